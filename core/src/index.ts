@@ -1,0 +1,15 @@
+/** The Midtrans Payment Link core: pure functions over plain data; see ports.ts for what is injected. */
+export * from './contract';
+export * from './ports';
+export * from './types';
+export { validateCreateRequest, parseStartTime } from './validate-create-request';
+export * from './invoice-builder';
+export * from './ids';
+export * from './verify-notification';
+export * from './interpret-notification';
+export * from './purchase-record';
+export * from './link-summary';
+export * from './api-calls';
+export * from './api-client';
+export * from './sheet-rows';
+export { base64OfUtf8 } from './base64';

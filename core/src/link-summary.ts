@@ -1,0 +1,145 @@
+/**
+ * A row's status from its link's purchases and the link's own life (expiry, usage limit, deletion).
+ * Both receivers (notifications) and polling (GET) end here, so they cannot disagree.
+ */
+import { parseStartTime } from './validate-create-request';
+import { purchaseStateOf, type PurchaseState } from './interpret-notification';
+import { effectiveState, isReversed, type PurchaseRecord } from './purchase-record';
+import type { PaymentLink } from './types';
+
+export const STATUS_WORDS = [
+  'Link created', 'Pending', 'Paid', 'Under review', 'Failed', 'Expired', 'Refunded', 'Partially refunded',
+  'Deactivated', 'Error',
+] as const;
+export type StatusWord = (typeof STATUS_WORDS)[number];
+
+export interface LinkLife {
+  usageLimit: number;
+  /** The link itself is past its expiry. */
+  expired?: boolean;
+  /** The link was deleted (deactivated). */
+  deleted?: boolean;
+}
+
+export interface LinkSummary {
+  /** What the Status cell shows: a status word, or `Paid n/limit` for a multi-use link. */
+  status: string;
+  word: StatusWord;
+  paidCount: number;
+  pendingCount: number;
+  usageLimit: number;
+  expired: boolean;
+  deleted: boolean;
+  /** Earliest payment time, '' when unpaid. */
+  paidAt: string;
+  /** A short explanation for the Note column, '' when the status says it all. */
+  note: string;
+}
+
+export function summarisePurchases(purchases: readonly PurchaseRecord[], life: LinkLife): LinkSummary {
+  const count = (s: PurchaseState) => purchases.filter((p) => effectiveState(p) === s).length;
+  const paid = count('paid');
+  const partial = count('partially_refunded');
+  const refunded = count('refunded') + count('chargeback');
+  const review = count('review');
+  const pending = count('pending');
+  const failed = count('failed');
+  const expiredAttempts = count('expired');
+  const paidCount = paid + partial;
+  const reversed = purchases.filter(isReversed).length;
+  const chargebacks = count('chargeback');
+  const usageLimit = life.usageLimit >= 1 ? life.usageLimit : 1;
+
+  let word: StatusWord;
+  if (paid > 0) word = 'Paid';
+  else if (partial > 0) word = 'Partially refunded';
+  else if (refunded > 0) word = 'Refunded';
+  else if (review > 0) word = 'Under review';
+  else if (pending > 0) word = 'Pending';
+  else if (life.deleted) word = 'Deactivated';
+  else if (life.expired) word = 'Expired';
+  else if (failed > 0) word = 'Failed';
+  else if (expiredAttempts > 0) word = 'Expired';
+  else word = 'Link created';
+  if (usageLimit > 1 && paidCount > 0) word = 'Paid';
+
+  const notes: string[] = [];
+  if (reversed > 0) notes.push(`${reversed} payment${reversed > 1 ? 's' : ''} reversed by Midtrans (settlement then deny)`);
+  if (chargebacks > 0) notes.push(`${chargebacks} chargeback${chargebacks > 1 ? 's' : ''}`);
+  if (usageLimit > 1 && pending > 0 && paidCount > 0) notes.push(`${pending} pending`);
+  if (usageLimit > 1 && review > 0 && paidCount > 0) notes.push(`${review} under review`);
+  if (word === 'Failed' && !life.deleted && !life.expired) notes.push('the last payment attempt failed; the customer can try again on the same link');
+  if (word === 'Expired' && !life.expired) notes.push('the payment attempt expired before it was paid; the link itself is still open');
+  if (paidCount >= usageLimit && usageLimit > 1) notes.push('usage limit reached');
+  if (life.deleted && word !== 'Deactivated') notes.push('link deactivated');
+  else if (life.expired && word !== 'Expired') notes.push('link expired');
+
+  const paidAt = purchases
+    .filter((p) => p.paidAt && ['paid', 'partially_refunded', 'refunded', 'chargeback'].includes(effectiveState(p)))
+    .map((p) => p.paidAt)
+    .sort()[0] ?? '';
+
+  return {
+    status: usageLimit > 1 && word === 'Paid' ? `Paid ${paidCount}/${usageLimit}` : word,
+    word,
+    paidCount,
+    pendingCount: pending,
+    usageLimit,
+    expired: Boolean(life.expired),
+    deleted: Boolean(life.deleted),
+    paidAt,
+    note: notes.join('; '),
+  };
+}
+
+const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/**
+ * When the link stops taking payments, from the GET response's `expiry_start`, `expiry_duration` and
+ * `expiry_unit`; undefined when it has no expiry. (No link-level status field is documented, §3
+ * [inferred]: expiry, usage and deletion are derived.)
+ */
+export function linkExpiresAt(link: PaymentLink): number | undefined {
+  const start = parseStartTime(link.expiry_start);
+  const duration = link.expiry_duration;
+  const unit = typeof link.expiry_unit === 'string' ? link.expiry_unit.replace(/s$/, '') : '';
+  if (start === undefined || typeof duration !== 'number' || !UNIT_MS[unit]) return undefined;
+  return start + duration * UNIT_MS[unit];
+}
+
+/**
+ * Purchases as GET reports them (`payment_status` in upper case, no transaction id or fraud status):
+ * keyed by the purchase's order id; a `CAPTURE` counts as paid since the status API would say otherwise.
+ */
+export function purchasesFromLink(link: PaymentLink): PurchaseRecord[] {
+  const out: PurchaseRecord[] = [];
+  for (const p of link.purchases ?? []) {
+    if (!p || typeof p.order_id !== 'string' || typeof p.payment_status !== 'string') continue;
+    const state = purchaseStateOf(p.payment_status);
+    if (!state) continue;
+    out.push({
+      transactionId: p.order_id,
+      orderId: p.order_id,
+      top: state,
+      settled: state === 'paid',
+      reversalDeny: false,
+      amount: typeof link.gross_amount === 'number' ? link.gross_amount : 0,
+      paymentType: typeof p.payment_method === 'string' ? p.payment_method.toLowerCase() : '',
+      paidAt: state === 'paid' && typeof p.updated_at === 'string' ? p.updated_at : '',
+    });
+  }
+  return out;
+}
+
+/** Summary of a GET response at time `now`; `deleted` when GET answered 404 for a link we created. */
+export function summariseLink(link: PaymentLink, now: number, deleted = false): LinkSummary & { expiresAt?: number; usage?: number } {
+  const expiresAt = linkExpiresAt(link);
+  const usageLimit = typeof link.usage_limit === 'number' ? link.usage_limit : 1;
+  const wasDeleted = deleted || ['deleted_at', 'delete_at', 'deletedAt'].some((k) => link[k] !== undefined && link[k] !== null);
+  const summary = summarisePurchases(purchasesFromLink(link), {
+    usageLimit,
+    expired: expiresAt !== undefined && now >= expiresAt,
+    deleted: wasDeleted,
+  });
+  return { ...summary, expiresAt, usage: typeof link.usage === 'number' ? link.usage : undefined };
+}

@@ -1,0 +1,105 @@
+/**
+ * The monotonic state of one purchase (design.md "Status model"). A record is the join of every
+ * notification seen for the purchase, so delivery order and duplicates cannot change the outcome: a
+ * late `pending` never lowers `paid`, and the one documented way back (a `settlement` reversed by
+ * `deny` on Permata VA, Mandiri Bill or Indomaret) is a flag both orders agree on.
+ */
+import type { Interpretation, PurchaseState } from './interpret-notification';
+
+const RANK: Record<PurchaseState, number> = {
+  pending: 1,
+  review: 2,
+  expired: 3,
+  // A deny on a Snap/PL page is not final (the customer can retry), so a later or earlier
+  // settlement of the same purchase outranks it.
+  failed: 4,
+  paid: 5,
+  partially_refunded: 6,
+  refunded: 7,
+  chargeback: 8,
+};
+
+export interface PurchaseRecord {
+  transactionId: string;
+  orderId: string;
+  /** The highest-ranked state any notification reported. */
+  top: PurchaseState;
+  /** A paid notification has been seen. */
+  settled: boolean;
+  /** A deny on a reversal channel has been seen. */
+  reversalDeny: boolean;
+  amount: number;
+  paymentType: string;
+  /** The earliest time a paid notification reported, '' when none. */
+  paidAt: string;
+}
+
+export function recordOf(n: Interpretation): PurchaseRecord {
+  return {
+    transactionId: n.transactionId,
+    orderId: n.orderId,
+    top: n.state,
+    settled: n.paid,
+    reversalDeny: n.reversalChannel,
+    amount: n.amount,
+    paymentType: n.paymentType,
+    paidAt: n.paid ? n.time : '',
+  };
+}
+
+/** Whether the purchase ended reversed: settled, then denied on a channel that documents it. */
+export function isReversed(r: PurchaseRecord): boolean {
+  return r.settled && r.reversalDeny && RANK[r.top] <= RANK.paid;
+}
+
+/** The state to show: the top state, except that a documented reversal means not paid. */
+export function effectiveState(r: PurchaseRecord): PurchaseState {
+  return isReversed(r) ? 'failed' : r.top;
+}
+
+function earliest(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return a < b ? a : b;
+}
+
+/** Commutative, associative and idempotent, so any order of the same notifications ends the same. */
+export function mergePurchase(a: PurchaseRecord, b: PurchaseRecord): PurchaseRecord {
+  const ra = RANK[a.top];
+  const rb = RANK[b.top];
+  const lead = ra > rb ? a : rb > ra ? b : a.paymentType <= b.paymentType ? a : b;
+  return {
+    transactionId: a.transactionId,
+    orderId: a.orderId,
+    top: lead.top,
+    settled: a.settled || b.settled,
+    reversalDeny: a.reversalDeny || b.reversalDeny,
+    amount: Math.max(a.amount, b.amount),
+    paymentType: lead.paymentType || (lead === a ? b : a).paymentType,
+    paidAt: earliest(a.paidAt, b.paidAt),
+  };
+}
+
+export function samePurchaseRecord(a: PurchaseRecord, b: PurchaseRecord): boolean {
+  return a.top === b.top && a.settled === b.settled && a.reversalDeny === b.reversalDeny && a.amount === b.amount &&
+    a.paymentType === b.paymentType && a.paidAt === b.paidAt && a.orderId === b.orderId;
+}
+
+export type ApplyOutcome = 'new' | 'advanced' | 'reversal' | 'unchanged';
+
+/**
+ * Folds one interpreted notification into a link's purchases (keyed by transaction id) and says what
+ * happened, so a receiver can log a reversal and skip writing when nothing changed.
+ */
+export function applyNotification(
+  purchases: Record<string, PurchaseRecord>,
+  n: Interpretation,
+): { purchases: Record<string, PurchaseRecord>; outcome: ApplyOutcome } {
+  const incoming = recordOf(n);
+  const before = purchases[n.transactionId];
+  if (!before) return { purchases: { ...purchases, [n.transactionId]: incoming }, outcome: 'new' };
+  const after = mergePurchase(before, incoming);
+  if (samePurchaseRecord(before, after)) return { purchases, outcome: 'unchanged' };
+  const outcome: ApplyOutcome = !isReversed(before) && isReversed(after) ? 'reversal' : 'advanced';
+  return { purchases: { ...purchases, [n.transactionId]: after }, outcome };
+}

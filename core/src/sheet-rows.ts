@@ -1,0 +1,279 @@
+/**
+ * Sheet rows ↔ invoices. Columns are found by header name (any order, case and spacing tolerant);
+ * every problem reads `Row 7, Amount: "12.5" is not a whole number of rupiah`.
+ */
+import { EXPIRY_UNITS, type ExpiryUnit } from './contract';
+import { buildInvoiceRequest, type InvoiceInput } from './invoice-builder';
+import type { RandomBytes } from './ports';
+import type { CreatePaymentLinkRequest } from './types';
+
+/** The template's columns, in template order; the labels are the contract in design.md. */
+export const SHEET_COLUMNS = {
+  orderId: 'Order ID',
+  customerName: 'Customer Name',
+  customerEmail: 'Customer Email',
+  customerPhone: 'Customer Phone',
+  item: 'Item',
+  quantity: 'Quantity',
+  unitPrice: 'Unit Price',
+  amount: 'Amount',
+  title: 'Title',
+  expiry: 'Expiry',
+  usageLimit: 'Usage Limit',
+  paymentMethods: 'Payment Methods',
+  paymentLink: 'Payment Link',
+  status: 'Status',
+  paidAt: 'Paid At',
+  note: 'Note',
+} as const;
+export type SheetColumn = keyof typeof SHEET_COLUMNS;
+export const TEMPLATE_HEADERS: string[] = Object.values(SHEET_COLUMNS);
+
+/** Columns the add-on writes to; generation cannot run without the first three. */
+export const REQUIRED_COLUMNS: SheetColumn[] = ['orderId', 'paymentLink', 'status'];
+
+const ALIASES: Record<string, SheetColumn> = {
+  orderid: 'orderId', order: 'orderId', invoice: 'orderId', invoiceid: 'orderId', invoiceno: 'orderId', invoicenumber: 'orderId',
+  name: 'customerName', customer: 'customerName',
+  email: 'customerEmail', phone: 'customerPhone', customerphonenumber: 'customerPhone',
+  qty: 'quantity', price: 'unitPrice', total: 'amount', grossamount: 'amount',
+  paymentlinkurl: 'paymentLink', link: 'paymentLink', paymenturl: 'paymentLink',
+  paymentmethod: 'paymentMethods', notes: 'note',
+};
+
+export function normaliseHeader(header: unknown): string {
+  return String(header ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+export interface HeaderMap {
+  /** 0-based column index of each known column found. */
+  columns: Partial<Record<SheetColumn, number>>;
+  /** Problems that stop the whole sheet (missing or duplicated columns). */
+  problems: string[];
+}
+
+export function mapHeaders(headerRow: readonly unknown[]): HeaderMap {
+  const byName = new Map<string, SheetColumn>();
+  for (const [key, label] of Object.entries(SHEET_COLUMNS)) byName.set(normaliseHeader(label), key as SheetColumn);
+  for (const [alias, key] of Object.entries(ALIASES)) if (!byName.has(alias)) byName.set(alias, key);
+  const columns: Partial<Record<SheetColumn, number>> = {};
+  const problems: string[] = [];
+  headerRow.forEach((cell, index) => {
+    const key = byName.get(normaliseHeader(cell));
+    if (!key) return;
+    if (columns[key] !== undefined) {
+      problems.push(`Columns ${columnLetter(columns[key] as number)} and ${columnLetter(index)} are both "${SHEET_COLUMNS[key]}"; rename or remove one`);
+      return;
+    }
+    columns[key] = index;
+  });
+  for (const key of REQUIRED_COLUMNS) {
+    if (columns[key] === undefined) problems.push(`No "${SHEET_COLUMNS[key]}" column in the header row; add one (Midtrans ▸ Insert invoice template shows the layout)`);
+  }
+  if (columns.amount === undefined && (columns.quantity === undefined || columns.unitPrice === undefined)) {
+    problems.push('No "Amount" column (or "Quantity" and "Unit Price") in the header row; add one');
+  }
+  return { columns, problems };
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export type Cell = string | number | boolean | Date | null | undefined;
+
+export interface RowProblem {
+  column: SheetColumn;
+  message: string;
+}
+
+export interface RowReading {
+  rowNumber: number;
+  /** The order id as typed; '' when the row needs one generated. */
+  orderId: string;
+  /** A link is already recorded in the row. */
+  hasLink: boolean;
+  /** Nothing but blanks in the input columns: not an invoice at all. */
+  blank: boolean;
+  input: InvoiceInput;
+  problems: RowProblem[];
+}
+
+const INPUT_COLUMNS: SheetColumn[] = [
+  'orderId', 'customerName', 'customerEmail', 'customerPhone', 'item', 'quantity', 'unitPrice', 'amount', 'title', 'expiry',
+  'usageLimit', 'paymentMethods',
+];
+
+function isBlank(v: Cell): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function quote(v: Cell): string {
+  if (v instanceof Date) return 'a date';
+  return JSON.stringify(typeof v === 'string' ? v.trim() : v);
+}
+
+export function formatRowProblem(rowNumber: number, column: SheetColumn, tail: string): string {
+  return `Row ${rowNumber}, ${SHEET_COLUMNS[column]}: ${tail}`;
+}
+
+function text(v: Cell): string {
+  if (isBlank(v)) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+/** Whole rupiah from a number cell or text such as `150000`, `150.000`, `Rp 150,000`. */
+export function parseRupiah(v: Cell): { value?: number; problem?: string } {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { problem: `${quote(v)} is not a number` };
+    if (!Number.isInteger(v)) return { problem: `${quote(v)} is not a whole number of rupiah` };
+    return { value: v };
+  }
+  if (typeof v !== 'string') return { problem: `${quote(v)} is not an amount in rupiah` };
+  const s = v.trim().replace(/^(rp\.?|idr)\s*/i, '').replace(/\s+/g, '');
+  if (/^-?\d+$/.test(s)) return { value: Number(s) };
+  // Thousands separators, one kind throughout: Indonesian `150.000` or English `150,000`.
+  if (/^\d{1,3}(\.\d{3})+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s)) return { value: Number(s.replace(/[.,]/g, '')) };
+  return { problem: `${quote(v)} is not a whole number of rupiah` };
+}
+
+function parseCount(v: Cell, what: string): { value?: number; problem?: string } {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n)) return { problem: `${quote(v)} is not a whole number of ${what}` };
+  return { value: n };
+}
+
+const UNIT_WORDS: [RegExp, ExpiryUnit, number][] = [
+  [/^(m|min|mins|minute|minutes|menit)$/, 'minutes', 1],
+  [/^(h|hr|hrs|hour|hours|jam)$/, 'hours', 1],
+  [/^(d|day|days|hari)$/, 'days', 1],
+  [/^(w|week|weeks|minggu)$/, 'days', 7],
+];
+
+/** `7 days`, `24 hours`, `30 minutes`, `2 weeks`, or a bare number of days. */
+export function parseExpiry(v: Cell): { value?: { duration: number; unit: ExpiryUnit }; problem?: string } {
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0) return { value: { duration: v, unit: 'days' } };
+  const m = typeof v === 'string' ? /^\s*(\d+)\s*([a-zA-Z]+)?\s*$/.exec(v) : null;
+  if (m) {
+    const n = Number(m[1]);
+    if (!m[2]) return { value: { duration: n, unit: 'days' } };
+    for (const [re, unit, factor] of UNIT_WORDS) if (re.test(m[2].toLowerCase())) return { value: { duration: n * factor, unit } };
+  }
+  return { problem: `${quote(v)} is not a duration; write e.g. "7 days", "24 hours" or "30 minutes"` };
+}
+
+const METHOD_ALIASES: Record<string, string> = {
+  qris: 'other_qris', card: 'credit_card', credit: 'credit_card', creditcard: 'credit_card', kartu_kredit: 'credit_card',
+  mandiri_bill: 'echannel', mandiri: 'echannel', bca: 'bca_va', bni: 'bni_va', bri: 'bri_va', permata: 'permata_va',
+  cimb: 'cimb_va', danamon: 'danamon_va', bsi: 'bsi_va',
+};
+
+export function parsePaymentMethods(v: Cell): string[] {
+  return text(v)
+    .split(/[,;\n]+/)
+    .map((s) => s.trim().toLowerCase().replace(/[\s-]+/g, '_'))
+    .filter((s) => s !== '')
+    .map((s) => METHOD_ALIASES[s] ?? s);
+}
+
+/** Reads one row (0-based cells) into an invoice; problems name the row and column. */
+export function readInvoiceRow(row: readonly Cell[], map: HeaderMap, rowNumber: number): RowReading {
+  const cell = (c: SheetColumn): Cell => (map.columns[c] === undefined ? undefined : row[map.columns[c] as number]);
+  const problems: RowProblem[] = [];
+  const fail = (column: SheetColumn, tail: string) => problems.push({ column, message: formatRowProblem(rowNumber, column, tail) });
+  const blank = INPUT_COLUMNS.every((c) => isBlank(cell(c)));
+  const orderId = text(cell('orderId'));
+  const input: InvoiceInput = { orderId };
+
+  const quantity = isBlank(cell('quantity')) ? undefined : parseCount(cell('quantity'), 'items');
+  const unitPrice = isBlank(cell('unitPrice')) ? undefined : parseRupiah(cell('unitPrice'));
+  const amount = isBlank(cell('amount')) ? undefined : parseRupiah(cell('amount'));
+  if (quantity?.problem) fail('quantity', quantity.problem);
+  if (unitPrice?.problem) fail('unitPrice', unitPrice.problem);
+  if (amount?.problem) fail('amount', amount.problem);
+  if (amount?.value !== undefined) input.amount = amount.value;
+  const itemName = text(cell('item'));
+  if (unitPrice?.value !== undefined || quantity?.value !== undefined) {
+    if (unitPrice?.value === undefined && !unitPrice?.problem) fail('unitPrice', 'is empty; give a price when Quantity is set');
+    const q = quantity?.value ?? (quantity?.problem ? undefined : 1);
+    if (unitPrice?.value !== undefined && q !== undefined) {
+      input.items = [{ name: itemName || text(cell('title')) || 'Invoice', price: unitPrice.value, quantity: q }];
+      if (input.amount !== undefined && input.amount !== unitPrice.value * q) {
+        fail('amount', `${input.amount} does not equal Quantity × Unit Price (${q} × ${unitPrice.value} = ${unitPrice.value * q}); fix one of them or clear Amount`);
+      }
+    }
+  } else if (itemName && input.amount !== undefined) {
+    input.items = [{ name: itemName, price: input.amount, quantity: 1 }];
+  }
+  if (!blank && amount === undefined && unitPrice === undefined && !problems.some((p) => p.column === 'unitPrice')) {
+    fail('amount', 'is empty; give the amount in rupiah (or Quantity and Unit Price)');
+  }
+
+  const name = text(cell('customerName'));
+  const email = text(cell('customerEmail'));
+  const phone = text(cell('customerPhone'));
+  if (name || email || phone) {
+    const [first, ...rest] = name.split(/\s+/);
+    input.customer = { firstName: first || undefined, lastName: rest.join(' ') || undefined, email: email || undefined, phone: phone || undefined };
+  }
+  const title = text(cell('title'));
+  if (title) input.title = title;
+  if (!isBlank(cell('expiry'))) {
+    const e = parseExpiry(cell('expiry'));
+    if (e.problem) fail('expiry', e.problem);
+    else input.expiry = e.value;
+  }
+  if (!isBlank(cell('usageLimit'))) {
+    const u = parseCount(cell('usageLimit'), 'payments');
+    if (u.problem) fail('usageLimit', u.problem);
+    else input.usageLimit = u.value;
+  }
+  const methods = parsePaymentMethods(cell('paymentMethods'));
+  if (methods.length) input.paymentMethods = methods;
+  return { rowNumber, orderId, hasLink: !isBlank(cell('paymentLink')), blank, input, problems };
+}
+
+/** Invoice field → the column that holds it, for the builder's problems. */
+function columnOfField(field: string): SheetColumn {
+  if (field === 'orderId' || field.startsWith('customFields')) return 'orderId';
+  if (field === 'amount' || field === 'invoice') return 'amount';
+  if (field.startsWith('items')) {
+    if (/\.price$/.test(field)) return 'unitPrice';
+    if (/\.quantity$/.test(field)) return 'quantity';
+    if (/\.name$/.test(field)) return 'item';
+    return 'amount';
+  }
+  if (field === 'customer.email') return 'customerEmail';
+  if (field === 'customer.phone') return 'customerPhone';
+  if (field.startsWith('customer')) return 'customerName';
+  if (field.startsWith('expiry')) return 'expiry';
+  if (field === 'usageLimit') return 'usageLimit';
+  if (field.startsWith('paymentMethods')) return 'paymentMethods';
+  if (field === 'title') return 'title';
+  return 'note';
+}
+
+export type RowRequestResult = { ok: true; request: CreatePaymentLinkRequest } | { ok: false; problems: RowProblem[] };
+
+/** The create request for a read row whose order id is set (typed or generated). */
+export function buildRowRequest(reading: RowReading, random: RandomBytes): RowRequestResult {
+  if (reading.problems.length) return { ok: false, problems: reading.problems };
+  // The link's own order id travels in custom_field1, the documented second way back from a purchase (§5.6).
+  const built = buildInvoiceRequest({ ...reading.input, customFields: [reading.input.orderId] }, random);
+  if (built.problems.length === 0) return { ok: true, request: built.request };
+  return {
+    ok: false,
+    problems: built.problems.map((p) => {
+      const column = columnOfField(p.path);
+      return { column, message: formatRowProblem(reading.rowNumber, column, `${p.tail}`) };
+    }),
+  };
+}
