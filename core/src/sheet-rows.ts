@@ -126,7 +126,7 @@ export function formatRowProblem(rowNumber: number, column: SheetColumn, tail: s
 
 function text(v: Cell): string {
   if (isBlank(v)) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   return String(v).trim();
 }
 
