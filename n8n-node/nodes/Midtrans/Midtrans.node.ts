@@ -1,0 +1,104 @@
+import {
+	NodeApiError,
+	NodeConnectionTypes,
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
+import { MidtransClient, redactSecret } from '../shared/core';
+import { toNodeApiError } from '../shared/errors';
+import { n8nTransport } from '../shared/transport';
+import { createPaymentLink, deactivatePaymentLink, getPaymentLink } from './actions/paymentLink';
+import { getTransactionStatus } from './actions/transaction';
+import {
+	paymentLinkFields,
+	paymentLinkOperations,
+	transactionFields,
+	transactionOperations,
+} from './descriptions';
+
+type Operation = (ctx: IExecuteFunctions, i: number, client: MidtransClient) => Promise<IDataObject>;
+
+const OPERATIONS: Record<string, Record<string, Operation>> = {
+	paymentLink: { create: createPaymentLink, get: getPaymentLink, deactivate: deactivatePaymentLink },
+	transaction: { getStatus: getTransactionStatus },
+};
+
+export class Midtrans implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Midtrans',
+		name: 'midtrans',
+		icon: { light: 'file:../../icons/midtrans.svg', dark: 'file:../../icons/midtrans.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, get and deactivate Midtrans payment links and check payment status',
+		defaults: { name: 'Midtrans' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Payment Link', value: 'paymentLink' },
+					{ name: 'Transaction', value: 'transaction' },
+				],
+				default: 'paymentLink',
+			},
+			...paymentLinkOperations,
+			...paymentLinkFields,
+			...transactionOperations,
+			...transactionFields,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const config = configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
+		// Retries (429, 5xx, no answer) wait with n8n's own sleep: timers are not available to community nodes.
+		const client = new MidtransClient(config, { transport: n8nTransport(this), sleep: async (ms) => await sleep(ms) });
+		const returnData: INodeExecutionData[] = [];
+
+		for (let i = 0; i < items.length; i++) {
+			try {
+				const resource = this.getNodeParameter('resource', i) as string;
+				const operation = this.getNodeParameter('operation', i) as string;
+				const run = OPERATIONS[resource]?.[operation];
+				if (!run) {
+					throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, {
+						itemIndex: i,
+					});
+				}
+				const json = await run(this, i, client);
+				returnData.push(
+					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), { itemData: { item: i } }),
+				);
+			} catch (caught) {
+				const error =
+					caught instanceof NodeOperationError || caught instanceof NodeApiError
+						? caught
+						: toNodeApiError(this.getNode(), caught, config.serverKey, i);
+				if (this.continueOnFail()) {
+					const json: IDataObject = { error: redactSecret(error.message, config.serverKey) };
+					if (error.description) json.description = redactSecret(error.description, config.serverKey);
+					if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+					returnData.push({ json, pairedItem: { item: i } });
+					continue;
+				}
+				throw error;
+			}
+		}
+		return [returnData];
+	}
+}

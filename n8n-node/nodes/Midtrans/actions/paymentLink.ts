@@ -1,0 +1,68 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { randomBytes } from 'crypto';
+
+import {
+	buildInvoiceRequest,
+	summariseLink,
+	type MidtransClient,
+	type OnExisting,
+} from '../../shared/core';
+import { fieldNameOf, invoiceFromParameters } from './createFields';
+
+const secureRandom = (n: number): Uint8Array => new Uint8Array(randomBytes(n));
+
+/** Builds and validates the request in the core first: a bad field fails here, before any HTTP call. */
+export async function createPaymentLink(ctx: IExecuteFunctions, i: number, client: MidtransClient): Promise<IDataObject> {
+	const amountType = ctx.getNodeParameter('amountType', i, 'fixed') as string;
+	const { request, problems } = buildInvoiceRequest(invoiceFromParameters(ctx, i), secureRandom);
+	if (problems.length) {
+		const lines = problems.map((p) => `${fieldNameOf(p.path, amountType)} ${p.tail}`);
+		throw new NodeOperationError(ctx.getNode(), lines[0], {
+			itemIndex: i,
+			description: lines.length > 1 ? `Also fix:\n${lines.slice(1).join('\n')}` : undefined,
+		});
+	}
+	const onExisting = ctx.getNodeParameter('onExistingOrderId', i, 'return') as OnExisting;
+	const created = await client.createPaymentLink(request, onExisting);
+	const linkId = created.link?.payment_link_id ?? request.transaction_details.payment_link_id;
+	return {
+		order_id: created.order_id,
+		payment_url: created.payment_url,
+		payment_link_id: linkId ?? null,
+		existing: created.existing,
+	};
+}
+
+export async function getPaymentLink(ctx: IExecuteFunctions, i: number, client: MidtransClient): Promise<IDataObject> {
+	const orderId = String(ctx.getNodeParameter('orderId', i, '')).trim();
+	requireId(ctx, i, orderId, 'Order ID');
+	const link = await client.getPaymentLink(orderId);
+	const s = summariseLink(link, Date.now());
+	const summary: IDataObject = {
+		status: s.status,
+		word: s.word,
+		paidCount: s.paidCount,
+		pendingCount: s.pendingCount,
+		usage: s.usage ?? null,
+		usageLimit: s.usageLimit,
+		expired: s.expired,
+		expiresAt: s.expiresAt === undefined ? null : new Date(s.expiresAt).toISOString(),
+		deleted: s.deleted,
+		paidAt: s.paidAt,
+		note: s.note,
+	};
+	return { ...(link as IDataObject), summary };
+}
+
+export async function deactivatePaymentLink(ctx: IExecuteFunctions, i: number, client: MidtransClient): Promise<IDataObject> {
+	const orderId = String(ctx.getNodeParameter('orderId', i, '')).trim();
+	requireId(ctx, i, orderId, 'Order ID');
+	const answer = await client.deletePaymentLink(orderId);
+	return { order_id: orderId, deactivated: true, message: answer.message };
+}
+
+export function requireId(ctx: IExecuteFunctions, i: number, value: string, field: string): void {
+	if (value === '') {
+		throw new NodeOperationError(ctx.getNode(), `${field} is required`, { itemIndex: i });
+	}
+}

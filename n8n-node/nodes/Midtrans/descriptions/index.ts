@@ -1,0 +1,2 @@
+export { paymentLinkFields, paymentLinkOperations } from './PaymentLinkDescription';
+export { transactionFields, transactionOperations } from './TransactionDescription';

@@ -1,0 +1,167 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
+import { interpretNotification, MidtransClient, PURCHASE_STATES, type Interpretation } from '../shared/core';
+import { withInterpretation } from '../shared/notification';
+import { n8nTransport } from '../shared/transport';
+import { checkNotification, notificationBody, remember, seenBefore } from './notificationCheck';
+
+const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
+	chargeback: 'Chargeback',
+	expired: 'Expired',
+	failed: 'Failed (Denied, Cancelled or Failed)',
+	paid: 'Paid (Settlement or Accepted Capture)',
+	partially_refunded: 'Partially Refunded',
+	pending: 'Pending',
+	refunded: 'Refunded',
+	review: 'Under Review (Fraud Challenge)',
+};
+
+type Confirmation = { agrees: true } | { agrees: false; reachable: boolean; detail: string };
+
+/** Asks Midtrans for the purchase's current status; the notification counts only if it says the same. */
+async function confirmWithStatusApi(ctx: IWebhookFunctions, serverKeyConfig: ReturnType<typeof configFromCredentials>, reading: Interpretation): Promise<Confirmation> {
+	const client = new MidtransClient(serverKeyConfig, {
+		transport: n8nTransport(ctx),
+		sleep: async () => {},
+		// One attempt: Midtrans retries the notification itself when we answer 503.
+		maxAttempts: 1,
+	});
+	try {
+		const answer = await client.getTransactionStatus(reading.transactionId);
+		const api = interpretNotification(answer);
+		if (!api.ok) return { agrees: false, reachable: true, detail: api.problem };
+		if (api.value.state !== reading.state) {
+			return { agrees: false, reachable: true, detail: `the status API says ${api.value.transactionStatus}` };
+		}
+		return { agrees: true };
+	} catch (error) {
+		const status = (error as { httpStatus?: number }).httpStatus;
+		// A 404 is an answer (Midtrans does not know this transaction), not an outage.
+		return { agrees: false, reachable: status === 404, detail: (error as Error).message };
+	}
+}
+
+export class MidtransTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Midtrans Trigger',
+		name: 'midtransTrigger',
+		icon: { light: 'file:../../icons/midtrans.svg', dark: 'file:../../icons/midtrans.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when Midtrans sends a verified payment notification',
+		defaults: { name: 'Midtrans Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Midtrans has no API to register webhooks, so set it up once by hand:<br>1. Publish (activate) this workflow.<br>2. Copy the <b>Production URL</b> from this node\'s Webhook URLs above.<br>3. In the Midtrans Dashboard open Settings ▸ Payment ▸ Notification URL (Settings ▸ Configuration in older dashboards), paste it into <b>Payment Notification URL</b> and save.<br>4. Use the same environment (Sandbox or Production) as this credential.<br>Every notification is checked against your server key; forged ones get HTTP 401 and start nothing.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Payment States',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['*'],
+				description: 'Which payment states start the workflow',
+				options: [
+					{ name: 'All States', value: '*' },
+					...PURCHASE_STATES.map((state) => ({ name: STATE_NAMES[state], value: state })).sort((a, b) =>
+						a.name.localeCompare(b.name),
+					),
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Confirm with the Midtrans Status API',
+						name: 'confirmWithStatusApi',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to ask Midtrans for the transaction status before starting the workflow, and start it only if Midtrans reports the same state (an out-of-date notification is then skipped)',
+					},
+					{
+						displayName: 'Ignore Duplicate Notifications',
+						name: 'ignoreDuplicates',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether a notification already seen for the same transaction and status is answered without starting the workflow again',
+					},
+				],
+			},
+		],
+	};
+
+	// Midtrans reads the notification URL from its dashboard only, so there is nothing to register.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const res = this.getResponseObject();
+		const reject = (status: number, message: string): IWebhookResponseData => {
+			res.status(status).json({ message });
+			return { noWebhookResponse: true };
+		};
+
+		const config = configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
+		const body = notificationBody(this.getBodyData(), (this.getRequestObject() as { rawBody?: unknown }).rawBody);
+		const checked = checkNotification(body, config.serverKey);
+		if (!checked.ok) return reject(checked.status, checked.message);
+		const { reading } = checked;
+
+		const events = this.getNodeParameter('events', ['*']) as string[];
+		if (!events.includes('*') && !events.includes(reading.state)) return {};
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const staticData = this.getWorkflowStaticData('node');
+		const dedupe = options.ignoreDuplicates !== false;
+		if (dedupe && seenBefore(staticData, reading)) return {};
+
+		const item = withInterpretation(checked.body, reading);
+		if (options.confirmWithStatusApi === true) {
+			const confirmation = await confirmWithStatusApi(this, config, reading);
+			if (!confirmation.agrees) {
+				// Unreachable: 503 makes Midtrans retry later. Reachable but different: this
+				// notification is out of date, so it is acknowledged and skipped.
+				if (!confirmation.reachable) return reject(503, 'Could not confirm the notification with Midtrans; please retry');
+				return {};
+			}
+			item.confirmed = true;
+		}
+		if (dedupe) remember(staticData, reading);
+		return { workflowData: [this.helpers.returnJsonArray(item)] };
+	}
+}
