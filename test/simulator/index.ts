@@ -1,0 +1,5 @@
+/** The Midtrans simulator: see README "Simulator" and /work/briefs/interfaces.md. */
+export * from './types';
+export { createSimulator } from './simulator';
+export { SimulatorError } from './purchase-actions';
+export { PENDING_PURCHASE_TTL_MS } from './link-state';

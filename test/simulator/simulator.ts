@@ -1,0 +1,339 @@
+/**
+ * The simulator as one synchronous handler: request in, response out, state in memory, clock and
+ * randomness injected. The HTTP server (server.ts) and the Apps Script emulator both wrap it.
+ */
+import { createHash } from 'node:crypto';
+import { generatePaymentLinkId, validateCreateRequest, type CreatePaymentLinkRequest } from '../../core/src';
+import {
+  INVALID_JSON, UNAUTHORIZED_BODY, linkDeleted, orderIdTaken, paymentLinkIdTaken,
+} from './documented-messages';
+import {
+  FAULT_BODIES, ROUTE_NOT_FOUND, TRANSACTION_NOT_FOUND, UNKNOWN_MERCHANT, createValidationMessage, linkNotFound,
+} from './invented-messages';
+import { FaultPlan } from './faults';
+import { basicAuthUser, json, parseJsonBody, splitPath } from './http-helpers';
+import { linkView, newLink, type StoredLink, type StoredPurchase } from './link-state';
+import { handlePageForm, renderPaymentPage, type PageHost } from './payment-page';
+import { SimulatorError, payLink, statusViewOf, type PayContext } from './purchase-actions';
+import { bytesFrom, randomStreams, uuidFrom } from './seeded-random';
+import type {
+  DeliveryAttempt, EmittedNotification, FaultOptions, NotificationBody, PayAction, SimRequest, SimResponse, SimRoute, Simulator,
+  SimulatorOptions, SimulatorStats,
+} from './types';
+
+const sha512Hex = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');
+
+function emptyStats(): SimulatorStats {
+  return {
+    createdLinks: 0, createCallsByOrderId: {}, createdLinksByOrderId: {}, requests: 0, requestsByRoute: {}, responsesByStatus: {},
+    faultsInjected: {}, purchases: 0, notificationsEmitted: 0, notificationsDropped: 0, notificationsDuplicated: 0, notificationsReordered: 0,
+  };
+}
+
+const bump = (m: Record<string, number>, k: string) => { m[k] = (m[k] ?? 0) + 1; };
+
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const seed = options.seed ?? 1;
+  const baseUrl = options.publicBaseUrl.replace(/\/+$/, '');
+  const merchantId = options.merchantId ?? 'G000000001';
+  const startedAt = Date.now();
+  const baseNow = options.now ?? (() => startedAt);
+
+  let random = randomStreams(seed);
+  let offset = 0;
+  let links = new Map<string, StoredLink>();
+  let byPaymentLinkId = new Map<string, StoredLink>();
+  let stats = emptyStats();
+  let nextLinkId = 1;
+  let nextPurchaseId = 1;
+  let notifyUrl: string | null = null;
+  let emitted: EmittedNotification[] = [];
+  let held: (() => void)[] = [];
+  let attempts: DeliveryAttempt[] = [];
+  const listeners: ((n: EmittedNotification) => void)[] = [];
+  const faults = new FaultPlan(options.faults, () => random.faults());
+
+  const now = () => baseNow() + offset;
+  const paymentUrlOf = (link: StoredLink) => `${baseUrl}/payment-links/${encodeURIComponent(link.paymentLinkId)}`;
+  const payContext = (): PayContext => ({
+    now: now(), ids: random.ids, nextPurchaseId: () => nextPurchaseId++, serverKey: options.serverKey, merchantId, sha512Hex,
+  });
+
+  function flushHeld(): void {
+    const release = held;
+    held = [];
+    for (const deliver of release) deliver();
+  }
+
+  /** Hands a notification to the listeners, through the drop/duplicate/reorder faults. */
+  function emit(body: NotificationBody): void {
+    const n: EmittedNotification = { url: notifyUrl, body };
+    stats.notificationsEmitted++;
+    emitted.push(n);
+    const fate = faults.notificationFate();
+    if (fate.drop) {
+      stats.notificationsDropped++;
+      return;
+    }
+    const deliver = () => {
+      for (const l of listeners) l(n);
+      if (fate.duplicate) {
+        stats.notificationsDuplicated++;
+        for (const l of listeners) l(n);
+      }
+    };
+    if (fate.reorder) {
+      // Held back until the next notification has gone out (or the clock moves).
+      stats.notificationsReordered++;
+      held.push(deliver);
+      return;
+    }
+    deliver();
+    flushHeld();
+  }
+
+  /** Pending purchases whose time ran out become `expire` and say so (§2.2: expiry gives the unit back). */
+  function sweepExpiries(): void {
+    const t = now();
+    for (const link of links.values()) {
+      for (const p of link.purchases) {
+        if (p.status === 'pending' && p.pendingExpiresAt !== undefined && p.pendingExpiresAt <= t) {
+          const out = payLink(link, { status: 'expire', transaction_id: p.transactionId }, { ...payContext(), now: p.pendingExpiresAt });
+          if (out.notification) emit(out.notification);
+        }
+      }
+    }
+  }
+
+  function pay(orderId: string, action: PayAction): NotificationBody {
+    sweepExpiries();
+    const link = links.get(orderId);
+    if (!link) throw new SimulatorError(404, linkNotFound(orderId));
+    const out = payLink(link, action ?? ({} as PayAction), payContext());
+    stats.purchases = countPurchases();
+    if (!out.notification) return { order_id: out.purchase.orderId, transaction_id: out.purchase.transactionId, transaction_status: 'open' };
+    emit(out.notification);
+    return out.notification;
+  }
+
+  const countPurchases = () => [...links.values()].reduce((n, l) => n + l.purchases.length, 0);
+
+  // ---- Midtrans routes -------------------------------------------------------------------------
+
+  function createLink(req: SimRequest): SimResponse {
+    const parsed = parseJsonBody(req);
+    if (!parsed.ok) return json(400, { error_messages: [INVALID_JSON] });
+    const body = parsed.value as { transaction_details?: { order_id?: unknown; payment_link_id?: unknown } } | null;
+    const orderId = body && typeof body === 'object' ? body.transaction_details?.order_id : undefined;
+    if (typeof orderId === 'string') bump(stats.createCallsByOrderId, orderId);
+    const issues = validateCreateRequest(body);
+    if (issues.length) return json(400, { error_messages: issues.map(createValidationMessage) });
+    const request = body as CreatePaymentLinkRequest;
+    const id = request.transaction_details.order_id;
+    // [inferred] order id first: a request reusing both gets the 409.
+    if (links.has(id)) return json(409, { error_messages: [orderIdTaken(id)] });
+    const wanted = request.transaction_details.payment_link_id;
+    if (wanted !== undefined && byPaymentLinkId.has(wanted)) return json(400, { error_messages: [paymentLinkIdTaken(wanted)] });
+    let paymentLinkId = wanted ?? generatePaymentLinkId((n) => bytesFrom(random.ids, n));
+    while (byPaymentLinkId.has(paymentLinkId)) paymentLinkId = generatePaymentLinkId((n) => bytesFrom(random.ids, n));
+    const link = newLink(nextLinkId++, paymentLinkId, JSON.parse(JSON.stringify(request)), now());
+    links.set(id, link);
+    byPaymentLinkId.set(paymentLinkId, link);
+    stats.createdLinks++;
+    bump(stats.createdLinksByOrderId, id);
+    return json(200, { order_id: id, payment_url: paymentUrlOf(link) });
+  }
+
+  function liveLink(orderId: string): StoredLink | undefined {
+    const link = links.get(orderId);
+    return link && link.deletedAt === undefined ? link : undefined;
+  }
+
+  function getLink(orderId: string): SimResponse {
+    const link = liveLink(orderId);
+    if (!link) return json(404, { error_messages: [linkNotFound(orderId)] });
+    return json(200, linkView(link, paymentUrlOf(link), merchantId));
+  }
+
+  function deleteLink(orderId: string): SimResponse {
+    const link = liveLink(orderId);
+    if (!link) return json(404, { error_messages: [linkNotFound(orderId)] });
+    link.deletedAt = now();
+    return json(200, { message: linkDeleted(orderId) });
+  }
+
+  function findPurchase(id: string): { link: StoredLink; purchase: StoredPurchase } | undefined {
+    for (const link of links.values()) {
+      const purchase = link.purchases.find((p) => p.orderId === id || p.transactionId === id);
+      if (purchase) return { link, purchase };
+    }
+    return undefined;
+  }
+
+  function transactionStatus(id: string): SimResponse {
+    const found = findPurchase(id);
+    // §6: HTTP 200 with status_code "404" for an unknown id and for a purchase with no method chosen yet.
+    if (!found || found.purchase.method === undefined) {
+      return json(200, { status_code: '404', status_message: TRANSACTION_NOT_FOUND, id: uuidFrom(random.ids) });
+    }
+    return json(200, statusViewOf(found.link, found.purchase, payContext()));
+  }
+
+  // ---- control routes ----------------------------------------------------------------------------
+
+  function control(req: SimRequest, rest: string[], query: URLSearchParams): SimResponse {
+    const method = req.method.toUpperCase();
+    const route = rest.join('/');
+    const body = () => {
+      const parsed = parseJsonBody(req);
+      return parsed.ok && parsed.value && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : {};
+    };
+    if (route === 'notification-url' && method === 'POST') {
+      const url = body().url;
+      if (url !== null && url !== '' && (typeof url !== 'string' || !/^https?:\/\//.test(url))) {
+        return json(400, { error_messages: ['url must be an http(s) URL, or null to stop notifications (simulator)'] });
+      }
+      notifyUrl = typeof url === 'string' && url !== '' ? url : null;
+      return json(200, { url: notifyUrl });
+    }
+    if (route === 'notification-url' && method === 'GET') return json(200, { url: notifyUrl });
+    if (rest[0] === 'payment-links' && rest.length === 3 && rest[2] === 'pay' && method === 'POST') {
+      try {
+        return json(200, pay(rest[1], body() as unknown as PayAction));
+      } catch (e) {
+        if (e instanceof SimulatorError) return json(e.status, { error_messages: [e.message] });
+        throw e;
+      }
+    }
+    if (route === 'payment-links' && method === 'GET') {
+      return json(200, [...links.values()].map((l) => ({ ...linkView(l, paymentUrlOf(l), merchantId), deleted: l.deletedAt !== undefined })));
+    }
+    if (route === 'notifications' && method === 'GET') {
+      return json(200, query.get('emitted') ? emitted : attempts);
+    }
+    if (route === 'clock/advance' && method === 'POST') {
+      const ms = Number(body().ms);
+      if (!Number.isFinite(ms) || ms < 0) return json(400, { error_messages: ['ms must be a non-negative number (simulator)'] });
+      advance(ms);
+      return json(200, { now: now(), iso: new Date(now()).toISOString() });
+    }
+    if (route === 'clock' && method === 'GET') return json(200, { now: now(), iso: new Date(now()).toISOString() });
+    if (route === 'reset' && method === 'POST') {
+      reset();
+      return json(200, { reset: true });
+    }
+    if (route === 'stats' && method === 'GET') return json(200, stats);
+    if (route === 'faults' && method === 'POST') {
+      setFaults(body() as FaultOptions);
+      return json(200, { faults: faults.current ?? null });
+    }
+    if (route === 'faults' && method === 'GET') return json(200, { faults: faults.current ?? null });
+    return json(404, { error_messages: [ROUTE_NOT_FOUND(method, req.path)] });
+  }
+
+  // ---- dispatch ----------------------------------------------------------------------------------
+
+  type Match = { route: SimRoute; serve: () => SimResponse; auth: 'v1' | 'v2' | 'none' };
+
+  function match(req: SimRequest): Match {
+    const method = req.method.toUpperCase();
+    const { segments, query } = splitPath(req.path);
+    const notFound = () => json(404, { error_messages: [ROUTE_NOT_FOUND(method, req.path)] });
+    if (!segments) return { route: 'unknown', serve: notFound, auth: 'none' };
+    const [a, b, c, d] = segments;
+    const n = segments.length;
+    if (a === 'v1' && b === 'payment-links') {
+      if (n === 2 && method === 'POST') return { route: 'create', serve: () => createLink(req), auth: 'v1' };
+      if (n === 3 && method === 'GET') return { route: 'get', serve: () => getLink(c), auth: 'v1' };
+      if (n === 3 && method === 'DELETE') return { route: 'delete', serve: () => deleteLink(c), auth: 'v1' };
+    }
+    if (a === 'v2' && n === 3 && c === 'status' && method === 'GET') return { route: 'status', serve: () => transactionStatus(b), auth: 'v2' };
+    if (a === '_sim') return { route: 'control', serve: () => control(req, segments.slice(1), query), auth: 'none' };
+    if (a === 'payment-links' && (n === 2 || (n === 3 && c === 'pay')) && d === undefined) {
+      const link = byPaymentLinkId.get(b);
+      if (method === 'GET' && n === 2) return { route: 'page', serve: () => renderPaymentPage(link, pageHost()), auth: 'none' };
+      if (method === 'POST') return { route: 'page', serve: () => handlePageForm(link, req, pageHost()), auth: 'none' };
+    }
+    return { route: 'unknown', serve: notFound, auth: 'none' };
+  }
+
+  function pageHost(): PageHost {
+    return { now: now(), pay };
+  }
+
+  function unauthorized(kind: 'v1' | 'v2'): SimResponse {
+    if (kind === 'v1') return json(401, UNAUTHORIZED_BODY);
+    return json(401, { status_code: '401', status_message: UNKNOWN_MERCHANT, id: uuidFrom(random.ids) });
+  }
+
+  function handle(req: SimRequest): SimResponse {
+    stats.requests++;
+    sweepExpiries();
+    const m = match(req);
+    bump(stats.requestsByRoute, m.route);
+    const latencyMs = faults.latency(m.route);
+    const fault = faults.decide(m.route);
+    let res: SimResponse;
+    if (fault !== undefined && fault !== 'timeout') {
+      bump(stats.faultsInjected, String(fault));
+      res = json(fault, FAULT_BODIES[String(fault) as '500' | '503' | '429']);
+    } else {
+      if (m.auth !== 'none' && basicAuthUser(lowerCaseKeys(req.headers)) !== options.serverKey) res = unauthorized(m.auth);
+      else res = m.serve();
+      if (fault === 'timeout') {
+        bump(stats.faultsInjected, 'timeout');
+        res = { status: 0, headers: {}, body: '', timedOut: true };
+      }
+    }
+    bump(stats.responsesByStatus, String(res.status));
+    if (latencyMs > 0) res.latencyMs = latencyMs;
+    return res;
+  }
+
+  function advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error(`advance() takes a non-negative number of ms, got ${ms}`);
+    offset += ms;
+    sweepExpiries();
+    flushHeld();
+  }
+
+  function reset(): void {
+    random = randomStreams(seed);
+    offset = 0;
+    links = new Map();
+    byPaymentLinkId = new Map();
+    stats = emptyStats();
+    nextLinkId = 1;
+    nextPurchaseId = 1;
+    notifyUrl = null;
+    emitted = [];
+    held = [];
+    attempts = [];
+    faults.resetCounts();
+  }
+
+  function setFaults(f: FaultOptions | undefined): void {
+    faults.set(f);
+    faults.resetCounts();
+  }
+
+  return {
+    handle,
+    pay,
+    advance,
+    onNotification: (l) => { listeners.push(l); },
+    stats: () => JSON.parse(JSON.stringify(stats)) as SimulatorStats,
+    reset,
+    now,
+    recordDelivery: (a) => { attempts.push(a); },
+    deliveries: () => attempts.slice(),
+    notificationUrl: () => notifyUrl,
+    setFaults,
+  };
+}
+
+function lowerCaseKeys(h: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
