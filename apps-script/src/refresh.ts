@@ -1,0 +1,164 @@
+/**
+ * Refresh statuses (polling, the reconciliation that makes a missed notification harmless) and
+ * Deactivate selected links. Both GET/DELETE in `fetchAll` chunks and write under the lock.
+ */
+import {
+  deleteLinkRequest, getLinkRequest, parseDeleteLink, parseGetLink, redactSecret, type MidtransConfig, type PaymentLink,
+} from '@midtrans-pl/core';
+import { now, sendAll } from './adapters';
+import { writeRowUpdates, type RowUpdate } from './cell-writes';
+import { CHUNK_SIZE, TIME_BUDGET_MS } from './generation';
+import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
+import { ERROR, canStillChange, foldLinkAnswer, foldLinkGone, summaryOf, usageLimitOf } from './link-status';
+import { currentRows } from './row-finder';
+import { beginRun, endRun, heartbeat, withScriptLock } from './run-guard';
+import { requireConfig } from './settings';
+import { StateStore } from './state-store';
+import { toast } from './ui';
+import { UserError } from './user-error';
+
+interface LinkRow {
+  row: number;
+  orderId: string;
+  usageLimit: number;
+}
+
+export interface RefreshReport {
+  checked: number;
+  changed: number;
+  failed: number;
+  remaining: number;
+  message: string;
+}
+
+type Answer = { kind: 'link'; link: PaymentLink } | { kind: 'gone' } | { kind: 'error'; note: string };
+
+function linkRows(table: InvoiceTable, filter: (index: number) => boolean): LinkRow[] {
+  const out: LinkRow[] = [];
+  table.rows.forEach((_, index) => {
+    const orderId = cellText(cellOf(table, index, 'orderId'));
+    if (!orderId || !cellText(cellOf(table, index, 'paymentLink')) || !filter(index)) return;
+    out.push({ row: rowNumberOf(index), orderId, usageLimit: usageLimitOf(cellOf(table, index, 'usageLimit')) });
+  });
+  return out;
+}
+
+/** Folds the answers into the store and writes the rows, all under the lock. */
+function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], at: number): number {
+  const done = withScriptLock(() => {
+    const store = StateStore.load(SpreadsheetApp.getActiveSpreadsheet());
+    const rows = currentRows(table.sheet, table.header, chunk);
+    const updates: RowUpdate[] = [];
+    const errors: RowUpdate[] = [];
+    chunk.forEach((item, i) => {
+      const a = answers[i];
+      const row = rows.get(item.orderId);
+      if (row === undefined) return;
+      if (a.kind === 'error') {
+        // The status stays what it was; only the Note says the check failed.
+        errors.push({ row, values: { note: a.note } });
+        return;
+      }
+      if (a.kind === 'gone') foldLinkGone(store, item.orderId, item.usageLimit);
+      else foldLinkAnswer(store, item.orderId, a.link, at);
+      const s = summaryOf(store.link(item.orderId), { usageLimit: item.usageLimit });
+      updates.push({ row, values: { status: s.status, paidAt: s.paidAt, note: s.note } });
+    });
+    store.commit(new Date(at).toISOString());
+    writeRowUpdates(table.sheet, table.header, updates);
+    writeRowUpdates(table.sheet, table.header, errors);
+    SpreadsheetApp.flush();
+    return updates.length;
+  }, 30_000);
+  if (!done.ran) throw new UserError('The sheet stayed busy for 30 seconds; run Refresh statuses again.');
+  return done.value;
+}
+
+function getAnswers(config: MidtransConfig, chunk: LinkRow[]): Answer[] {
+  const sent = sendAll(chunk.map((l) => getLinkRequest(config, l.orderId)));
+  if (!sent.responses) {
+    const note = `Refresh could not reach Midtrans (${redactSecret(sent.failure ?? 'no answer', config.serverKey)}); try again`;
+    return chunk.map(() => ({ kind: 'error', note }));
+  }
+  return sent.responses.map((res) => {
+    if (res.status === 404) return { kind: 'gone' };
+    const parsed = parseGetLink(res);
+    if (parsed.ok) return { kind: 'link', link: parsed.value };
+    return { kind: 'error', note: `Refresh failed: ${redactSecret(parsed.error.message, config.serverKey)}` };
+  });
+}
+
+export function refresh(options: { quiet?: boolean } = {}): RefreshReport {
+  const started = now();
+  const config = requireConfig();
+  const sheet = invoiceSheet();
+  const begin = beginRun('refreshing statuses', started);
+  if (!begin.ok) throw new UserError(begin.message);
+  try {
+    const table = readInvoiceTable(sheet);
+    const rows = linkRows(table, (i) => canStillChange(cellText(cellOf(table, i, 'status')), cellText(cellOf(table, i, 'note'))));
+    const report = { checked: 0, changed: 0, failed: 0, remaining: 0 };
+    for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
+      if (now() - started > TIME_BUDGET_MS) {
+        report.remaining = rows.length - i;
+        break;
+      }
+      const chunk = rows.slice(i, i + CHUNK_SIZE);
+      const answers = getAnswers(config, chunk);
+      report.changed += applyAnswers(table, chunk, answers, now());
+      report.checked += chunk.length;
+      report.failed += answers.filter((a) => a.kind === 'error').length;
+      heartbeat(begin.run, now());
+      if (!options.quiet && i + CHUNK_SIZE < rows.length) toast(`Checked ${i + chunk.length} of ${rows.length} links…`);
+    }
+    const parts = [`Checked ${report.checked} link${report.checked === 1 ? '' : 's'} with Midtrans`];
+    if (report.failed) parts.push(`${report.failed} could not be checked (see Note)`);
+    if (report.remaining) parts.push(`${report.remaining} left for the next Refresh (time limit)`);
+    if (rows.length === 0) parts.splice(0, 1, 'No link needs checking: every row with a link is paid, refunded, expired or deactivated');
+    return { ...report, message: `${parts.join('; ')}.` };
+  } finally {
+    endRun(begin.run);
+  }
+}
+
+export interface DeactivateReport {
+  deactivated: number;
+  failed: number;
+  message: string;
+}
+
+/** DELETE each selected link; a 404 means it is already gone, which is what was asked. */
+export function deactivate(selected: Set<number>): DeactivateReport {
+  const config = requireConfig();
+  const sheet = invoiceSheet();
+  const begin = beginRun('deactivating links', now());
+  if (!begin.ok) throw new UserError(begin.message);
+  try {
+    const table = readInvoiceTable(sheet);
+    const rows = linkRows(table, (i) => selected.has(rowNumberOf(i)));
+    if (rows.length === 0) throw new UserError('None of the selected rows has a payment link to deactivate.');
+    let deactivated = 0;
+    let failed = 0;
+    for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
+      const chunk = rows.slice(i, i + CHUNK_SIZE);
+      const sent = sendAll(chunk.map((l) => deleteLinkRequest(config, l.orderId)));
+      const answers: Answer[] = chunk.map((_, k) => {
+        const res = sent.responses?.[k];
+        if (!res) return { kind: 'error', note: `Deactivate could not reach Midtrans (${redactSecret(sent.failure ?? 'no answer', config.serverKey)}); try again` };
+        if (res.status === 404) return { kind: 'gone' };
+        const parsed = parseDeleteLink(res);
+        return parsed.ok ? { kind: 'gone' } : { kind: 'error', note: `Deactivate failed: ${redactSecret(parsed.error.message, config.serverKey)}` };
+      });
+      applyAnswers(table, chunk, answers, now());
+      deactivated += answers.filter((a) => a.kind === 'gone').length;
+      failed += answers.filter((a) => a.kind === 'error').length;
+      heartbeat(begin.run, now());
+    }
+    const message = `Deactivated ${deactivated} link${deactivated === 1 ? '' : 's'}${failed ? `; ${failed} failed (see Note)` : ''}. Customers can no longer pay them; payments already made stay as they are.`;
+    return { deactivated, failed, message };
+  } finally {
+    endRun(begin.run);
+  }
+}
+
+export { ERROR };
