@@ -16,7 +16,9 @@ export async function createPaymentLink(ctx: IExecuteFunctions, i: number, clien
 	const amountType = ctx.getNodeParameter('amountType', i, 'fixed') as string;
 	const { request, problems } = buildInvoiceRequest(invoiceFromParameters(ctx, i), secureRandom);
 	if (problems.length) {
-		const lines = problems.map((p) => `${fieldNameOf(p.path, amountType)} ${p.tail}`);
+		// With line items the total is derived from them, so a problem with an item is the cause to show first.
+		const ordered = amountType === 'items' ? [...problems].sort((a, b) => Number(a.path === 'amount') - Number(b.path === 'amount')) : problems;
+		const lines = ordered.map((p) => `${fieldNameOf(p.path, amountType)} ${p.tail}`);
 		throw new NodeOperationError(ctx.getNode(), lines[0], {
 			itemIndex: i,
 			description: lines.length > 1 ? `Also fix:\n${lines.slice(1).join('\n')}` : undefined,
