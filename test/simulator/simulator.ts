@@ -123,9 +123,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   function createLink(req: SimRequest): SimResponse {
     const parsed = parseJsonBody(req);
     if (!parsed.ok) return json(400, { error_messages: [INVALID_JSON] });
-    const body = parsed.value as { transaction_details?: { order_id?: unknown; payment_link_id?: unknown } } | null;
-    const orderId = body && typeof body === 'object' ? body.transaction_details?.order_id : undefined;
-    if (typeof orderId === 'string') bump(stats.createCallsByOrderId, orderId);
+    const body = parsed.value;
     const issues = validateCreateRequest(body);
     if (issues.length) return json(400, { error_messages: issues.map(createValidationMessage) });
     const request = body as CreatePaymentLinkRequest;
@@ -142,6 +140,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     stats.createdLinks++;
     bump(stats.createdLinksByOrderId, id);
     return json(200, { order_id: id, payment_url: paymentUrlOf(link) });
+  }
+
+  /** Every create call that names an order id counts, whatever happens to it (faults and 401s included). */
+  function countCreateCall(req: SimRequest): void {
+    const parsed = parseJsonBody(req);
+    const body = parsed.ok ? (parsed.value as { transaction_details?: { order_id?: unknown } } | null) : null;
+    const orderId = body && typeof body === 'object' && body.transaction_details && typeof body.transaction_details === 'object' ? body.transaction_details.order_id : undefined;
+    if (typeof orderId === 'string') bump(stats.createCallsByOrderId, orderId);
   }
 
   function liveLink(orderId: string): StoredLink | undefined {
@@ -271,6 +277,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     sweepExpiries();
     const m = match(req);
     bump(stats.requestsByRoute, m.route);
+    if (m.route === 'create') countCreateCall(req);
     const latencyMs = faults.latency(m.route);
     const fault = faults.decide(m.route);
     let res: SimResponse;

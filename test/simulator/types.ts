@@ -101,7 +101,7 @@ export interface DeliveryAttempt {
 
 export interface SimulatorStats {
   createdLinks: number;
-  /** Every POST /v1/payment-links that named an order id, per order id (409s and 400s included). */
+  /** Every POST /v1/payment-links that named an order id, per order id (401s, 400s, 409s and injected faults included). */
   createCallsByOrderId: Record<string, number>;
   /** Links actually created per order id (at most 1 by construction; here so tests can say so). */
   createdLinksByOrderId: Record<string, number>;

@@ -94,7 +94,7 @@ describe('POST /v1/payment-links', () => {
     expect(c.json.payment_url).not.toBe(a.json.payment_url);
   });
 
-  test('stats count every create call per order id and exactly one created link per order id', () => {
+  test('stats count every create call per order id (refused ones too) and exactly one created link per order id', () => {
     const sim = newSim();
     call(sim, 'POST', '/v1/payment-links', fixedLink('E1'));
     call(sim, 'POST', '/v1/payment-links', fixedLink('E1'));
@@ -103,7 +103,7 @@ describe('POST /v1/payment-links', () => {
     const s = sim.stats();
     expect(s.createdLinks).toBe(2);
     expect(s.createdLinksByOrderId).toEqual({ E1: 1, E2: 1 });
-    expect(s.createCallsByOrderId).toEqual({ E1: 2, E2: 1 });
+    expect(s.createCallsByOrderId).toEqual({ E1: 2, E2: 1, E3: 1 });
     expect(s.requests).toBe(4);
   });
 });
