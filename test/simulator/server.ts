@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Notifier } from './notifier';
 import { createSimulator } from './simulator';
-import type { DeliveryAttempt, FaultOptions, SimRequest, Simulator } from './types';
+import type { DeliveryAttempt, FaultOptions, SimRequest, SimResponse, Simulator } from './types';
 
 export interface SimulatorServerOptions {
   /** 0 (default) = a free port. */
@@ -24,6 +24,8 @@ export interface SimulatorServerOptions {
   notificationTimeoutMs?: number;
   /** Additive: how long a timed-out request's socket is held before it is dropped (default 60 s). */
   holdTimedOutMs?: number;
+  /** Additive: called after each request (the CLI logs method, path and status; never headers). */
+  onRequest?: (req: SimRequest, res: SimResponse) => void;
 }
 
 export interface SimulatorServer {
@@ -61,6 +63,7 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
       const body = await readBody(req);
       const simReq: SimRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: headersOf(req), body: body === '' ? undefined : body };
       const out = (sim as Simulator).handle(simReq);
+      opts.onRequest?.(simReq, out);
       const send = () => {
         if (out.timedOut) {
           // Never answer: the client sees a timeout, as with a lost Midtrans response.
