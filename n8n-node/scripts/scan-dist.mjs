@@ -4,18 +4,19 @@
 import { ESLint } from 'eslint';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = process.argv[2] ?? join(root, 'dist');
+const dist = resolve(process.argv[2] ?? join(root, 'dist'));
 if (!existsSync(dist)) {
 	console.error(`No ${dist}: run npm run build -w n8n-node first`);
 	process.exit(2);
 }
 
 const eslint = new ESLint({
-	cwd: root,
+	// ESLint ignores files outside its cwd, so it runs from the scanned folder's parent.
+	cwd: dirname(dist),
 	overrideConfigFile: true,
 	allowInlineConfig: false,
 	overrideConfig: [
@@ -30,7 +31,7 @@ const eslint = new ESLint({
 		},
 	],
 });
-const results = await eslint.lintFiles([`${dist}/**/*.js`]);
+const results = await eslint.lintFiles([`${basename(dist)}/**/*.js`]);
 const findings = results.flatMap((r) =>
 	r.messages.map((m) => ({ file: r.filePath, line: m.line, rule: m.ruleId, message: m.message })),
 );

@@ -1,0 +1,226 @@
+/** Midtrans Trigger: signed notifications from the simulator, delivered to the node's webhook() as n8n would. */
+import { createHash } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
+import { MidtransTrigger } from '../../../n8n-node/nodes/MidtransTrigger/MidtransTrigger.node';
+import { startMidtransBackend, type MidtransBackend } from './support/midtrans-backend';
+import { credentialsFor, deliver, SERVER_KEY, type WebhookOutcome } from './support/fake-n8n';
+
+let backend: MidtransBackend;
+beforeAll(async () => {
+  backend = await startMidtransBackend(SERVER_KEY);
+});
+afterAll(async () => backend.close());
+beforeEach(() => {
+  backend.simulator.reset();
+  backend.requests.length = 0;
+});
+
+const trigger = new MidtransTrigger();
+const sha512 = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');
+
+function receiver(params: IDataObject = {}, credentials = credentialsFor(backend.url)) {
+  const staticData: IDataObject = {};
+  return {
+    staticData,
+    send: (body: IDataObject | undefined, rawBody?: string): Promise<WebhookOutcome> =>
+      deliver(trigger.webhook, { description: trigger.description, credentials, params, staticData }, { body, rawBody }),
+  };
+}
+
+function createLink(orderId: string, amount = 125000): void {
+  const res = backend.simulator.handle({
+    method: 'POST',
+    path: '/v1/payment-links',
+    headers: { authorization: `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: amount }, usage_limit: 5 }),
+  });
+  expect(res.status).toBe(200);
+}
+
+describe('verified notifications', () => {
+  test('a settlement starts one run: its own fields unchanged plus payment_link_order_id, paid, state and amount', async () => {
+    createLink('TRG-1');
+    const n = backend.simulator.pay('TRG-1', { status: 'settlement', payment_type: 'bank_transfer' });
+    const outcome = await receiver().send({ ...n });
+    expect(outcome).toMatchObject({ status: 200, executed: true });
+    expect(outcome.items).toHaveLength(1);
+    const json = outcome.items[0].json;
+    for (const [k, v] of Object.entries(n)) expect(json[k]).toEqual(v);
+    expect(json).toMatchObject({ payment_link_order_id: 'TRG-1', paid: true, state: 'paid', amount: 125000 });
+    expect(typeof json.amount).toBe('number');
+    expect(Object.keys(json).sort()).toEqual([...Object.keys(n), 'amount', 'paid', 'payment_link_order_id', 'state'].sort());
+    expect(outcome.httpCalls).toBe(0);
+    expect(JSON.stringify(outcome.items)).not.toContain(SERVER_KEY);
+  });
+
+  test.each([
+    ['pending', 'pending', false],
+    ['expire', 'expired', false],
+    ['cancel', 'failed', false],
+  ])('a %s notification reads as state %s (paid %s)', async (status, state, paid) => {
+    createLink(`TRG-${status}`);
+    const n = backend.simulator.pay(`TRG-${status}`, { status: 'pending', payment_type: 'bank_transfer' });
+    const body = status === 'pending' ? n : backend.simulator.pay(`TRG-${status}`, { status, transaction_id: n.transaction_id });
+    const outcome = await receiver().send({ ...body });
+    expect(outcome.executed).toBe(true);
+    expect(outcome.items[0].json).toMatchObject({ state, paid, payment_link_order_id: `TRG-${status}` });
+  });
+});
+
+describe('forged and malformed notifications start nothing', () => {
+  test('a changed amount breaks the signature: 401, no run', async () => {
+    createLink('FRG-1');
+    const n = backend.simulator.pay('FRG-1', { status: 'settlement', payment_type: 'gopay' });
+    const outcome = await receiver().send({ ...n, gross_amount: '1.00' });
+    expect(outcome).toMatchObject({ status: 401, executed: false });
+  });
+
+  test('a notification signed with another server key: 401, no run', async () => {
+    createLink('FRG-2');
+    const n = backend.simulator.pay('FRG-2', { status: 'settlement', payment_type: 'gopay' });
+    const outcome = await receiver({}, credentialsFor(backend.url, 'SB-Mid-server-someoneElse')).send({ ...n });
+    expect(outcome).toMatchObject({ status: 401, executed: false });
+    expect(JSON.stringify(outcome.responseBody)).not.toContain('someoneElse');
+  });
+
+  test('no signature_key at all: 401, no run', async () => {
+    createLink('FRG-3');
+    const { signature_key: _dropped, ...unsigned } = backend.simulator.pay('FRG-3', { status: 'settlement', payment_type: 'gopay' });
+    const outcome = await receiver().send(unsigned);
+    expect(outcome).toMatchObject({ status: 401, executed: false });
+  });
+
+  test.each<[string, IDataObject | undefined, string | undefined]>([
+    ['an empty body', {}, undefined],
+    ['a body that is not JSON', undefined, 'order_id=1&status=paid'],
+    ['a JSON array', undefined, '[1,2,3]'],
+    ['no order_id', { status_code: '200', gross_amount: '1000.00', signature_key: 'abc' }, undefined],
+    ['no gross_amount', { order_id: 'X-1', status_code: '200', signature_key: 'abc' }, undefined],
+  ])('%s: 400, no run', async (_, body, raw) => {
+    const outcome = await receiver().send(body, raw);
+    expect(outcome).toMatchObject({ status: 400, executed: false });
+  });
+
+  test('a correctly signed body with an unknown transaction_status: 400, no run', async () => {
+    const body: IDataObject = { order_id: 'ODD-1', status_code: '200', gross_amount: '1000.00', transaction_status: 'teleported', transaction_id: 't-1' };
+    body.signature_key = sha512(`ODD-1` + '200' + '1000.00' + SERVER_KEY);
+    const outcome = await receiver().send(body);
+    expect(outcome.status).toBe(400);
+    expect(JSON.stringify(outcome.responseBody)).toMatch(/teleported/);
+  });
+});
+
+describe('duplicates and filters', () => {
+  test('the same notification twice starts one run; the second is acknowledged with 200', async () => {
+    createLink('DUP-1');
+    const n = backend.simulator.pay('DUP-1', { status: 'settlement', payment_type: 'gopay' });
+    const r = receiver();
+    const first = await r.send({ ...n });
+    const second = await r.send({ ...n });
+    expect(first.executed).toBe(true);
+    expect(second).toMatchObject({ status: 200, executed: false });
+  });
+
+  test('a new status of the same transaction is not a duplicate', async () => {
+    createLink('DUP-2');
+    const pending = backend.simulator.pay('DUP-2', { status: 'pending', payment_type: 'bank_transfer' });
+    const settled = backend.simulator.pay('DUP-2', { status: 'settlement', transaction_id: pending.transaction_id });
+    const r = receiver();
+    expect((await r.send({ ...pending })).executed).toBe(true);
+    expect((await r.send({ ...settled })).executed).toBe(true);
+  });
+
+  test('with "Ignore Duplicate Notifications" off, both deliveries run', async () => {
+    createLink('DUP-3');
+    const n = backend.simulator.pay('DUP-3', { status: 'settlement', payment_type: 'gopay' });
+    const r = receiver({ options: { ignoreDuplicates: false } });
+    expect((await r.send({ ...n })).executed).toBe(true);
+    expect((await r.send({ ...n })).executed).toBe(true);
+  });
+
+  test('a forged copy does not mark the real notification as seen', async () => {
+    createLink('DUP-4');
+    const n = backend.simulator.pay('DUP-4', { status: 'settlement', payment_type: 'gopay' });
+    const r = receiver();
+    expect((await r.send({ ...n, signature_key: 'f'.repeat(128) })).status).toBe(401);
+    expect((await r.send({ ...n })).executed).toBe(true);
+  });
+
+  test('only the chosen states fire; others are acknowledged with 200 and start nothing', async () => {
+    createLink('FLT-1');
+    const pending = backend.simulator.pay('FLT-1', { status: 'pending', payment_type: 'bank_transfer' });
+    const settled = backend.simulator.pay('FLT-1', { status: 'settlement', transaction_id: pending.transaction_id });
+    const r = receiver({ events: ['paid'] });
+    expect(await r.send({ ...pending })).toMatchObject({ status: 200, executed: false });
+    expect(await r.send({ ...settled })).toMatchObject({ status: 200, executed: true });
+  });
+
+  test('the default fires on every state', async () => {
+    expect(trigger.description.properties.find((p) => p.name === 'events')?.default).toEqual(['*']);
+  });
+});
+
+describe('Confirm with the Midtrans status API', () => {
+  test('when the API agrees, the run starts and says it was confirmed', async () => {
+    createLink('CNF-1');
+    const n = backend.simulator.pay('CNF-1', { status: 'settlement', payment_type: 'gopay' });
+    const outcome = await receiver({ options: { confirmWithStatusApi: true } }).send({ ...n });
+    expect(outcome).toMatchObject({ status: 200, executed: true });
+    expect(outcome.items[0].json).toMatchObject({ confirmed: true, state: 'paid' });
+    expect(outcome.httpCalls).toBe(1);
+    expect(backend.requests.at(-1)?.path).toBe(`/v2/${n.transaction_id}/status`);
+  });
+
+  test('when the API disagrees (an out-of-date pending after settlement), nothing starts and Midtrans gets 200', async () => {
+    createLink('CNF-2');
+    const pending = backend.simulator.pay('CNF-2', { status: 'pending', payment_type: 'bank_transfer' });
+    backend.simulator.pay('CNF-2', { status: 'settlement', transaction_id: pending.transaction_id });
+    const r = receiver({ options: { confirmWithStatusApi: true } });
+    const outcome = await r.send({ ...pending });
+    expect(outcome).toMatchObject({ status: 200, executed: false });
+    expect(outcome.httpCalls).toBe(1);
+  });
+
+  test('when Midtrans cannot be reached, nothing starts and Midtrans gets 503 (it retries later)', async () => {
+    createLink('CNF-3');
+    const n = backend.simulator.pay('CNF-3', { status: 'settlement', payment_type: 'gopay' });
+    const outcome = await receiver({ options: { confirmWithStatusApi: true } }, credentialsFor('http://127.0.0.1:9', SERVER_KEY)).send({ ...n });
+    expect(outcome).toMatchObject({ status: 503, executed: false });
+  });
+
+  test('an unconfirmed notification is not remembered, so Midtrans\'s retry can still run once confirmed', async () => {
+    createLink('CNF-4');
+    const n = backend.simulator.pay('CNF-4', { status: 'settlement', payment_type: 'gopay' });
+    backend.simulator.setFaults({ script: [{ route: 'status', call: 1, fault: 503 }] });
+    const r = receiver({ options: { confirmWithStatusApi: true } });
+    expect((await r.send({ ...n })).status).toBe(503);
+    backend.simulator.setFaults(undefined);
+    expect((await r.send({ ...n })).executed).toBe(true);
+  });
+
+  test('off by default: no status request is made', async () => {
+    createLink('CNF-5');
+    const n = backend.simulator.pay('CNF-5', { status: 'settlement', payment_type: 'gopay' });
+    const outcome = await receiver().send({ ...n });
+    expect(outcome.httpCalls).toBe(0);
+  });
+});
+
+describe('webhook lifecycle', () => {
+  test('checkExists, create and delete succeed without registering anything', async () => {
+    const methods = trigger.webhookMethods.default;
+    const ctx = {} as never;
+    await expect(methods.checkExists.call(ctx)).resolves.toBe(true);
+    await expect(methods.create.call(ctx)).resolves.toBe(true);
+    await expect(methods.delete.call(ctx)).resolves.toBe(true);
+  });
+
+  test('the webhook is a POST answered on receipt, and the trigger is not usable as a tool', () => {
+    expect(trigger.description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+    expect(trigger.description.usableAsTool).toBeUndefined();
+    expect(trigger.description.inputs).toEqual([]);
+    const notice = trigger.description.properties.find((p) => p.type === 'notice');
+    expect(notice?.displayName).toMatch(/Production URL/);
+    expect(notice?.displayName).toMatch(/Notification URL/);
+  });
+});
