@@ -272,6 +272,16 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return json(401, { status_code: '401', status_message: UNKNOWN_MERCHANT, id: uuidFrom(random.ids) });
   }
 
+  /** A bug in the simulator answers 500 with its message rather than crashing the caller's process. */
+  function serveSafely(m: Match): SimResponse {
+    try {
+      return m.serve();
+    } catch (e) {
+      if (e instanceof SimulatorError) return json(e.status, { error_messages: [e.message] });
+      return json(500, { error_messages: [`simulator error: ${e instanceof Error ? e.message : String(e)}`] });
+    }
+  }
+
   function handle(req: SimRequest): SimResponse {
     stats.requests++;
     sweepExpiries();
@@ -286,7 +296,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       res = json(fault, FAULT_BODIES[String(fault) as '500' | '503' | '429']);
     } else {
       if (m.auth !== 'none' && basicAuthUser(lowerCaseKeys(req.headers)) !== options.serverKey) res = unauthorized(m.auth);
-      else res = m.serve();
+      else res = serveSafely(m);
       if (fault === 'timeout') {
         bump(stats.faultsInjected, 'timeout');
         res = { status: 0, headers: {}, body: '', timedOut: true };

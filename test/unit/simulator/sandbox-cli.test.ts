@@ -1,0 +1,45 @@
+/**
+ * `npm run sandbox` as a new user runs it: the script's command starts, prints the base URL, the key
+ * and the control-API guide, serves the API with that key, and stops cleanly on Ctrl+C.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { basic, fixedLink } from './sim-helpers';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const SCRIPT = (require(path.join(ROOT, 'package.json')) as { scripts: Record<string, string> }).scripts.sandbox;
+
+test('the sandbox script is the documented command', () => {
+  expect(SCRIPT).toBe('node test/support/run-ts.js test/simulator/cli.ts');
+});
+
+test('starts, prints URL, key and a curl guide to the control API, serves with that key, and exits 0 on SIGINT', async () => {
+  const child = spawn('node', ['test/support/run-ts.js', 'test/simulator/cli.ts', '--port', '0', '--server-key', 'SB-Mid-server-cliTest', '--time-scale', '0.001', '--seed', '5'], { cwd: ROOT });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+  child.stderr.on('data', (c: Buffer) => { out += c.toString(); });
+  const url = await new Promise<string>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000);
+    child.stdout.on('data', () => {
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m && out.includes('_sim/reset')) { clearTimeout(t); resolve(m[1]); }
+    });
+  });
+  expect(out).toContain('Server key:    SB-Mid-server-cliTest');
+  for (const route of ['/v1/payment-links', '/_sim/notification-url', '/_sim/payment-links/INV-1/pay', '/_sim/notifications', '/_sim/clock/advance']) expect(out).toContain(`${url}${route}`);
+  expect(out).toContain("curl -s -u 'SB-Mid-server-cliTest:'");
+  const res = await fetch(`${url}/v1/payment-links`, { method: 'POST', headers: { authorization: basic('SB-Mid-server-cliTest'), 'content-type': 'application/json' }, body: JSON.stringify(fixedLink('CLI-1')) });
+  expect(res.status).toBe(200);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(out).toMatch(/POST \/v1\/payment-links -> 200/);
+  expect(out).not.toContain(Buffer.from('SB-Mid-server-cliTest:').toString('base64')); // the request log never shows the auth header
+  const code = await new Promise<number | null>((resolve) => { child.on('exit', (c) => resolve(c)); child.kill('SIGINT'); });
+  expect(code).toBe(0);
+}, 30_000);
+
+test('a bad option exits 2 with the reason and the usage', () => {
+  const r = spawnSync('node', ['test/support/run-ts.js', 'test/simulator/cli.ts', '--time-scale', 'fast'], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain('--time-scale must be a number');
+  expect(r.stderr).toContain('Usage: npm run sandbox');
+}, 30_000);
