@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { MidtransApi } from '../../../n8n-node/credentials/MidtransApi.credentials';
 import { startMidtransBackend, type MidtransBackend } from './support/midtrans-backend';
 import { credentialsFor, fakeExecuteFunctions, SERVER_KEY } from './support/fake-n8n';
@@ -101,8 +101,8 @@ describe('built package', () => {
       credentials: credentialsFor(backend.url),
       items: [{ resource: 'paymentLink', operation: 'create', orderId: 'BUILT-1', amount: 42000 }],
     });
-    const [out] = await node.execute!.call(context);
-    expect(out[0].json).toMatchObject({ order_id: 'BUILT-1', existing: false });
+    const output = (await node.execute!.call(context)) as INodeExecutionData[][];
+    expect(output[0][0].json).toMatchObject({ order_id: 'BUILT-1', existing: false });
   });
 });
 
