@@ -72,17 +72,14 @@ export class N8nRestSession {
       headers: this.headers(),
       body: { nodeInfos: [{ name, version }] },
     });
+    // The answer names the type without its package prefix (`midtrans`, not `n8n-nodes-midtrans.midtrans`).
     if (r.status !== 200 || !Array.isArray(r.json?.data)) return null;
-    return r.json.data.find((d) => d.name === name) ?? null;
+    return r.json.data.find((d) => d.name === name || name.endsWith(`.${d.name}`)) ?? null;
   }
 
   /** Whether n8n knows node type `name` (`POST /rest/node-types` fails with "Unrecognized node type" otherwise). */
   async hasNodeType(name: string, version: number): Promise<boolean> {
-    const r = await request<{ data: { name: string }[] }>(`${this.baseUrl}/rest/node-types`, {
-      headers: this.headers(),
-      body: { nodeInfos: [{ name, version }] },
-    });
-    return r.status === 200 && Array.isArray(r.json?.data) && r.json.data.some((d) => d.name === name);
+    return (await this.nodeDescription(name, version)) !== null;
   }
 }
 

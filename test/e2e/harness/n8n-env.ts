@@ -34,6 +34,8 @@ export function quietN8nEnv(opts: { userFolder: string; port: number; brokerPort
     N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
     N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
     N8N_COMMUNITY_PACKAGES_PREVENT_LOADING: 'false',
+    // The MCP server registry refreshes from n8n's servers at boot and logs a stack trace when offline.
+    N8N_DISABLED_MODULES: 'mcp-registry',
     N8N_PUBLIC_API_DISABLED: 'false',
     N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
     N8N_LOG_LEVEL: 'info',
