@@ -94,6 +94,9 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   sim = createSimulator({ serverKey: opts.serverKey, publicBaseUrl: opts.publicBaseUrl ?? url, now: () => Date.now(), seed: opts.seed, faults: opts.faults });
   const notifier = new Notifier(sim, { timeScale: opts.timeScale, timeoutMs: opts.notificationTimeoutMs, seed: opts.seed });
+  // Real time passes between requests: lapse due pending purchases (and notify) without waiting for one.
+  const ticker = setInterval(() => (sim as Simulator).sweep(), 1000);
+  ticker.unref();
 
   return {
     url,
@@ -101,6 +104,7 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
     notifications: () => (sim as Simulator).deliveries(),
     idle: () => notifier.idle(),
     close: async () => {
+      clearInterval(ticker);
       notifier.close();
       for (const t of timers) clearTimeout(t);
       for (const s of held) s.destroy();

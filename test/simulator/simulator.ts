@@ -27,6 +27,7 @@ function emptyStats(): SimulatorStats {
   return {
     createdLinks: 0, createCallsByOrderId: {}, createdLinksByOrderId: {}, requests: 0, requestsByRoute: {}, responsesByStatus: {},
     faultsInjected: {}, purchases: 0, notificationsEmitted: 0, notificationsDropped: 0, notificationsDuplicated: 0, notificationsReordered: 0,
+    notificationHeadersIgnored: 0,
   };
 }
 
@@ -42,6 +43,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   let random = randomStreams(seed);
   let offset = 0;
   let links = new Map<string, StoredLink>();
+  /** Purchases by their order id and by transaction id, and the pending ones: lookups stay O(1) with thousands of links. */
+  let purchaseIndex = new Map<string, { link: StoredLink; purchase: StoredPurchase }>();
+  let pending = new Map<StoredPurchase, StoredLink>();
   let byPaymentLinkId = new Map<string, StoredLink>();
   let stats = emptyStats();
   let nextLinkId = 1;
@@ -95,14 +99,21 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   /** Pending purchases whose time ran out become `expire` and say so (§2.2: expiry gives the unit back). */
   function sweepExpiries(): void {
     const t = now();
-    for (const link of links.values()) {
-      for (const p of link.purchases) {
-        if (p.status === 'pending' && p.pendingExpiresAt !== undefined && p.pendingExpiresAt <= t) {
-          const out = payLink(link, { status: 'expire', transaction_id: p.transactionId }, { ...payContext(), now: p.pendingExpiresAt });
-          if (out.notification) emit(out.notification);
-        }
-      }
+    const due = [...pending].filter(([p]) => p.pendingExpiresAt !== undefined && p.pendingExpiresAt <= t);
+    due.sort(([a], [b]) => (a.pendingExpiresAt as number) - (b.pendingExpiresAt as number));
+    for (const [p, link] of due) {
+      const out = payLink(link, { status: 'expire', transaction_id: p.transactionId }, { ...payContext(), now: p.pendingExpiresAt as number });
+      track(link, out.purchase);
+      if (out.notification) emit(out.notification);
     }
+  }
+
+  function track(link: StoredLink, p: StoredPurchase): void {
+    if (!purchaseIndex.has(p.orderId)) stats.purchases++;
+    purchaseIndex.set(p.orderId, { link, purchase: p });
+    purchaseIndex.set(p.transactionId, { link, purchase: p });
+    if (p.status === 'pending') pending.set(p, link);
+    else pending.delete(p);
   }
 
   function pay(orderId: string, action: PayAction): NotificationBody {
@@ -110,13 +121,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const link = links.get(orderId);
     if (!link) throw new SimulatorError(404, linkNotFound(orderId));
     const out = payLink(link, action ?? ({} as PayAction), payContext());
-    stats.purchases = countPurchases();
+    track(link, out.purchase);
     if (!out.notification) return { order_id: out.purchase.orderId, transaction_id: out.purchase.transactionId, transaction_status: 'open' };
     emit(out.notification);
     return out.notification;
   }
-
-  const countPurchases = () => [...links.values()].reduce((n, l) => n + l.purchases.length, 0);
 
   // ---- Midtrans routes -------------------------------------------------------------------------
 
@@ -144,6 +153,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   /** Every create call that names an order id counts, whatever happens to it (faults and 401s included). */
   function countCreateCall(req: SimRequest): void {
+    const h = lowerCaseKeys(req.headers);
+    if (h['x-override-notification'] !== undefined || h['x-append-notification'] !== undefined) stats.notificationHeadersIgnored++;
     const parsed = parseJsonBody(req);
     const body = parsed.ok ? (parsed.value as { transaction_details?: { order_id?: unknown } } | null) : null;
     const orderId = body && typeof body === 'object' && body.transaction_details && typeof body.transaction_details === 'object' ? body.transaction_details.order_id : undefined;
@@ -169,11 +180,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   }
 
   function findPurchase(id: string): { link: StoredLink; purchase: StoredPurchase } | undefined {
-    for (const link of links.values()) {
-      const purchase = link.purchases.find((p) => p.orderId === id || p.transactionId === id);
-      if (purchase) return { link, purchase };
-    }
-    return undefined;
+    return purchaseIndex.get(id);
   }
 
   function transactionStatus(id: string): SimResponse {
@@ -318,6 +325,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     random = randomStreams(seed);
     offset = 0;
     links = new Map();
+    purchaseIndex = new Map();
+    pending = new Map();
     byPaymentLinkId = new Map();
     stats = emptyStats();
     nextLinkId = 1;
@@ -346,6 +355,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     deliveries: () => attempts.slice(),
     notificationUrl: () => notifyUrl,
     setFaults,
+    sweep: () => sweepExpiries(),
   };
 }
 

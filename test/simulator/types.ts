@@ -114,6 +114,8 @@ export interface SimulatorStats {
   notificationsDropped: number;
   notificationsDuplicated: number;
   notificationsReordered: number;
+  /** X-Override-Notification / X-Append-Notification headers seen on create; accepted and ignored (§1: undocumented for PL). */
+  notificationHeadersIgnored: number;
 }
 
 export interface Simulator {
@@ -133,4 +135,6 @@ export interface Simulator {
   notificationUrl(): string | null;
   /** Additive: replace the fault settings at run time (also POST /_sim/faults). */
   setFaults(faults: FaultOptions | undefined): void;
+  /** Additive: lapse pending purchases that are due at the current time (every request does this; the HTTP server also does it each second). */
+  sweep(): void;
 }

@@ -288,3 +288,21 @@ describe('control routes', () => {
     expect(res.json.error_messages[0]).toMatch(/settlement/);
   });
 });
+
+describe('notification override headers', () => {
+  test('X-Override-Notification / X-Append-Notification on create are accepted, counted and ignored (undocumented for PL, §1)', () => {
+    const sim = newSim();
+    const seen: (string | null)[] = [];
+    sim.onNotification((n) => seen.push(n.url));
+    call(sim, 'POST', '/_sim/notification-url', { url: 'http://127.0.0.1:9/configured' });
+    const res = sim.handle({
+      method: 'POST', path: '/v1/payment-links',
+      headers: { authorization: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`, 'x-override-notification': 'http://127.0.0.1:9/override' },
+      body: JSON.stringify(fixedLink('OV')),
+    });
+    expect(res.status).toBe(200);
+    sim.pay('OV', { status: 'settlement' });
+    expect(seen).toEqual(['http://127.0.0.1:9/configured']);
+    expect(sim.stats().notificationHeadersIgnored).toBe(1);
+  });
+});
