@@ -1,0 +1,232 @@
+/// <reference types="google-apps-script" />
+/**
+ * createAppsScript(): one emulated Apps Script project with its bound spreadsheet. State that outlives an
+ * execution (sheets, properties, caches, triggers, the clock) lives here; `newExecution()` starts a fresh
+ * execution (call counters, the 6-minute budget, held locks, the execution's context).
+ */
+import type vm from 'vm';
+import { CacheStore, createCacheService } from './cache';
+import { Cell } from './cell-values';
+import { createContentService, ContentMimeType } from './content-service';
+import { CallCounts, ExecutionMeter, ExecutionSummary } from './execution-meter';
+import { asGas, GasSpreadsheet } from './gas-types';
+import { createHtmlService } from './html-service';
+import { createLockService, LockContention, LockState } from './lock';
+import { createPropertiesService, PropertyStore } from './properties';
+import { createScriptApp, TriggerRecord } from './script-app';
+import { createLogging, createSession, LogEntry } from './session-and-logs';
+import { ProtectedWrite, SheetContext } from './sheet-context';
+import { createSpreadsheetApp, EmuSpreadsheet } from './spreadsheet';
+import { EmuUi, emptyUiRecord, UiRecord } from './ui';
+import { createUrlFetchApp, FetchFn, FetchRequest } from './url-fetch';
+import { createUtilities } from './utilities';
+
+/** Where an execution was started from: a menu or sidebar (has a UI), the web app, or a trigger. */
+export type ExecutionContext = 'ui' | 'webapp' | 'trigger';
+
+export interface EmulatorOptions {
+  /** Every UrlFetchApp request goes here, synchronously (simulatorFetch(sim) adapts the simulator). */
+  fetch: FetchFn;
+  scriptProperties?: Record<string, string>;
+  userProperties?: Record<string, string>;
+  documentProperties?: Record<string, string>;
+  /** End the execution at its n-th service call (that call has no effect), like the 6-minute kill. One-shot. */
+  stopAtCall?: number;
+  /** Simulated contention: true = always held by another execution; or per attempt (1-based). */
+  lockContention?: LockContention;
+  /** Container-bound script (default true). false = standalone web app: no active spreadsheet, no getUi. */
+  bound?: boolean;
+  /** Distributed as an add-on: time triggers more frequent than hourly are refused. Default false. */
+  addOn?: boolean;
+  /** Script and spreadsheet time zone. Default Asia/Jakarta. */
+  timeZone?: string;
+  /** Emulated clock at start (ms since epoch). Default: the real time when the environment is created. */
+  startTime?: number;
+  /** Called whenever the emulated clock moves (e.g. ms => simulator.advance(ms)). */
+  onClockAdvance?: (ms: number) => void;
+  /** Makes Utilities.getUuid deterministic. */
+  seed?: number;
+  /** Directory with the project's .html files (HtmlService.createHtmlOutputFromFile). */
+  htmlDir?: string;
+  /** ScriptApp.getService().getUrl(). */
+  webAppUrl?: string;
+  spreadsheetId?: string;
+  spreadsheetName?: string;
+  ownerEmail?: string;
+  /** false: the user running it is an editor, not the owner, so protected ranges refuse their writes. */
+  activeUserIsOwner?: boolean;
+  installationSource?: 'NONE' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON' | 'WEB_STORE_ADD_ON';
+  /** Context of the first execution (default 'ui'). */
+  context?: ExecutionContext;
+}
+
+export interface NewExecutionOptions {
+  context?: ExecutionContext;
+  /** arm a cut at the n-th call of this execution */
+  stopAtCall?: number;
+}
+
+export interface AppsScriptEnvironment {
+  /** SpreadsheetApp, UrlFetchApp, PropertiesService, CacheService, LockService, Utilities, ContentService, HtmlService, ScriptApp, Session, Logger, console, MimeType */
+  globals: Record<string, unknown>;
+  /** The bound spreadsheet (always available to tests, even when the script is standalone). */
+  spreadsheet: GasSpreadsheet;
+  /** Counters of the current execution (a live view). */
+  readonly calls: CallCounts;
+  /** Modelled duration of the current execution (cost-model.ts), including the final flush. */
+  modelledMs(): number;
+  ui: UiRecord;
+  logs: string[];
+  logEntries: LogEntry[];
+  newExecution(options?: NewExecutionOptions): void;
+
+  // ---- beyond the agreed interface (additive) ----
+  /** Summaries of finished executions, oldest first. */
+  readonly history: ExecutionSummary[];
+  /** Emulated clock (ms since epoch); the bundle's Date follows it. Pass it to createSimulator({ now }). */
+  now(): number;
+  advanceClock(ms: number): void;
+  /** Runs test set-up or inspection without counting, pricing or cutting. */
+  untracked<T>(fn: () => T): T;
+  /** The message the current execution was ended with, or null. */
+  readonly killed: string | null;
+  readonly context: ExecutionContext;
+  /** Every request UrlFetchApp sent (lower-case header names). */
+  fetches: FetchRequest[];
+  triggers: TriggerRecord[];
+  properties: { script: Map<string, string>; user: Map<string, string>; document: Map<string, string> };
+  protectedWrites: ProtectedWrite[];
+  setLockContention(contention: LockContention): void;
+  setStopAtCall(n: number | undefined): void;
+  /** Raw cell (value, formula, format) for assertions; undefined when never written. */
+  inspectCell(sheetName: string, row: number, column: number): Cell | undefined;
+  /** getValues of the whole data range of a sheet, untracked. */
+  sheetValues(sheetName: string): unknown[][];
+  /** The vm context of the loaded bundle (set by loadBundle). */
+  scriptContext: vm.Context | null;
+  readonly emulatedSpreadsheet: EmuSpreadsheet;
+}
+
+export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironment {
+  const bound = options.bound ?? true;
+  const timeZone = options.timeZone ?? 'Asia/Jakarta';
+  const meter = new ExecutionMeter(options.startTime ?? Date.now(), options.stopAtCall, options.onClockAdvance);
+  let context: ExecutionContext = options.context ?? 'ui';
+  const ui = emptyUiRecord();
+  const logs: string[] = [];
+  const logEntries: LogEntry[] = [];
+  const fetches: FetchRequest[] = [];
+  const triggers: TriggerRecord[] = [];
+  const protectedWrites: ProtectedWrite[] = [];
+  const ownerEmail = options.ownerEmail ?? 'owner@example.com';
+  const lockState = new LockState(options.lockContention ?? false);
+  meter.onNewExecution(() => lockState.held.clear());
+
+  let spreadsheet: EmuSpreadsheet;
+  const sheetCtx: SheetContext = {
+    meter,
+    timeZone: () => spreadsheet.timeZone,
+    ownerEmail,
+    activeUserIsOwner: options.activeUserIsOwner ?? true,
+    protectedWrites,
+  };
+  spreadsheet = new EmuSpreadsheet(sheetCtx, options.spreadsheetId ?? '1EmulatedSpreadsheetId0000000000000000000000', options.spreadsheetName ?? 'Invoices', timeZone, ui);
+
+  const propertyStores = {
+    script: new PropertyStore(options.scriptProperties),
+    user: new PropertyStore(options.userProperties),
+    document: new PropertyStore(options.documentProperties),
+  };
+  const cacheStores = { script: new CacheStore(), user: new CacheStore(), document: new CacheStore() };
+  const { Logger, console } = createLogging(meter, logs, logEntries);
+  let scriptContext: vm.Context | null = null;
+
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: createSpreadsheetApp({ spreadsheet, bound, hasUi: () => context === 'ui', ui: new EmuUi(meter, ui) }),
+    UrlFetchApp: createUrlFetchApp({ meter, fetch: options.fetch, sent: fetches }),
+    PropertiesService: createPropertiesService(meter, propertyStores, bound),
+    CacheService: createCacheService(meter, cacheStores, bound),
+    LockService: createLockService(meter, lockState, bound),
+    Utilities: createUtilities(meter, options.seed),
+    ContentService: createContentService(meter),
+    HtmlService: createHtmlService({ meter, htmlDir: options.htmlDir, scriptContext: () => scriptContext }),
+    ScriptApp: createScriptApp({
+      meter,
+      triggers,
+      webAppUrl: options.webAppUrl ?? 'https://script.google.com/macros/s/AKfycbEmulatedDeployment/exec',
+      scriptId: '1EmulatedScriptId',
+      addOn: options.addOn ?? false,
+      installationSource: options.installationSource ?? 'NONE',
+    }),
+    Session: createSession({
+      meter,
+      timeZone: () => timeZone,
+      effectiveUserEmail: ownerEmail,
+      // Anonymous web app callers (Midtrans) have no identity.
+      activeUserEmail: () => (context === 'webapp' ? '' : ownerEmail),
+    }),
+    Logger,
+    console,
+    MimeType: { JSON: 'application/json', PLAIN_TEXT: 'text/plain', HTML: 'text/html', CSV: 'text/csv' },
+  };
+  void ContentMimeType;
+
+  return {
+    globals,
+    spreadsheet: asGas<GasSpreadsheet>(spreadsheet),
+    get calls() {
+      return meter.calls;
+    },
+    modelledMs: () => meter.modelledMs(),
+    ui,
+    logs,
+    logEntries,
+    newExecution(o: NewExecutionOptions = {}) {
+      meter.newExecution();
+      context = o.context ?? 'ui';
+      if (o.stopAtCall !== undefined) meter.setStopAtCall(o.stopAtCall);
+    },
+    get history() {
+      return meter.history;
+    },
+    now: () => meter.now(),
+    advanceClock: (ms: number) => meter.advanceClock(ms),
+    untracked: <T>(fn: () => T) => meter.untracked(fn),
+    get killed() {
+      return meter.killed;
+    },
+    get context() {
+      return context;
+    },
+    fetches,
+    triggers,
+    properties: { script: propertyStores.script.data, user: propertyStores.user.data, document: propertyStores.document.data },
+    protectedWrites,
+    setLockContention(c: LockContention) {
+      lockState.contention = c;
+    },
+    setStopAtCall(n: number | undefined) {
+      meter.setStopAtCall(n);
+    },
+    inspectCell(sheetName: string, row: number, column: number) {
+      const s = spreadsheet.sheetNamed(sheetName);
+      if (!s) throw new Error(`No sheet named ${sheetName}`);
+      const c = s.peek(row, column);
+      return c ? { ...c } : undefined;
+    },
+    sheetValues(sheetName: string) {
+      return meter.untracked(() => {
+        const s = spreadsheet.sheetNamed(sheetName);
+        if (!s) throw new Error(`No sheet named ${sheetName}`);
+        return s.getDataRange().getValues();
+      });
+    },
+    get scriptContext() {
+      return scriptContext;
+    },
+    set scriptContext(c: vm.Context | null) {
+      scriptContext = c;
+    },
+    emulatedSpreadsheet: spreadsheet,
+  };
+}

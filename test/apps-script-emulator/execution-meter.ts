@@ -1,0 +1,170 @@
+/**
+ * Counts and prices every service call of the current execution, owns the emulated clock, and ends the
+ * execution the way Apps Script does: at the 6-minute limit (on modelled time) or at a chosen call
+ * (`stopAtCall`, for cut-off tests). Once an execution is ended, every further service call in it throws
+ * the same error, so a `catch` in the script cannot keep working after the kill.
+ */
+import { COST, CallDetail, CallKind, flushMs, priceCall } from './cost-model';
+
+export const EXCEEDED_MESSAGE = 'Exceeded maximum execution time';
+
+export interface CallCounts {
+  byMethod: Record<string, number>;
+  spreadsheetCalls: number;
+  cellsTouched: number;
+  fetchRoundTrips: number;
+  fetchRequests: number;
+  total: number;
+}
+
+export interface ExecutionSummary {
+  index: number;
+  calls: CallCounts;
+  modelledMs: number;
+  killed: string | null;
+}
+
+function emptyCounts(): CallCounts {
+  return { byMethod: {}, spreadsheetCalls: 0, cellsTouched: 0, fetchRoundTrips: 0, fetchRequests: 0, total: 0 };
+}
+
+export class ExecutionMeter {
+  calls: CallCounts = emptyCounts();
+  readonly history: ExecutionSummary[] = [];
+  private elapsed = 0;
+  private clockMs: number;
+  private pendingWriteCells = 0;
+  private killedWith: string | null = null;
+  private stopAt: number | undefined;
+  private paused = 0;
+  private executionIndex = 0;
+  private readonly listeners: Array<() => void> = [];
+
+  constructor(startEpochMs: number, stopAtCall: number | undefined, private readonly onAdvance?: (ms: number) => void) {
+    this.clockMs = startEpochMs;
+    this.stopAt = stopAtCall;
+  }
+
+  /** Emulated wall clock (ms since epoch): moves with every priced call, sleep and explicit advance. */
+  now(): number {
+    return Math.floor(this.clockMs);
+  }
+
+  advanceClock(ms: number): void {
+    this.clockMs += ms;
+    this.onAdvance?.(ms);
+  }
+
+  /** Modelled duration of the current execution, including the flush Apps Script does when it ends. */
+  modelledMs(): number {
+    return this.elapsed + flushMs(this.pendingWriteCells);
+  }
+
+  pendingCells(): number {
+    return this.pendingWriteCells;
+  }
+
+  get killed(): string | null {
+    return this.killedWith;
+  }
+
+  /** Arms a cut at the n-th call of the current execution; one-shot (disarmed once it fires). */
+  setStopAtCall(n: number | undefined): void {
+    this.stopAt = n;
+  }
+
+  onNewExecution(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Test set-up and inspection: calls made inside `fn` are neither counted, priced nor cut. */
+  untracked<T>(fn: () => T): T {
+    this.paused++;
+    try {
+      return fn();
+    } finally {
+      this.paused--;
+    }
+  }
+
+  get tracking(): boolean {
+    return this.paused === 0;
+  }
+
+  newExecution(): void {
+    this.history.push({ index: this.executionIndex, calls: this.calls, modelledMs: this.modelledMs(), killed: this.killedWith });
+    this.executionIndex++;
+    // Apps Script commits the write-back cache when an execution ends.
+    this.pendingWriteCells = 0;
+    this.calls = emptyCounts();
+    this.elapsed = 0;
+    this.killedWith = null;
+    for (const l of this.listeners) l();
+  }
+
+  /**
+   * Records and prices one call. Throws (the call has no effect) when the execution is already ended,
+   * when this is the armed `stopAtCall`, or when the call would cross the 6-minute limit.
+   */
+  record(method: string, kind: CallKind, detail: CallDetail = {}): void {
+    if (!this.count(method, kind, detail)) return;
+    const withPending = kind === 'sheet-read' || kind === 'sheet-flush' ? { ...detail, pendingCells: this.pendingWriteCells } : detail;
+    const ms = priceCall(kind, withPending);
+    if (kind === 'sheet-read' || kind === 'sheet-flush') this.pendingWriteCells = 0;
+    if (kind === 'sheet-write') this.pendingWriteCells += detail.cells ?? 0;
+    this.spend(ms);
+  }
+
+  /**
+   * Counts a call and applies the cut checks without pricing it (fetch prices itself once it knows
+   * whether the request timed out). Returns false when not tracking (test set-up).
+   */
+  count(method: string, kind: CallKind, detail: CallDetail = {}): boolean {
+    if (!this.tracking) return false;
+    if (this.killedWith) throw new Error(this.killedWith);
+    const c = this.calls;
+    c.total++;
+    c.byMethod[method] = (c.byMethod[method] ?? 0) + 1;
+    if (kind.startsWith('sheet-')) {
+      c.spreadsheetCalls++;
+      c.cellsTouched += detail.cells ?? 0;
+    }
+    if (kind === 'fetch') {
+      c.fetchRoundTrips++;
+      c.fetchRequests += detail.requests ?? 1;
+    }
+    if (this.stopAt !== undefined && c.total >= this.stopAt) {
+      this.stopAt = undefined;
+      this.kill();
+    }
+    return true;
+  }
+
+  /** Time spent without a call (Utilities.sleep, waiting for a lock). */
+  spend(ms: number, deferLimit = false): void {
+    if (!this.tracking) return;
+    if (this.killedWith) throw new Error(this.killedWith);
+    const allowed = COST.MAX_EXECUTION_MS - this.elapsed;
+    if (ms > allowed && !deferLimit) {
+      this.elapsed = COST.MAX_EXECUTION_MS;
+      this.advanceClock(allowed);
+      this.kill();
+    }
+    this.elapsed += ms;
+    this.advanceClock(ms);
+  }
+
+  /** For fetch: after the network effect, end the execution if the wait crossed the limit. */
+  checkLimit(): void {
+    if (!this.tracking) return;
+    if (this.elapsed > COST.MAX_EXECUTION_MS) {
+      this.elapsed = COST.MAX_EXECUTION_MS;
+      this.kill();
+    }
+  }
+
+  private kill(): never {
+    this.killedWith = EXCEEDED_MESSAGE;
+    throw new Error(EXCEEDED_MESSAGE);
+  }
+}

@@ -1,0 +1,25 @@
+/** The Apps Script emulator: see README and /work/briefs/interfaces.md. */
+export { createAppsScript } from './create-apps-script';
+export type { AppsScriptEnvironment, EmulatorOptions, ExecutionContext, NewExecutionOptions } from './create-apps-script';
+export { loadBundle, loadBundleSource, postEvent } from './load-bundle';
+export { simulatorFetch, toSimRequest } from './simulator-fetch';
+export type { SimulatorLike } from './simulator-fetch';
+export { COST, describeCostModel, fetchAllMs, fetchRoundTripMs, flushMs, priceCall } from './cost-model';
+export type { CallDetail, CallKind } from './cost-model';
+export { EXCEEDED_MESSAGE } from './execution-meter';
+export type { CallCounts, ExecutionSummary } from './execution-meter';
+export { FORMULA_VALUE, TEXT_FORMAT, DEFAULT_NUMBER_FORMAT } from './cell-values';
+export type { Cell, CellValue } from './cell-values';
+export type { FetchFn, FetchRequest, FetchResult } from './url-fetch';
+export { TRUNCATE_RESPONSE_AT } from './url-fetch';
+export { LOCK_TIMEOUT_MESSAGE } from './lock';
+export type { LockContention } from './lock';
+export { NO_UI_MESSAGE } from './spreadsheet';
+export { OUTSIDE_MESSAGE } from './sheet';
+export { PROTECTED_MESSAGE } from './sheet-context';
+export type { ProtectedWrite } from './sheet-context';
+export type { TriggerRecord } from './script-app';
+export { ADDON_TRIGGER_FREQUENCY, MAX_TRIGGERS, TOO_MANY_TRIGGERS } from './script-app';
+export type { UiRecord, RecordedMenu, MenuEntry } from './ui';
+export type { LogEntry } from './session-and-logs';
+export { EmuTextOutput } from './content-service';
