@@ -11,15 +11,6 @@ export interface RowUpdate {
   values: Partial<Record<SheetColumn, string>>;
 }
 
-/**
- * Belt and braces for the text format below: a value that Sheets would parse as a formula (`=`, `+`,
- * `@` first) gets the apostrophe escape, which Sheets consumes and getValues does not return. Nothing
- * the add-on composes starts that way; this covers a Midtrans answer or a merchant value that does.
- */
-export function plainText(value: string): string {
-  return /^[=+@]/.test(value) ? `'${value}` : value;
-}
-
 /** Runs of consecutive integers, ascending. */
 export function runsOf(numbers: number[]): { start: number; length: number }[] {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
@@ -56,7 +47,7 @@ export function writeRowUpdates(sheet: GoogleAppsScript.Spreadsheet.Sheet, heade
         for (let r = 0; r < rowRun.length; r++) {
           const u = byRow.get(rowRun.start + r) as RowUpdate;
           const line: string[] = [];
-          for (let c = 0; c < colRun.length; c++) line.push(plainText(u.values[columnAt.get(colRun.start + c) as SheetColumn] ?? ''));
+          for (let c = 0; c < colRun.length; c++) line.push(u.values[columnAt.get(colRun.start + c) as SheetColumn] ?? '');
           block.push(line);
         }
         sheet.getRange(rowRun.start, colRun.start + 1, rowRun.length, colRun.length).setValues(block);
@@ -71,8 +62,9 @@ export function writeRowUpdates(sheet: GoogleAppsScript.Spreadsheet.Sheet, heade
  * Plain-text format (`@`) on the columns we write, for the given rows. Chosen over a leading
  * apostrophe: the stored value stays exactly what Midtrans or the merchant gave (no `'` in getValues,
  * exports or n8n reads), a generated order id like `0012` or a date-like Paid At is never coerced to
- * a number or a locale date, and a value starting with `=` stays text. The format stays on the cells,
- * so later writes by `doPost` and Refresh are covered without extra calls.
+ * a number or a locale date, and a value starting with `=` stays text. Every writer (generation,
+ * Refresh, Deactivate, doPost) formats the cells it is about to write, since a merchant may paste
+ * links into rows the add-on never formatted.
  */
 export function formatAsText(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: HeaderMap, columns: SheetColumn[], rows: number[]): number {
   const indexes = columns.map((c) => header.columns[c]).filter((c): c is number => c !== undefined);

@@ -8,7 +8,7 @@
  */
 import { interpretNotification, recordOf, verifyNotification } from '@midtrans-pl/core';
 import { sha512Hex } from './adapters';
-import { writeRowUpdates } from './cell-writes';
+import { formatAsText, writeRowUpdates } from './cell-writes';
 import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
 import { findRowByOrderId } from './row-finder';
@@ -67,6 +67,7 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
     const s = summaryOf(store.link(n.linkOrderId), { usageLimit });
     // Row first, store second: if the execution dies between the two, the redelivery (or n8n's
     // retry) is not mistaken for a duplicate and writes the row again.
+    formatAsText(sheet, header, ['status', 'paidAt', 'note'], [row]);
     writeRowUpdates(sheet, header, [{ row, values: { status: s.status, paidAt: s.paidAt, note: s.note } }]);
     store.commit(stamp);
     SpreadsheetApp.flush();

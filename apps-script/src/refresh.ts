@@ -6,7 +6,7 @@ import {
   deleteLinkRequest, getLinkRequest, parseDeleteLink, parseGetLink, redactSecret, type MidtransConfig, type PaymentLink,
 } from '@midtrans-pl/core';
 import { now, sendAll } from './adapters';
-import { writeRowUpdates, type RowUpdate } from './cell-writes';
+import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
 import { CHUNK_SIZE, TIME_BUDGET_MS } from './generation';
 import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
 import { ERROR, canStillChange, foldLinkAnswer, foldLinkGone, summaryOf, usageLimitOf } from './link-status';
@@ -65,6 +65,7 @@ function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], 
       updates.push({ row, values: { status: s.status, paidAt: s.paidAt, note: s.note } });
     });
     store.commit(new Date(at).toISOString());
+    formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note'], [...updates, ...errors].map((u) => u.row));
     writeRowUpdates(table.sheet, table.header, updates);
     writeRowUpdates(table.sheet, table.header, errors);
     SpreadsheetApp.flush();

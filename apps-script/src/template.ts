@@ -31,14 +31,18 @@ export function insertTemplate(): string {
     }
     const start = header.every((c) => String(c ?? '') === '') ? 1 : existing.getLastColumn() + 1;
     if (existing.getMaxColumns() < start + missing.length - 1) existing.insertColumnsAfter(existing.getMaxColumns(), start + missing.length - 1 - existing.getMaxColumns());
-    existing.getRange(1, start, 1, missing.length).setValues([missing.map((k) => SHEET_COLUMNS[k])]).setNotes([missing.map((k) => HEADER_NOTES[k] ?? '')]);
+    existing.getRange(1, start, 1, missing.length).setValues([missing.map((k) => SHEET_COLUMNS[k])]);
+    missing.forEach((k, i) => existing.getRange(1, start + i).setNote(HEADER_NOTES[k] ?? ''));
     ss.setActiveSheet(existing);
     return `Added ${missing.map((k) => `"${SHEET_COLUMNS[k]}"`).join(', ')} at the end of "${INVOICE_SHEET}"; your other columns are untouched.`;
   }
   const sheet = ss.insertSheet(INVOICE_SHEET);
   if (sheet.getMaxColumns() < TEMPLATE_HEADERS.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), TEMPLATE_HEADERS.length - sheet.getMaxColumns());
   const keys = Object.keys(SHEET_COLUMNS) as SheetColumn[];
-  sheet.getRange(1, 1, 1, TEMPLATE_HEADERS.length).setValues([TEMPLATE_HEADERS]).setNotes([keys.map((k) => HEADER_NOTES[k] ?? '')]).setFontWeight('bold');
+  sheet.getRange(1, 1, 1, TEMPLATE_HEADERS.length).setValues([TEMPLATE_HEADERS]).setFontWeight('bold');
+  keys.forEach((k, i) => {
+    if (HEADER_NOTES[k]) sheet.getRange(1, i + 1).setNote(HEADER_NOTES[k] as string);
+  });
   sheet.setFrozenRows(1);
   const rows = sheet.getMaxRows() - 1;
   for (const k of OUTPUT) sheet.getRange(2, keys.indexOf(k) + 1, rows, 1).setNumberFormat('@');
