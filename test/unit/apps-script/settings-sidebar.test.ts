@@ -169,7 +169,7 @@ test('Continue calls the server again while a run keeps stopping for time, and a
   });
   await page.waitForSelector('#web-app-url');
   await page.dblclick('#continue');
-  await page.waitForFunction(() => document.getElementById('run-message')?.textContent === 'All links ready.');
+  await page.waitForFunction("document.getElementById('run-message').textContent === 'All links ready.'");
   expect(calls.filter((c) => c.name === 'continueGeneration')).toHaveLength(3);
   expect(maxInFlight).toBe(1);
   await page.screenshot({ path: path.join(ARTIFACTS, 'settings-continue-done.png'), fullPage: true });
