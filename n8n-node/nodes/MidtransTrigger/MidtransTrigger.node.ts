@@ -27,7 +27,11 @@ const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
 
 type Confirmation = { agrees: true } | { agrees: false; reachable: boolean; detail: string };
 
-/** Asks Midtrans for the purchase's current status; the notification counts only if it says the same. */
+/**
+ * Asks Midtrans for the purchase's current status; the notification counts only if it says the same.
+ * It asks by transaction_id, not by the link's order id (reference §6 [inferred]: a link's order id is
+ * not a transaction), and compares the core's purchase state, not raw strings.
+ */
 async function confirmWithStatusApi(ctx: IWebhookFunctions, serverKeyConfig: ReturnType<typeof configFromCredentials>, reading: Interpretation): Promise<Confirmation> {
 	const client = new MidtransClient(serverKeyConfig, {
 		transport: n8nTransport(ctx),

@@ -23,6 +23,10 @@ export type Checked =
  * another Midtrans account), otherwise the core's reading of it.
  */
 export function checkNotification(body: unknown, serverKey: string): Checked {
+	// A missing signature_key is treated as forged (401), a body without the signed fields as not a
+	// notification (400), and a signed body whose transaction_status the core cannot read as 400 too, so
+	// Midtrans retries it and it stays visible in the dashboard's delivery history [our choice].
+
 	if (!isPlainObject(body) || !signedFields(body)) {
 		return {
 			ok: false,
@@ -56,6 +60,8 @@ const SEEN_LIMIT = 500;
 /**
  * Midtrans retries and sometimes sends the same notification twice; one (transaction, status,
  * fraud status) fires once. Kept in the node's static data, bounded to the most recent keys.
+ * The key is [inferred] (reference §5.6): the docs suggest order_id, but a Payment Link's purchases
+ * each have their own transaction, so transaction_id + transaction_status identifies a delivery.
  */
 export function seenBefore(staticData: IDataObject, reading: Interpretation): boolean {
 	const seen = Array.isArray(staticData.seenNotifications) ? (staticData.seenNotifications as string[]) : [];

@@ -121,7 +121,7 @@ describe('duplicates and filters', () => {
     expect(second).toMatchObject({ status: 200, executed: false });
   });
 
-  test('a new status of the same transaction is not a duplicate', async () => {
+  test('a new status of the same transaction is not a duplicate (key transaction_id + status, [inferred] §5.6)', async () => {
     createLink('DUP-2');
     const pending = backend.simulator.pay('DUP-2', { status: 'pending', payment_type: 'bank_transfer' });
     const settled = backend.simulator.pay('DUP-2', { status: 'settlement', transaction_id: pending.transaction_id });
@@ -161,7 +161,7 @@ describe('duplicates and filters', () => {
 });
 
 describe('Confirm with the Midtrans status API', () => {
-  test('when the API agrees, the run starts and says it was confirmed', async () => {
+  test('when the API agrees, the run starts and says it was confirmed (asked by transaction_id, [inferred] §6)', async () => {
     createLink('CNF-1');
     const n = backend.simulator.pay('CNF-1', { status: 'settlement', payment_type: 'gopay' });
     const outcome = await receiver({ options: { confirmWithStatusApi: true } }).send({ ...n });
