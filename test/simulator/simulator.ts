@@ -46,6 +46,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   /** Purchases by their order id and by transaction id, and the pending ones: lookups stay O(1) with thousands of links. */
   let purchaseIndex = new Map<string, { link: StoredLink; purchase: StoredPurchase }>();
   let pending = new Map<StoredPurchase, StoredLink>();
+  /** No pending purchase lapses before this; lets the sweep on every request cost nothing most of the time. */
+  let nextDue = Infinity;
   let byPaymentLinkId = new Map<string, StoredLink>();
   let stats = emptyStats();
   let nextLinkId = 1;
@@ -99,6 +101,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   /** Pending purchases whose time ran out become `expire` and say so (§2.2: expiry gives the unit back). */
   function sweepExpiries(): void {
     const t = now();
+    if (t < nextDue) return;
     const due = [...pending].filter(([p]) => p.pendingExpiresAt !== undefined && p.pendingExpiresAt <= t);
     due.sort(([a], [b]) => (a.pendingExpiresAt as number) - (b.pendingExpiresAt as number));
     for (const [p, link] of due) {
@@ -106,14 +109,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       track(link, out.purchase);
       if (out.notification) emit(out.notification);
     }
+    nextDue = Infinity;
+    for (const p of pending.keys()) nextDue = Math.min(nextDue, p.pendingExpiresAt ?? Infinity);
   }
 
   function track(link: StoredLink, p: StoredPurchase): void {
     if (!purchaseIndex.has(p.orderId)) stats.purchases++;
     purchaseIndex.set(p.orderId, { link, purchase: p });
     purchaseIndex.set(p.transactionId, { link, purchase: p });
-    if (p.status === 'pending') pending.set(p, link);
-    else pending.delete(p);
+    if (p.status === 'pending') {
+      pending.set(p, link);
+      nextDue = Math.min(nextDue, p.pendingExpiresAt ?? Infinity);
+    } else pending.delete(p);
   }
 
   function pay(orderId: string, action: PayAction): NotificationBody {
@@ -327,6 +334,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     links = new Map();
     purchaseIndex = new Map();
     pending = new Map();
+    nextDue = Infinity;
     byPaymentLinkId = new Map();
     stats = emptyStats();
     nextLinkId = 1;
