@@ -1,0 +1,90 @@
+/**
+ * The Midtrans Trigger inside a real n8n 2.40.7: the simulator's signed notifications go to the
+ * Production URL the node's setup notice tells the user to copy, and start executions; a forged
+ * notification is answered 401 and starts nothing.
+ */
+import { request } from './harness/http';
+import { createLink, pay, setNotificationUrl } from './harness/simulator-client';
+import { startStack, type Stack, tarballFromEnv } from './harness/stack';
+import type { WebhookUrl } from './harness/start-n8n';
+import { outputOf, triggerOnlyWorkflow } from './workflows';
+
+const WEBHOOK_ID = '7c2e9f4a-1b3d-4e5f-8a6b-9c0d1e2f3a01';
+let stack: Stack;
+let workflowId: string;
+let hook: WebhookUrl;
+
+beforeAll(async () => {
+  stack = await startStack({ packageTarball: tarballFromEnv() });
+  workflowId = await stack.n8n.importWorkflow(triggerOnlyWorkflow(WEBHOOK_ID), { credentials: { midtransApi: stack.credential } });
+  await stack.n8n.activate(workflowId);
+  [hook] = await stack.n8n.webhookUrls(workflowId);
+  await setNotificationUrl(stack.sim!.url, hook.url);
+}, 300000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function triggerItems(count: number): Promise<Record<string, unknown>[]> {
+  const done = await stack.n8n.waitForExecutions(workflowId, count);
+  const ordered = [...done].sort((a, b) => Number(a.id) - Number(b.id));
+  const items: Record<string, unknown>[] = [];
+  for (const e of ordered) items.push(...outputOf(await stack.n8n.api.execution(e.id), 'Midtrans Trigger'));
+  return items;
+}
+
+test('the Production URL is the one the setup notice points to: /webhook/<webhookId>/webhook, live once published, and the test URL is not', async () => {
+  const description = await stack.n8n.rest.nodeDescription('n8n-nodes-midtrans.midtransTrigger', 1);
+  const notice = (description!.properties as { type: string; displayName: string }[]).find((p) => p.type === 'notice');
+  expect(notice!.displayName).toMatch(/Copy the <b>Production URL<\/b>/);
+  expect(notice!.displayName).toMatch(/Payment Notification URL/);
+  // n8n's editor shows a trigger's Production URL as <webhook base>/webhook/<webhookId>/<description path>.
+  expect(hook).toEqual({ node: 'Midtrans Trigger', type: 'n8n-nodes-midtrans.midtransTrigger', method: 'POST', url: `${stack.n8n.baseUrl}/webhook/${WEBHOOK_ID}/webhook` });
+  const testUrl = await request(`${stack.n8n.baseUrl}/webhook-test/${WEBHOOK_ID}/webhook`, { body: {} });
+  expect(testUrl.status).toBe(404);
+});
+
+test('a customer paying a link makes the simulator notify n8n, and the execution item carries payment_link_order_id, paid and state', async () => {
+  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-TRIG-PAID', amount: 120000, title: 'Trigger e2e' });
+  const sent = await pay(stack.sim!.url, link.order_id, { status: 'settlement', payment_type: 'bank_transfer' });
+  const [item] = await triggerItems(1);
+  expect(item).toMatchObject({
+    payment_link_order_id: 'E2E-TRIG-PAID',
+    paid: true,
+    state: 'paid',
+    order_id: sent.order_id,
+    transaction_status: 'settlement',
+    signature_key: sent.signature_key,
+  });
+  // The purchase's order id is the link's plus Midtrans's suffix; the trigger strips it.
+  expect(String(item.order_id).startsWith('E2E-TRIG-PAID-')).toBe(true);
+  const deliveries = stack.sim!.notifications().filter((d) => d.body.order_id === sent.order_id);
+  expect(deliveries.map((d) => [d.url, d.responseStatus])).toEqual([[hook.url, 200]]);
+});
+
+test('a pending payment starts an execution with paid false and state pending', async () => {
+  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-TRIG-PENDING', amount: 30000 });
+  await pay(stack.sim!.url, link.order_id, { status: 'pending', payment_type: 'bank_transfer' });
+  const items = await triggerItems(2);
+  expect(items.find((i) => i.payment_link_order_id === 'E2E-TRIG-PENDING')).toMatchObject({ paid: false, state: 'pending', transaction_status: 'pending' });
+});
+
+test('a forged notification gets 401 and leaves no execution', async () => {
+  const before = (await stack.n8n.executions(workflowId)).length;
+  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-TRIG-FORGED', amount: 99000 });
+  const genuine = await pay(stack.sim!.url, link.order_id, { status: 'pending', payment_type: 'bank_transfer' });
+  await stack.n8n.waitForExecutions(workflowId, before + 1);
+
+  const forged = { ...genuine, transaction_status: 'settlement', status_code: '200', signature_key: 'f'.repeat(128) };
+  const res = await request(hook.url, { body: forged });
+  expect(res.status).toBe(401);
+  // Executions run in arrival order: once a later genuine notification has its execution, the forged
+  // one would have had its own by then.
+  const settled = await pay(stack.sim!.url, link.order_id, { status: 'settlement', transaction_id: genuine.transaction_id });
+  const after = await stack.n8n.waitForExecutions(workflowId, before + 2);
+  expect(after).toHaveLength(before + 2);
+  const items = await triggerItems(before + 2);
+  expect(items.filter((i) => i.signature_key === forged.signature_key)).toEqual([]);
+  expect(items.at(-1)).toMatchObject({ order_id: settled.order_id, transaction_status: 'settlement', paid: true });
+});
