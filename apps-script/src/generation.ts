@@ -112,7 +112,7 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
 function summaryMessage(r: Omit<GenerationReport, 'message'>, continuation: string): string {
   const parts = [`${r.created + r.recovered} link${r.created + r.recovered === 1 ? '' : 's'} ready`];
   if (r.recovered) parts.push(`${r.recovered} of them already existed from an earlier run and were reused`);
-  if (r.invalid) parts.push(`${r.invalid} row${r.invalid === 1 ? '' : 's'} need fixing (see Note)`);
+  if (r.invalid) parts.push(`${r.invalid} row${r.invalid === 1 ? ' needs' : 's need'} fixing (see Note)`);
   if (r.failed) parts.push(`${r.failed} failed at Midtrans (see Note; run Generate again to retry)`);
   if (r.stoppedForTime) parts.push(`stopped to stay within Apps Script's 6-minute limit with ${r.remaining} row${r.remaining === 1 ? '' : 's'} queued; ${continuation}`);
   return `${parts.join('; ')}.`;

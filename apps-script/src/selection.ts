@@ -3,9 +3,10 @@ import { HEADER_ROWS } from './invoice-sheet';
 import { UserError } from './user-error';
 
 export function selectedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): Set<number> {
-  const active = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const active = spreadsheet.getActiveSheet();
   if (active.getName() !== sheet.getName()) throw new UserError(`Select the rows on the "${sheet.getName()}" sheet first.`);
-  const list = active.getActiveRangeList();
+  const list = spreadsheet.getActiveRangeList();
   const rows = new Set<number>();
   for (const range of list ? list.getRanges() : []) {
     const first = range.getRow();
