@@ -1,2 +1,15 @@
-/** The project's Midtrans core, bundled into each built node by esbuild (no runtime dependency). */
-export * from '../../../core/src';
+/**
+ * The parts of the project's Midtrans core the nodes use, bundled into each built node by esbuild (no
+ * runtime dependency). Listed file by file rather than through core/src/index.ts so the sheet-row
+ * mapping, which only the Sheets add-on needs, stays out of the bundles.
+ */
+export * from '../../../core/src/contract';
+export * from '../../../core/src/types';
+export * from '../../../core/src/ports';
+export * from '../../../core/src/invoice-builder';
+export * from '../../../core/src/verify-notification';
+export * from '../../../core/src/interpret-notification';
+export * from '../../../core/src/link-summary';
+export * from '../../../core/src/api-calls';
+export * from '../../../core/src/api-client';
+export { linkOrderIdFromTransaction } from '../../../core/src/ids';
