@@ -38,7 +38,7 @@ describe('faults', () => {
     expect(sim.stats().faultsInjected).toEqual({ '503': 1 });
   });
 
-  test('a timeout serves the request but loses the answer: the retry then meets a 409', () => {
+  test('a timeout serves the request but loses the answer [inferred]: the retry then meets a 409', () => {
     const sim = newSim({ faults: { script: [{ route: 'create', call: 1, fault: 'timeout' }] } });
     const first = call(sim, 'POST', '/v1/payment-links', fixedLink('F2'));
     expect(first.timedOut).toBe(true);

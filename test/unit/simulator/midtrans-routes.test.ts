@@ -69,7 +69,7 @@ describe('POST /v1/payment-links', () => {
     expect(res.json).toEqual({ error_messages: ['payment_link_id must only contain alphanumeric characters [a-z, 0-9] and hyphens [-]'] });
   });
 
-  test('undocumented rules answer 400 with an array of (invented) messages naming the field: gross ≠ Σ items, title > 40, bad order id', () => {
+  test('undocumented rules answer 400 with an array of [inferred] invented messages naming the field: gross ≠ Σ items, title > 40, bad order id', () => {
     const sim = newSim();
     const res = call(sim, 'POST', '/v1/payment-links', {
       ...fixedLink('bad id!'), transaction_details: { order_id: 'bad id!', gross_amount: 1 }, title: 'x'.repeat(41),
@@ -130,7 +130,7 @@ describe('GET and DELETE /v1/payment-links/:order_id', () => {
     expect(call(sim, 'GET', '/v1/payment-links/for-payment-123').status).toBe(404);
   });
 
-  test('DELETE answers the documented message echoing the id, then GET and DELETE answer 404, payments are refused, and the order id stays taken', () => {
+  test('DELETE answers the documented message echoing the id, then GET and DELETE answer 404, payments are refused, and [inferred] the order id stays taken', () => {
     const sim = newSim();
     call(sim, 'POST', '/v1/payment-links', fixedLink('1525840754698'));
     const del = call(sim, 'DELETE', '/v1/payment-links/1525840754698');
@@ -158,7 +158,7 @@ describe('purchases, usage and expiry', () => {
     expect(link.usage).toBe(0);
   });
 
-  test('usage_limit 2: two pending purchases hold both units, a third is refused, expiry of a pending one releases its unit', () => {
+  test('usage_limit 2: two pending purchases hold both units, a third is refused, expiry of a pending one (after 24 h [inferred]) releases its unit', () => {
     const sim = newSim();
     call(sim, 'POST', '/v1/payment-links', fixedLink('TIX', { usage_limit: 2 }));
     sim.pay('TIX', { status: 'pending' });
@@ -175,7 +175,7 @@ describe('purchases, usage and expiry', () => {
     expect(call(sim, 'POST', '/_sim/payment-links/TIX/pay', { status: 'settlement' }).status).toBe(409);
   });
 
-  test('paid purchases count in usage; a used-up link refuses new payments; deny/cancel do not use a unit', () => {
+  test('paid purchases count in usage [inferred: usage = paid purchases]; a used-up link refuses new payments; deny/cancel do not use a unit', () => {
     const sim = newSim();
     call(sim, 'POST', '/v1/payment-links', fixedLink('ONE'));
     const p = sim.pay('ONE', { status: 'pending', payment_type: 'credit_card' });
@@ -227,7 +227,7 @@ describe('GET /v2/:id/status', () => {
     expect(parsed.ok).toBe(false);
   });
 
-  test('a purchase whose customer has not chosen a method yet answers 404 (body) and is not listed by GET', () => {
+  test('a purchase whose customer has not chosen a method yet answers 404 (body) and [inferred] is not listed by GET', () => {
     const sim = paidSim();
     const open = sim.pay('ST', { status: 'open' });
     expect(call(sim, 'GET', `/v2/${open.order_id}/status`).json.status_code).toBe('404');
@@ -255,7 +255,7 @@ describe('GET /v2/:id/status', () => {
     expect(call(sim, 'GET', '/v2/ST/status').json.status_code).toBe('404');
   });
 
-  test('a bad key answers HTTP 401', () => {
+  test('a bad key answers HTTP 401 [inferred: Core API shape, status_message "Unknown Merchant server_key/id"]', () => {
     expect(call(paidSim(), 'GET', '/v2/x/status', undefined, 'SB-Mid-server-nope').status).toBe(401);
   });
 });

@@ -114,7 +114,7 @@ describe('notification bodies', () => {
     expect(call(sim, 'POST', '/_sim/payment-links/NB/pay', { status: 'deny', transaction_id: g.transaction_id }).status).toBe(409);
   });
 
-  test('a pending purchase left alone expires after 24 h with a signed expire notification (202) and the status API then says 407 with its own valid signature', () => {
+  test('a pending purchase left alone expires after 24 h [inferred TTL] with a signed expire notification (202) and the status API then says 407 with its own valid signature', () => {
     const { sim, seen } = simWithLink();
     const p = sim.pay('NB', { status: 'pending', payment_type: 'bri_va' });
     sim.advance(24 * 3_600_000 - 1);

@@ -77,7 +77,7 @@ describe('notification delivery', () => {
     expect(toFailure.got.map((r) => r.path)).toEqual(['/redirect/307/code/500', '/code/500', '/redirect/307/code/500', '/code/500']);
   });
 
-  test('at most 5 redirects are followed per attempt; a longer chain counts as a failed attempt (5 retries)', async () => {
+  test('at most 5 redirects are followed per attempt; a longer chain counts as a failed attempt with 5 retries [inferred]', async () => {
     const chain = '/redirect/307'.repeat(6) + '/code/200';
     const { got, attempts } = await deliverTo(chain);
     expect(got).toHaveLength(6 * 6);
@@ -107,7 +107,7 @@ describe('notification delivery', () => {
 });
 
 describe('retry schedule', () => {
-  test('retry k waits the documented 2/10/30/90/210 minutes times a jitter in [0.25, 1.25), times the time scale', () => {
+  test('retry k waits the documented 2/10/30/90/210 minutes times a jitter in [0.25, 1.25) [inferred range], times the time scale', () => {
     expect(RETRY_SCHEDULE_MS).toEqual([120_000, 600_000, 1_800_000, 5_400_000, 12_600_000]);
     const random = streamFrom(9);
     for (let k = 1; k <= 5; k++) {

@@ -84,6 +84,7 @@ describe('payment page', () => {
     await page.waitForSelector('#result-status');
     expect(await page.textContent('#result-status')).toBe('settlement');
     expect(await page.textContent('#result-notifications')).toBe('pending → settlement');
+    // [inferred] the finish URL gets order_id, status_code and transaction_status appended, as Snap does.
     expect(await page.getAttribute('#finish', 'href')).toMatch(/^https:\/\/merchant\.example\/thanks\?ref=1&order_id=PAGE-1-\d{13}&status_code=200&transaction_status=settlement$/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'simulator-payment-result.png'), fullPage: true });
 
