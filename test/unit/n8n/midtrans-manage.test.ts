@@ -197,3 +197,33 @@ describe('Retries through the n8n transport', () => {
     expect(run.httpCalls).toBe(3);
   });
 });
+
+describe('the server key never leaves the credential', () => {
+  test('no output item or error of any operation, successful or failing, contains the key or its Basic token', async () => {
+    await createLink('KEY-1');
+    const n = backend.simulator.pay('KEY-1', { status: 'settlement', payment_type: 'gopay' });
+    const token = Buffer.from(`${SERVER_KEY}:`).toString('base64');
+    const runs = [
+      await runMidtrans(creds(), [
+        { resource: 'paymentLink', operation: 'create', orderId: 'KEY-2', amount: 1000 },
+        { resource: 'paymentLink', operation: 'create', orderId: 'KEY-1', amount: 999 },
+        { resource: 'paymentLink', operation: 'create', orderId: 'bad id', amount: 1000 },
+        { resource: 'paymentLink', operation: 'get', orderId: 'KEY-1' },
+        { resource: 'paymentLink', operation: 'get', orderId: 'KEY-NONE' },
+        { resource: 'transaction', operation: 'getStatus', transactionId: n.transaction_id },
+        { resource: 'transaction', operation: 'getStatus', transactionId: 'KEY-NONE' },
+        { resource: 'paymentLink', operation: 'deactivate', orderId: 'KEY-2' },
+        { resource: 'paymentLink', operation: 'deactivate', orderId: 'KEY-2' },
+      ], true),
+      await runMidtrans(creds(), [{ resource: 'paymentLink', operation: 'get', orderId: 'KEY-NONE' }]),
+      await runMidtrans(credentialsFor('http://127.0.0.1:9'), [{ resource: 'paymentLink', operation: 'get', orderId: 'KEY-1' }]),
+    ];
+    expect(runs[0].items).toHaveLength(9);
+    expect(runs[0].items.filter((i) => i.json.error)).toHaveLength(5);
+    expect(runs[2].error?.message).toMatch(/could not reach Midtrans/);
+    for (const run of runs) {
+      expect(everythingIn(run)).not.toContain(SERVER_KEY);
+      expect(everythingIn(run)).not.toContain(token);
+    }
+  });
+});
