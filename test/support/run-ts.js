@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Runs a TypeScript entry point with Node: esbuild bundles it (dependencies stay external) into
- * node_modules/.cache/run-ts and the bundle runs with the remaining arguments. Used by the npm scripts
+ * node_modules/.cache/run-ts (one file per process) and the bundle runs with the remaining arguments. Used by the npm scripts
  * (sandbox, start, bench) so they need no ts-node.
  *   node test/support/run-ts.js <entry.ts> [args...]
  */
@@ -16,7 +16,7 @@ if (!entry) {
 }
 const root = path.resolve(__dirname, '..', '..');
 const absolute = path.resolve(process.cwd(), entry);
-const outfile = path.join(root, 'node_modules', '.cache', 'run-ts', path.relative(root, absolute).replace(/[\\/]/g, '__').replace(/\.ts$/, '.js'));
+const outfile = path.join(root, 'node_modules', '.cache', 'run-ts', path.relative(root, absolute).replace(/[\\/]/g, '__').replace(/\.ts$/, `.${process.pid}.js`));
 esbuild.buildSync({
   entryPoints: [absolute],
   outfile,
@@ -29,4 +29,10 @@ esbuild.buildSync({
   logLevel: 'warning',
 });
 process.argv = [process.argv[0], absolute, ...args];
-require(outfile);
+try {
+  require(outfile);
+} finally {
+  // One bundle per process, so two scripts started at once never read each other's half-written file;
+  // it is loaded by now, so it can go.
+  require('fs').rmSync(outfile, { force: true });
+}
