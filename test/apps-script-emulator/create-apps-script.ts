@@ -102,6 +102,13 @@ export interface AppsScriptEnvironment {
   inspectCell(sheetName: string, row: number, column: number): Cell | undefined;
   /** getValues of the whole data range of a sheet, untracked. */
   sheetValues(sheetName: string): unknown[][];
+  /**
+   * Fires the clock triggers that are due on the emulated clock, each in a new execution with context
+   * 'trigger', calling `functions[handler]` with a time-driven event. A fired one-shot (after) trigger stays
+   * listed until the script deletes it (INFERRED from user reports: one-off triggers count toward the 20 until
+   * deleted) but does not fire again; a recurring one is rescheduled.
+   */
+  runDueTriggers(functions: Record<string, (...args: unknown[]) => unknown>): Array<{ handler: string; error: string | null }>;
   /** The vm context of the loaded bundle (set by loadBundle). */
   scriptContext: vm.Context | null;
   readonly emulatedSpreadsheet: EmuSpreadsheet;
@@ -220,6 +227,25 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
         if (!s) throw new Error(`No sheet named ${sheetName}`);
         return s.getDataRange().getValues();
       });
+    },
+    runDueTriggers(functions: Record<string, (...args: unknown[]) => unknown>) {
+      const due = triggers.filter((t) => t.eventType === 'CLOCK' && t.dueAt !== undefined && t.dueAt <= meter.now()).sort((a, b) => (a.dueAt as number) - (b.dueAt as number));
+      const ran: Array<{ handler: string; error: string | null }> = [];
+      for (const t of due) {
+        t.dueAt = t.everyMs !== undefined ? (t.dueAt as number) + t.everyMs : undefined;
+        meter.newExecution();
+        context = 'trigger';
+        const fn = functions[t.handlerFunction];
+        let error: string | null = null;
+        try {
+          if (typeof fn !== 'function') throw new Error(`Script function not found: ${t.handlerFunction}`);
+          fn({ triggerUid: t.id, authMode: 'FULL' });
+        } catch (e) {
+          error = e instanceof Error ? e.message : String(e);
+        }
+        ran.push({ handler: t.handlerFunction, error });
+      }
+      return ran;
     },
     get scriptContext() {
       return scriptContext;

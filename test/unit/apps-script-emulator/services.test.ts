@@ -225,3 +225,29 @@ describe('ScriptApp, Session, logs', () => {
     expect(env.logEntries.map((e) => e.level)).toEqual(['Logger', 'warn', 'error']);
   });
 });
+
+describe('running due triggers', () => {
+  test('a due after() trigger fires once in a trigger execution; a recurring one is rescheduled', () => {
+    const env = newEnv();
+    const { ScriptApp } = gas(env);
+    ScriptApp.newTrigger('continueGeneration').timeBased().after(60_000).create();
+    ScriptApp.newTrigger('timedRefresh').timeBased().everyMinutes(5).create();
+    const seen: string[] = [];
+    const fns = {
+      continueGeneration: () => seen.push(`continue:${env.context}`),
+      timedRefresh: () => {
+        seen.push(`refresh:${env.context}`);
+        throw new Error('boom');
+      },
+    };
+    expect(env.runDueTriggers(fns)).toEqual([]);
+    env.advanceClock(60_000);
+    expect(env.runDueTriggers(fns)).toEqual([{ handler: 'continueGeneration', error: null }]);
+    env.advanceClock(240_000);
+    expect(env.runDueTriggers(fns)).toEqual([{ handler: 'timedRefresh', error: 'boom' }]);
+    env.advanceClock(300_000);
+    expect(env.runDueTriggers(fns).map((r) => r.handler)).toEqual(['timedRefresh']);
+    expect(seen).toEqual(['continue:trigger', 'refresh:trigger', 'refresh:trigger']);
+    expect(env.triggers).toHaveLength(2);
+  });
+});

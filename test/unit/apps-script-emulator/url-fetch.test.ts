@@ -111,3 +111,15 @@ test('simulatorFetch routes any host to the simulator with path, query, lower-ca
   expect(() => UrlFetchApp.fetch('https://api.sandbox.midtrans.com/v1/payment-links/INV-EMU-1')).toThrow(/returned code 401/);
   expect(sim.stats().createCallsByOrderId['INV-EMU-1']).toBe(2);
 });
+
+test('injected server latency is added to the modelled time; fetchAll pays only the slowest request', () => {
+  const slow: Parameters<typeof newEnv>[0] = {
+    fetch: (req) => ({ status: 200, headers: {}, body: 'ok', latencyMs: req.url.endsWith('/a') ? 2000 : 500 }),
+  };
+  const env = newEnv(slow);
+  gas(env).UrlFetchApp.fetch('https://x.example/a');
+  expect(env.modelledMs()).toBeCloseTo(fetchRoundTripMs() + 2000, 6);
+  env.newExecution();
+  gas(env).UrlFetchApp.fetchAll(['https://x.example/a', 'https://x.example/b']);
+  expect(env.modelledMs()).toBeCloseTo(fetchRoundTripMs() + 2 * COST.FETCHALL_PER_REQUEST_MS + 2000, 6);
+});
