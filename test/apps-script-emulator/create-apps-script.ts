@@ -109,6 +109,11 @@ export interface AppsScriptEnvironment {
    * deleted) but does not fire again; a recurring one is rescheduled.
    */
   runDueTriggers(functions: Record<string, (...args: unknown[]) => unknown>): Array<{ handler: string; error: string | null }>;
+  /**
+   * Runs `fn` as an execution overlapping the current one (its own counters, budget, context and locks;
+   * a lock the current execution holds is contended for it), then resumes the current execution.
+   */
+  concurrently<T>(fn: () => T, options?: { context?: ExecutionContext }): T;
   /** The vm context of the loaded bundle (set by loadBundle). */
   scriptContext: vm.Context | null;
   readonly emulatedSpreadsheet: EmuSpreadsheet;
@@ -127,7 +132,9 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   const protectedWrites: ProtectedWrite[] = [];
   const ownerEmail = options.ownerEmail ?? 'owner@example.com';
   const lockState = new LockState(options.lockContention ?? false);
-  meter.onNewExecution(() => lockState.held.clear());
+  meter.onExecutionEnd((ended) => {
+    for (const [scope, holder] of lockState.held) if (holder === ended) lockState.held.delete(scope);
+  });
 
   let spreadsheet: EmuSpreadsheet;
   const sheetCtx: SheetContext = {
@@ -246,6 +253,15 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
         ran.push({ handler: t.handlerFunction, error });
       }
       return ran;
+    },
+    concurrently<T>(fn: () => T, o: { context?: ExecutionContext } = {}): T {
+      const outer = context;
+      context = o.context ?? 'webapp';
+      try {
+        return meter.concurrently(fn);
+      } finally {
+        context = outer;
+      }
     },
     get scriptContext() {
       return scriptContext;

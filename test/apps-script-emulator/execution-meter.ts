@@ -38,7 +38,8 @@ export class ExecutionMeter {
   private stopAt: number | undefined;
   private paused = 0;
   private executionIndex = 0;
-  private readonly listeners: Array<() => void> = [];
+  private nextExecutionIndex = 1;
+  private readonly listeners: Array<(endedExecution: number) => void> = [];
 
   constructor(startEpochMs: number, stopAtCall: number | undefined, private readonly onAdvance?: (ms: number) => void) {
     this.clockMs = startEpochMs;
@@ -73,8 +74,14 @@ export class ExecutionMeter {
     this.stopAt = n;
   }
 
-  onNewExecution(listener: () => void): void {
+  /** Called with the index of each execution that ends (sequentially or as a concurrent one). */
+  onExecutionEnd(listener: (endedExecution: number) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Index of the current execution (0 for the first). */
+  get execution(): number {
+    return this.executionIndex;
   }
 
   /** Test set-up and inspection: calls made inside `fn` are neither counted, priced nor cut. */
@@ -92,14 +99,51 @@ export class ExecutionMeter {
   }
 
   newExecution(): void {
+    this.endCurrent();
+    this.startFresh();
+  }
+
+  private endCurrent(): void {
     this.history.push({ index: this.executionIndex, calls: this.calls, modelledMs: this.modelledMs(), killed: this.killedWith });
-    this.executionIndex++;
+    for (const l of this.listeners) l(this.executionIndex);
+  }
+
+  private startFresh(): void {
+    this.executionIndex = this.nextExecutionIndex++;
     // Apps Script commits the write-back cache when an execution ends.
     this.pendingWriteCells = 0;
     this.calls = emptyCounts();
     this.elapsed = 0;
     this.killedWith = null;
-    for (const l of this.listeners) l();
+  }
+
+  /**
+   * Runs `fn` as another execution that overlaps the current one (e.g. a doPost arriving while a
+   * generation run waits on fetchAll). It has its own counters, budget and locks; the shared clock moves
+   * with it; afterwards the current execution resumes where it was (its armed stopAtCall included).
+   */
+  concurrently<T>(fn: () => T): T {
+    const saved = {
+      index: this.executionIndex,
+      calls: this.calls,
+      elapsed: this.elapsed,
+      pending: this.pendingWriteCells,
+      killed: this.killedWith,
+      stopAt: this.stopAt,
+    };
+    this.stopAt = undefined;
+    this.startFresh();
+    try {
+      return fn();
+    } finally {
+      this.endCurrent();
+      this.executionIndex = saved.index;
+      this.calls = saved.calls;
+      this.elapsed = saved.elapsed;
+      this.pendingWriteCells = saved.pending;
+      this.killedWith = saved.killed;
+      this.stopAt = saved.stopAt;
+    }
   }
 
   /**

@@ -3,6 +3,7 @@
  * LockService. Executions run one after another in the emulator, so "another execution holds the lock"
  * is simulated: `lockContention` true (always held elsewhere) or a function of the attempt number
  * (1-based, counted over the environment's lifetime) saying whether that attempt finds it held.
+ * A lock held by an overlapping execution (env.concurrently) is contended too.
  * A contended tryLock(ms)/waitLock(ms) waits the whole timeout (modelled time) and fails; an execution's
  * locks are released when it ends (Apps Script releases them at the end of the script).
  */
@@ -13,7 +14,8 @@ export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding t
 export type LockContention = boolean | ((attempt: number) => boolean);
 
 export class LockState {
-  held = new Set<string>();
+  /** scope → index of the execution holding it */
+  held = new Map<string, number>();
   attempts = 0;
   constructor(public contention: LockContention = false) {}
   contended(): boolean {
@@ -27,12 +29,14 @@ class EmuLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'ha
   constructor(private readonly meter: ExecutionMeter, private readonly state: LockState, private readonly scope: string) {}
 
   private acquire(timeoutInMillis: number): boolean {
-    if (this.state.held.has(this.scope)) return true;
-    if (this.state.contended()) {
+    const holder = this.state.held.get(this.scope);
+    if (holder === this.meter.execution) return true;
+    // Held by an overlapping execution (env.concurrently), or contention simulated by the options.
+    if (holder !== undefined || this.state.contended()) {
       this.meter.spend(Math.max(0, timeoutInMillis));
       return false;
     }
-    this.state.held.add(this.scope);
+    this.state.held.set(this.scope, this.meter.execution);
     return true;
   }
 
@@ -48,12 +52,12 @@ class EmuLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'ha
 
   releaseLock(): void {
     this.meter.record('Lock.releaseLock', 'lock');
-    this.state.held.delete(this.scope);
+    if (this.state.held.get(this.scope) === this.meter.execution) this.state.held.delete(this.scope);
   }
 
   hasLock(): boolean {
     this.meter.record('Lock.hasLock', 'lock');
-    return this.state.held.has(this.scope);
+    return this.state.held.get(this.scope) === this.meter.execution;
   }
 }
 

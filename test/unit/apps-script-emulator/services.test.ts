@@ -95,6 +95,31 @@ describe('LockService', () => {
     expect(gas(env).LockService.getScriptLock().hasLock()).toBe(false);
   });
 
+  test('an overlapping execution (a doPost during a fetch) finds the lock held by the running one', () => {
+    const seen: Array<[boolean, string, number]> = [];
+    let env!: ReturnType<typeof newEnv>;
+    const fetch = () => {
+      // Midtrans notifies while the generation run is waiting for its answer.
+      env.concurrently(() => {
+        const got = gas(env).LockService.getScriptLock().tryLock(3000);
+        seen.push([got, env.context, env.calls.total]);
+      });
+      return { status: 200, headers: {}, body: '{}' };
+    };
+    env = newEnv({ fetch });
+    const { LockService, UrlFetchApp } = gas(env);
+    const lock = LockService.getScriptLock();
+    lock.tryLock(0);
+    const before = env.calls.total;
+    UrlFetchApp.fetch('https://x.example/create');
+    lock.releaseLock();
+    UrlFetchApp.fetch('https://x.example/create');
+    expect(seen).toEqual([[false, 'webapp', 2], [true, 'webapp', 2]]);
+    expect(env.calls.total).toBe(before + 3); // the overlapping executions' calls are their own
+    expect(env.history.map((h) => h.calls.total)).toEqual([2, 2]);
+    expect(lock.hasLock()).toBe(false);
+  });
+
   test('a standalone script has no document lock (null)', () => {
     expect(gas(newEnv({ bound: false })).LockService.getDocumentLock()).toBeNull();
   });
