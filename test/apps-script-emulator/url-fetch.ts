@@ -6,8 +6,11 @@
  * - a timeout always throws (muteHttpExceptions does not help), and costs the timeout in modelled time;
  * - payload objects are form-encoded; the default content type is application/x-www-form-urlencoded;
  * - fetchAll sends its requests in one round trip and answers in request order; any failure throws.
- * INFERRED: the truncation length of the server response (100 characters) and the timeout message
- * ("Timeout: <url>") are as commonly seen in execution logs, not from documentation.
+ * Message shapes seen in public reports: "Request failed for https://api.notion.com returned code 400.
+ * Truncated server response: {…} (use muteHttpExceptions option to examine full response)"
+ * (WildH0g/gas-api-wrapper#1); "Timeout: http://www.gw2spidy.com/api/…" (rubensayshi/gw2spidy#84).
+ * INFERRED: the truncation length (100 characters, then "...") — not documented.
+ * Not modelled: redirects (followRedirects), DNS failures ("Address unavailable: <url>").
  */
 import { toSignedBytes } from './bytes';
 import { priceCall } from './cost-model';
