@@ -3,7 +3,7 @@
  * "user entered" parsing, because that is where hostile or fragile content goes wrong:
  * - a cell formatted as plain text ('@') stores the written value as a string, never evaluated;
  * - otherwise a string starting with '=' becomes a formula, a numeric string becomes a number (so
- *   '0812…' loses its leading zero and '+62812…' becomes 62812…), TRUE/FALSE become booleans and an
+ *   '0812…' loses its leading zero, '+62812…' becomes 62812… and '150,000' becomes 150000), TRUE/FALSE become booleans and an
  *   ISO date (yyyy-MM-dd[ HH:mm[:ss]]) becomes a Date; a leading apostrophe forces text.
  * INFERRED details (not checked against a real account): formulas are not evaluated (their value reads
  * as FORMULA_VALUE; assert on getFormulas()); only ISO dates are recognised (Sheets also reads locale
@@ -42,6 +42,8 @@ export function isEmptyCell(c: Cell | undefined): boolean {
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
+/** en_US thousands separators: '150,000' and '1,250.50' are numbers to Sheets (locale en_US assumed). */
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** Java-ish toString of a non-primitive, as Sheets stores an object written with setValue. */
@@ -91,6 +93,10 @@ export function writeValue(cell: Cell, input: unknown, timeZone: string): void {
   const t = v.trim();
   if (NUMERIC.test(t)) {
     cell.value = Number(t);
+    return;
+  }
+  if (GROUPED.test(t)) {
+    cell.value = Number(t.replace(/,/g, ''));
     return;
   }
   if (PERCENT.test(t)) {

@@ -136,6 +136,12 @@ describe('user-entered parsing: text format versus formulas', () => {
     expect(sheet.getRange('A2:B2').getValues()).toEqual([['081234567890', '+62812345']]);
   });
 
+  test('amounts with en_US thousands separators become numbers; other separators stay text', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C1').setValues([['150,000', '1,250.50', '150.000,00']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([[150000, 1250.5, '150.000,00']]);
+  });
+
   test('TRUE/FALSE, percentages and ISO dates are parsed; a leading apostrophe forces text', () => {
     const { sheet } = setup();
     sheet.getRange('A1:E1').setValues([['true', '15%', '2026-01-31', "'2026-01-31", 'INV-001']]);
