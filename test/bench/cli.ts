@@ -4,8 +4,10 @@
  */
 import os from 'os';
 import { runCoreBench } from './core-bench';
+import { runSheetsBench } from './sheets-bench';
 
 const SUITES: Record<string, () => Promise<Record<string, unknown>> | Record<string, unknown>> = {
+  sheets: () => runSheetsBench(),
   core: runCoreBench,
 };
 type Suite = keyof typeof SUITES;

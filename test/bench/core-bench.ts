@@ -9,8 +9,9 @@ import os from 'os';
 import path from 'path';
 import { buildCreateRequest, interpretNotification, verifyNotification, type InvoiceInput } from '../../core/src';
 import { opsPerSecond, round } from './measure';
+import { repoRoot } from './repo-root';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = repoRoot();
 const sha512Hex = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');
 const random = (n: number) => new Uint8Array(randomBytes(n));
 

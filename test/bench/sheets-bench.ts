@@ -1,0 +1,157 @@
+/**
+ * `npm run bench -- sheets`: our built add-on against the baseline tutorial script
+ * (baseline/tutorial-create-links.js), each in the Apps Script emulator against the Midtrans simulator,
+ * priced by the emulator's cost model, run to completion over as many executions as the 6-minute limit
+ * makes necessary: ours continues through its own continuation trigger, the baseline is simply run
+ * again (it skips rows that already have a link). Both must produce the same, correct links.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { describeCostModel } from '../apps-script-emulator';
+import { round } from './measure';
+import { repoRoot } from './repo-root';
+import { costModel } from './sheets/cost-model-lines';
+import { invoiceRows } from './sheets/invoice-rows';
+import { readSource, runSide, SERVER_KEY, type ExecutionRecord, type Side, type SideRun } from './sheets/run-side';
+import { verifyLinks } from './sheets/verify-links';
+
+export const ROW_COUNTS = [100, 1000, 10000];
+const CONTINUE_HANDLER = 'continueGeneration';
+
+export function buildAddOn(): string {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { build } = require(path.join(repoRoot(), 'apps-script', 'scripts', 'build.js')) as { build: (o: { outDir: string }) => { outDir: string } };
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-addon-'));
+  build({ outDir });
+  return readSource(path.join(outDir, 'Code.js'));
+}
+
+export function baselineSource(): string {
+  return readSource(path.join(repoRoot(), 'test', 'bench', 'baseline', 'tutorial-create-links.js'));
+}
+
+/** Ours: the menu's Generate, then each continuation trigger it leaves, fired when it is due. */
+export function oursSide(source: string): Side {
+  const fired = new Set<string>();
+  return {
+    name: 'ours',
+    source,
+    first: (fns) => void fns.generatePaymentLinks(),
+    next: (env) => {
+      const t = env.triggers.find((x) => x.handlerFunction === CONTINUE_HANDLER && !fired.has(x.id));
+      if (!t) return null;
+      fired.add(t.id);
+      return (fns) => {
+        // Waiting for the trigger is not execution time: the clock moves between executions.
+        env.advanceClock(Math.max(0, (t.dueAt ?? env.now()) - env.now()));
+        env.newExecution({ context: 'trigger' });
+        fns[CONTINUE_HANDLER]({ authMode: 'FULL', triggerUid: t.id });
+      };
+    },
+  };
+}
+
+/** The baseline: run again from the editor while the last run was killed by the time limit. */
+export function baselineSide(source: string): Side {
+  return {
+    name: 'baseline',
+    source,
+    first: (fns) => void fns.createPaymentLinks(),
+    next: (env, last: ExecutionRecord) =>
+      last.killed
+        ? (fns) => {
+            env.newExecution({ context: 'ui' });
+            fns.createPaymentLinks();
+          }
+        : null,
+  };
+}
+
+export interface SideFigures {
+  modelledSeconds: number;
+  spreadsheetCalls: number;
+  cellsTouched: number;
+  fetchRoundTrips: number;
+  executions: number;
+  fetchRequests: number;
+  links: number;
+  finished: boolean;
+  secondsPerExecution: number[];
+  problems: string[];
+}
+
+function figures(run: SideRun, check: { links: number; problems: string[] }): SideFigures {
+  const sum = (f: (e: ExecutionRecord) => number) => run.executions.reduce((a, e) => a + f(e), 0);
+  return {
+    modelledSeconds: round(sum((e) => e.modelledMs) / 1000, 1),
+    spreadsheetCalls: sum((e) => e.calls.spreadsheetCalls),
+    cellsTouched: sum((e) => e.calls.cellsTouched),
+    fetchRoundTrips: sum((e) => e.calls.fetchRoundTrips),
+    executions: run.executions.length,
+    fetchRequests: sum((e) => e.calls.fetchRequests),
+    links: check.links,
+    finished: run.finished,
+    secondsPerExecution: run.executions.map((e) => round(e.modelledMs / 1000, 1)),
+    problems: check.problems.slice(0, 5),
+  };
+}
+
+export function measureSheets(rows: number, sources: { ours: string; baseline: string }) {
+  const workload = invoiceRows(rows);
+  const out: Record<string, SideFigures> = {};
+  for (const side of [oursSide(sources.ours), baselineSide(sources.baseline)]) {
+    const run = runSide(side, workload);
+    out[side.name] = figures(run, verifyLinks(run.env, run.sim, SERVER_KEY, workload));
+  }
+  return { rows, validRows: workload.validOrderIds.length, ours: out.ours, baseline: out.baseline };
+}
+
+export function runSheetsBench(rowCounts = ROW_COUNTS) {
+  const model = costModel();
+  console.log('cost model (test/apps-script-emulator/cost-model.ts):');
+  for (const line of describeCostModel()) console.log(`  ${line}`);
+  for (const c of model.constants) console.log(`  ${c.name} = ${round(c.value, 3)}: ${c.source}`);
+  console.log('sources:');
+  for (const s of model.sources) console.log(`  ${s}`);
+
+  const sources = { ours: buildAddOn(), baseline: baselineSource() };
+  const sheets = rowCounts.map((rows) => {
+    const m = measureSheets(rows, sources);
+    const bad = [...m.ours.problems.map((p) => `ours: ${p}`), ...m.baseline.problems.map((p) => `baseline: ${p}`)];
+    if (bad.length || m.ours.links !== m.baseline.links) {
+      throw new Error(`sheets ${rows} rows: the sides do not both produce every link (ours ${m.ours.links}, baseline ${m.baseline.links}, of ${m.validRows}): ${bad.join('; ')}`);
+    }
+    const ratio = round(m.baseline.modelledSeconds / m.ours.modelledSeconds, 1);
+    console.log(
+      `${rows} rows (${m.validRows} valid): ours ${m.ours.modelledSeconds} s in ${m.ours.executions} execution(s), ${m.ours.spreadsheetCalls} Spreadsheet calls, ${m.ours.cellsTouched} cells, ${m.ours.fetchRoundTrips} round trips; ` +
+        `baseline ${m.baseline.modelledSeconds} s in ${m.baseline.executions} execution(s), ${m.baseline.spreadsheetCalls} Spreadsheet calls, ${m.baseline.cellsTouched} cells, ${m.baseline.fetchRoundTrips} round trips; ${ratio}× fewer modelled seconds`,
+    );
+    return { ...m, modelledSecondsRatio: ratio };
+  });
+
+  const at = (n: number) => sheets.find((s) => s.rows === n);
+  const r1k = at(1000);
+  const r10k = at(10000);
+  const r100 = at(100);
+  const targets = {
+    thousandRows20xFewerSeconds: r1k ? r1k.modelledSecondsRatio >= 20 : null,
+    thousandRowsOneExecution: r1k ? r1k.ours.executions === 1 : null,
+    tenThousandRowsAtMostTwoExecutions: r10k ? r10k.ours.executions <= 2 : null,
+  };
+  const growth = r100 && r10k
+    ? {
+        oursModelledSeconds: round(r10k.ours.modelledSeconds / r100.ours.modelledSeconds, 1),
+        baselineModelledSeconds: round(r10k.baseline.modelledSeconds / r100.baseline.modelledSeconds, 1),
+        oursSpreadsheetCalls: round(r10k.ours.spreadsheetCalls / r100.ours.spreadsheetCalls, 1),
+        baselineSpreadsheetCalls: round(r10k.baseline.spreadsheetCalls / r100.baseline.spreadsheetCalls, 1),
+      }
+    : null;
+  console.log(`targets: ${JSON.stringify(targets)}; growth 100 → 10,000 rows: ${JSON.stringify(growth)}`);
+  return {
+    sheets,
+    sheetsTargets: targets,
+    sheetsGrowth100To10000: growth,
+    costModel: Object.fromEntries(model.constants.map((c) => [c.name, round(c.value, 3)])),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The cost model as the benchmark prints it: each constant of test/apps-script-emulator/cost-model.ts
+ * with its value and the comment that says where it comes from, and the list of sources. Read from the
+ * one file that holds them, so the printout cannot drift from what priced the run.
+ */
+import fs from 'fs';
+import path from 'path';
+import { COST } from '../../apps-script-emulator';
+import { repoRoot } from '../repo-root';
+
+export interface CostConstant {
+  name: string;
+  value: number;
+  source: string;
+}
+
+function oneLine(comment: string): string {
+  return comment.replace(/^\s*\/\*\*|\*\/\s*$/g, '').split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+export function costModel(): { constants: CostConstant[]; sources: string[] } {
+  const text = fs.readFileSync(path.join(repoRoot(), 'test', 'apps-script-emulator', 'cost-model.ts'), 'utf8');
+  const constants: CostConstant[] = [];
+  for (const [name, value] of Object.entries(COST)) {
+    const m = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\s*\\n\\s*${name}:`).exec(text);
+    constants.push({ name, value, source: m ? oneLine(m[1]) : '(no comment)' });
+  }
+  const header = /Sources\n([\s\S]*?)\*\//.exec(text)?.[1] ?? '';
+  const sources: string[] = [];
+  for (const line of header.split('\n')) {
+    const l = line.replace(/^\s*\*\s?/, '');
+    if (/^\[/.test(l)) sources.push(l.trim());
+    else if (l.trim() && sources.length) sources[sources.length - 1] += ` ${l.trim()}`;
+  }
+  return { constants, sources };
+}
