@@ -18,15 +18,18 @@ export function sha512Hex(input: string): string {
 /**
  * Random bytes from `Utilities.getUuid()` (a version-4 UUID from Java's SecureRandom): its 32 hex
  * digits minus the version digit and the variant digit leave 30 fully random ones, 15 bytes a call.
+ * Unused bytes are kept for the next caller within the execution, so a row (order id and link id,
+ * 26 bytes) costs under two calls instead of three.
  */
+let pool: number[] = [];
 export function randomBytes(n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let filled = 0;
-  while (filled < n) {
+  while (pool.length < n) {
     const hex = Utilities.getUuid().replace(/-/g, '');
     const random = hex.slice(0, 12) + hex.slice(13, 16) + hex.slice(17);
-    for (let i = 0; i + 1 < random.length && filled < n; i += 2) out[filled++] = parseInt(random.slice(i, i + 2), 16);
+    for (let i = 0; i + 1 < random.length; i += 2) pool.push(parseInt(random.slice(i, i + 2), 16));
   }
+  const out = Uint8Array.from(pool.slice(0, n));
+  pool = pool.slice(n);
   return out;
 }
 

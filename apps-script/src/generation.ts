@@ -10,7 +10,7 @@ import { createChunk, type CreateResult, type CreateWork } from './create-links'
 import { OUTPUT_COLUMNS, cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
 import { ERROR, QUEUED, summaryOf, usageLimitOf } from './link-status';
 import { currentRows } from './row-finder';
-import { beginRun, endRun, heartbeat, withScriptLock } from './run-guard';
+import { beginRun, endRun, withScriptLock } from './run-guard';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { toast } from './ui';
@@ -110,6 +110,9 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
 }
 
 function summaryMessage(r: Omit<GenerationReport, 'message'>, continuation: string): string {
+  if (r.created + r.recovered + r.failed + r.invalid === 0 && !r.stoppedForTime) {
+    return 'Nothing to send: every filled row already has a payment link.';
+  }
   const parts = [`${r.created + r.recovered} link${r.created + r.recovered === 1 ? '' : 's'} ready`];
   if (r.recovered) parts.push(`${r.recovered} of them already existed from an earlier run and were reused`);
   if (r.invalid) parts.push(`${r.invalid} row${r.invalid === 1 ? ' needs' : 's need'} fixing (see Note)`);
@@ -156,7 +159,6 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
         else if (r.recovered) report.recovered++;
         else report.created++;
       }
-      heartbeat(begin.run, now());
       if (i + CHUNK_SIZE < total) toast(`${Math.min(i + CHUNK_SIZE, total)} of ${total} rows sent to Midtrans…`);
     }
     const continuation = report.stoppedForTime ? options.onStoppedForTime() : '';

@@ -11,7 +11,7 @@ import { CHUNK_SIZE, TIME_BUDGET_MS } from './generation';
 import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
 import { ERROR, canStillChange, foldLinkAnswer, foldLinkGone, summaryOf, usageLimitOf } from './link-status';
 import { currentRows } from './row-finder';
-import { beginRun, endRun, heartbeat, withScriptLock } from './run-guard';
+import { beginRun, endRun, withScriptLock } from './run-guard';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { toast } from './ui';
@@ -109,7 +109,6 @@ export function refresh(options: { quiet?: boolean } = {}): RefreshReport {
       report.changed += applyAnswers(table, chunk, answers, now());
       report.checked += chunk.length;
       report.failed += answers.filter((a) => a.kind === 'error').length;
-      heartbeat(begin.run, now());
       if (!options.quiet && i + CHUNK_SIZE < rows.length) toast(`Checked ${i + chunk.length} of ${rows.length} links…`);
     }
     const parts = [`Checked ${report.checked} link${report.checked === 1 ? '' : 's'} with Midtrans`];
@@ -153,7 +152,6 @@ export function deactivate(selected: Set<number>): DeactivateReport {
       applyAnswers(table, chunk, answers, now());
       deactivated += answers.filter((a) => a.kind === 'gone').length;
       failed += answers.filter((a) => a.kind === 'error').length;
-      heartbeat(begin.run, now());
     }
     const message = `Deactivated ${deactivated} link${deactivated === 1 ? '' : 's'}${failed ? `; ${failed} failed (see Note)` : ''}. Customers can no longer pay them; payments already made stay as they are.`;
     return { deactivated, failed, message };

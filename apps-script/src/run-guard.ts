@@ -1,13 +1,14 @@
 /**
  * One bulk run at a time. The script lock makes "is a run going? if not, I am it" atomic, and a marker
  * in Script Properties says a run is going for as long as it runs, without holding the lock: holding
- * it for minutes would make every notification in that window give up. A run killed at the 6-minute
- * limit never clears its marker, so a marker whose heartbeat is older than that limit is stale.
+ * it for minutes would make every notification in that window give up. Every normal or failed run
+ * clears its marker (finally); only Apps Script's hard kill at 6 minutes skips that, and no execution
+ * outlives 6 minutes, so a marker older than that (plus a margin for clock skew) is a dead run's.
  */
 import { PROPERTY } from './settings';
 
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
-const STALE_MS = EXECUTION_LIMIT_MS + 60_000;
+const STALE_MS = EXECUTION_LIMIT_MS + 30_000;
 /** How long a short critical section (a chunk's writes, a notification) waits for the lock. */
 export const LOCK_WAIT_MS = 3_000;
 
@@ -15,7 +16,6 @@ export interface RunMarker {
   id: string;
   kind: string;
   startedAt: number;
-  heartbeat: number;
 }
 
 export type BeginResult = { ok: true; run: RunMarker } | { ok: false; message: string };
@@ -25,7 +25,7 @@ function readMarker(props: GoogleAppsScript.Properties.Properties): RunMarker | 
   if (!text) return undefined;
   try {
     const m = JSON.parse(text) as RunMarker;
-    return typeof m.heartbeat === 'number' ? m : undefined;
+    return typeof m.startedAt === 'number' ? m : undefined;
   } catch {
     return undefined;
   }
@@ -50,24 +50,18 @@ export function beginRun(kind: string, now: number): BeginResult {
   const props = PropertiesService.getScriptProperties();
   const result = withScriptLock<BeginResult>(() => {
     const current = readMarker(props);
-    if (current && now - current.heartbeat < STALE_MS) {
+    if (current && now - current.startedAt < STALE_MS) {
       return {
         ok: false,
-        message: `Another Midtrans run (${current.kind}) started at ${clock(current.startedAt)} is still going. Wait for it to finish: rows it has done already show their links, and starting a second run now could not make them faster.`,
+        message: `Another Midtrans run (${current.kind}) started at ${clock(current.startedAt)} is still going. Wait for it to finish (at the latest by ${clock(current.startedAt + STALE_MS)}): rows it has done already show their links, and a second run at the same time could only get in its way.`,
       };
     }
-    const run: RunMarker = { id: Utilities.getUuid(), kind, startedAt: now, heartbeat: now };
+    const run: RunMarker = { id: Utilities.getUuid(), kind, startedAt: now };
     props.setProperty(PROPERTY.run, JSON.stringify(run));
     return { ok: true, run };
   });
   if (!result.ran) return { ok: false, message: 'Another Midtrans action is saving right now; try again in a few seconds.' };
   return result.value;
-}
-
-/** Keeps the marker fresh between chunks (no lock: only the owner of the marker writes it). */
-export function heartbeat(run: RunMarker, now: number): void {
-  run.heartbeat = now;
-  PropertiesService.getScriptProperties().setProperty(PROPERTY.run, JSON.stringify(run));
 }
 
 export function endRun(run: RunMarker): void {

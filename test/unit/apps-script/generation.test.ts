@@ -1,0 +1,303 @@
+/**
+ * Generate payment links, on the built bundle in the emulator against the simulator: a 300-row
+ * merchant sheet, batching by call counts, plain-text output, concurrency refusals, and reruns after a
+ * run cut off at any service call.
+ */
+import { createHarness, row, SERVER_KEY, TEMPLATE, type Harness } from './harness';
+import { BROKEN_FIELD, MERCHANT_HEADER, isValidKind, merchantSheet } from './invoice-fixtures';
+
+const CHUNK = 25;
+
+function col(header: string[], name: string): number {
+  return header.indexOf(name);
+}
+
+function simpleRows(n: number): unknown[][] {
+  return Array.from({ length: n }, (_, i) => row({ 'Customer Name': `Pelanggan ${i}`, 'Customer Email': `p${i}@example.com`, Amount: 10000 + i }));
+}
+
+function linkCount(h: Harness): number {
+  return h.rows().slice(1).filter((r) => String(r[col(TEMPLATE, 'Payment Link')]).startsWith('https://')).length;
+}
+
+describe('a realistic 300-row merchant sheet', () => {
+  const fixture = merchantSheet(300, 11);
+  let h: Harness;
+  let before: unknown[][];
+  beforeAll(() => {
+    h = createHarness();
+    h.setSheet(fixture.rows, MERCHANT_HEADER);
+    before = h.rows();
+    h.run('generatePaymentLinks');
+  });
+
+  test('every valid row gets exactly one link, its order id and "Link created"; the simulator made one link per row', () => {
+    const after = h.rows();
+    const valid = fixture.kinds.filter(isValidKind).length;
+    const ids = new Set<string>();
+    fixture.kinds.forEach((kind, i) => {
+      if (!isValidKind(kind)) return;
+      const r = after[i + 1];
+      const id = String(r[col(MERCHANT_HEADER, 'Order ID')]);
+      expect(id).not.toBe('');
+      ids.add(id);
+      expect(r[col(MERCHANT_HEADER, 'Status')]).toBe('Link created');
+      expect(String(r[col(MERCHANT_HEADER, 'Payment Link')])).toMatch(/^https:\/\/app\.sandbox\.midtrans\.com\/payment-links\/[a-z2-7]{26}$/);
+      if (kind === 'typed-id') expect(id).toBe(String(before[i + 1][col(MERCHANT_HEADER, 'Order ID')]));
+      else expect(id).toMatch(/^INV-[A-Z2-7]{16}$/);
+    });
+    expect(ids.size).toBe(valid);
+    const stats = h.sim.stats();
+    expect(stats.createdLinks).toBe(valid);
+    expect(Object.values(stats.createdLinksByOrderId).every((n) => n === 1)).toBe(true);
+    expect(Object.keys(stats.createCallsByOrderId).sort()).toEqual([...ids].sort());
+  });
+
+  test('every invalid row shows Error and a Note naming the field to fix, and gets no order id and no call', () => {
+    const after = h.rows();
+    fixture.kinds.forEach((kind, i) => {
+      const field = BROKEN_FIELD[kind];
+      if (!field) return;
+      const r = after[i + 1];
+      expect({ row: i + 2, status: r[col(MERCHANT_HEADER, 'Status')] }).toEqual({ row: i + 2, status: 'Error' });
+      expect(String(r[col(MERCHANT_HEADER, 'Note')])).toMatch(new RegExp(`^${field}: `));
+      expect(r[col(MERCHANT_HEADER, 'Order ID')]).toBe('');
+      expect(r[col(MERCHANT_HEADER, 'Payment Link')]).toBe('');
+    });
+  });
+
+  test('blank rows and the merchant\'s own columns are left exactly as they were', () => {
+    const after = h.rows();
+    fixture.kinds.forEach((kind, i) => {
+      if (kind === 'blank') expect(after[i + 1]).toEqual(before[i + 1]);
+      for (const own of ['Sales Rep', 'Region', 'Customer Name', 'Amount', 'Customer Email']) {
+        expect(after[i + 1][col(MERCHANT_HEADER, own)]).toEqual(before[i + 1][col(MERCHANT_HEADER, own)]);
+      }
+    });
+    expect(after[0]).toEqual(MERCHANT_HEADER);
+  });
+
+  test('what the add-on wrote is plain text (format @), never a formula', () => {
+    h.env.untracked(() => undefined);
+    for (let r = 2; r <= 301; r++) {
+      for (const name of ['Payment Link', 'Status', 'Note']) {
+        const c = h.env.inspectCell('Invoices', r, col(MERCHANT_HEADER, name) + 1);
+        if (!c || c.value === '') continue;
+        expect({ r, name, format: c.numberFormat, formula: c.formula }).toEqual({ r, name, format: '@', formula: '' });
+      }
+    }
+  });
+
+  test('the summary tells how many links were made and how many rows need fixing', () => {
+    const valid = fixture.kinds.filter(isValidKind).length;
+    const invalid = fixture.kinds.filter((k) => BROKEN_FIELD[k]).length;
+    const last = h.env.ui.alerts[h.env.ui.alerts.length - 1];
+    expect(last.prompt).toBe(`${valid} links ready; ${invalid} rows need fixing (see Note).`);
+    expect(h.env.ui.toasts.length).toBeGreaterThan(0);
+  });
+
+  test('the whole run fits in one execution of the modelled 6 minutes', () => {
+    expect(h.env.killed).toBeNull();
+    expect(h.env.modelledMs()).toBeLessThan(6 * 60_000);
+  });
+});
+
+describe('batching', () => {
+  test('100 contiguous rows: 4 fetchAll round trips of 25 creates, one table read, one write per chunk plus two before', () => {
+    const h = createHarness();
+    h.setSheet(simpleRows(100));
+    h.run('generatePaymentLinks');
+    const m = h.env.calls.byMethod;
+    expect(h.env.calls.fetchRoundTrips).toBe(100 / CHUNK);
+    expect(h.env.calls.fetchRequests).toBe(100);
+    expect(m['UrlFetchApp.fetch'] ?? 0).toBe(0);
+    expect(m['Sheet.getDataRange']).toBe(1);
+    // One table read + one Order ID check per chunk (rows may have been sorted meanwhile).
+    expect(m['Range.getValues']).toBe(1 + 100 / CHUNK);
+    // Order ids (1 block) and queued statuses (1 block) before any create, then one block per chunk.
+    expect(m['Range.setValues']).toBe(2 + 100 / CHUNK);
+    expect(linkCount(h)).toBe(100);
+  });
+
+  test('60 rows make chunks of 25, 25 and 10 (one round trip each)', () => {
+    const h = createHarness();
+    h.setSheet(simpleRows(60));
+    const sizes: number[] = [];
+    let before = 0;
+    const fetchAll = (h.env.globals.UrlFetchApp as { fetchAll: (r: unknown[]) => unknown[] }).fetchAll;
+    (h.env.globals.UrlFetchApp as { fetchAll: (r: unknown[]) => unknown[] }).fetchAll = (requests: unknown[]) => {
+      before = requests.length;
+      sizes.push(before);
+      return fetchAll(requests);
+    };
+    h.run('generatePaymentLinks');
+    expect(sizes).toEqual([25, 25, 10]);
+  });
+});
+
+describe('one run at a time', () => {
+  test('a second run while another is going is refused with a clear message and sends nothing', () => {
+    const h = createHarness();
+    h.setSheet(simpleRows(3));
+    h.env.untracked(() => h.env.properties.script.set('MIDTRANS_RUN', JSON.stringify({ id: 'other', kind: 'generating links', startedAt: h.env.now() - 30_000 })));
+    h.run('generatePaymentLinks');
+    expect(h.env.ui.alerts.pop()?.prompt).toMatch(/^Another Midtrans run \(generating links\) started at \d\d:\d\d:\d\d is still going/);
+    expect(h.env.fetches).toHaveLength(0);
+    expect(linkCount(h)).toBe(0);
+  });
+
+  test('when the script lock is held elsewhere the run does not start and says to try again', () => {
+    const h = createHarness();
+    h.setSheet(simpleRows(3));
+    h.env.setLockContention(true);
+    h.run('generatePaymentLinks');
+    expect(h.env.ui.alerts.pop()?.prompt).toBe('Another Midtrans action is saving right now; try again in a few seconds.');
+    expect(h.env.fetches).toHaveLength(0);
+  });
+
+  test('a double click (two runs one after the other) makes no second link', () => {
+    const h = createHarness();
+    h.setSheet(simpleRows(30));
+    h.run('generatePaymentLinks');
+    const links = h.rows().map((r) => r[col(TEMPLATE, 'Payment Link')]);
+    h.run('generatePaymentLinks');
+    expect(h.rows().map((r) => r[col(TEMPLATE, 'Payment Link')])).toEqual(links);
+    expect(h.sim.stats().createdLinks).toBe(30);
+    expect(h.env.calls.fetchRequests).toBe(0);
+  });
+});
+
+describe('a run cut off at any service call, then run again', () => {
+  const ROWS = 60;
+  let refused = 0;
+  let recovered = 0;
+  // A full run, to learn how many service calls it makes and where its fetchAll round trips fall.
+  const probe = (() => {
+    const h = createHarness();
+    h.setSheet(simpleRows(ROWS));
+    const fetchAllAt: number[] = [];
+    const app = h.env.globals.UrlFetchApp as { fetchAll: (r: unknown[]) => unknown[] };
+    const real = app.fetchAll;
+    app.fetchAll = (requests: unknown[]) => {
+      fetchAllAt.push(h.env.calls.total + 1);
+      return real(requests);
+    };
+    h.run('generatePaymentLinks');
+    return { total: h.env.calls.total, fetchAllAt };
+  })();
+  let seed = 20261127;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  // Right around each create round trip (the links exist at Midtrans, the sheet does not know yet),
+  // plus seeded random points over the whole run.
+  const cuts = [
+    ...probe.fetchAllAt.flatMap((at) => [at, at + 1, at + 3, at + 8]),
+    ...Array.from({ length: 8 }, () => 1 + Math.floor(random() * (probe.total - 1))),
+    1, probe.total - 1,
+  ].sort((a, b) => a - b);
+
+  test.each([...new Set(cuts)].filter((c) => c < probe.total))('cut at call %i: the rerun finishes with one link per row, none twice', (cut) => {
+    const h = createHarness();
+    h.setSheet(simpleRows(ROWS));
+    h.env.newExecution({ stopAtCall: cut });
+    expect(() => h.fns.generatePaymentLinks()).toThrow(/Exceeded maximum execution time/);
+    const sentBefore = h.env.fetches.length;
+    h.run('generatePaymentLinks');
+    const answer = h.env.ui.alerts.pop()?.prompt ?? '';
+    if (/still going/.test(answer)) {
+      // Killed after it marked itself as running: refused (sending nothing) until no execution could still be alive.
+      expect(h.env.fetches.length).toBe(sentBefore);
+      refused++;
+      h.env.advanceClock(6.5 * 60_000);
+      h.run('generatePaymentLinks');
+    }
+    expect(linkCount(h)).toBe(ROWS);
+    const stats = h.sim.stats();
+    expect(stats.createdLinks).toBe(ROWS);
+    expect(Object.values(stats.createdLinksByOrderId).every((n) => n === 1)).toBe(true);
+    const statusCol = col(TEMPLATE, 'Status');
+    expect(new Set(h.rows().slice(1).map((r) => r[statusCol]))).toEqual(new Set(['Link created']));
+    // Every row's link is the one Midtrans holds for its order id.
+    const ids = h.rows().slice(1).map((r) => String(r[col(TEMPLATE, 'Order ID')]));
+    expect(new Set(ids).size).toBe(ROWS);
+    if (Object.values(stats.createCallsByOrderId).some((n) => n > 1)) recovered++;
+  });
+
+  test('the cuts above did exercise both the refusal of a dead run and the 409 recovery', () => {
+    expect(refused).toBeGreaterThan(0);
+    expect(recovered).toBeGreaterThan(0);
+  });
+});
+
+test('an order id Midtrans already has for a different amount is an Error naming the Order ID, not a link', () => {
+  const h = createHarness();
+  const auth = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`;
+  const res = h.sim.handle({
+    method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ transaction_details: { order_id: 'SO-1', gross_amount: 99000 }, usage_limit: 1 }),
+  });
+  expect(res.status).toBe(200);
+  h.setSheet([row({ 'Order ID': 'SO-1', Amount: 50000 })]);
+  h.run('generatePaymentLinks');
+  expect(h.cell(2, 'Status')).toBe('Error');
+  expect(h.cell(2, 'Note')).toBe('Order ID: "SO-1" is already used by another Midtrans payment link with a different amount; give this row a new Order ID');
+  expect(h.cell(2, 'Payment Link')).toBe('');
+});
+
+describe('the 6-minute limit', () => {
+  test('a slow Midtrans makes the run stop in time, queue the rest and continue from a trigger', () => {
+    const h = createHarness({ faults: { latencyMs: { create: 45_000 } } });
+    h.setSheet(simpleRows(300));
+    h.run('generatePaymentLinks');
+    expect(h.env.killed).toBeNull();
+    expect(h.env.modelledMs()).toBeLessThan(6 * 60_000);
+    const message = h.env.ui.alerts.pop()?.prompt ?? '';
+    expect(message).toMatch(/stopped to stay within Apps Script's 6-minute limit with \d+ rows queued; it continues by itself/);
+    const queued = h.rows().filter((r) => r[col(TEMPLATE, 'Status')] === 'Queued').length;
+    expect(queued).toBeGreaterThan(0);
+    expect(linkCount(h)).toBe(300 - queued);
+    const trigger = h.env.triggers.filter((t) => t.handlerFunction === 'continueGeneration');
+    expect(trigger).toHaveLength(1);
+    for (let i = 0; i < 5 && h.rows().some((r) => r[col(TEMPLATE, 'Status')] === 'Queued'); i++) {
+      h.run('continueGeneration', 'trigger', { triggerUid: 'continuation' });
+      expect(h.env.modelledMs()).toBeLessThan(6 * 60_000);
+    }
+    expect(linkCount(h)).toBe(300);
+    expect(h.sim.stats().createdLinks).toBe(300);
+  });
+
+  test('as an add-on (no minute triggers) it tells the user to press Continue, which finishes the queued rows', () => {
+    const h = createHarness({ faults: { latencyMs: { create: 45_000 } }, emulator: { addOn: true, installationSource: 'WEB_STORE_ADD_ON' } });
+    h.setSheet(simpleRows(200));
+    h.run('generatePaymentLinks');
+    expect(h.env.ui.alerts.pop()?.prompt).toMatch(/open Midtrans ▸ Settings and press Continue to finish\.$/);
+    expect(h.env.triggers.filter((t) => t.handlerFunction === 'continueGeneration')).toHaveLength(0);
+    let report = h.run('continueGeneration') as { stoppedForTime: boolean; remaining: number };
+    while (report.stoppedForTime) report = h.run('continueGeneration') as { stoppedForTime: boolean; remaining: number };
+    expect(linkCount(h)).toBe(200);
+    expect(h.sim.stats().createdLinks).toBe(200);
+  });
+});
+
+test('Generate for selected rows sends only the selected rows', () => {
+  const h = createHarness();
+  h.setSheet(simpleRows(10));
+  h.env.untracked(() => {
+    const sheet = h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet;
+    h.env.spreadsheet.setActiveSheet(sheet);
+    h.env.spreadsheet.setActiveRangeList(sheet.getRangeList(['A3:C4', 'B8']));
+  });
+  h.run('generateForSelectedRows');
+  const withLink = h.rows().map((r, i) => (String(r[col(TEMPLATE, 'Payment Link')]).startsWith('https://') ? i + 1 : 0)).filter(Boolean);
+  expect(withLink).toEqual([3, 4, 8]);
+});
+
+test('without a server key nothing is sent and the user is told where to set it', () => {
+  const h = createHarness({ withKey: false });
+  h.setSheet(simpleRows(2));
+  h.run('generatePaymentLinks');
+  expect(h.env.ui.alerts.pop()?.prompt).toMatch(/^No Midtrans server key yet: open Midtrans ▸ Settings/);
+  expect(h.env.fetches).toHaveLength(0);
+});

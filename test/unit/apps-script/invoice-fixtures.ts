@@ -1,0 +1,83 @@
+/**
+ * A realistic invoice sheet: a merchant's own columns mixed in with the template's, valid rows of
+ * every input style, invalid rows each broken in one known field, and blank separator rows.
+ */
+export const MERCHANT_HEADER = [
+  'Order ID', 'Customer Name', 'Sales Rep', 'Customer Email', 'Customer Phone', 'Item', 'Quantity', 'Unit Price', 'Amount',
+  'Title', 'Expiry', 'Usage Limit', 'Payment Methods', 'Payment Link', 'Status', 'Paid At', 'Note', 'Region',
+];
+
+export type RowKind =
+  | 'amount' | 'qty-price' | 'typed-id' | 'rupiah-text' | 'ticketing'
+  | 'bad-amount' | 'bad-email' | 'bad-expiry' | 'mismatch' | 'bad-usage' | 'bad-method' | 'blank';
+
+/** The column the Note must name for each broken kind. */
+export const BROKEN_FIELD: Partial<Record<RowKind, string>> = {
+  'bad-amount': 'Amount', 'bad-email': 'Customer Email', 'bad-expiry': 'Expiry', mismatch: 'Amount', 'bad-usage': 'Usage Limit',
+  'bad-method': 'Payment Methods',
+};
+
+const FIRST = ['Budi', 'Siti', 'Agus', 'Dewi', 'Rina', 'Andi', 'Putri', 'Joko', 'Ayu', 'Wahyu'];
+const LAST = ['Santoso', 'Rahayu', 'Wijaya', 'Lestari', 'Hidayat', 'Pratama', ''];
+const KINDS: RowKind[] = [
+  'amount', 'qty-price', 'amount', 'typed-id', 'rupiah-text', 'amount', 'bad-amount', 'ticketing', 'amount', 'bad-email',
+  'qty-price', 'amount', 'bad-expiry', 'typed-id', 'blank', 'amount', 'mismatch', 'amount', 'bad-usage', 'qty-price',
+  'amount', 'bad-method', 'amount', 'rupiah-text', 'amount',
+];
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SheetFixture {
+  rows: unknown[][];
+  kinds: RowKind[];
+}
+
+export function merchantSheet(count: number, seed = 1): SheetFixture {
+  const rnd = mulberry32(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
+  const rows: unknown[][] = [];
+  const kinds: RowKind[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = KINDS[i % KINDS.length];
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const f: Record<string, unknown> = {
+      'Customer Name': `${first} ${last}`.trim(),
+      'Sales Rep': pick(['Wulan', 'Hendra', 'Tono']),
+      'Customer Email': `${first.toLowerCase()}.${i}@example.co.id`,
+      'Customer Phone': `0812-${String(1000 + i).padStart(4, '0')}-${String(Math.floor(rnd() * 9000) + 1000)}`,
+      Region: pick(['Jakarta', 'Bandung', 'Surabaya']),
+    };
+    const amount = (Math.floor(rnd() * 200) + 1) * 5000;
+    switch (kind) {
+      case 'amount': f.Amount = amount; f.Title = 'Invoice'; break;
+      case 'qty-price': f.Item = 'Kaos polos'; f.Quantity = 2; f['Unit Price'] = 75000; break;
+      case 'typed-id': f['Order ID'] = `SO-2026-${1000 + i}`; f.Amount = amount; break;
+      case 'rupiah-text': f.Amount = 'Rp 150.000'; break;
+      case 'ticketing': f.Title = 'Konser Jakarta'; f.Amount = 250000; f['Usage Limit'] = 100; f.Expiry = '7 days'; f['Payment Methods'] = 'qris, bca'; break;
+      case 'bad-amount': f.Amount = 'seratus ribu'; break;
+      case 'bad-email': f.Amount = amount; f['Customer Email'] = `${first.toLowerCase()}@`; break;
+      case 'bad-expiry': f.Amount = amount; f.Expiry = 'soon'; break;
+      case 'mismatch': f.Amount = 100000; f.Quantity = 2; f['Unit Price'] = 75000; f.Item = 'Topi'; break;
+      case 'bad-usage': f.Amount = amount; f['Usage Limit'] = 'many'; break;
+      case 'bad-method': f.Amount = amount; f['Payment Methods'] = 'cash on delivery'; break;
+      case 'blank': for (const k of Object.keys(f)) delete f[k]; break;
+    }
+    rows.push(MERCHANT_HEADER.map((h) => (f[h] === undefined ? '' : f[h])));
+    kinds.push(kind);
+  }
+  return { rows, kinds };
+}
+
+export function isValidKind(kind: RowKind): boolean {
+  return ['amount', 'qty-price', 'typed-id', 'rupiah-text', 'ticketing'].includes(kind);
+}
