@@ -1,0 +1,135 @@
+/**
+ * The built Sheets add-on (apps-script/src, built into a temporary folder once per test file) running
+ * in the Apps Script emulator against the Midtrans simulator, sharing the emulator's clock. One
+ * environment per seed; nothing is shared between seeds except the bundle text.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { createAppsScript, loadBundleSource, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions } from '../../apps-script-emulator';
+import { createSimulator, type FaultOptions, type Simulator } from '../../simulator';
+import { PLANTED_KEY } from './secrets';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { build } = require('../../../apps-script/scripts/build.js') as { build: (o: { outDir: string }) => { outDir: string } };
+
+export const TEMPLATE = [
+  'Order ID', 'Customer Name', 'Customer Email', 'Customer Phone', 'Item', 'Quantity', 'Unit Price', 'Amount', 'Title',
+  'Expiry', 'Usage Limit', 'Payment Methods', 'Payment Link', 'Status', 'Paid At', 'Note',
+] as const;
+export type Column = (typeof TEMPLATE)[number];
+/** The columns the add-on owns; every other cell must come out exactly as it went in. */
+export const OUTPUT: readonly Column[] = ['Payment Link', 'Status', 'Paid At', 'Note'];
+export const col = (name: Column): number => TEMPLATE.indexOf(name);
+/** Script Properties key of the run marker (apps-script/src/settings.ts PROPERTY.run). */
+export const RUN_MARKER = 'MIDTRANS_RUN';
+/** run-guard.ts: a marker whose heartbeat is older than the 6-minute limit plus a minute is stale. */
+export const MARKER_STALE_MS = 7 * 60_000;
+
+let bundle: { dir: string; code: string } | undefined;
+export function addonBundle(): { dir: string; code: string } {
+  if (!bundle) {
+    const dir = build({ outDir: fs.mkdtempSync(path.join(os.tmpdir(), 'midtrans-reliability-')) }).outDir;
+    bundle = { dir, code: fs.readFileSync(path.join(dir, 'Code.js'), 'utf8') };
+  }
+  return bundle;
+}
+
+export type Row = string[];
+
+export interface AddonOptions {
+  seed?: number;
+  faults?: FaultOptions;
+  serverKey?: string;
+  emulator?: Partial<EmulatorOptions>;
+}
+
+export interface RunOutcome {
+  /** Whatever escaped the entry point (a killed execution throws out of it, as in Apps Script). */
+  thrown?: unknown;
+  killed: string | null;
+  alerts: string[];
+  toasts: string[];
+}
+
+export interface Addon {
+  env: AppsScriptEnvironment;
+  sim: Simulator;
+  fns: Record<string, (...args: unknown[]) => unknown>;
+  run(name: string, options?: { context?: 'ui' | 'webapp' | 'trigger'; stopAtCall?: number; args?: unknown[] }): RunOutcome;
+  /** A raw doPost body as Apps Script hands it over; returns the text answer. */
+  post(text: string): string;
+  setSheet(rows: Row[]): void;
+  /** The Invoices sheet's data rows (header dropped), as strings, padded with blank rows to `atLeast`. */
+  rows(atLeast?: number): string[][];
+}
+
+function textOf(v: unknown): string {
+  return v instanceof Date ? v.toISOString() : String(v ?? '');
+}
+
+export function createAddon(options: AddonOptions = {}): Addon {
+  const { dir, code } = addonBundle();
+  const serverKey = options.serverKey ?? PLANTED_KEY;
+  let env!: AppsScriptEnvironment;
+  const sim = createSimulator({ serverKey, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed: options.seed ?? 1, faults: options.faults });
+  env = createAppsScript({
+    fetch: simulatorFetch(sim),
+    startTime: Date.UTC(2026, 10, 27, 3, 0, 0),
+    seed: options.seed ?? 1,
+    htmlDir: dir,
+    scriptProperties: { MIDTRANS_SERVER_KEY: serverKey, MIDTRANS_ENVIRONMENT: 'sandbox', MIDTRANS_API_BASE_URL: 'https://api.sandbox.midtrans.com' },
+    ...options.emulator,
+  });
+  const fns = loadBundleSource(code, env);
+  const uiSeen = { alerts: 0, toasts: 0 };
+  const addon: Addon = {
+    env,
+    sim,
+    fns,
+    run(name, o = {}) {
+      env.newExecution({ context: o.context ?? 'ui', stopAtCall: o.stopAtCall });
+      const fn = fns[name];
+      if (!fn) throw new Error(`the bundle has no entry point ${name}`);
+      let thrown: unknown;
+      try {
+        fn(...(o.args ?? []));
+      } catch (e) {
+        thrown = e;
+      }
+      const alerts = env.ui.alerts.slice(uiSeen.alerts).map((a) => JSON.stringify(a));
+      const toasts = env.ui.toasts.slice(uiSeen.toasts).map((t) => JSON.stringify(t));
+      uiSeen.alerts = env.ui.alerts.length;
+      uiSeen.toasts = env.ui.toasts.length;
+      return { thrown, killed: env.killed, alerts, toasts };
+    },
+    post(text) {
+      env.newExecution({ context: 'webapp' });
+      const out = fns.doPost(postEvent(text)) as { getContent(): string };
+      return out.getContent();
+    },
+    setSheet(rows) {
+      env.untracked(() => {
+        const ss = env.spreadsheet;
+        const sheet = ss.getSheetByName('Invoices') ?? ss.insertSheet('Invoices');
+        const data = [[...TEMPLATE], ...rows.map((r) => TEMPLATE.map((_, i) => r[i] ?? ''))];
+        if (sheet.getMaxRows() < data.length) sheet.insertRowsAfter(sheet.getMaxRows(), data.length - sheet.getMaxRows());
+        if (sheet.getMaxColumns() < TEMPLATE.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), TEMPLATE.length - sheet.getMaxColumns());
+        // Text format first, as a merchant's typed-in text stays text: the test compares strings.
+        sheet.getRange(1, 1, data.length, TEMPLATE.length).setNumberFormat('@');
+        sheet.getRange(1, 1, data.length, TEMPLATE.length).setValues(data);
+      });
+    },
+    rows(atLeast = 0) {
+      const out = env.sheetValues('Invoices').slice(1).map((r) => r.map(textOf));
+      while (out.length < atLeast) out.push(TEMPLATE.map(() => ''));
+      return out;
+    },
+  };
+  return addon;
+}
+
+/** A row in template order from named cells. */
+export function row(cells: Partial<Record<Column, string>>): Row {
+  return TEMPLATE.map((name) => cells[name] ?? '');
+}
