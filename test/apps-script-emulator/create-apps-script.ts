@@ -8,6 +8,7 @@ import type vm from 'vm';
 import { CacheStore, createCacheService } from './cache';
 import { Cell } from './cell-values';
 import { createContentService, ContentMimeType } from './content-service';
+import { DAILY_QUOTA, DailyQuota } from './daily-quota';
 import { CallCounts, ExecutionMeter, ExecutionSummary } from './execution-meter';
 import { asGas, GasSpreadsheet } from './gas-types';
 import { createHtmlService } from './html-service';
@@ -58,6 +59,8 @@ export interface EmulatorOptions {
   installationSource?: 'NONE' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON' | 'WEB_STORE_ADD_ON';
   /** Context of the first execution (default 'ui'). */
   context?: ExecutionContext;
+  /** Daily quotas (default: consumer tier, urlfetch 20,000 and properties 50,000). */
+  dailyQuota?: Partial<Record<'urlfetch' | 'properties', number>>;
 }
 
 export interface NewExecutionOptions {
@@ -97,6 +100,9 @@ export interface AppsScriptEnvironment {
   properties: { script: Map<string, string>; user: Map<string, string>; document: Map<string, string> };
   protectedWrites: ProtectedWrite[];
   setLockContention(contention: LockContention): void;
+  /** Units of the daily quotas used so far; `newDay()` resets them. */
+  quotaUsage(): Record<string, number>;
+  newDay(): void;
   setStopAtCall(n: number | undefined): void;
   /** Raw cell (value, formula, format) for assertions; undefined when never written. */
   inspectCell(sheetName: string, row: number, column: number): Cell | undefined;
@@ -132,6 +138,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   const protectedWrites: ProtectedWrite[] = [];
   const ownerEmail = options.ownerEmail ?? 'owner@example.com';
   const lockState = new LockState(options.lockContention ?? false);
+  const quota = new DailyQuota({ ...DAILY_QUOTA, ...options.dailyQuota });
   meter.onExecutionEnd((ended) => {
     for (const [scope, holder] of lockState.held) if (holder === ended) lockState.held.delete(scope);
   });
@@ -157,8 +164,8 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: createSpreadsheetApp({ spreadsheet, bound, hasUi: () => context === 'ui', ui: new EmuUi(meter, ui) }),
-    UrlFetchApp: createUrlFetchApp({ meter, fetch: options.fetch, sent: fetches }),
-    PropertiesService: createPropertiesService(meter, propertyStores, bound),
+    UrlFetchApp: createUrlFetchApp({ meter, fetch: options.fetch, sent: fetches, quota }),
+    PropertiesService: createPropertiesService(meter, propertyStores, bound, quota),
     CacheService: createCacheService(meter, cacheStores, bound),
     LockService: createLockService(meter, lockState, bound),
     Utilities: createUtilities(meter, options.seed),
@@ -219,6 +226,8 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     setLockContention(c: LockContention) {
       lockState.contention = c;
     },
+    quotaUsage: () => quota.usage(),
+    newDay: () => quota.reset(),
     setStopAtCall(n: number | undefined) {
       meter.setStopAtCall(n);
     },

@@ -3,6 +3,7 @@
  * PropertiesService: script, user and document stores that persist across executions. Limits from the
  * quota table (9 KB per value, 500 KB per store); the error texts are INFERRED from user reports.
  */
+import { DailyQuota } from './daily-quota';
 import { ExecutionMeter } from './execution-meter';
 
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -24,10 +25,11 @@ export class PropertyStore {
 type PropertyMethods = 'getProperty' | 'setProperty' | 'setProperties' | 'deleteProperty' | 'deleteAllProperties' | 'getProperties' | 'getKeys';
 
 class EmuProperties implements Pick<Properties, PropertyMethods> {
-  constructor(private readonly meter: ExecutionMeter, private readonly store: PropertyStore) {}
+  constructor(private readonly meter: ExecutionMeter, private readonly store: PropertyStore, private readonly quota: DailyQuota) {}
 
   private call(method: string): void {
     this.meter.record(`Properties.${method}`, 'properties');
+    if (this.meter.tracking) this.quota.consume('properties');
   }
 
   private put(key: string, value: unknown): void {
@@ -92,10 +94,10 @@ export interface PropertyStores {
   document: PropertyStore;
 }
 
-export function createPropertiesService(meter: ExecutionMeter, stores: PropertyStores, bound: boolean): Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'> {
+export function createPropertiesService(meter: ExecutionMeter, stores: PropertyStores, bound: boolean, quota: DailyQuota): Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'> {
   const get = (method: string, store: PropertyStore): Properties => {
     meter.record(`PropertiesService.${method}`, 'other');
-    return new EmuProperties(meter, store) as unknown as Properties;
+    return new EmuProperties(meter, store, quota) as unknown as Properties;
   };
   return {
     getScriptProperties: () => get('getScriptProperties', stores.script),

@@ -14,6 +14,7 @@
  */
 import { toSignedBytes } from './bytes';
 import { priceCall } from './cost-model';
+import { DailyQuota } from './daily-quota';
 import { ExecutionMeter } from './execution-meter';
 
 export interface FetchRequest {
@@ -109,6 +110,7 @@ export interface UrlFetchOptions {
   fetch: FetchFn;
   /** every request that went out, for assertions */
   sent: FetchRequest[];
+  quota: DailyQuota;
 }
 
 export function createUrlFetchApp(o: UrlFetchOptions): Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll' | 'getRequest'> {
@@ -128,6 +130,7 @@ export function createUrlFetchApp(o: UrlFetchOptions): Pick<GoogleAppsScript.URL
     if (!meter.tracking) return asResponse(answer(req, o.fetch(req), Boolean(params?.muteHttpExceptions)));
     // Count and check the kill before the request goes out; price it after we know whether it timed out.
     meter.count('UrlFetchApp.fetch', 'fetch', { requests: 1 });
+    o.quota.consume('urlfetch');
     o.sent.push(req);
     const result = o.fetch(req);
     meter.spend(priceFetch(1, 'timedOut' in result) + latencyOf([result]), true);
@@ -144,6 +147,7 @@ export function createUrlFetchApp(o: UrlFetchOptions): Pick<GoogleAppsScript.URL
     const prepared = requests.map((r) => (typeof r === 'string' ? { req: toFetchRequest(r), mute: false } : { req: toFetchRequest(r?.url, r), mute: Boolean(r?.muteHttpExceptions) }));
     if (meter.tracking) {
       meter.count('UrlFetchApp.fetchAll', 'fetch', { requests: prepared.length });
+      o.quota.consume('urlfetch', prepared.length);
     }
     const results = prepared.map(({ req }) => {
       if (meter.tracking) o.sent.push(req);

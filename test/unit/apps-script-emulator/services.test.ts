@@ -30,6 +30,16 @@ describe('PropertiesService', () => {
     expect(() => p.setProperty('BIG', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
   });
 
+  test('reads and writes count toward the daily Properties quota; set-up does not', () => {
+    const env = newEnv({ dailyQuota: { properties: 3 } });
+    env.untracked(() => gas(env).PropertiesService.getScriptProperties().setProperty('SEEDED', '1'));
+    const p = gas(env).PropertiesService.getScriptProperties();
+    p.getProperty('SEEDED');
+    p.setProperty('A', '1');
+    p.getProperties();
+    expect(() => p.getProperty('A')).toThrow('Service invoked too many times for one day: properties.');
+  });
+
   test('a standalone script has no document properties (null)', () => {
     expect(gas(newEnv({ bound: false })).PropertiesService.getDocumentProperties()).toBeNull();
   });

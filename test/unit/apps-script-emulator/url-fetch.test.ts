@@ -123,3 +123,14 @@ test('injected server latency is added to the modelled time; fetchAll pays only 
   gas(env).UrlFetchApp.fetchAll(['https://x.example/a', 'https://x.example/b']);
   expect(env.modelledMs()).toBeCloseTo(fetchRoundTripMs() + 2 * COST.FETCHALL_PER_REQUEST_MS + 2000, 6);
 });
+
+test('the daily URL Fetch quota counts every request of fetchAll and refuses past it', () => {
+  const env = newEnv({ fetch: server, dailyQuota: { urlfetch: 5 } });
+  const { UrlFetchApp } = gas(env);
+  UrlFetchApp.fetchAll(['https://x.example/ok', 'https://x.example/ok', 'https://x.example/ok']);
+  UrlFetchApp.fetch('https://x.example/ok');
+  expect(() => UrlFetchApp.fetchAll(['https://x.example/ok', 'https://x.example/ok'])).toThrow('Service invoked too many times for one day: urlfetch.');
+  expect(env.quotaUsage()).toEqual({ urlfetch: 4 });
+  env.newDay();
+  expect(() => UrlFetchApp.fetch('https://x.example/ok')).not.toThrow();
+});
