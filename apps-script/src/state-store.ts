@@ -38,6 +38,18 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * Hiding is cosmetic: Sheets refuses to hide the last visible sheet, and a refusal here must not cost
+ * the notification being recorded.
+ */
+function hide(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  try {
+    sheet.hideSheet();
+  } catch (e) {
+    console.log(`The "${STATE_SHEET}" sheet stays visible: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 export class StateStore {
   private readonly staged = new Map<string, Entry>();
 
@@ -137,7 +149,7 @@ export class StateStore {
       // Text, so an order id such as `0012` is not read back as the number 12.
       this.sheet.getRange(1, 1, this.maxRows, HEADER.length).setNumberFormat('@');
       this.sheet.getRange(1, 1, 1, HEADER.length).setValues([HEADER]);
-      this.sheet.hideSheet();
+      hide(this.sheet);
       this.lastRow = 1;
       calls += 5;
     }
