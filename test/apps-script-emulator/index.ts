@@ -23,3 +23,4 @@ export { ADDON_TRIGGER_FREQUENCY, MAX_TRIGGERS, TOO_MANY_TRIGGERS } from './scri
 export type { UiRecord, RecordedMenu, MenuEntry } from './ui';
 export type { LogEntry } from './session-and-logs';
 export { EmuTextOutput } from './content-service';
+export { DAILY_QUOTA } from './daily-quota';
