@@ -62,7 +62,19 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
 
   private write(method: string, cells = this.cells): void {
     this.ctx.meter.record(`Range.${method}`, 'sheet-write', { cells });
+    this.guard(method);
+  }
+
+  private guard(method: string): void {
     this.sheet.guardWrite(method, this.row, this.column, this.numRows, this.numColumns, this.a1());
+  }
+
+  /** A write whose data is checked first: a refused shape neither writes nor counts as a protected write. */
+  private checkedWrite(method: string, data: unknown): unknown[][] {
+    this.ctx.meter.record(`Range.${method}`, 'sheet-write', { cells: this.cells });
+    const rows = this.checkShape(data, method);
+    this.guard(method);
+    return rows;
   }
 
   private grid<T>(f: (cell: Cell | undefined) => T): T[][] {
@@ -167,8 +179,7 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
   }
 
   setValues(values: any[][]): GasRange {
-    this.write('setValues');
-    const data = this.checkShape(values, 'setValues');
+    const data = this.checkedWrite('setValues', values);
     const tz = this.ctx.timeZone();
     // Validate every value before writing any, so a refused write changes nothing.
     const probe = { value: '', formula: '', numberFormat: DEFAULT_NUMBER_FORMAT } as Cell;
@@ -201,8 +212,7 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
   }
 
   setFormulas(formulas: string[][]): GasRange {
-    this.write('setFormulas');
-    const data = this.checkShape(formulas, 'setFormulas');
+    const data = this.checkedWrite('setFormulas', formulas);
     this.forEachCell((cell, r, c) => writeFormula(cell, String(data[r][c] ?? '')));
     return asGas(this);
   }
@@ -226,8 +236,7 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
   }
 
   setNumberFormats(numberFormats: any[][]): GasRange {
-    this.write('setNumberFormats');
-    const data = this.checkShape(numberFormats, 'setNumberFormats');
+    const data = this.checkedWrite('setNumberFormats', numberFormats);
     this.forEachCell((cell, r, c) => {
       cell.numberFormat = String(data[r][c]);
     });
