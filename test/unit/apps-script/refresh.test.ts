@@ -1,0 +1,137 @@
+/**
+ * Refresh statuses and Deactivate selected links on the built bundle: polling reconciles what
+ * notifications missed, in fetchAll chunks, and skips rows whose status can no longer change.
+ */
+import { createHarness, row, SERVER_KEY, TEMPLATE, type Harness } from './harness';
+
+const AUTH = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`;
+
+function setUp(rows: unknown[][]): Harness {
+  const h = createHarness();
+  h.setSheet(rows);
+  h.run('generatePaymentLinks');
+  return h;
+}
+
+function select(h: Harness, a1: string[]): void {
+  h.env.untracked(() => {
+    const sheet = h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet;
+    h.env.spreadsheet.setActiveSheet(sheet);
+    h.env.spreadsheet.setActiveRangeList(sheet.getRangeList(a1));
+  });
+}
+
+const statuses = (h: Harness) => h.rows().slice(1).map((r) => r[TEMPLATE.indexOf('Status')]);
+
+test('payments whose notifications never arrived show up after Refresh, fetched in chunks of 25 GETs', () => {
+  const h = setUp(Array.from({ length: 60 }, (_, i) => row({ 'Order ID': `R-${i}`, Amount: 20000 })));
+  h.sim.pay('R-3', { status: 'settlement', payment_type: 'bank_transfer' });
+  h.sim.pay('R-40', { status: 'pending', payment_type: 'bank_transfer' });
+  h.sim.pay('R-59', { status: 'settlement', payment_type: 'qris' });
+  h.run('refreshStatuses');
+  expect(h.env.calls.fetchRoundTrips).toBe(3);
+  expect(h.env.calls.fetchRequests).toBe(60);
+  expect(h.env.calls.byMethod['UrlFetchApp.fetch'] ?? 0).toBe(0);
+  const s = statuses(h);
+  expect([s[3], s[40], s[59]]).toEqual(['Paid', 'Pending', 'Paid']);
+  expect(s.filter((x) => x === 'Link created')).toHaveLength(57);
+  expect(h.cell(h.rowOf('R-3'), 'Paid At')).not.toBe('');
+  expect(h.env.ui.alerts.pop()?.prompt).toBe('Checked 60 links with Midtrans.');
+});
+
+test('the next Refresh skips rows that can no longer change (Paid) and checks the rest', () => {
+  const h = setUp(Array.from({ length: 30 }, (_, i) => row({ 'Order ID': `P-${i}`, Amount: 20000 })));
+  for (let i = 0; i < 10; i++) h.sim.pay(`P-${i}`, { status: 'settlement', payment_type: 'bank_transfer' });
+  h.run('refreshStatuses');
+  h.run('refreshStatuses');
+  expect(h.env.calls.fetchRequests).toBe(20);
+  const paths = h.env.fetches.slice(-20).map((f) => f.url.replace(/^.*\//, ''));
+  expect(paths.some((p) => /^P-[0-9]$/.test(p))).toBe(false);
+});
+
+test('a multi-use link shows how many have paid', () => {
+  const h = setUp([row({ 'Order ID': 'T-1', Amount: 50000, 'Usage Limit': 500, Title: 'Tiket' })]);
+  for (let i = 0; i < 3; i++) {
+    h.sim.pay('T-1', { status: 'settlement', payment_type: 'qris' });
+    h.env.advanceClock(1000);
+  }
+  h.run('refreshStatuses');
+  expect(h.cell(2, 'Status')).toBe('Paid 3/500');
+});
+
+test('a link that expired unpaid shows Expired and is not checked again', () => {
+  const h = setUp([row({ 'Order ID': 'E-1', Amount: 50000, Expiry: '1 hours' }), row({ 'Order ID': 'E-2', Amount: 50000 })]);
+  h.env.advanceClock(2 * 3_600_000);
+  h.run('refreshStatuses');
+  expect(statuses(h)).toEqual(['Expired', 'Link created']);
+  expect(h.cell(2, 'Note')).toBe('');
+  h.run('refreshStatuses');
+  expect(h.env.calls.fetchRequests).toBe(1);
+});
+
+test('a link deleted in the Midtrans dashboard shows Deactivated after Refresh', () => {
+  const h = setUp([row({ 'Order ID': 'D-1', Amount: 50000 })]);
+  expect(h.sim.handle({ method: 'DELETE', path: '/v1/payment-links/D-1', headers: { authorization: AUTH } }).status).toBe(200);
+  h.run('refreshStatuses');
+  expect(h.cell(2, 'Status')).toBe('Deactivated');
+});
+
+test('a failed check leaves the status as it was and says so in the Note', () => {
+  const h = createHarness({ faults: { script: [1, 2, 3].map((call) => ({ route: 'get' as const, call, fault: 500 as const })) } });
+  h.setSheet([row({ 'Order ID': 'F-1', Amount: 50000 })]);
+  h.run('generatePaymentLinks');
+  h.run('refreshStatuses');
+  expect(h.cell(2, 'Status')).toBe('Link created');
+  expect(String(h.cell(2, 'Note'))).toMatch(/^Refresh failed: Midtrans get failed \(500\)/);
+  expect(h.env.ui.alerts.pop()?.prompt).toMatch(/1 could not be checked \(see Note\)/);
+});
+
+describe('Deactivate selected links', () => {
+  test('asks first, then DELETEs the selected links in one round trip; customers can no longer pay', () => {
+    const h = setUp(Array.from({ length: 5 }, (_, i) => row({ 'Order ID': `X-${i}`, Amount: 10000 })));
+    select(h, ['A2:P3', 'A5']);
+    h.run('deactivateSelectedLinks');
+    expect(h.env.ui.alerts[h.env.ui.alerts.length - 2].prompt).toMatch(/^Deactivate the payment links in the 3 selected rows\?/);
+    expect(h.env.calls.fetchRoundTrips).toBe(1);
+    expect(h.env.fetches.slice(-3).map((f) => `${f.method} ${f.url.replace(/^https?:\/\/[^/]+/, '')}`)).toEqual([
+      'DELETE /v1/payment-links/X-0', 'DELETE /v1/payment-links/X-1', 'DELETE /v1/payment-links/X-3',
+    ]);
+    expect(statuses(h)).toEqual(['Deactivated', 'Deactivated', 'Link created', 'Deactivated', 'Link created']);
+    expect(() => h.sim.pay('X-0', { status: 'settlement', payment_type: 'qris' })).toThrow();
+  });
+
+  test('answering No deactivates nothing', () => {
+    const h = setUp([row({ 'Order ID': 'N-0', Amount: 10000 })]);
+    select(h, ['A2']);
+    h.env.ui.responses.push({ button: 'NO' });
+    h.run('deactivateSelectedLinks');
+    expect(h.env.calls.fetchRequests).toBe(0);
+    expect(h.cell(2, 'Status')).toBe('Link created');
+    expect(h.env.ui.alerts.pop()?.prompt).toBe('Nothing was deactivated.');
+  });
+
+  test('a paid row stays Paid, with a Note that its link was deactivated', () => {
+    const h = setUp([row({ 'Order ID': 'Q-0', Amount: 10000 })]);
+    h.post(h.sim.pay('Q-0', { status: 'settlement', payment_type: 'qris' }));
+    select(h, ['A2']);
+    h.run('deactivateSelectedLinks');
+    expect(h.cell(2, 'Status')).toBe('Paid');
+    expect(h.cell(2, 'Note')).toBe('link deactivated');
+  });
+});
+
+test('the hourly refresh: switched on from Settings it installs one trigger, and runs without any dialog', () => {
+  const h = setUp([row({ 'Order ID': 'H-1', Amount: 10000 })]);
+  h.run('setTimedRefresh', 'ui', true);
+  h.run('setTimedRefresh', 'ui', true);
+  const triggers = h.env.triggers.filter((t) => t.handlerFunction === 'timedRefresh');
+  expect(triggers).toHaveLength(1);
+  expect(triggers[0].everyMs).toBe(3_600_000);
+  h.sim.pay('H-1', { status: 'settlement', payment_type: 'qris' });
+  const alerts = h.env.ui.alerts.length;
+  h.run('timedRefresh', 'trigger');
+  expect(h.cell(2, 'Status')).toBe('Paid');
+  expect(h.env.ui.alerts.length).toBe(alerts);
+  h.run('setTimedRefresh', 'ui', false);
+  expect(h.env.triggers.filter((t) => t.handlerFunction === 'timedRefresh')).toHaveLength(0);
+});
