@@ -109,13 +109,15 @@ export function linkExpiresAt(link: PaymentLink): number | undefined {
 
 /**
  * Purchases as GET reports them (`payment_status` in upper case, no transaction id or fraud status):
- * keyed by the purchase's order id; a `CAPTURE` counts as paid since the status API would say otherwise.
+ * keyed by the purchase's order id. A `CAPTURE` here carries no fraud_status, so it may be a card
+ * payment held for fraud review (§5.5, `capture` + `challenge`) [inferred]: it reads as under review,
+ * never as paid; the notification or status answer that knows `accept` outranks it (paid > review).
  */
 export function purchasesFromLink(link: PaymentLink): PurchaseRecord[] {
   const out: PurchaseRecord[] = [];
   for (const p of link.purchases ?? []) {
     if (!p || typeof p.order_id !== 'string' || typeof p.payment_status !== 'string') continue;
-    const state = purchaseStateOf(p.payment_status);
+    const state = p.payment_status.toLowerCase() === 'capture' ? 'review' : purchaseStateOf(p.payment_status);
     if (!state) continue;
     out.push({
       transactionId: p.order_id,

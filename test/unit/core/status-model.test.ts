@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  applyNotification, effectiveState, interpretNotification, mergePurchase, purchaseStateOf, recordOf, summariseLink,
+  applyNotification, effectiveState, interpretNotification, mergePurchase, purchaseStateOf, purchasesFromLink, recordOf, summariseLink,
   summarisePurchases, type Interpretation, type PurchaseRecord,
 } from '../../../core/src';
 
@@ -165,5 +165,16 @@ describe('row status from purchases and the link\'s life', () => {
     const after = summariseLink({ ...link, purchases: [link.purchases[0]] }, expiresAt);
     expect(after.status).toBe('Expired');
     expect(summariseLink({ ...link, purchases: [] }, 0, true).status).toBe('Deactivated');
+  });
+
+  test('a GET CAPTURE (no fraud_status) never reads as paid: a challenged card payment stays Under review after a poll', () => {
+    // Regression (issue 8 storms): Refresh turned "Under review" into "Paid" for a challenged capture.
+    const link = { order_id: 'INV-7', usage_limit: 1, gross_amount: 150000, purchases: [{ order_id: 'INV-7-1764000000000', payment_status: 'CAPTURE', payment_method: 'CREDIT_CARD' }] };
+    expect(summariseLink(link, 0).status).toBe('Under review');
+    const [polled] = purchasesFromLink(link);
+    const challenged = recordOf(interpreted('capture', { fraud_status: 'challenge', payment_type: 'credit_card', order_id: 'INV-7-1764000000000' }));
+    const accepted = recordOf(interpreted('capture', { fraud_status: 'accept', payment_type: 'credit_card', order_id: 'INV-7-1764000000000' }));
+    expect(summarisePurchases([mergePurchase(challenged, polled)], { usageLimit: 1 }).status).toBe('Under review');
+    expect(summarisePurchases([mergePurchase(polled, accepted)], { usageLimit: 1 }).status).toBe('Paid');
   });
 });
