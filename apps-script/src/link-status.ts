@@ -23,7 +23,11 @@ export function summaryOf(state: LinkState, fallback: LinkLife): LinkSummary {
  */
 export function foldLinkAnswer(store: StateStore, linkOrderId: string, link: PaymentLink, now: number): void {
   const s = summariseLink(link, now);
-  store.setLife(linkOrderId, { usageLimit: s.usageLimit, expired: s.expired, deleted: s.deleted });
+  // An open link needs no row of its own (the sheet's Usage Limit column serves): the store, read by
+  // every notification, then grows with payments and ended links, not with every link ever refreshed.
+  if (s.expired || s.deleted || store.link(linkOrderId).life) {
+    store.setLife(linkOrderId, { usageLimit: s.usageLimit, expired: s.expired, deleted: s.deleted });
+  }
   for (const p of purchasesFromLink(link)) store.mergePurchase(linkOrderId, p);
 }
 
