@@ -35,7 +35,8 @@ test('payments whose notifications never arrived show up after Refresh, fetched 
   const s = statuses(h);
   expect([s[3], s[40], s[59]]).toEqual(['Paid', 'Pending', 'Paid']);
   expect(s.filter((x) => x === 'Link created')).toHaveLength(57);
-  expect(h.cell(h.rowOf('R-3'), 'Paid At')).not.toBe('');
+  // Midtrans time (GMT+7), as notifications give it, though GET reports an ISO instant.
+  expect(String(h.cell(h.rowOf('R-3'), 'Paid At'))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   expect(h.env.ui.alerts.pop()?.prompt).toBe('Checked 60 links with Midtrans.');
 });
 
@@ -134,4 +135,39 @@ test('the hourly refresh: switched on from Settings it installs one trigger, and
   expect(h.env.ui.alerts.length).toBe(alerts);
   h.run('setTimedRefresh', 'ui', false);
   expect(h.env.triggers.filter((t) => t.handlerFunction === 'timedRefresh')).toHaveLength(0);
+});
+
+test('a payment seen by both a notification and Refresh is counted once, with one Paid At', () => {
+  const h = setUp([row({ 'Order ID': 'M-1', Amount: 50000, 'Usage Limit': 3 })]);
+  const body = h.sim.pay('M-1', { status: 'settlement', payment_type: 'qris' });
+  h.post(body);
+  expect(h.cell(2, 'Status')).toBe('Paid 1/3');
+  h.env.advanceClock(60_000);
+  h.run('refreshStatuses');
+  expect(h.cell(2, 'Status')).toBe('Paid 1/3');
+  expect(h.cell(2, 'Paid At')).toBe(body.settlement_time);
+});
+
+test('Refresh never lowers what a notification already said (a GET that lags behind stays behind)', () => {
+  const h = setUp([row({ 'Order ID': 'L-1', Amount: 50000 })]);
+  const pending = h.sim.pay('L-1', { status: 'pending', payment_type: 'bank_transfer' });
+  const settled = h.sim.pay('L-1', { status: 'settlement', transaction_id: pending.transaction_id });
+  h.post(settled);
+  // Midtrans's GET still reporting the purchase as pending, as a lagging read replica would.
+  const realFetch = h.env.globals.UrlFetchApp as { fetchAll: (r: { url: string }[]) => GoogleAppsScript.URL_Fetch.HTTPResponse[] };
+  const fetchAll = realFetch.fetchAll;
+  let lagged = 0;
+  realFetch.fetchAll = (requests) => fetchAll(requests).map((res) => {
+    const original = res.getContentText();
+    const text = original.replace(/"SETTLEMENT"/g, '"PENDING"');
+    if (text !== original) lagged++;
+    return { ...res, getResponseCode: () => res.getResponseCode(), getContentText: () => text } as GoogleAppsScript.URL_Fetch.HTTPResponse;
+  });
+  h.run('refreshStatuses');
+  expect(h.env.calls.fetchRequests).toBe(0); // Paid single-use links are not even asked about...
+  h.env.untracked(() => (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet).getRange(2, TEMPLATE.indexOf('Status') + 1).setValue('Pending'));
+  h.run('refreshStatuses');
+  expect(h.env.calls.fetchRequests).toBe(1); // ...but one shown as Pending is, and the stored settlement wins.
+  expect(lagged).toBe(1);
+  expect(h.cell(2, 'Status')).toBe('Paid');
 });
