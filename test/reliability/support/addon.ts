@@ -6,7 +6,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { createAppsScript, loadBundleSource, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions } from '../../apps-script-emulator';
+import { createAppsScript, loadBundleSource, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions, type FetchRequest, type FetchResult } from '../../apps-script-emulator';
 import { createSimulator, type FaultOptions, type Simulator } from '../../simulator';
 import { PLANTED_KEY } from './secrets';
 
@@ -42,6 +42,12 @@ export interface AddonOptions {
   faults?: FaultOptions;
   serverKey?: string;
   emulator?: Partial<EmulatorOptions>;
+  /**
+   * Called after the simulator answered each UrlFetchApp request and before the script sees the answer:
+   * the place to start a second execution "while" this one waits on the network (executions are
+   * sequential in the emulator, so interleaving happens here).
+   */
+  afterFetch?: (request: FetchRequest, answer: FetchResult) => void;
 }
 
 export interface RunOutcome {
@@ -56,9 +62,10 @@ export interface Addon {
   env: AppsScriptEnvironment;
   sim: Simulator;
   fns: Record<string, (...args: unknown[]) => unknown>;
-  run(name: string, options?: { context?: 'ui' | 'webapp' | 'trigger'; stopAtCall?: number; args?: unknown[] }): RunOutcome;
+  /** An entry point as a fresh execution, or (`concurrent`) as one overlapping the current execution. */
+  run(name: string, options?: { context?: 'ui' | 'webapp' | 'trigger'; stopAtCall?: number; args?: unknown[]; concurrent?: boolean }): RunOutcome;
   /** A raw doPost body as Apps Script hands it over; returns the text answer. */
-  post(text: string): string;
+  post(text: string, options?: { concurrent?: boolean }): string;
   setSheet(rows: Row[]): void;
   /** The Invoices sheet's data rows (header dropped), as strings, padded with blank rows to `atLeast`. */
   rows(atLeast?: number): string[][];
@@ -73,8 +80,13 @@ export function createAddon(options: AddonOptions = {}): Addon {
   const serverKey = options.serverKey ?? PLANTED_KEY;
   let env!: AppsScriptEnvironment;
   const sim = createSimulator({ serverKey, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed: options.seed ?? 1, faults: options.faults });
+  const toSimulator = simulatorFetch(sim);
   env = createAppsScript({
-    fetch: simulatorFetch(sim),
+    fetch: (request) => {
+      const answer = toSimulator(request);
+      options.afterFetch?.(request, answer);
+      return answer;
+    },
     startTime: Date.UTC(2026, 10, 27, 3, 0, 0),
     seed: options.seed ?? 1,
     htmlDir: dir,
@@ -88,25 +100,35 @@ export function createAddon(options: AddonOptions = {}): Addon {
     sim,
     fns,
     run(name, o = {}) {
-      env.newExecution({ context: o.context ?? 'ui', stopAtCall: o.stopAtCall });
       const fn = fns[name];
       if (!fn) throw new Error(`the bundle has no entry point ${name}`);
       let thrown: unknown;
-      try {
-        fn(...(o.args ?? []));
-      } catch (e) {
-        thrown = e;
+      let killed: string | null = null;
+      const call = () => {
+        try {
+          fn(...(o.args ?? []));
+        } catch (e) {
+          thrown = e;
+        }
+        killed = env.killed;
+      };
+      if (o.concurrent) {
+        env.concurrently(call, { context: o.context ?? 'ui' });
+      } else {
+        env.newExecution({ context: o.context ?? 'ui', stopAtCall: o.stopAtCall });
+        call();
       }
       const alerts = env.ui.alerts.slice(uiSeen.alerts).map((a) => JSON.stringify(a));
       const toasts = env.ui.toasts.slice(uiSeen.toasts).map((t) => JSON.stringify(t));
       uiSeen.alerts = env.ui.alerts.length;
       uiSeen.toasts = env.ui.toasts.length;
-      return { thrown, killed: env.killed, alerts, toasts };
+      return { thrown, killed, alerts, toasts };
     },
-    post(text) {
+    post(text, o = {}) {
+      const call = () => (fns.doPost(postEvent(text)) as { getContent(): string }).getContent();
+      if (o.concurrent) return env.concurrently(call, { context: 'webapp' });
       env.newExecution({ context: 'webapp' });
-      const out = fns.doPost(postEvent(text)) as { getContent(): string };
-      return out.getContent();
+      return call();
     },
     setSheet(rows) {
       env.untracked(() => {
