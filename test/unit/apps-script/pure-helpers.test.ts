@@ -1,0 +1,35 @@
+/** The add-on's few pure helpers (no Apps Script service involved). */
+import { runsOf } from '../../../apps-script/src/cell-writes';
+import { canStillChange, midtransTime, usageLimitOf } from '../../../apps-script/src/link-status';
+import { maskKey } from '../../../apps-script/src/settings';
+
+test('runsOf groups row numbers into contiguous ascending runs, ignoring order and repeats', () => {
+  expect(runsOf([7, 2, 3, 4, 9, 3, 10])).toEqual([{ start: 2, length: 3 }, { start: 7, length: 1 }, { start: 9, length: 2 }]);
+  expect(runsOf([])).toEqual([]);
+});
+
+test('midtransTime turns an ISO instant into Midtrans\'s GMT+7 wall clock and leaves other text alone', () => {
+  expect(midtransTime('2026-11-27T03:00:02.037Z')).toBe('2026-11-27 10:00:02');
+  expect(midtransTime('2026-11-27T20:30:00+00:00')).toBe('2026-11-28 03:30:00');
+  expect(midtransTime('2026-11-27 10:00:02')).toBe('2026-11-27 10:00:02');
+  expect(midtransTime('')).toBe('');
+});
+
+test.each([
+  ['', '', true], ['Link created', '', true], ['Pending', '', true], ['Queued', '', true], ['Error', 'Refresh failed: …', true],
+  ['Under review', '', true], ['Failed', '', true], ['Paid 3/500', '', true], ['Expired', 'the payment attempt expired before it was paid; the link itself is still open', true],
+  ['Paid', '', false], ['Paid 500/500', 'usage limit reached', false], ['Refunded', '', false], ['Deactivated', '', false], ['Expired', '', false],
+])('Refresh asks about a row showing %j (note %j): %s', (status, note, expected) => {
+  expect(canStillChange(status, note)).toBe(expected);
+});
+
+test('usage limits from a cell: a positive whole number, else 1', () => {
+  expect([usageLimitOf(500), usageLimitOf('20'), usageLimitOf(''), usageLimitOf('many'), usageLimitOf(0), usageLimitOf(2.5)]).toEqual([500, 20, 1, 1, 1, 1]);
+});
+
+test('maskKey keeps the recognisable prefix and the last four characters only', () => {
+  expect(maskKey('SB-Mid-server-AbCdEfGhIjKl1234')).toBe('SB-Mid-server-••••••••1234');
+  expect(maskKey('Mid-server-AbCdEfGhIjKl9876')).toBe('Mid-server-••••••••9876');
+  expect(maskKey('short')).toBe('••••••••');
+  expect(maskKey('')).toBe('');
+});
