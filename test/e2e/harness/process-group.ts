@@ -40,15 +40,20 @@ process.once('exit', () => {
   for (const pgid of live) signalGroup(pgid, 'SIGKILL');
 });
 
-/** Kills group `pgid` once `parentPid` is gone; exits by itself when the group is gone. */
+/** Kills group `pgid` once `parentPid` is gone (then removes `leftover`, if given); exits by itself when the group is gone. */
 const WATCHDOG = `
-const [parent, pgid] = process.argv.slice(1).map(Number);
+const [parent, pgid] = process.argv.slice(1, 3).map(Number);
+const leftover = process.argv[3];
 const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 const t = setInterval(() => {
   if (!alive(-pgid)) { clearInterval(t); return; }
   if (!alive(parent)) {
     try { process.kill(-pgid, 'SIGTERM'); } catch {}
-    setTimeout(() => { try { process.kill(-pgid, 'SIGKILL'); } catch {} process.exit(0); }, 5000);
+    setTimeout(() => {
+      try { process.kill(-pgid, 'SIGKILL'); } catch {}
+      if (leftover) setTimeout(() => { try { require('fs').rmSync(leftover, { recursive: true, force: true }); } catch {} process.exit(0); }, 500);
+      else process.exit(0);
+    }, 5000);
     clearInterval(t);
   }
 }, 500);
@@ -57,7 +62,14 @@ const t = setInterval(() => {
 export function spawnGroup(
   command: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; cwd?: string; logFile?: string; onOutput?: (chunk: string) => void },
+  options: {
+    env: NodeJS.ProcessEnv;
+    cwd?: string;
+    logFile?: string;
+    onOutput?: (chunk: string) => void;
+    /** A temp folder the watchdog removes if it has to clean up after us. */
+    removeIfOrphaned?: string;
+  },
 ): GroupProcess {
   const out = options.logFile ? fs.openSync(options.logFile, 'a') : 'ignore';
   const child = spawn(command, args, {
@@ -81,7 +93,7 @@ export function spawnGroup(
     child.once('exit', (code, signal) => resolve(code ?? signal));
     child.once('error', () => resolve('spawn error'));
   });
-  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), String(pgid)], { detached: true, stdio: 'ignore' });
+  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), String(pgid), ...(options.removeIfOrphaned ? [options.removeIfOrphaned] : [])], { detached: true, stdio: 'ignore' });
   watchdog.unref();
   child.unref();
 

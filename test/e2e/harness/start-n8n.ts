@@ -117,6 +117,7 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
       env,
       cwd: userFolder,
       logFile,
+      removeIfOrphaned: ownFolder ? userFolder : undefined,
       onOutput: (chunk) => {
         output = (output + chunk).slice(-200000);
       },
