@@ -83,7 +83,9 @@ export function doGet(): GoogleAppsScript.Content.TextOutput {
 }
 
 function runGeneration(scope: Parameters<typeof generate>[0]): GenerationReport {
-  clearContinuation();
+  // A run over every row (or every queued row) takes over a pending continuation; a run over a
+  // selection does not, or queued rows outside the selection would wait forever.
+  if (typeof scope !== 'function' && scope.kind !== 'selected') clearContinuation();
   return generate(scope, { onStoppedForTime: scheduleContinuation });
 }
 

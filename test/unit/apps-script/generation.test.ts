@@ -301,3 +301,43 @@ test('without a server key nothing is sent and the user is told where to set it'
   expect(h.env.ui.alerts.pop()?.prompt).toMatch(/^No Midtrans server key yet: open Midtrans ▸ Settings/);
   expect(h.env.fetches).toHaveLength(0);
 });
+
+describe('Midtrans faults during a run', () => {
+  test('429/500/503 answers are retried in the next round trip and end as links', () => {
+    const h = createHarness({ faults: { script: [
+      { route: 'create', call: 2, fault: 500 }, { route: 'create', call: 7, fault: 503 }, { route: 'create', call: 11, fault: 429 },
+    ] } });
+    h.setSheet(simpleRows(20));
+    h.run('generatePaymentLinks');
+    expect(linkCount(h)).toBe(20);
+    expect(h.env.calls.fetchRoundTrips).toBe(2);
+    expect(h.env.calls.fetchRequests).toBe(23);
+    expect(h.sim.stats().createdLinks).toBe(20);
+  });
+
+  test('a timeout fails the whole fetchAll; the retry finds the links that did get made (409) and adopts them', () => {
+    const h = createHarness({ faults: { script: [{ route: 'create', call: 4, fault: 'timeout' }] } });
+    h.setSheet(simpleRows(10));
+    h.run('generatePaymentLinks');
+    expect(linkCount(h)).toBe(10);
+    const stats = h.sim.stats();
+    expect(stats.createdLinks).toBe(10);
+    expect(Object.values(stats.createdLinksByOrderId).every((n) => n === 1)).toBe(true);
+    // Every create was sent twice (the batch was retried), and the second answer was a 409 recovered by GET.
+    expect(Object.values(stats.createCallsByOrderId)).toEqual(Array(10).fill(2));
+    expect(h.env.ui.alerts.pop()?.prompt).toBe('10 links ready; 10 of them already existed from an earlier run and were reused.');
+  });
+
+  test('a Midtrans that keeps failing leaves Error rows that say to run again, and running again finishes them', () => {
+    const h = createHarness({ faults: { errorRates: { '503': 1 }, routes: ['create'] } });
+    h.setSheet(simpleRows(3));
+    h.run('generatePaymentLinks');
+    expect(h.rows().slice(1).map((r) => r[col(TEMPLATE, 'Status')])).toEqual(['Error', 'Error', 'Error']);
+    expect(String(h.cell(2, 'Note'))).toMatch(/\(503\).*; run Generate again later \(the same order id is reused, so no second link is made\)$/);
+    const ids = h.rows().slice(1).map((r) => r[col(TEMPLATE, 'Order ID')]);
+    h.sim.setFaults(undefined);
+    h.run('generatePaymentLinks');
+    expect(h.rows().slice(1).map((r) => r[col(TEMPLATE, 'Status')])).toEqual(['Link created', 'Link created', 'Link created']);
+    expect(h.rows().slice(1).map((r) => r[col(TEMPLATE, 'Order ID')])).toEqual(ids);
+  });
+});
