@@ -62,8 +62,8 @@ function deploymentIdFrom(text) {
 }
 
 function main() {
-  if (!fs.existsSync(path.join(root, 'dist', 'Code.js'))) fail('dist/Code.js is missing; run npm run build -w apps-script');
   requireLogin();
+  if (!fs.existsSync(path.join(root, 'dist', 'Code.js'))) fail('dist/Code.js is missing; run npm run build -w apps-script');
   if (!fs.existsSync(projectFile)) {
     console.log(`Creating a new Google Sheet "${TITLE}" with a bound script…`);
     clasp(['create-script', '--type', 'sheets', '--title', TITLE, '--rootDir', 'dist']);
