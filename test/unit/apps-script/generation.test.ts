@@ -341,3 +341,29 @@ describe('Midtrans faults during a run', () => {
     expect(h.rows().slice(1).map((r) => r[col(TEMPLATE, 'Order ID')])).toEqual(ids);
   });
 });
+
+test('the merchant sorts the sheet while a run is in flight: every link still lands in its own row', () => {
+  const h = createHarness();
+  h.setSheet(Array.from({ length: 40 }, (_, i) => row({ 'Customer Name': `C${String(40 - i).padStart(2, '0')}`, Amount: 10000 + i })));
+  const app = h.env.globals.UrlFetchApp as { fetchAll: (r: unknown[]) => unknown[] };
+  const real = app.fetchAll;
+  let sorted = false;
+  app.fetchAll = (requests: unknown[]) => {
+    const out = real(requests);
+    if (!sorted) {
+      sorted = true;
+      h.env.untracked(() => (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet)
+        .getRange(2, 1, 40, TEMPLATE.length).sort({ column: TEMPLATE.indexOf('Customer Name') + 1, ascending: true }));
+    }
+    return out;
+  };
+  h.run('generatePaymentLinks');
+  expect(linkCount(h)).toBe(40);
+  // Each row's link is the one Midtrans holds for that row's order id, and its amount is that row's.
+  for (const r of h.rows().slice(1)) {
+    const id = String(r[col(TEMPLATE, 'Order ID')]);
+    const res = h.sim.handle({ method: 'GET', path: `/v1/payment-links/${id}`, headers: { authorization: `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}` } });
+    const link = JSON.parse(res.body);
+    expect({ id, url: r[col(TEMPLATE, 'Payment Link')], amount: r[col(TEMPLATE, 'Amount')] }).toEqual({ id, url: link.payment_link_url, amount: link.gross_amount });
+  }
+});
