@@ -38,7 +38,6 @@ export function createChunk(config: MidtransConfig, work: CreateWork[]): Map<str
     const sent = sendAll(pending.map((w) => createLinkRequest(config, w.request)));
     if (!sent.responses) {
       for (const w of pending) lastProblem.set(w.orderId, `could not reach Midtrans (${clean(sent.failure ?? 'no answer')})`);
-      pending = [...pending];
       continue;
     }
     sent.responses.forEach((res, i) => {

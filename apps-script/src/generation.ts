@@ -3,7 +3,7 @@
  * (and flushed) before any create call, creates in `fetchAll` chunks, results written per chunk, and
  * a graceful stop before the 6-minute limit with a continuation.
  */
-import { buildRowRequest, generateOrderId, readInvoiceRow, type HeaderMap } from '@midtrans-pl/core';
+import { buildRowRequest, generateOrderId, readInvoiceRow } from '@midtrans-pl/core';
 import { now, randomBytes } from './adapters';
 import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
 import { createChunk, type CreateResult, type CreateWork } from './create-links';
@@ -21,8 +21,6 @@ export const CHUNK_SIZE = 25;
 /** No new chunk starts after this: a chunk with retries fits in the minute and a half left. */
 export const TIME_BUDGET_MS = 4.5 * 60_000;
 export const ORDER_ID_PREFIX = 'INV';
-/** The Status cell while a row waits for its create call. */
-export { QUEUED };
 
 export type Scope = { kind: 'all' } | { kind: 'selected'; rows: Set<number> } | { kind: 'queued' };
 
@@ -167,5 +165,3 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
     endRun(begin.run);
   }
 }
-
-export type { HeaderMap };

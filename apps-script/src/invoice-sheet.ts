@@ -1,5 +1,5 @@
 /** The `Invoices` table: found by header, read in one call, written only in the columns we own. */
-import { SHEET_COLUMNS, mapHeaders, type Cell, type HeaderMap, type SheetColumn } from '@midtrans-pl/core';
+import { mapHeaders, type Cell, type HeaderMap, type SheetColumn } from '@midtrans-pl/core';
 import { UserError } from './user-error';
 
 export const INVOICE_SHEET = 'Invoices';
@@ -48,5 +48,3 @@ export function cellOf(table: InvoiceTable, index: number, column: SheetColumn):
   const c = table.header.columns[column];
   return c === undefined ? undefined : table.rows[index]?.[c];
 }
-
-export { SHEET_COLUMNS };

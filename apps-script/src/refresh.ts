@@ -9,7 +9,7 @@ import { now, sendAll } from './adapters';
 import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
 import { CHUNK_SIZE, TIME_BUDGET_MS } from './generation';
 import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
-import { ERROR, canStillChange, foldLinkAnswer, foldLinkGone, summaryOf, usageLimitOf } from './link-status';
+import { canStillChange, foldLinkAnswer, foldLinkGone, summaryOf, usageLimitOf } from './link-status';
 import { currentRows } from './row-finder';
 import { beginRun, endRun, withScriptLock } from './run-guard';
 import { requireConfig } from './settings';
@@ -159,5 +159,3 @@ export function deactivate(selected: Set<number>): DeactivateReport {
     endRun(begin.run);
   }
 }
-
-export { ERROR };
