@@ -108,10 +108,13 @@ export function buildInvoiceRequest(input: InvoiceInput, random: RandomBytes): {
     return { request: { transaction_details: { order_id: '' } }, problems: [{ path: 'invoice', tail: `must be an object, got ${describe(input)}` }] };
   }
   const dynamic = input.dynamicAmount !== undefined;
-  const items = input.items?.map(toItemDetail);
+  // Not a list: handed on as is, so the validator names `item_details` (never a throw here).
+  const items = Array.isArray(input.items) ? input.items.map(toItemDetail) : (input.items as ItemDetail[] | undefined);
   let gross = input.amount;
-  if (!dynamic && items && items.length > 0 && gross === undefined) {
-    gross = items.reduce((sum, it) => sum + (Number.isFinite(it.price * it.quantity) ? it.price * it.quantity : NaN), 0);
+  if (!dynamic && Array.isArray(items) && items.length > 0 && gross === undefined) {
+    // Only numbers multiply: an object price (an n8n expression gone wrong) must not throw.
+    const lineTotal = (it: ItemDetail) => (typeof it.price === 'number' && typeof it.quantity === 'number' ? it.price * it.quantity : NaN);
+    gross = items.reduce((sum, it) => sum + (Number.isFinite(lineTotal(it)) ? lineTotal(it) : NaN), 0);
     if (!Number.isFinite(gross)) gross = undefined;
   }
   if (!dynamic && gross === undefined && (!items || items.length === 0)) {

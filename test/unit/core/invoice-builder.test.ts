@@ -80,3 +80,17 @@ describe('buildCreateRequest', () => {
     expect(!r.ok && r.problems.map((p) => p.path)).toEqual(['amount']);
   });
 });
+
+describe('inputs that are not what the types say never throw (regression, issue 8 fuzzing)', () => {
+  test('an item price that cannot become a number (a null-prototype object) is a problem named by the item, not a TypeError', () => {
+    const price = Object.create(null) as unknown as number;
+    const r = buildCreateRequest({ orderId: 'X', items: [{ name: 'a', price, quantity: 2 }] }, random);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems.map((p) => p.path)).toContain('items[0].price');
+  });
+
+  test('items that are not a list are a problem, not a TypeError', () => {
+    const r = buildCreateRequest({ orderId: 'X', items: 'three coffees' as never }, random);
+    expect(r.ok).toBe(false);
+  });
+});
