@@ -144,14 +144,17 @@ export class StateStore {
     if (this.staged.size === 0) return 0;
     let calls = 0;
     if (!this.sheet) {
+      // insertSheet activates the new sheet; the merchant should stay where they were.
+      const previous = this.spreadsheet.getActiveSheet();
       this.sheet = this.spreadsheet.insertSheet(STATE_SHEET);
       this.maxRows = this.sheet.getMaxRows();
       // Text, so an order id such as `0012` is not read back as the number 12.
       this.sheet.getRange(1, 1, this.maxRows, HEADER.length).setNumberFormat('@');
       this.sheet.getRange(1, 1, 1, HEADER.length).setValues([HEADER]);
       hide(this.sheet);
+      if (previous) this.spreadsheet.setActiveSheet(previous);
       this.lastRow = 1;
-      calls += 5;
+      calls += 7;
     }
     const appended: Entry[] = [];
     for (const e of this.staged.values()) {

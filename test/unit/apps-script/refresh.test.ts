@@ -171,3 +171,12 @@ test('Refresh never lowers what a notification already said (a GET that lags beh
   expect(lagged).toBe(1);
   expect(h.cell(2, 'Status')).toBe('Paid');
 });
+
+test('the first Refresh creates the state sheet but leaves the merchant on their invoice sheet', () => {
+  const h = setUp([row({ 'Order ID': 'V-1', Amount: 10000 })]);
+  h.env.untracked(() => h.env.spreadsheet.setActiveSheet(h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet));
+  h.sim.pay('V-1', { status: 'settlement', payment_type: 'qris' });
+  h.run('refreshStatuses');
+  expect(h.env.untracked(() => h.env.spreadsheet.getSheetByName('Midtrans state'))).not.toBeNull();
+  expect(h.env.untracked(() => h.env.spreadsheet.getActiveSheet().getName())).toBe('Invoices');
+});
