@@ -5,9 +5,11 @@
 import os from 'os';
 import { runCoreBench } from './core-bench';
 import { runSheetsBench } from './sheets-bench';
+import { runTriggerBench } from './trigger-bench';
 
 const SUITES: Record<string, () => Promise<Record<string, unknown>> | Record<string, unknown>> = {
   sheets: () => runSheetsBench(),
+  trigger: runTriggerBench,
   core: runCoreBench,
 };
 type Suite = keyof typeof SUITES;

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench -- trigger`: a real n8n (the e2e harness: n8n 2.40.7 on its own Node 24, our packed
+ * package installed as a user installs it) with two published workflows, ours (Midtrans Trigger) and
+ * the baseline (Webhook → Crypto SHA-512 → IF). The same signed notifications go to both, in
+ * alternating rounds so drift (warm-up, a growing execution table) falls on both alike, each round
+ * settled (every execution finished) before the next. Then a forged flood of the same size to each,
+ * counting executions created, and our trigger's latency at concurrency 1, 10 and 50.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { buildWorkspaces } from '../e2e/harness/build';
+import { packN8nNode } from '../e2e/harness/install-package';
+import { startStack, type Stack } from '../e2e/harness/stack';
+import { percentile, round } from './measure';
+import { forged, genuineNotifications } from './trigger/notifications';
+import { sendLoad, type LoadResult } from './trigger/send-load';
+import { baselineWorkflow, oursWorkflow } from './trigger/workflows';
+
+const envInt = (name: string, d: number) => (process.env[name] ? Number(process.env[name]) : d);
+export const TRIGGER_CONFIG = {
+  concurrency: envInt('BENCH_TRIGGER_CONCURRENCY', 10),
+  rounds: envInt('BENCH_TRIGGER_ROUNDS', 6),
+  perRound: envInt('BENCH_TRIGGER_PER_ROUND', 100),
+  sweep: [1, 10, 50],
+  perSweep: envInt('BENCH_TRIGGER_PER_SWEEP', 200),
+  warmup: 20,
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function executionCount(stack: Stack, workflowId: string): Promise<number> {
+  return (await stack.n8n.executions(workflowId)).length;
+}
+
+/** Waits until the workflow has `count` executions, none still running. */
+async function settle(stack: Stack, workflowId: string, count: number, timeoutMs = 300000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const list = await stack.n8n.executions(workflowId);
+    const done = list.filter((e) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting');
+    if (done.length >= count) return;
+    if (Date.now() > deadline) throw new Error(`workflow ${workflowId}: ${done.length} of ${count} executions finished after ${timeoutMs} ms`);
+    await sleep(250);
+  }
+}
+
+function summarise(results: LoadResult[], expectStatus: string) {
+  const lat = results.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+  const n = lat.length;
+  const ms = results.reduce((a, r) => a + r.elapsedMs, 0);
+  const statuses: Record<string, number> = {};
+  for (const r of results) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  if (statuses[expectStatus] !== n) throw new Error(`expected every answer to be ${expectStatus}, got ${JSON.stringify(statuses)}`);
+  return { throughput: round(n / (ms / 1000), 1), p50: round(percentile(lat, 50), 1), p95: round(percentile(lat, 95), 1), p99: round(percentile(lat, 99), 1), notifications: n };
+}
+
+export async function runTriggerBench() {
+  const c = TRIGGER_CONFIG;
+  const log = (s: string) => console.log(`[trigger] ${s}`);
+  await buildWorkspaces(['n8n-node']);
+  const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pack-'));
+  const tarball = await packN8nNode(packDir);
+  log(`packed ${path.basename(tarball)}; starting n8n`);
+  const stack = await startStack({ packageTarball: tarball, log });
+  try {
+    const n8nVersion = JSON.parse(fs.readFileSync(path.join(os.homedir(), '.cache', 'midtrans-pl-n8n', 'provisioned.json'), 'utf8')) as { node: string; n8n: string };
+    const ours = await stack.n8n.importWorkflow(oursWorkflow(JSON.parse(process.env.BENCH_TRIGGER_OURS_OPTIONS ?? '{}') as Record<string, unknown>), { credentials: { midtransApi: stack.credential } });
+    const base = await stack.n8n.importWorkflow(baselineWorkflow(stack.serverKey));
+    await stack.n8n.activate(ours);
+    await stack.n8n.activate(base);
+    const [oursUrl] = (await stack.n8n.webhookUrls(ours)).map((h) => h.url);
+    const [baseUrl] = (await stack.n8n.webhookUrls(base)).map((h) => h.url);
+    log(`ours ${oursUrl}\n[trigger] baseline ${baseUrl}`);
+
+    const total = c.rounds * c.perRound;
+    const bodies = genuineNotifications(stack.serverKey, c.warmup + total + c.sweep.length * c.perSweep, 'BENCH');
+    const warm = bodies.slice(0, c.warmup);
+    const main = bodies.slice(c.warmup, c.warmup + total);
+    const sweepBodies = bodies.slice(c.warmup + total);
+
+    // Warm-up (JIT, connection pools, SQLite pages) for both, not measured.
+    await sendLoad(oursUrl, warm, c.concurrency);
+    await sendLoad(baseUrl, warm, c.concurrency);
+    let oursExpected = c.warmup;
+    let baseExpected = c.warmup;
+    await settle(stack, ours, oursExpected);
+    await settle(stack, base, baseExpected);
+
+    const oursRuns: LoadResult[] = [];
+    const baseRuns: LoadResult[] = [];
+    for (let r = 0; r < c.rounds; r++) {
+      const slice = main.slice(r * c.perRound, (r + 1) * c.perRound);
+      // Alternate which side goes first in a round.
+      const order = r % 2 === 0 ? (['ours', 'base'] as const) : (['base', 'ours'] as const);
+      for (const side of order) {
+        if (side === 'ours') {
+          oursRuns.push(await sendLoad(oursUrl, slice, c.concurrency));
+          oursExpected += slice.length;
+          await settle(stack, ours, oursExpected);
+        } else {
+          baseRuns.push(await sendLoad(baseUrl, slice, c.concurrency));
+          baseExpected += slice.length;
+          await settle(stack, base, baseExpected);
+        }
+      }
+      log(`round ${r + 1}/${c.rounds} done`);
+    }
+    const oursFig = summarise(oursRuns, '200');
+    const baseFig = summarise(baseRuns, '200');
+    // Every genuine notification started exactly one execution on each side (checked, not assumed).
+    const oursAfter = await executionCount(stack, ours);
+    const baseAfter = await executionCount(stack, base);
+    if (oursAfter !== oursExpected || baseAfter !== baseExpected) throw new Error(`executions: ours ${oursAfter}/${oursExpected}, baseline ${baseAfter}/${baseExpected}`);
+
+    // Forged flood: the same number of bodies, signed with the wrong key.
+    const fake = forged(main);
+    const oursForged = await sendLoad(oursUrl, fake, c.concurrency);
+    const baseForged = await sendLoad(baseUrl, fake, c.concurrency);
+    await settle(stack, base, baseExpected + fake.length);
+    // Our forged answers are 401s before any execution; give n8n a moment in case one were queued.
+    await sleep(2000);
+    const forgedFig = {
+      oursExecutions: (await executionCount(stack, ours)) - oursExpected,
+      baselineExecutions: (await executionCount(stack, base)) - baseExpected,
+      notifications: fake.length,
+      oursAnswers: oursForged.statuses,
+      baselineAnswers: baseForged.statuses,
+    };
+    oursExpected += forgedFig.oursExecutions;
+
+    const sweep: Record<string, ReturnType<typeof summarise>> = {};
+    for (let i = 0; i < c.sweep.length; i++) {
+      const conc = c.sweep[i];
+      const slice = sweepBodies.slice(i * c.perSweep, (i + 1) * c.perSweep);
+      const r = await sendLoad(oursUrl, slice, conc);
+      oursExpected += slice.length;
+      await settle(stack, ours, oursExpected);
+      sweep[String(conc)] = summarise([r], '200');
+      log(`ours at concurrency ${conc}: ${JSON.stringify(sweep[String(conc)])}`);
+    }
+
+    return {
+      trigger: {
+        ours: oursFig,
+        baseline: baseFig,
+        throughputRatio: round(oursFig.throughput / baseFig.throughput, 2),
+        p50Ratio: round(oursFig.p50 / baseFig.p50, 2),
+        p95Ratio: round(oursFig.p95 / baseFig.p95, 2),
+        p99Ratio: round(oursFig.p99 / baseFig.p99, 2),
+        forged: forgedFig,
+        oursLatencyByConcurrency: sweep,
+        setup: { concurrency: c.concurrency, rounds: c.rounds, perRound: c.perRound, n8n: n8nVersion.n8n, n8nNode: n8nVersion.node },
+      },
+    };
+  } finally {
+    await stack.stop();
+    fs.rmSync(packDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The two workflows the trigger benchmark compares, each ending in a node that holds the verified
+ * notification: (a) our Midtrans Trigger; (b) the baseline a user builds from n8n's own nodes:
+ * Webhook (answers at once) → Crypto SHA-512 of order_id + status_code + gross_amount + server key →
+ * IF the hash equals signature_key. The baseline must carry the server key inside the workflow (the
+ * Crypto node has no credential for it), and its Webhook answers 200 and starts an execution for
+ * anything, forged or not: only the IF drops a forgery, after the execution exists.
+ */
+import type { WorkflowJson } from '../../e2e/harness/n8n-client';
+
+export const OURS_WEBHOOK_ID = '5b0e7a1c-2d3f-4a5b-8c6d-7e8f9a0b1c21';
+export const BASELINE_PATH = 'bench-baseline-midtrans';
+
+const verified = (x: number) => ({ name: 'Verified', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [x, 0] as [number, number], parameters: {} });
+
+export function oursWorkflow(options: Record<string, unknown> = {}): WorkflowJson {
+  return {
+    name: 'bench: Midtrans Trigger',
+    nodes: [
+      {
+        name: 'Midtrans Trigger',
+        type: 'n8n-nodes-midtrans.midtransTrigger',
+        typeVersion: 1,
+        position: [0, 0],
+        webhookId: OURS_WEBHOOK_ID,
+        parameters: { events: ['*'], options },
+        credentials: { midtransApi: { id: 'set-on-import', name: 'Midtrans' } },
+      },
+      verified(300),
+    ],
+    connections: { 'Midtrans Trigger': { main: [[{ node: 'Verified', type: 'main', index: 0 }]] } },
+  };
+}
+
+export function baselineWorkflow(serverKey: string): WorkflowJson {
+  return {
+    name: 'bench: baseline (Webhook → Crypto → IF)',
+    nodes: [
+      {
+        name: 'Webhook',
+        type: 'n8n-nodes-base.webhook',
+        typeVersion: 2,
+        position: [0, 0],
+        webhookId: '9d1c3b5a-7e6f-4d2c-b1a0-3f4e5d6c7b81',
+        parameters: { httpMethod: 'POST', path: BASELINE_PATH, responseMode: 'onReceived', options: {} },
+      },
+      {
+        name: 'Crypto',
+        type: 'n8n-nodes-base.crypto',
+        typeVersion: 2,
+        position: [200, 0],
+        parameters: {
+          action: 'hash',
+          type: 'SHA512',
+          value: `={{ $json.body.order_id + $json.body.status_code + $json.body.gross_amount + ${JSON.stringify(serverKey)} }}`,
+          dataPropertyName: 'expected_signature',
+          encoding: 'hex',
+        },
+      },
+      {
+        name: 'IF signature matches',
+        type: 'n8n-nodes-base.if',
+        typeVersion: 2,
+        position: [400, 0],
+        parameters: {
+          conditions: {
+            options: { caseSensitive: true, leftValue: '', typeValidation: 'strict' },
+            conditions: [
+              {
+                id: '3c1f9e2a-5b7d-4e6f-8a9b-0c1d2e3f4a51',
+                leftValue: '={{ $json.expected_signature }}',
+                rightValue: '={{ $json.body.signature_key }}',
+                operator: { type: 'string', operation: 'equals' },
+              },
+            ],
+            combinator: 'and',
+          },
+          options: {},
+        },
+      },
+      verified(600),
+    ],
+    connections: {
+      Webhook: { main: [[{ node: 'Crypto', type: 'main', index: 0 }]] },
+      Crypto: { main: [[{ node: 'IF signature matches', type: 'main', index: 0 }]] },
+      'IF signature matches': { main: [[{ node: 'Verified', type: 'main', index: 0 }], []] },
+    },
+  };
+}
