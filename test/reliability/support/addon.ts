@@ -6,7 +6,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { createAppsScript, loadBundleSource, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions, type FetchRequest, type FetchResult } from '../../apps-script-emulator';
+import { createAppsScript, loadBundleSource, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions, type FetchFn, type FetchRequest, type FetchResult } from '../../apps-script-emulator';
 import { createSimulator, type FaultOptions, type Simulator } from '../../simulator';
 import { PLANTED_KEY } from './secrets';
 
@@ -48,6 +48,10 @@ export interface AddonOptions {
    * sequential in the emulator, so interleaving happens here).
    */
   afterFetch?: (request: FetchRequest, answer: FetchResult) => void;
+  /** Stands something between the script and the simulator (support/hostile.ts). */
+  wrapFetch?: (toSimulator: FetchFn) => FetchFn;
+  /** The key the simulator accepts, when it should differ from the one in Script Properties (a 401). */
+  simulatorKey?: string;
 }
 
 export interface RunOutcome {
@@ -79,8 +83,8 @@ export function createAddon(options: AddonOptions = {}): Addon {
   const { dir, code } = addonBundle();
   const serverKey = options.serverKey ?? PLANTED_KEY;
   let env!: AppsScriptEnvironment;
-  const sim = createSimulator({ serverKey, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed: options.seed ?? 1, faults: options.faults });
-  const toSimulator = simulatorFetch(sim);
+  const sim = createSimulator({ serverKey: options.simulatorKey ?? serverKey, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed: options.seed ?? 1, faults: options.faults });
+  const toSimulator = options.wrapFetch ? options.wrapFetch(simulatorFetch(sim)) : simulatorFetch(sim);
   env = createAppsScript({
     fetch: (request) => {
       const answer = toSimulator(request);
