@@ -28,22 +28,7 @@ export function foldLinkAnswer(store: StateStore, linkOrderId: string, link: Pay
   if (s.expired || s.deleted || store.link(linkOrderId).life) {
     store.setLife(linkOrderId, { usageLimit: s.usageLimit, expired: s.expired, deleted: s.deleted });
   }
-  for (const p of purchasesFromLink(link)) store.mergePurchase(linkOrderId, { ...p, paidAt: midtransTime(p.paidAt) });
-}
-
-const JAKARTA_OFFSET_MS = 7 * 3_600_000;
-
-/**
- * Notifications give times as Midtrans's GMT+7 wall clock (`2026-11-27 10:00:02`); GET's purchase
- * `updated_at` is an ISO instant (`2026-11-27T03:00:02.037Z`, [inferred] from the GET sample's other
- * timestamps). Both are kept in the first form, so Paid At reads the same whichever source filled it and
- * the "earliest payment" comparison compares like with like.
- */
-export function midtransTime(text: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return text;
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) return text;
-  return new Date(ms + JAKARTA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+  for (const p of purchasesFromLink(link)) store.mergePurchase(linkOrderId, p);
 }
 
 /** GET answered 404 for a link we made: it was deleted (in the dashboard, or by Deactivate). */

@@ -107,6 +107,21 @@ export function linkExpiresAt(link: PaymentLink): number | undefined {
   return start + duration * UNIT_MS[unit];
 }
 
+const JAKARTA_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * Notifications give times as Midtrans's GMT+7 wall clock (`2026-11-27 10:00:02`); GET's purchase
+ * `updated_at` is an ISO instant (`2026-11-27T03:00:02.037Z`, [inferred] from the GET sample's other
+ * timestamps). Both are kept in the first form, so Paid At reads the same whichever source filled it and
+ * the "earliest payment" comparison compares like with like.
+ */
+export function midtransTime(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return text;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) return text;
+  return new Date(ms + JAKARTA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /**
  * Purchases as GET reports them (`payment_status` in upper case, no transaction id or fraud status):
  * keyed by the purchase's order id. A `CAPTURE` here carries no fraud_status, so it may be a card
@@ -127,7 +142,7 @@ export function purchasesFromLink(link: PaymentLink): PurchaseRecord[] {
       reversalDeny: false,
       amount: typeof link.gross_amount === 'number' ? link.gross_amount : 0,
       paymentType: typeof p.payment_method === 'string' ? p.payment_method.toLowerCase() : '',
-      paidAt: state === 'paid' && typeof p.updated_at === 'string' ? p.updated_at : '',
+      paidAt: state === 'paid' && typeof p.updated_at === 'string' ? midtransTime(p.updated_at) : '',
     });
   }
   return out;

@@ -2,7 +2,7 @@
  * Sheet rows ↔ invoices. Columns are found by header name (any order, case and spacing tolerant);
  * every problem reads `Row 7, Amount: "12.5" is not a whole number of rupiah`.
  */
-import { EXPIRY_UNITS, type ExpiryUnit } from './contract';
+import type { ExpiryUnit } from './contract';
 import { buildInvoiceRequest, type InvoiceInput } from './invoice-builder';
 import type { RandomBytes } from './ports';
 import type { CreatePaymentLinkRequest } from './types';

@@ -1,18 +1,11 @@
 /** The add-on's few pure helpers (no Apps Script service involved). */
 import { runsOf } from '../../../apps-script/src/cell-writes';
-import { canStillChange, midtransTime, usageLimitOf } from '../../../apps-script/src/link-status';
+import { canStillChange, usageLimitOf } from '../../../apps-script/src/link-status';
 import { maskKey } from '../../../apps-script/src/settings';
 
 test('runsOf groups row numbers into contiguous ascending runs, ignoring order and repeats', () => {
   expect(runsOf([7, 2, 3, 4, 9, 3, 10])).toEqual([{ start: 2, length: 3 }, { start: 7, length: 1 }, { start: 9, length: 2 }]);
   expect(runsOf([])).toEqual([]);
-});
-
-test('midtransTime turns an ISO instant into Midtrans\'s GMT+7 wall clock and leaves other text alone', () => {
-  expect(midtransTime('2026-11-27T03:00:02.037Z')).toBe('2026-11-27 10:00:02');
-  expect(midtransTime('2026-11-27T20:30:00+00:00')).toBe('2026-11-28 03:30:00');
-  expect(midtransTime('2026-11-27 10:00:02')).toBe('2026-11-27 10:00:02');
-  expect(midtransTime('')).toBe('');
 });
 
 test.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  applyNotification, effectiveState, interpretNotification, mergePurchase, purchaseStateOf, purchasesFromLink, recordOf, summariseLink,
+  applyNotification, effectiveState, interpretNotification, mergePurchase, midtransTime, purchaseStateOf, purchasesFromLink, recordOf, summariseLink,
   summarisePurchases, type Interpretation, type PurchaseRecord,
 } from '../../../core/src';
 
@@ -177,4 +177,16 @@ describe('row status from purchases and the link\'s life', () => {
     expect(summarisePurchases([mergePurchase(challenged, polled)], { usageLimit: 1 }).status).toBe('Under review');
     expect(summarisePurchases([mergePurchase(polled, accepted)], { usageLimit: 1 }).status).toBe('Paid');
   });
+});
+
+test('midtransTime turns GET\'s purchase updated_at ([inferred] ISO instant) and an ISO instant into Midtrans\'s GMT+7 wall clock and leaves other text alone', () => {
+  expect(midtransTime('2026-11-27T03:00:02.037Z')).toBe('2026-11-27 10:00:02');
+  expect(midtransTime('2026-11-27T20:30:00+00:00')).toBe('2026-11-28 03:30:00');
+  expect(midtransTime('2026-11-27 10:00:02')).toBe('2026-11-27 10:00:02');
+  expect(midtransTime('')).toBe('');
+});
+
+test('purchasesFromLink reports Paid At in the notification\'s GMT+7 form, so both sources compare alike', () => {
+  const [p] = purchasesFromLink({ order_id: 'INV-1', gross_amount: 1000, purchases: [{ order_id: 'INV-1-1764212402037', payment_status: 'SETTLEMENT', payment_method: 'BANK_TRANSFER', updated_at: '2026-11-27T03:00:02.037Z' }] });
+  expect(p.paidAt).toBe('2026-11-27 10:00:02');
 });
