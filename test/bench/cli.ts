@@ -5,11 +5,13 @@
 import os from 'os';
 import { runCoreBench } from './core-bench';
 import { runSheetsBench } from './sheets-bench';
+import { runSheetsSensitivity } from './sheets-sensitivity';
 import { runTriggerBench } from './trigger-bench';
 
 const SUITES: Record<string, () => Promise<Record<string, unknown>> | Record<string, unknown>> = {
   sheets: () => runSheetsBench(),
   trigger: runTriggerBench,
+  'sheets-sensitivity': () => runSheetsSensitivity(),
   core: runCoreBench,
 };
 type Suite = keyof typeof SUITES;
