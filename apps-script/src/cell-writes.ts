@@ -6,6 +6,20 @@
  */
 import type { HeaderMap, SheetColumn } from '@midtrans-pl/core';
 
+/**
+ * Google Sheets holds at most 50,000 characters in a cell and refuses the whole setValues beyond that
+ * (Sheets' documented limit; not in our reference, modelled by the emulator). A longer text (an error
+ * body a gateway filled with a page) would otherwise stop the run with its chunk's rows left Queued, on
+ * every rerun; so it is shortened, and says so.
+ */
+export const CELL_MAX_CHARS = 50_000;
+
+export function fitCell(text: string): string {
+  if (text.length <= CELL_MAX_CHARS) return text;
+  const tail = ` … (shortened from ${text.length} characters)`;
+  return text.slice(0, CELL_MAX_CHARS - tail.length) + tail;
+}
+
 export interface RowUpdate {
   row: number;
   values: Partial<Record<SheetColumn, string>>;
@@ -47,7 +61,7 @@ export function writeRowUpdates(sheet: GoogleAppsScript.Spreadsheet.Sheet, heade
         for (let r = 0; r < rowRun.length; r++) {
           const u = byRow.get(rowRun.start + r) as RowUpdate;
           const line: string[] = [];
-          for (let c = 0; c < colRun.length; c++) line.push(u.values[columnAt.get(colRun.start + c) as SheetColumn] ?? '');
+          for (let c = 0; c < colRun.length; c++) line.push(fitCell(u.values[columnAt.get(colRun.start + c) as SheetColumn] ?? ''));
           block.push(line);
         }
         sheet.getRange(rowRun.start, colRun.start + 1, rowRun.length, colRun.length).setValues(block);

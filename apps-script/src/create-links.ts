@@ -9,6 +9,7 @@ import {
   paymentUrlOf, redactSecret, type CreatePaymentLinkRequest, type MidtransConfig,
 } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
+import { CELL_MAX_CHARS } from './cell-writes';
 
 export const MAX_ATTEMPTS = 3;
 const BACKOFF_MS = 1_000;
@@ -21,9 +22,9 @@ export interface CreateWork {
 
 export type CreateResult = { ok: true; url: string; recovered: boolean } | { ok: false; note: string };
 
-/** Only a real web address goes into the Payment Link cell. */
+/** Only a real web address that fits a cell whole goes into the Payment Link cell (a shortened link would be a broken one). */
 function safeUrl(url: string): string | undefined {
-  return /^https?:\/\/\S+$/.test(url) ? url : undefined;
+  return /^https?:\/\/\S+$/.test(url) && url.length <= CELL_MAX_CHARS ? url : undefined;
 }
 
 export function createChunk(config: MidtransConfig, work: CreateWork[]): Map<string, CreateResult> {

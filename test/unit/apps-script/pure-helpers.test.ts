@@ -1,5 +1,5 @@
 /** The add-on's few pure helpers (no Apps Script service involved). */
-import { runsOf } from '../../../apps-script/src/cell-writes';
+import { CELL_MAX_CHARS, fitCell, runsOf } from '../../../apps-script/src/cell-writes';
 import { canStillChange, usageLimitOf } from '../../../apps-script/src/link-status';
 import { maskKey } from '../../../apps-script/src/settings';
 
@@ -25,4 +25,11 @@ test('maskKey keeps the recognisable prefix and the last four characters only', 
   expect(maskKey('Mid-server-AbCdEfGhIjKl9876')).toBe('Mid-server-••••••••9876');
   expect(maskKey('short')).toBe('••••••••');
   expect(maskKey('')).toBe('');
+});
+
+test('fitCell keeps text up to the 50,000-character cell limit as is, and shortens longer text saying so (regression, issue 8)', () => {
+  expect(fitCell('x'.repeat(CELL_MAX_CHARS))).toBe('x'.repeat(CELL_MAX_CHARS));
+  const long = fitCell('y'.repeat(70_000));
+  expect(long.length).toBe(CELL_MAX_CHARS);
+  expect(long.endsWith(' … (shortened from 70000 characters)')).toBe(true);
 });
