@@ -52,13 +52,38 @@ function inScope(table: InvoiceTable, index: number, scope: Scope): boolean {
   return true;
 }
 
+/**
+ * The row that owns each typed order id: the first row already holding a link for it, else the top-most
+ * row. Another row with the same id would be answered 409 and adopt the owner's link (two invoices, one
+ * link), or overwrite the owner's result and stay Queued, so it is an invalid row instead.
+ */
+function orderIdOwners(table: InvoiceTable): Map<string, number> {
+  const owners = new Map<string, number>();
+  const linked = new Set<string>();
+  table.rows.forEach((_, index) => {
+    const id = cellText(cellOf(table, index, 'orderId'));
+    if (!id) return;
+    const hasLink = cellText(cellOf(table, index, 'paymentLink')) !== '';
+    if (!owners.has(id) || (hasLink && !linked.has(id))) owners.set(id, rowNumberOf(index));
+    if (hasLink) linked.add(id);
+  });
+  return owners;
+}
+
 function prepare(table: InvoiceTable, scope: Scope): Prepared {
   const out: Prepared = { work: [], idUpdates: [], outputUpdates: [], invalid: 0 };
+  const owners = orderIdOwners(table);
   table.rows.forEach((cells, index) => {
     if (!inScope(table, index, scope)) return;
     const row = rowNumberOf(index);
     const reading = readInvoiceRow(cells, table.header, row);
     if (reading.blank || reading.hasLink) return;
+    const owner = reading.orderId ? owners.get(reading.orderId) : undefined;
+    if (owner !== undefined && owner !== row) {
+      out.invalid++;
+      out.outputUpdates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: `Order ID: "${reading.orderId}" is also in row ${owner}; give each invoice its own Order ID` } });
+      return;
+    }
     const orderId = reading.orderId || generateOrderId(ORDER_ID_PREFIX, randomBytes);
     const built = buildRowRequest({ ...reading, orderId, input: { ...reading.input, orderId } }, randomBytes);
     if (!built.ok) {

@@ -11,6 +11,8 @@ export interface PlannedRow {
   kind: 'valid' | 'invalid' | 'blank';
   /** For an invalid row: the column its Note must name. */
   brokenColumn?: Column;
+  /** A copy of an earlier row with the same typed Order ID (the earlier row keeps the id). */
+  duplicate?: boolean;
 }
 
 const NAMES = ['Budi Santoso', 'Siti', 'Ayu Lestari Putri', 'Made Wirawan'];
@@ -58,8 +60,9 @@ const BREAKERS: { column: Column; apply(cells: Row, r: ReturnType<typeof rng>): 
 ];
 
 /**
- * A sheet for `seed`: `size` rows, about one in six invalid and one in twelve blank; order ids typed
- * for some rows (unique in the sheet, and across seeds) and left blank for the add-on to generate.
+ * A sheet for `seed`: `size` rows, about one in six invalid, one in twelve blank and one in twenty a
+ * copy of an earlier row with its Order ID; other order ids are typed for some rows (unique in the
+ * sheet and across seeds) and left blank for the add-on to generate for the rest.
  */
 export function plannedSheet(seed: number, size: number): PlannedRow[] {
   const r = rng(seed * 7919 + 17);
@@ -67,7 +70,13 @@ export function plannedSheet(seed: number, size: number): PlannedRow[] {
   for (let i = 0; i < size; i++) {
     const orderId = r.chance(0.5) ? `S${seed}-R${i}` : '';
     const roll = r.next();
-    if (roll < 0.08) {
+    const copyable = out.filter((p) => p.kind === 'valid' && p.cells[0] !== '');
+    if (roll > 0.94 && copyable.length) {
+      // A copied row whose Order ID was not changed (amount sometimes edited).
+      const cells = [...r.pick(copyable).cells];
+      if (r.chance(0.5)) cells[7] = String(r.int(1, 99) * 1000);
+      out.push({ cells, kind: 'invalid', brokenColumn: 'Order ID', duplicate: true });
+    } else if (roll < 0.08) {
       out.push({ cells: row({}), kind: 'blank' });
     } else if (roll < 0.25) {
       const cells = validRow(r, orderId);
