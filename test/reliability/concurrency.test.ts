@@ -7,7 +7,7 @@
  */
 import { createAddon, col, row, RUN_MARKER, type Addon } from './support/addon';
 import { figures } from './support/figures';
-import { rng, seeds } from './support/seeds';
+import { rng, seeds, timeoutFor } from './support/seeds';
 
 const REFUSED_RUNNING = /^Another Midtrans run \(generating links\) started at \d\d:\d\d:\d\d is still going\. Wait for it to finish/;
 const REFUSED_SAVING = /^Another Midtrans action is saving right now; try again in a few seconds\.$/;
@@ -74,7 +74,7 @@ describe('two bulk runs at once', () => {
       totals.interleavedSeeds++;
       totals.secondRunsRefused++;
     }
-  });
+  }, timeoutFor(60, 60_000));
 
   test('a Generate that finds the script lock held (another execution saving) is refused with a clear message and changes nothing', () => {
     const a = createAddon({ seed: 3 });

@@ -21,7 +21,7 @@
  */
 import { createAddon, col, OUTPUT, RUN_MARKER, MARKER_STALE_MS, TEMPLATE, type Addon } from './support/addon';
 import { plannedSheet, type PlannedRow } from './support/invoices';
-import { rng, seeds } from './support/seeds';
+import { rng, seeds, timeoutFor } from './support/seeds';
 import { figures } from './support/figures';
 import type { FaultOptions } from '../simulator';
 
@@ -162,4 +162,4 @@ test(`${SEEDS.length} seeds of cut-off, faulty generation: one link per valid ro
     mostRunsAfterCuts: maxExtra,
     losses: 0,
   });
-}, 170_000);
+}, timeoutFor(200, 170_000));

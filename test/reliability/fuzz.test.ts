@@ -23,6 +23,7 @@ import { findLeaks, PLANTED_KEY, textOfAnything } from './support/secrets';
 import { sha512Hex } from './support/storm';
 
 const RUNS = Number(process.env.RELIABILITY_FUZZ_RUNS) || 1000;
+jest.setTimeout(Math.max(30_000, RUNS * 5));
 const params = (seed: number) => ({ numRuns: RUNS, seed: seed + (Number(process.env.RELIABILITY_SEED_OFFSET) || 0), endOnFailure: true });
 const random = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 73 + 11) & 0xff);
 const tried: Record<string, number> = {};

@@ -22,7 +22,7 @@ import { credentialsFor, deliver } from '../unit/n8n/support/fake-n8n';
 import { createAddon, col, row, type Addon } from './support/addon';
 import { figures } from './support/figures';
 import { PLANTED_KEY } from './support/secrets';
-import { rng, seeds } from './support/seeds';
+import { rng, seeds, timeoutFor } from './support/seeds';
 import { payEverything, storm, type Delivery } from './support/storm';
 
 const STATE_SHEET = 'Midtrans state';
@@ -127,7 +127,7 @@ describe('doPost under a storm', () => {
       totals.reversals += s.reversals;
       countKinds(deliveries);
     }
-  }, 120_000);
+  }, timeoutFor(200, 120_000));
 });
 
 describe('n8n Midtrans Trigger under the same storms', () => {
@@ -167,5 +167,5 @@ describe('n8n Midtrans Trigger under the same storms', () => {
       expect(foldedStatuses(runs, s.links)).toEqual(foldedStatuses(s.ordered, s.links));
       totals.triggerRuns += runs.length;
     }
-  }, 120_000);
+  }, timeoutFor(200, 120_000));
 });

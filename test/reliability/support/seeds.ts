@@ -37,3 +37,8 @@ export function rng(seed: number): { next(): number; int(lo: number, hi: number)
     },
   };
 }
+
+/** A test's time limit, grown with the seed count when the soak raises it. */
+export function timeoutFor(ciDefault: number, ciMs: number): number {
+  return Math.ceil(ciMs * Math.max(1, seedCount(ciDefault) / ciDefault));
+}
