@@ -62,7 +62,10 @@ export async function runTriggerBench() {
   const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pack-'));
   const tarball = await packN8nNode(packDir);
   log(`packed ${path.basename(tarball)}; starting n8n`);
-  const stack = await startStack({ packageTarball: tarball, log });
+  // BENCH_N8N_EXPRESSION_ENGINE=legacy|vm|quickjs: n8n 2.40.7's N8N_EXPRESSION_ENGINE (default vm, i.e.
+  // isolated-vm), which decides what a non-Webhook trigger pays per request (see README, Performance).
+  const engine = process.env.BENCH_N8N_EXPRESSION_ENGINE;
+  const stack = await startStack({ packageTarball: tarball, log, env: engine ? { N8N_EXPRESSION_ENGINE: engine } : {} });
   try {
     const n8nVersion = JSON.parse(fs.readFileSync(path.join(os.homedir(), '.cache', 'midtrans-pl-n8n', 'provisioned.json'), 'utf8')) as { node: string; n8n: string };
     const ours = await stack.n8n.importWorkflow(oursWorkflow(JSON.parse(process.env.BENCH_TRIGGER_OURS_OPTIONS ?? '{}') as Record<string, unknown>), { credentials: { midtransApi: stack.credential } });
@@ -150,7 +153,7 @@ export async function runTriggerBench() {
         p99Ratio: round(oursFig.p99 / baseFig.p99, 2),
         forged: forgedFig,
         oursLatencyByConcurrency: sweep,
-        setup: { concurrency: c.concurrency, rounds: c.rounds, perRound: c.perRound, n8n: n8nVersion.n8n, n8nNode: n8nVersion.node },
+        setup: { concurrency: c.concurrency, rounds: c.rounds, perRound: c.perRound, n8n: n8nVersion.n8n, n8nNode: n8nVersion.node, expressionEngine: engine ?? 'default (vm)' },
       },
     };
   } finally {
