@@ -66,9 +66,9 @@ test('sheet → links → customers → Midtrans Trigger in n8n → forwarded to
   await pay(sim.url, 'INV-M-LATE', { status: 'settlement', payment_type: 'bank_transfer', transaction_id: late.transaction_id });
   const executions = await stack.n8n.waitForExecutions(forwardId, notifications + 1);
 
-  // Every notification went Midtrans → n8n (a clean 200) → the web app (302, followed) → doPost.
+  // Every notification went Midtrans → n8n (a clean 200, first attempt) → the web app (302, followed) → doPost.
   expect(executions.map((e) => e.status)).toEqual(Array(notifications + 1).fill('success'));
-  expect(sim.notifications().map((d) => d.responseStatus)).toEqual(Array(notifications + 1).fill(200));
+  expect(sim.notifications().map((d) => [d.attempt, d.responseStatus])).toEqual(Array(notifications + 1).fill([1, 200]));
   const answers = webApp.posts.map((p) => JSON.parse(p.answer) as { ok: boolean; result: string });
   if (answers.some((a) => !a.ok)) throw new Error(`doPost answered ${JSON.stringify(answers)}; add-on log:\n${addon.env.logs.join('\n')}`);
   expect(answers).toEqual(Array(notifications + 1).fill({ ok: true, result: 'updated' }));

@@ -34,7 +34,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const serverKey = opts.serverKey ?? 'SB-Mid-server-e2e-local-key';
   const sim = opts.realSandbox
     ? null
-    : await startSimulatorServer({ port: opts.simulatorPort ?? 0, serverKey, timeScale: opts.timeScale ?? 0.01, seed: 7 });
+    : await startSimulatorServer({
+        port: opts.simulatorPort ?? 0,
+        serverKey,
+        timeScale: opts.timeScale ?? 0.01,
+        seed: 7,
+        // Retry delays are scaled down, but not the wait for n8n's answer: on a busy machine n8n can take
+        // over a second to acknowledge, and a scaled-down timeout would make the simulator redeliver.
+        notificationTimeoutMs: 15000,
+      });
   let n8n: N8nInstance | null = null;
   try {
     n8n = await startN8n({ ...opts, expectNodeTypes: MIDTRANS_NODE_TYPES });

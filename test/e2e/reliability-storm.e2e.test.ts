@@ -1,0 +1,87 @@
+/**
+ * Reliability (issue 8, parts 2 and 5) in a real n8n 2.40.7: a small notification storm — a sheet's
+ * worth of genuine notifications from the simulator, shuffled, with duplicates, forged and malformed
+ * bodies — posted to the Midtrans Trigger's Production URL.
+ *
+ * Must hold: forged bodies are answered 401 and malformed ones 4xx, and neither starts an execution;
+ * every distinct notification starts exactly one execution; folding the executions' items with the
+ * core gives every link the status in-order delivery gives; the server key (and its Basic token)
+ * appears in no HTTP answer and no execution's data.
+ */
+import { applyNotification, interpretNotification, summarisePurchases, type PurchaseRecord } from '../../core/src';
+import { request } from './harness/http';
+import { startStack, type Stack, tarballFromEnv } from './harness/stack';
+import type { WebhookUrl } from './harness/start-n8n';
+import { outputOf, triggerOnlyWorkflow } from './workflows';
+import { findLeaks } from '../reliability/support/secrets';
+import { payEverything, storm } from '../reliability/support/storm';
+
+const WEBHOOK_ID = '3b1f6c2a-9d4e-4f70-8a1b-2c3d4e5f6a7b';
+const SEED = 5;
+let stack: Stack;
+let workflowId: string;
+let hook: WebhookUrl;
+
+beforeAll(async () => {
+  stack = await startStack({ packageTarball: tarballFromEnv(), serverKey: 'SB-Mid-server-PLANTEDe2eRelSecret9Kq' });
+  workflowId = await stack.n8n.importWorkflow(triggerOnlyWorkflow(WEBHOOK_ID), { credentials: { midtransApi: stack.credential } });
+  await stack.n8n.activate(workflowId);
+  [hook] = await stack.n8n.webhookUrls(workflowId);
+}, 300000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function statuses(bodies: Record<string, unknown>[], links: { orderId: string; usageLimit: number }[]): Record<string, string> {
+  const byLink: Record<string, Record<string, PurchaseRecord>> = {};
+  for (const b of bodies) {
+    const n = interpretNotification(b);
+    if (!n.ok) throw new Error(n.problem);
+    byLink[n.value.linkOrderId] = applyNotification(byLink[n.value.linkOrderId] ?? {}, n.value).purchases;
+  }
+  return Object.fromEntries(links.map((l) => [l.orderId, summarisePurchases(Object.values(byLink[l.orderId] ?? {}), { usageLimit: l.usageLimit }).status]));
+}
+
+test('a shuffled storm with duplicates, forgeries and malformed bodies: one execution per distinct notification, in-order statuses, no key anywhere', async () => {
+  const sim = stack.sim!.simulator;
+  const auth = `Basic ${Buffer.from(`${stack.serverKey}:`).toString('base64')}`;
+  const links = [{ orderId: 'E2E-STORM-1', usageLimit: 3 }, { orderId: 'E2E-STORM-2', usageLimit: 1 }, { orderId: 'E2E-STORM-3', usageLimit: 2 }];
+  for (const l of links) {
+    const res = sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ transaction_details: { order_id: l.orderId, gross_amount: 50000 }, usage_limit: l.usageLimit }) });
+    expect(res.status).toBe(200);
+  }
+  // No notification URL is set, so the simulator delivers nothing itself: the storm below is the delivery.
+  const { ordered } = payEverything(sim, links, SEED);
+  const deliveries = storm(ordered, SEED);
+  const answers: string[] = [];
+  for (const d of deliveries) {
+    const res = await request(hook.url, { body: d.text });
+    if (process.env.E2E_GAP) await new Promise((r) => setTimeout(r, Number(process.env.E2E_GAP)));
+    answers.push(res.text);
+    if (d.kind === 'forged') expect({ how: d.how, status: res.status }).toEqual({ how: d.how, status: 401 });
+    else if (d.kind === 'malformed') expect({ how: d.how, status: res.status >= 400 && res.status < 500 }).toEqual({ how: d.how, status: true });
+    else expect(res.status).toBe(200);
+  }
+  const distinct = new Set(ordered.map((b) => `${String(b.transaction_id)}|${String(b.transaction_status)}|${String(b.fraud_status ?? '')}`));
+  const done = await stack.n8n.waitForExecutions(workflowId, distinct.size);
+  // Give a stray extra execution (a duplicate or forgery that slipped through) time to appear.
+  await new Promise((r) => setTimeout(r, 1500));
+  const all = await stack.n8n.executions(workflowId);
+  if (process.env.E2E_TRACE) {
+    const keys: string[] = [];
+    for (const e of all) for (const i of outputOf(await stack.n8n.api.execution(e.id), 'Midtrans Trigger')) keys.push(`${e.id} ${String(i.transaction_id)}|${String(i.transaction_status)}|${String(i.fraud_status ?? '')}`);
+    console.log(deliveries.map((d) => d.kind).join(','), keys.sort().join('\n'));
+  }
+  expect(all).toHaveLength(distinct.size);
+  const items: Record<string, unknown>[] = [];
+  const data: string[] = [];
+  for (const e of done) {
+    const full = await stack.n8n.api.execution(e.id);
+    data.push(JSON.stringify(full));
+    items.push(...outputOf(full, 'Midtrans Trigger'));
+  }
+  expect(items).toHaveLength(distinct.size);
+  expect(statuses(items, links)).toEqual(statuses(ordered, links));
+  expect(findLeaks([{ where: 'answers', text: answers.join('\n') }, { where: 'executions', text: data.join('\n') }], stack.serverKey)).toEqual([]);
+}, 240000);
