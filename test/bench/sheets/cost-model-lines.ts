@@ -18,12 +18,19 @@ function oneLine(comment: string): string {
   return comment.replace(/^\s*\/\*\*|\*\/\s*$/g, '').split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).join(' ').replace(/\s+/g, ' ').trim();
 }
 
+/** A constant without its own comment takes its section's (`// ---- Other services (ESTIMATES…) ----`). */
+function sectionNote(text: string, name: string): string {
+  const at = text.indexOf(`${name}:`);
+  const sections = [...text.slice(0, at).matchAll(/\/\/ -{4} (.*?) -{4,}/g)];
+  return sections.length ? sections[sections.length - 1][1] : '(no comment)';
+}
+
 export function costModel(): { constants: CostConstant[]; sources: string[] } {
   const text = fs.readFileSync(path.join(repoRoot(), 'test', 'apps-script-emulator', 'cost-model.ts'), 'utf8');
   const constants: CostConstant[] = [];
   for (const [name, value] of Object.entries(COST)) {
     const m = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\s*\\n\\s*${name}:`).exec(text);
-    constants.push({ name, value, source: m ? oneLine(m[1]) : '(no comment)' });
+    constants.push({ name, value, source: m ? oneLine(m[1]) : sectionNote(text, name) });
   }
   const header = /Sources\n([\s\S]*?)\*\//.exec(text)?.[1] ?? '';
   const sources: string[] = [];
