@@ -249,10 +249,13 @@ describe('Midtrans-side values', () => {
     inputsTried.midtransValues += 2;
   });
 
-  test('notification and GET fields shaped like formulas (settlement_time, payment_type, updated_at) never become formulas', () => {
+  test('notification fields shaped like formulas (settlement_time, payment_type) never become formulas, and doPost and Refresh write text into cells the merchant left in number format', () => {
     const a = createAddon({ seed: 28 });
     a.setSheet([row({ 'Order ID': 'NF-1', Amount: '5000' }), row({ 'Order ID': 'NF-2', Amount: '5000' })]);
     a.run('generatePaymentLinks');
+    // As if the merchant had pasted these links in: the output cells carry the default number format,
+    // so each writer (doPost, Refresh) must make them text itself.
+    a.env.untracked(() => a.env.spreadsheet.getSheetByName('Invoices')?.getRange(2, col('Status') + 1, 2, 3).setNumberFormat('0.###############'));
     const genuine = a.sim.pay('NF-1', { status: 'settlement', payment_type: 'gopay' });
     // settlement_time and payment_type are not signed: a body carrying formulas there still verifies.
     const hostile: Record<string, unknown> = { ...genuine, settlement_time: '=IMPORTXML("http://e.x","//a")', payment_type: '=cmd' };
@@ -261,6 +264,14 @@ describe('Midtrans-side values', () => {
     a.sim.pay('NF-2', { status: 'settlement', payment_type: 'gopay' });
     a.run('refreshStatuses');
     expectNoFormulas(a, 2);
+    // What the add-on wrote is stored as the text it wrote: Paid At is not coerced into a date or number.
+    for (const r of [2, 3]) {
+      for (const name of ['Status', 'Paid At', 'Note'] as Column[]) {
+        const cell = a.env.inspectCell('Invoices', r, col(name) + 1);
+        expect(`${r} ${name}: ${typeof (cell?.value ?? '')}`).toBe(`${r} ${name}: string`);
+      }
+    }
+    expect(a.rows()[1][col('Paid At')]).not.toBe('');
     expect(a.rows()[0][col('Status')]).toBe('Paid');
     inputsTried.midtransValues += 3;
   });

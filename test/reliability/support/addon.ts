@@ -10,8 +10,13 @@ import { createAppsScript, loadBundleSource, postEvent, simulatorFetch, type App
 import { createSimulator, type FaultOptions, type Simulator } from '../../simulator';
 import { PLANTED_KEY } from './secrets';
 
+/**
+ * RELIABILITY_ADDON_BUILD names another copy's build.js (a deliberately broken copy of apps-script/,
+ * to check that these suites catch the defect); by default the add-on's own sources are built.
+ */
+const buildScript = process.env.RELIABILITY_ADDON_BUILD ?? path.join(__dirname, '../../../apps-script/scripts/build.js');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { build } = require('../../../apps-script/scripts/build.js') as { build: (o: { outDir: string }) => { outDir: string } };
+const { build } = require(buildScript) as { build: (o: { outDir: string }) => { outDir: string } };
 
 export const TEMPLATE = [
   'Order ID', 'Customer Name', 'Customer Email', 'Customer Phone', 'Item', 'Quantity', 'Unit Price', 'Amount', 'Title',
