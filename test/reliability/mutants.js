@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * node test/reliability/mutants.js: evidence that the reliability suites can fail. Each mutant is a
+ * copy of apps-script/ with one deliberate defect; the suites named for it run against that copy
+ * (RELIABILITY_ADDON_BUILD) and must fail. Exit code 1 when a mutant expected to be caught survives.
+ */
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '../..');
+const T = (name) => `test/reliability/${name}.test.ts`;
+
+const MUTANTS = [
+  { name: 'a 409 is not recovered into the existing link', file: 'create-links.ts', from: '} else if (res.status === 409) {', to: '} else if (res.status === -409) {', tests: [T('cutoff-generation')] },
+  { name: 'doPost skips the signature check', file: 'notifications.ts', from: 'if (!verifyNotification(body, config.serverKey, sha512Hex)) return', to: 'if (false && !verifyNotification(body, config.serverKey, sha512Hex)) return', tests: [T('notification-storm'), T('fuzz')] },
+  { name: 'a second run ignores the run marker', file: 'run-guard.ts', from: 'if (current && now - current.startedAt < STALE_MS) {', to: 'if (false) {', tests: [T('concurrency')] },
+  { name: 'doPost writes without making the cells text', file: 'notifications.ts', from: "formatAsText(sheet, header, ['status', 'paidAt', 'note'], [row]);", to: '', tests: [T('hostile-content')] },
+  { name: 'Refresh writes without making the cells text', file: 'refresh.ts', from: "formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note']", to: "void (table.sheet, table.header, ['status', 'paidAt', 'note']", tests: [T('hostile-content')] },
+  { name: 'Midtrans error texts are not scrubbed of the key', file: 'create-links.ts', from: 'const clean = (text: string) => redactSecret(text, config.serverKey);', to: 'const clean = (text: string) => text;', tests: [T('secret-hygiene')] },
+  { name: 'a typed Order ID in two rows is not caught', file: 'generation.ts', from: 'if (owner !== undefined && owner !== row) {', to: 'if (false) {', tests: [T('duplicate-order-ids'), T('cutoff-generation')] },
+  { name: 'text longer than a cell is written whole', file: 'cell-writes.ts', from: 'if (text.length <= CELL_MAX_CHARS) return text;', to: 'return text;', tests: [T('hostile-content')] },
+  // Survives, and says so: the emulator applies writes at once, so losing unflushed writes to a kill is not modelled.
+  { name: 'order ids are not flushed before the creates', file: 'generation.ts', from: '    SpreadsheetApp.flush();\n\n    const report', to: '\n    const report', tests: [T('cutoff-generation')], survives: 'the emulator does not drop unflushed writes when it ends an execution' },
+];
+
+let unexpected = 0;
+for (const m of MUTANTS) {
+  const dir = path.join(root, `.mutant-apps-script-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir);
+  for (const entry of ['src', 'scripts', 'appsscript.json', 'package.json']) fs.cpSync(path.join(root, 'apps-script', entry), path.join(dir, entry), { recursive: true });
+  const file = path.join(dir, 'src', m.file);
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.includes(m.from)) {
+    console.log(`?  ${m.name}: the code it mutates has changed (${m.file}); update this mutant`);
+    unexpected++;
+    fs.rmSync(dir, { recursive: true, force: true });
+    continue;
+  }
+  fs.writeFileSync(file, text.replace(m.from, m.to));
+  const run = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...m.tests], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, RELIABILITY_ADDON_BUILD: path.join(dir, 'scripts', 'build.js'), RELIABILITY_SEEDS: '40', RELIABILITY_FUZZ_RUNS: '300', RELIABILITY_QUIET: '1' },
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  const caught = run.status !== 0;
+  const expected = m.survives ? !caught : caught;
+  if (!expected) unexpected++;
+  console.log(`${caught ? 'caught  ' : 'survived'} ${m.name}${m.survives ? ` (expected to survive: ${m.survives})` : ''}${expected ? '' : '  <-- unexpected'}`);
+}
+process.exit(unexpected ? 1 : 0);
