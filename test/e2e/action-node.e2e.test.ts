@@ -84,3 +84,18 @@ test('the same order id twice returns the existing link instead of a second one'
   expect(stats.createdLinksByOrderId[orderId]).toBe(1);
   expect(stats.createCallsByOrderId[orderId]).toBe(2);
 });
+
+test("the credential's Test button passes with the simulator's key and fails with another, saying what to fix", async () => {
+  const { n8n, credential, sim, serverKey } = stack;
+  const form = (key: string) => ({ ...credential, type: 'midtransApi', data: { serverKey: key, environment: 'sandbox', baseUrl: sim!.url } });
+  const before = { ...sim!.simulator.stats().responsesByStatus };
+  expect(await n8n.rest.testCredential(form(serverKey))).toMatchObject({ status: 'OK' });
+  const wrong = await n8n.rest.testCredential(form('SB-Mid-server-not-this-one'));
+  expect(wrong.status).toBe('Error');
+  expect(wrong.message).toMatch(/server key/i);
+  expect(wrong.message).not.toContain('SB-Mid-server-not-this-one');
+  // Both tests reached the simulator (no short-cut inside n8n): the probe's 404 passed, the 401 failed.
+  const after = sim!.simulator.stats().responsesByStatus;
+  expect((after['404'] ?? 0) - (before['404'] ?? 0)).toBe(1);
+  expect((after['401'] ?? 0) - (before['401'] ?? 0)).toBeGreaterThanOrEqual(1);
+});

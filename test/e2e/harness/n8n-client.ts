@@ -77,6 +77,15 @@ export class N8nRestSession {
     return r.json.data.find((d) => d.name === name || name.endsWith(`.${d.name}`)) ?? null;
   }
 
+  /** The credential's Test button (`POST /rest/credentials/test`), with `data` as typed in the form. */
+  async testCredential(credential: { id: string; name: string; type: string; data: Record<string, unknown> }): Promise<{ status: string; message: string }> {
+    const r = await expectOk<{ data: { status: string; message: string } }>(
+      'POST /rest/credentials/test',
+      request(`${this.baseUrl}/rest/credentials/test`, { headers: this.headers(), body: { credentials: credential } }),
+    );
+    return r.data;
+  }
+
   /** Whether n8n knows node type `name` (`POST /rest/node-types` fails with "Unrecognized node type" otherwise). */
   async hasNodeType(name: string, version: number): Promise<boolean> {
     return (await this.nodeDescription(name, version)) !== null;
