@@ -99,3 +99,14 @@ test("the credential's Test button passes with the simulator's key and fails wit
   expect((after['404'] ?? 0) - (before['404'] ?? 0)).toBe(1);
   expect((after['401'] ?? 0) - (before['401'] ?? 0)).toBeGreaterThanOrEqual(1);
 });
+
+test('the server key appears in no execution record and no n8n log line', async () => {
+  const { n8n, serverKey } = stack;
+  const records: unknown[] = [];
+  for (const id of [lifecycleId, createId]) {
+    for (const e of await n8n.executions(id)) records.push(await n8n.api.execution(e.id));
+  }
+  expect(records.length).toBeGreaterThanOrEqual(4);
+  expect(JSON.stringify(records)).not.toContain(serverKey);
+  expect(n8n.logs()).not.toContain(serverKey);
+});
