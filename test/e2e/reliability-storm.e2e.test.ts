@@ -7,13 +7,16 @@
  * every distinct notification starts an execution; folding the executions' items with the core gives
  * every link the status in-order delivery gives; the server key (and its Basic token) appears in no
  * HTTP answer and no execution's data. (Exactly one execution per distinct notification holds in the
- * fake-context suite, not here: see the note below.)
+ * fake-context suite, not here: see the note below.) Then the Midtrans node's example workflow runs
+ * through a gateway that echoes the Authorization header and the decoded key in its error answers: the
+ * key and its token appear in no HTTP answer, execution record or n8n log line.
  */
 import { applyNotification, interpretNotification, summarisePurchases, type PurchaseRecord } from '../../core/src';
 import { request } from './harness/http';
 import { startStack, type Stack, tarballFromEnv } from './harness/stack';
 import type { WebhookUrl } from './harness/start-n8n';
-import { outputOf, triggerOnlyWorkflow } from './workflows';
+import { example, outputOf, triggerOnlyWorkflow } from './workflows';
+import { startHostileServer, type HostileServer } from '../reliability/support/hostile';
 import { findLeaks } from '../reliability/support/secrets';
 import { payEverything, storm } from '../reliability/support/storm';
 
@@ -30,7 +33,9 @@ beforeAll(async () => {
   [hook] = await stack.n8n.webhookUrls(workflowId);
 }, 300000);
 
+let gateway: HostileServer | undefined;
 afterAll(async () => {
+  await gateway?.close();
   await stack?.stop();
 });
 
@@ -89,4 +94,29 @@ test('a shuffled storm with duplicates, forgeries and malformed bodies: no forge
   process.stderr.write(`[reliability e2e] ${all.length} executions for ${distinct.size} distinct notifications (${delivered} genuine deliveries, ${deliveries.length} in all)\n`);
   expect(statuses(items, links)).toEqual(statuses(ordered, links));
   expect(findLeaks([{ where: 'answers', text: answers.join('\n') }, { where: 'executions', text: data.join('\n') }], stack.serverKey)).toEqual([]);
+}, 240000);
+
+test('the Midtrans node behind a gateway that echoes the key in 400, 401, 409 and 500 answers: no answer, execution record or n8n log line carries the key or its token', async () => {
+  const statusFor: Record<string, number> = { 'E2E-ECHO-400': 400, 'E2E-ECHO-401': 401, 'E2E-ECHO-409': 409, 'E2E-ECHO-500': 500 };
+  gateway = await startHostileServer(stack.sim!.simulator, (r) => {
+    const hit = Object.keys(statusFor).find((id) => (r.body ?? '').includes(id) || r.url.includes(id));
+    return hit ? statusFor[hit] : undefined;
+  });
+  const credential = await stack.n8n.createCredential({ name: 'Midtrans via an echoing gateway', type: 'midtransApi', data: { serverKey: stack.serverKey, environment: 'sandbox', baseUrl: gateway.url } });
+  const id = await stack.n8n.importWorkflow(example('create-payment-link.json'), { credentials: { midtransApi: credential } });
+  await stack.n8n.activate(id);
+  const [url] = (await stack.n8n.webhookUrls(id)).map((w) => w.url);
+  const answers: string[] = [];
+  for (const orderId of ['E2E-ECHO-OK', ...Object.keys(statusFor)]) {
+    const res = await request(url, { body: { order_id: orderId, amount: 50000, email: 'buyer@example.com' } });
+    answers.push(`${res.status} ${res.text}`);
+  }
+  expect(answers[0]).toMatch(/^200 /);
+  const executions = await stack.n8n.waitForExecutions(id, 5, 60000);
+  expect(executions.filter((e) => e.status === 'error').length).toBeGreaterThanOrEqual(4);
+  const records: string[] = [];
+  for (const e of executions) records.push(JSON.stringify(await stack.n8n.api.execution(e.id)));
+  // Not vacuous: the gateway's echo reached the error records, scrubbed.
+  expect(records.join('\n')).toContain('[redacted]');
+  expect(findLeaks([{ where: 'answers', text: answers.join('\n') }, { where: 'executions', text: records.join('\n') }, { where: 'n8n log', text: stack.n8n.logs() }], stack.serverKey)).toEqual([]);
 }, 240000);

@@ -22,11 +22,11 @@ export function echoBody(status: number, authorization: string): string {
 }
 
 /** Chooses the requests to answer with an echoing error, and the status to give them. */
-export type HostilePlan = (req: { method: string; url: string }) => number | undefined;
+export type HostilePlan = (req: { method: string; url: string; body?: string }) => number | undefined;
 
 export function hostileFetch(inner: FetchFn, plan: HostilePlan): FetchFn {
   return (req: FetchRequest): FetchResult => {
-    const status = plan({ method: req.method, url: req.url });
+    const status = plan({ method: req.method, url: req.url, body: req.payload });
     if (status === undefined) return inner(req);
     const auth = Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
     return { status, headers: { 'content-type': 'application/json' }, body: echoBody(status, auth) };
@@ -47,7 +47,7 @@ export async function startHostileServer(simulator: Simulator, plan: HostilePlan
       const body = Buffer.concat(chunks).toString('utf8');
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
-      const status = plan({ method: req.method ?? 'GET', url: req.url ?? '/' });
+      const status = plan({ method: req.method ?? 'GET', url: req.url ?? '/', body });
       if (status !== undefined) {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(echoBody(status, headers.authorization ?? ''));
