@@ -10,7 +10,8 @@
  *
  * Must hold: the add-on's doPost ends with the same sheet as in-order delivery to a twin add-on (every
  * cell, not only Status); each forged or malformed delivery leaves the sheet and the state store
- * exactly as they were; Refresh statuses afterwards agrees with the notifications. The n8n Trigger
+ * exactly as they were; Refresh statuses afterwards changes no cell, and Refresh runs polled in the
+ * middle of a storm change nothing about how it ends. The n8n Trigger
  * (fake n8n contexts) answers forged bodies 401 and malformed ones 400 without a run, starts exactly
  * one run per distinct (transaction, status, fraud status), and its runs, folded by the core as a
  * downstream workflow would, give every link the same status as the add-on's sheet.
@@ -66,7 +67,7 @@ function twin(s: Scenario, seed: number): Addon {
 }
 
 const SEEDS = seeds(200);
-const totals = { seeds: 0, genuine: 0, duplicates: 0, forged: 0, malformed: 0, reversals: 0, triggerRuns: 0, losses: 0 };
+const totals = { seeds: 0, genuine: 0, duplicates: 0, forged: 0, malformed: 0, reversals: 0, triggerRuns: 0, refreshesMidStorm: 0, losses: 0 };
 
 afterAll(() => figures.record('notification-storm', totals));
 
@@ -117,15 +118,39 @@ describe('doPost under a storm', () => {
       expect(stateOf(stormed)).toBe(stateOf(inOrder));
 
       // Polling reads the same truth: Refresh statuses moves no Status the notifications set.
-      const statuses = sheetOf(inOrder).map((x) => x[col('Status')]);
+      const beforeRefresh = sheetOf(inOrder);
       const refreshed = inOrder.run('refreshStatuses');
       expect(refreshed.thrown).toBeUndefined();
-      expect(sheetOf(inOrder).map((x) => x[col('Status')])).toEqual(statuses);
+      expect(sheetOf(inOrder)).toEqual(beforeRefresh);
 
       totals.seeds++;
       totals.genuine += s.ordered.length;
       totals.reversals += s.reversals;
       countKinds(deliveries);
+    }
+  }, timeoutFor(200, 120_000));
+});
+
+describe('doPost storm with Refresh statuses polling in the middle', () => {
+  test(`${SEEDS.length} seeds: Refresh runs at random points of a storm (reading the final truth from Midtrans early) leave the sheet exactly as in-order delivery`, () => {
+    for (const seed of SEEDS) {
+      const reference = scenario(seed);
+      for (const b of reference.ordered) reference.generator.post(JSON.stringify(b));
+      // The same scenario again (same seed, same simulator): same links, same notification bodies.
+      const s = scenario(seed);
+      expect(s.ordered).toEqual(reference.ordered);
+      const r = rng(seed * 17 + 3);
+      let polls = 0;
+      for (const d of storm(s.ordered, seed)) {
+        if (r.chance(0.15)) {
+          const out = s.generator.run('refreshStatuses');
+          expect(out.thrown).toBeUndefined();
+          polls++;
+        }
+        s.generator.post(d.text);
+      }
+      expect(sheetOf(s.generator)).toEqual(sheetOf(reference.generator));
+      totals.refreshesMidStorm += polls;
     }
   }, timeoutFor(200, 120_000));
 });
