@@ -4,7 +4,8 @@
  * (a valid invoice or a genuine signed notification with random fields replaced).
  *
  * Must hold: validateCreateRequest, the invoice builder, verifyNotification, the sheet-row mapper,
- * the add-on's doPost and the n8n Trigger's webhook never throw past their boundary; what the builder
+ * the add-on's doPost, the n8n Trigger's webhook and the Midtrans node (JSON parameters, continue on
+ * fail, over HTTP to the simulator) never throw past their boundary; what the builder
  * and the row mapper accept, the validator accepts too; doPost and the trigger change nothing and start
  * no run for a body that does not verify; no answer, log line or error carries the server key.
  * Runs per property: RELIABILITY_FUZZ_RUNS (default 1000; the soak raises it).
@@ -16,6 +17,8 @@ import {
   verifyNotification, type Cell, type InvoiceInput,
 } from '../../core/src';
 import { MidtransTrigger } from '../../n8n-node/nodes/MidtransTrigger/MidtransTrigger.node';
+import { startMidtransBackend, type MidtransBackend } from '../unit/n8n/support/midtrans-backend';
+import { everythingIn, runMidtrans } from '../unit/n8n/support/run-node';
 import { credentialsFor, deliver } from '../unit/n8n/support/fake-n8n';
 import { createAddon, row, TEMPLATE, type Addon } from './support/addon';
 import { figures } from './support/figures';
@@ -238,5 +241,47 @@ describe('n8n Trigger webhook boundary', () => {
       if (out.executed) expect(out.items).toHaveLength(1);
       expect(findLeaks([{ where: 'response', text: textOfAnything(out.responseBody) }, { where: 'items', text: JSON.stringify(out.items) }])).toEqual([]);
     }), params(401));
+  });
+});
+
+describe('n8n Midtrans node boundary', () => {
+  let backend: MidtransBackend;
+  beforeAll(async () => {
+    backend = await startMidtransBackend(PLANTED_KEY);
+  });
+  afterAll(async () => backend.close());
+
+  // Parameters as n8n hands them over: JSON values (what expressions evaluate to), often plausible.
+  const json = fc.jsonValue({ maxDepth: 2 });
+  const param = <T>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: json, weight: 1 }, { arbitrary: text, weight: 1 });
+  const createParams = fc.record({
+    resource: fc.constant('paymentLink'),
+    operation: fc.constantFrom('create', 'get', 'deactivate'),
+    orderId: param(fc.stringMatching(/^[A-Za-z0-9\-_]{1,30}$/)),
+    amountType: fc.constantFrom('fixed', 'fixed', 'fixed', 'items', 'dynamic'),
+    amount: param(fc.integer({ min: 1, max: 10_000_000 })),
+    title: param(fc.string({ maxLength: 45 })),
+    customerEmail: param(fc.constantFrom('', 'buyer@example.com')),
+    customerFirstName: param(fc.constantFrom('', 'Budi')),
+    customerPhone: param(fc.constantFrom('', '08123456789')),
+    usageLimit: param(fc.integer({ min: 1, max: 5 })),
+    paymentMethods: param(fc.subarray(['bca_va', 'gopay', 'other_qris'])),
+    additionalFields: fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom('customField1', 'finishUrl', 'customerNotes', 'expiryDuration', 'bogus'), json, { maxKeys: 3 })),
+  });
+
+  test('any parameters → one output item per input (the result or an error naming the problem), never an unhandled throw, never the key', async () => {
+    await fc.assert(fc.asyncProperty(createParams, async (p) => {
+      count('Midtrans node');
+      const run = await runMidtrans(credentialsFor(backend.url, PLANTED_KEY), [p as IDataObject], true);
+      expect(run.error).toBeUndefined();
+      expect(run.items).toHaveLength(1);
+      const out = run.items[0].json;
+      if (out.error !== undefined) {
+        count('Midtrans node error items');
+        expect(typeof out.error).toBe('string');
+        expect(String(out.error)).not.toMatch(/TypeError|Cannot read|is not a function|undefined is not/);
+      }
+      expect(findLeaks([{ where: 'run', text: everythingIn(run) }])).toEqual([]);
+    }), { ...params(501), numRuns: Math.min(RUNS, 300) });
   });
 });
