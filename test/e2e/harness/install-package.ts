@@ -9,7 +9,16 @@ import * as path from 'path';
 import { promisify } from 'util';
 
 const exec = promisify(execFile);
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository root: the nearest folder above this file with the workspaces' package.json (works bundled too). */
+export const REPO_ROOT = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && Array.isArray((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { workspaces?: unknown }).workspaces)) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no workspace root above ${from}`);
+  }
+}
 const NPM_CLI = '/usr/lib/node_modules/npm/bin/npm-cli.js';
 
 function npmArgs(args: string[]): [string, string[]] {

