@@ -179,7 +179,7 @@ describe('row status from purchases and the link\'s life', () => {
   });
 });
 
-test('midtransTime turns GET\'s purchase updated_at ([inferred] ISO instant) and an ISO instant into Midtrans\'s GMT+7 wall clock and leaves other text alone', () => {
+test('midtransTime turns an ISO instant (GET\'s purchase updated_at, [inferred]) into Midtrans\'s GMT+7 wall clock and leaves other text alone', () => {
   expect(midtransTime('2026-11-27T03:00:02.037Z')).toBe('2026-11-27 10:00:02');
   expect(midtransTime('2026-11-27T20:30:00+00:00')).toBe('2026-11-28 03:30:00');
   expect(midtransTime('2026-11-27 10:00:02')).toBe('2026-11-27 10:00:02');
