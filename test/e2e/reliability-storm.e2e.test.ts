@@ -49,7 +49,7 @@ function statuses(bodies: Record<string, unknown>[], links: { orderId: string; u
   return Object.fromEntries(links.map((l) => [l.orderId, summarisePurchases(Object.values(byLink[l.orderId] ?? {}), { usageLimit: l.usageLimit }).status]));
 }
 
-test('a shuffled storm with duplicates, forgeries and malformed bodies: no forged or malformed body starts a run, every distinct notification does, folded runs give in-order statuses, no key anywhere', async () => {
+test('a shuffled storm with duplicates, forgeries and malformed bodies: no forged or malformed body starts a run, every genuine delivery (repeats included) starts exactly one and is answered {"received":true}, folded runs give in-order statuses, no key anywhere', async () => {
   const sim = stack.sim!.simulator;
   const auth = `Basic ${Buffer.from(`${stack.serverKey}:`).toString('base64')}`;
   const links = [{ orderId: 'E2E-STORM-1', usageLimit: 3 }, { orderId: 'E2E-STORM-2', usageLimit: 1 }, { orderId: 'E2E-STORM-3', usageLimit: 2 }];
@@ -71,8 +71,8 @@ test('a shuffled storm with duplicates, forgeries and malformed bodies: no forge
   const keyOf = (b: Record<string, unknown>) => `${String(b.transaction_id)}|${String(b.transaction_status)}|${String(b.fraud_status ?? '')}`;
   const distinct = new Set(ordered.map(keyOf));
   const delivered = deliveries.filter((d) => d.kind === 'genuine' || d.kind === 'duplicate').length;
-  await stack.n8n.waitForExecutions(workflowId, distinct.size);
-  // Let any execution a duplicate (or a forgery that slipped through) started appear too.
+  await stack.n8n.waitForExecutions(workflowId, delivered);
+  // Let any execution a forgery that slipped through started appear too.
   await new Promise((r) => setTimeout(r, 2000));
   const all = await stack.n8n.executions(workflowId);
   const items: Record<string, unknown>[] = [];
@@ -82,15 +82,14 @@ test('a shuffled storm with duplicates, forgeries and malformed bodies: no forge
     data.push(JSON.stringify(full));
     items.push(...outputOf(full, 'Midtrans Trigger'));
   }
-  // Every execution is one genuine notification (no forgery or malformed body started one), and every
-  // distinct notification started at least one.
+  // The trigger does not suppress repeats (static data is not reliably saved for webhook triggers in
+  // n8n 2.40.7; the README points to n8n's Remove Duplicates node): every genuine delivery, repeats
+  // included, starts exactly one execution, and no forged or malformed body starts one.
   expect(items).toHaveLength(all.length);
   for (const i of items) expect(distinct.has(keyOf(i))).toBe(true);
   expect(new Set(items.map(keyOf))).toEqual(distinct);
-  expect(all.length).toBeLessThanOrEqual(delivered);
-  // Observed on n8n 2.40.7: "Ignore Duplicate Notifications" (static data) does not hold across live
-  // webhook calls, so some duplicates start a second run even with deliveries 1.5 s apart. Downstream
-  // must be idempotent; folded with the core (a monotonic merge), the runs still give in-order statuses.
+  expect(all.length).toBe(delivered);
+  for (const [i, d] of deliveries.entries()) if (d.kind === 'genuine' || d.kind === 'duplicate') expect(answers[i]).toBe('{"received":true}');
   process.stderr.write(`[reliability e2e] ${all.length} executions for ${distinct.size} distinct notifications (${delivered} genuine deliveries, ${deliveries.length} in all)\n`);
   expect(statuses(items, links)).toEqual(statuses(ordered, links));
   expect(findLeaks([{ where: 'answers', text: answers.join('\n') }, { where: 'executions', text: data.join('\n') }], stack.serverKey)).toEqual([]);

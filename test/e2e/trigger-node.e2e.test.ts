@@ -88,3 +88,22 @@ test('a forged notification gets 401 and leaves no execution', async () => {
   expect(items.filter((i) => i.signature_key === forged.signature_key)).toEqual([]);
   expect(items.at(-1)).toMatchObject({ order_id: settled.order_id, transaction_status: 'settlement', paid: true });
 });
+
+test('a verified notification is answered 200 with the JSON {"received":true} (not n8n\'s default "firstEntryJson"), and delivering it again starts a second execution', async () => {
+  const base = (await stack.n8n.executions(workflowId)).length;
+  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-TRIG-ANSWER', amount: 45000 });
+  const sent = await pay(stack.sim!.url, link.order_id, { status: 'settlement', payment_type: 'gopay' });
+  const before = (await stack.n8n.waitForExecutions(workflowId, base + 1)).length;
+  // The same body again, as Midtrans sends it when it retries: the trigger no longer suppresses repeats
+  // (static data is not reliably saved for webhook triggers); the README's Remove Duplicates step does.
+  const res = await request(hook.url, { body: sent });
+  expect(res.status).toBe(200);
+  expect(res.text).toBe('{"received":true}');
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  const after = await stack.n8n.waitForExecutions(workflowId, before + 1);
+  expect(after).toHaveLength(before + 1);
+  const items = await triggerItems(before + 1);
+  expect(items.filter((i) => i.signature_key === sent.signature_key)).toHaveLength(2);
+  // The simulator's own delivery got the same clean answer status.
+  expect(stack.sim!.notifications().filter((d) => d.body.order_id === sent.order_id).map((d) => d.responseStatus)).toEqual([200]);
+});

@@ -225,8 +225,7 @@ describe('n8n Trigger webhook boundary', () => {
     );
     await fc.assert(fc.asyncProperty(inputs, async (request) => {
       count('trigger webhook');
-      const staticData: IDataObject = {};
-      const out = await deliver(trigger.webhook, { description: trigger.description, credentials, staticData }, request);
+      const out = await deliver(trigger.webhook, { description: trigger.description, credentials }, request);
       expect([200, 400, 401]).toContain(out.status);
       expect(out.httpCalls).toBe(0);
       let body: unknown = request.body;

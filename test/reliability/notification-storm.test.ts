@@ -13,8 +13,9 @@
  * exactly as they were; Refresh statuses afterwards changes no cell, and Refresh runs polled in the
  * middle of a storm change nothing about how it ends. The n8n Trigger
  * (fake n8n contexts) answers forged bodies 401 and malformed ones 400 without a run, starts exactly
- * one run per distinct (transaction, status, fraud status), and its runs, folded by the core as a
- * downstream workflow would, give every link the same status as the add-on's sheet.
+ * one run per genuine delivery, repeats included (it does not suppress them: see the README's Remove
+ * Duplicates recipe), and its runs, folded by the core as a downstream workflow would, give every link
+ * the same status as in-order delivery, with or without that recipe's dedupe key applied first.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { applyNotification, interpretNotification, summarisePurchases, type PurchaseRecord } from '../../core/src';
@@ -160,10 +161,9 @@ describe('n8n Midtrans Trigger under the same storms', () => {
   // No HTTP is needed (Confirm with the Status API is off); a closed port proves none is attempted.
   const credentials = credentialsFor('http://127.0.0.1:9', PLANTED_KEY);
 
-  test(`${SEEDS.length} seeds: forged → 401 and malformed → 400 without a run; one run per distinct notification; folded runs equal in-order statuses`, async () => {
+  test(`${SEEDS.length} seeds: forged → 401 and malformed → 400 without a run; one run per genuine delivery; folded runs equal in-order statuses, also after the README's Remove Duplicates key`, async () => {
     for (const seed of SEEDS) {
       const s = scenario(seed);
-      const staticData: IDataObject = {};
       const deliveries = storm(s.ordered, seed);
       const runs: IDataObject[] = [];
       for (const d of deliveries) {
@@ -175,7 +175,7 @@ describe('n8n Midtrans Trigger under the same storms', () => {
           body = undefined;
         }
         // As n8n hands it over: a parsed object body, or an empty one with the raw text beside it.
-        const out = await deliver(trigger.webhook, { description: trigger.description, credentials, staticData }, body ? { body } : { body: {}, rawBody: d.text });
+        const out = await deliver(trigger.webhook, { description: trigger.description, credentials }, body ? { body } : { body: {}, rawBody: d.text });
         expect(out.httpCalls).toBe(0);
         if (d.kind === 'forged' || d.kind === 'malformed') {
           expect({ how: d.how, executed: out.executed, status: out.status }).toEqual({ how: d.how, executed: false, status: expect.any(Number) });
@@ -183,13 +183,23 @@ describe('n8n Midtrans Trigger under the same storms', () => {
           if (d.kind === 'forged' && body && typeof body.signature_key === 'string' && typeof body.order_id === 'string') expect(out.status).toBe(401);
           continue;
         }
-        expect(out.status).toBe(200);
+        expect(out).toMatchObject({ status: 200, executed: true, responseBody: { received: true } });
+        expect(out.items).toHaveLength(1);
         runs.push(...out.items.map((i) => i.json));
       }
-      const distinct = new Set(s.ordered.map((b) => `${String(b.transaction_id)}|${String(b.transaction_status)}|${String(b.fraud_status ?? '')}`));
-      expect(runs).toHaveLength(distinct.size);
+      expect(runs).toHaveLength(deliveries.filter((d) => d.kind === 'genuine' || d.kind === 'duplicate').length);
       // A downstream workflow folds the runs' items with the core (the items are the notifications' own fields).
       expect(foldedStatuses(runs, s.links)).toEqual(foldedStatuses(s.ordered, s.links));
+      // What Remove Duplicates ("Remove Items Processed in Previous Executions", value
+      // {{ $json.transaction_id }}-{{ $json.state }}) lets through: the first run per key.
+      const seen = new Set<string>();
+      const firstPerKey = runs.filter((j) => {
+        const key = `${String(j.transaction_id)}-${String(j.state)}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      expect(foldedStatuses(firstPerKey, s.links)).toEqual(foldedStatuses(s.ordered, s.links));
       totals.triggerRuns += runs.length;
     }
   }, timeoutFor(200, 120_000));

@@ -177,7 +177,7 @@ describe('n8n nodes', () => {
       { body: {}, rawBody: `not json ${PLANTED_KEY}` },
     ];
     const outs = [];
-    for (const r of requests) outs.push(await deliver(trigger.webhook, { description: trigger.description, credentials, staticData: {}, params: { options: { confirmWithStatusApi: false } } }, r));
+    for (const r of requests) outs.push(await deliver(trigger.webhook, { description: trigger.description, credentials, params: { options: { confirmWithStatusApi: false } } }, r));
     expect(outs.map((o) => o.status)).toEqual([200, 401, 400, 401, 400]);
     expectNoLeaks(outs.map((o, i) => ({ where: `delivery ${i}`, text: textOfAnything(o.responseBody) + JSON.stringify(o.items) })));
     scanned.scenarios++;

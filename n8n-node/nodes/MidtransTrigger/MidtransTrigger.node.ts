@@ -12,7 +12,7 @@ import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
 import { interpretNotification, MidtransClient, PURCHASE_STATES, type Interpretation } from '../shared/core';
 import { withInterpretation } from '../shared/notification';
 import { n8nTransport } from '../shared/transport';
-import { checkNotification, notificationBody, remember, seenBefore } from './notificationCheck';
+import { checkNotification, notificationBody } from './notificationCheck';
 
 const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
 	chargeback: 'Chargeback',
@@ -77,6 +77,13 @@ export class MidtransTrigger implements INodeType {
 				default: '',
 			},
 			{
+				displayName:
+					'Midtrans may send the same notification more than once (it retries until it gets HTTP 200), and one purchase sends a new one each time its state changes. Every delivery starts a run. Each item carries <b>transaction_id</b>, <b>transaction_status</b> and <b>state</b>: to act once per payment state, follow this node with n8n\'s <b>Remove Duplicates</b> node, operation <b>Remove Items Processed in Previous Executions</b>, Keep Items Where <b>Value Is New</b>, Value to Dedupe On <code>{{ $json.transaction_id }}-{{ $json.state }}</code>.',
+				name: 'duplicatesNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
 				displayName: 'Payment States',
 				name: 'events',
 				type: 'multiOptions',
@@ -105,14 +112,6 @@ export class MidtransTrigger implements INodeType {
 						description:
 							'Whether to ask Midtrans for the transaction status before starting the workflow, and start it only if Midtrans reports the same state (an out-of-date notification is then skipped)',
 					},
-					{
-						displayName: 'Ignore Duplicate Notifications',
-						name: 'ignoreDuplicates',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether a notification already seen for the same transaction and status is answered without starting the workflow again',
-					},
 				],
 			},
 		],
@@ -134,38 +133,38 @@ export class MidtransTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		// Every answer is written here, so Midtrans (and anyone reading its dashboard's delivery history)
+		// sees a small JSON body. Left to n8n, an onReceived webhook without responseData answers 200 with
+		// the literal text "firstEntryJson" (n8n 2.40.7). noWebhookResponse tells n8n the answer is sent;
+		// n8n still starts the run when workflowData is returned with it.
 		const res = this.getResponseObject();
-		const reject = (status: number, message: string): IWebhookResponseData => {
-			res.status(status).json({ message });
-			return { noWebhookResponse: true };
+		const answer = (status: number, body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData => {
+			res.status(status).json(body);
+			return workflowData ? { noWebhookResponse: true, workflowData } : { noWebhookResponse: true };
 		};
+		const received = { received: true };
 
 		const config = configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
 		const body = notificationBody(this.getBodyData(), (this.getRequestObject() as { rawBody?: unknown }).rawBody);
 		const checked = checkNotification(body, config.serverKey);
-		if (!checked.ok) return reject(checked.status, checked.message);
+		if (!checked.ok) return answer(checked.status, { message: checked.message });
 		const { reading } = checked;
 
 		const events = this.getNodeParameter('events', ['*']) as string[];
-		if (!events.includes('*') && !events.includes(reading.state)) return {};
+		if (!events.includes('*') && !events.includes(reading.state)) return answer(200, received);
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const staticData = this.getWorkflowStaticData('node');
-		const dedupe = options.ignoreDuplicates !== false;
-		if (dedupe && seenBefore(staticData, reading)) return {};
-
 		const item = withInterpretation(checked.body, reading);
 		if (options.confirmWithStatusApi === true) {
 			const confirmation = await confirmWithStatusApi(this, config, reading);
 			if (!confirmation.agrees) {
 				// Unreachable: 503 makes Midtrans retry later. Reachable but different: this
 				// notification is out of date, so it is acknowledged and skipped.
-				if (!confirmation.reachable) return reject(503, 'Could not confirm the notification with Midtrans; please retry');
-				return {};
+				if (!confirmation.reachable) return answer(503, { message: 'Could not confirm the notification with Midtrans; please retry' });
+				return answer(200, received);
 			}
 			item.confirmed = true;
 		}
-		if (dedupe) remember(staticData, reading);
-		return { workflowData: [this.helpers.returnJsonArray(item)] };
+		return answer(200, received, [this.helpers.returnJsonArray(item)]);
 	}
 }

@@ -54,25 +54,3 @@ export function notificationBody(parsed: IDataObject, rawBody: unknown): unknown
 		return { malformed: (error as Error).message };
 	}
 }
-
-const SEEN_LIMIT = 500;
-
-/**
- * Midtrans retries and sometimes sends the same notification twice; one (transaction, status,
- * fraud status) fires once. Kept in the node's static data, bounded to the most recent keys.
- * The key is [inferred] (reference §5.6): the docs suggest order_id, but a Payment Link's purchases
- * each have their own transaction, so transaction_id + transaction_status identifies a delivery.
- */
-export function seenBefore(staticData: IDataObject, reading: Interpretation): boolean {
-	const seen = Array.isArray(staticData.seenNotifications) ? (staticData.seenNotifications as string[]) : [];
-	return seen.includes(notificationKey(reading));
-}
-
-export function remember(staticData: IDataObject, reading: Interpretation): void {
-	const seen = Array.isArray(staticData.seenNotifications) ? (staticData.seenNotifications as string[]) : [];
-	staticData.seenNotifications = [...seen, notificationKey(reading)].slice(-SEEN_LIMIT);
-}
-
-function notificationKey(r: Interpretation): string {
-	return `${r.transactionId}|${r.transactionStatus}|${r.fraudStatus ?? ''}`;
-}

@@ -16,7 +16,6 @@ let receiverServer: Server;
 let receiverUrl = '';
 let receiverKey = SERVER_KEY;
 const runs: INodeExecutionData[][] = [];
-const staticData: IDataObject = {};
 const trigger = new MidtransTrigger();
 
 beforeAll(async () => {
@@ -32,11 +31,11 @@ beforeAll(async () => {
       } catch {
         body = {};
       }
-      void deliver(trigger.webhook, { description: trigger.description, credentials: credentialsFor(sim.url, receiverKey), staticData }, { body, rawBody: raw })
+      void deliver(trigger.webhook, { description: trigger.description, credentials: credentialsFor(sim.url, receiverKey) }, { body, rawBody: raw })
         .then((outcome) => {
           if (outcome.executed) runs.push(outcome.items);
           res.writeHead(outcome.status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(outcome.responseBody ?? { message: 'Workflow was started' }));
+          res.end(JSON.stringify(outcome.responseBody));
         });
     });
   });

@@ -19,13 +19,13 @@ const trigger = new MidtransTrigger();
 const sha512 = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');
 
 function receiver(params: IDataObject = {}, credentials = credentialsFor(backend.url)) {
-  const staticData: IDataObject = {};
   return {
-    staticData,
     send: (body: IDataObject | undefined, rawBody?: string): Promise<WebhookOutcome> =>
-      deliver(trigger.webhook, { description: trigger.description, credentials, params, staticData }, { body, rawBody }),
+      deliver(trigger.webhook, { description: trigger.description, credentials, params }, { body, rawBody }),
   };
 }
+
+const RECEIVED = { received: true };
 
 function createLink(orderId: string, amount = 125000): void {
   const res = backend.simulator.handle({
@@ -43,6 +43,7 @@ describe('verified notifications', () => {
     const n = backend.simulator.pay('TRG-1', { status: 'settlement', payment_type: 'bank_transfer' });
     const outcome = await receiver().send({ ...n });
     expect(outcome).toMatchObject({ status: 200, executed: true });
+    expect(outcome.responseBody).toEqual(RECEIVED);
     expect(outcome.items).toHaveLength(1);
     const json = outcome.items[0].json;
     for (const [k, v] of Object.entries(n)) expect(json[k]).toEqual(v);
@@ -110,40 +111,38 @@ describe('forged and malformed notifications start nothing', () => {
   });
 });
 
-describe('duplicates and filters', () => {
-  test('the same notification twice starts one run; the second is acknowledged with 200', async () => {
+describe('repeated deliveries and filters', () => {
+  // The trigger does not suppress repeats: workflow static data is not reliably saved for webhook
+  // triggers in n8n 2.40.7, so a "seen" list there silently let repeats through. The README points to
+  // n8n's Remove Duplicates node, whose history n8n keeps in its database.
+  test('the same notification twice starts two runs, each answered 200 {"received":true}, with no static data touched', async () => {
     createLink('DUP-1');
     const n = backend.simulator.pay('DUP-1', { status: 'settlement', payment_type: 'gopay' });
     const r = receiver();
     const first = await r.send({ ...n });
     const second = await r.send({ ...n });
-    expect(first.executed).toBe(true);
-    expect(second).toMatchObject({ status: 200, executed: false });
+    expect(first).toMatchObject({ status: 200, executed: true, responseBody: RECEIVED });
+    expect(second).toMatchObject({ status: 200, executed: true, responseBody: RECEIVED });
+    expect(second.items[0].json).toEqual(first.items[0].json);
   });
 
-  test('a new status of the same transaction is not a duplicate (key transaction_id + status, [inferred] §5.6)', async () => {
+  test('each run carries transaction_id, transaction_status and state, the fields the README\'s Remove Duplicates key uses', async () => {
     createLink('DUP-2');
     const pending = backend.simulator.pay('DUP-2', { status: 'pending', payment_type: 'bank_transfer' });
     const settled = backend.simulator.pay('DUP-2', { status: 'settlement', transaction_id: pending.transaction_id });
     const r = receiver();
-    expect((await r.send({ ...pending })).executed).toBe(true);
-    expect((await r.send({ ...settled })).executed).toBe(true);
+    const a = (await r.send({ ...pending })).items[0].json;
+    const b = (await r.send({ ...settled })).items[0].json;
+    expect(a).toMatchObject({ transaction_id: pending.transaction_id, transaction_status: 'pending', state: 'pending' });
+    expect(b).toMatchObject({ transaction_id: pending.transaction_id, transaction_status: 'settlement', state: 'paid' });
   });
 
-  test('with "Ignore Duplicate Notifications" off, both deliveries run', async () => {
-    createLink('DUP-3');
-    const n = backend.simulator.pay('DUP-3', { status: 'settlement', payment_type: 'gopay' });
-    const r = receiver({ options: { ignoreDuplicates: false } });
-    expect((await r.send({ ...n })).executed).toBe(true);
-    expect((await r.send({ ...n })).executed).toBe(true);
-  });
-
-  test('a forged copy does not mark the real notification as seen', async () => {
-    createLink('DUP-4');
-    const n = backend.simulator.pay('DUP-4', { status: 'settlement', payment_type: 'gopay' });
-    const r = receiver();
-    expect((await r.send({ ...n, signature_key: 'f'.repeat(128) })).status).toBe(401);
-    expect((await r.send({ ...n })).executed).toBe(true);
+  test('there is no "Ignore Duplicate Notifications" option any more', () => {
+    const options = trigger.description.properties.find((p) => p.name === 'options') as { options?: { name: string }[] };
+    expect(options.options?.map((o) => o.name)).toEqual(['confirmWithStatusApi']);
+    const notice = trigger.description.properties.find((p) => p.name === 'duplicatesNotice');
+    expect(notice?.displayName).toMatch(/Remove Duplicates/);
+    expect(notice?.displayName).toMatch(/Remove Items Processed in Previous Executions/);
   });
 
   test('only the chosen states fire; others are acknowledged with 200 and start nothing', async () => {
@@ -151,8 +150,8 @@ describe('duplicates and filters', () => {
     const pending = backend.simulator.pay('FLT-1', { status: 'pending', payment_type: 'bank_transfer' });
     const settled = backend.simulator.pay('FLT-1', { status: 'settlement', transaction_id: pending.transaction_id });
     const r = receiver({ events: ['paid'] });
-    expect(await r.send({ ...pending })).toMatchObject({ status: 200, executed: false });
-    expect(await r.send({ ...settled })).toMatchObject({ status: 200, executed: true });
+    expect(await r.send({ ...pending })).toMatchObject({ status: 200, executed: false, responseBody: RECEIVED });
+    expect(await r.send({ ...settled })).toMatchObject({ status: 200, executed: true, responseBody: RECEIVED });
   });
 
   test('the default fires on every state', async () => {
@@ -177,7 +176,7 @@ describe('Confirm with the Midtrans status API', () => {
     backend.simulator.pay('CNF-2', { status: 'settlement', transaction_id: pending.transaction_id });
     const r = receiver({ options: { confirmWithStatusApi: true } });
     const outcome = await r.send({ ...pending });
-    expect(outcome).toMatchObject({ status: 200, executed: false });
+    expect(outcome).toMatchObject({ status: 200, executed: false, responseBody: RECEIVED });
     expect(outcome.httpCalls).toBe(1);
   });
 
@@ -188,7 +187,7 @@ describe('Confirm with the Midtrans status API', () => {
     expect(outcome).toMatchObject({ status: 503, executed: false });
   });
 
-  test('an unconfirmed notification is not remembered, so Midtrans\'s retry can still run once confirmed', async () => {
+  test('after a 503 (status API unreachable), Midtrans\'s retry runs once confirmed', async () => {
     createLink('CNF-4');
     const n = backend.simulator.pay('CNF-4', { status: 'settlement', payment_type: 'gopay' });
     backend.simulator.setFaults({ script: [{ route: 'status', call: 1, fault: 503 }] });

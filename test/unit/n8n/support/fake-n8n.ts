@@ -92,8 +92,6 @@ export interface WebhookOptions {
   description: INodeTypeDescription;
   credentials: ICredentialDataDecryptedObject;
   params?: IDataObject;
-  /** Kept across calls, as n8n keeps a trigger's static data between production runs. */
-  staticData: IDataObject;
 }
 
 export async function deliver(
@@ -121,7 +119,7 @@ export async function deliver(
       return response;
     },
   };
-  const fake: Pick<IWebhookFunctions, 'getBodyData' | 'getNodeParameter' | 'getNode' | 'getCredentials' | 'getWorkflowStaticData'> & {
+  const fake: Pick<IWebhookFunctions, 'getBodyData' | 'getNodeParameter' | 'getNode' | 'getCredentials'> & {
     getRequestObject: () => { body: IDataObject; rawBody?: Buffer };
     getResponseObject: () => typeof response;
     helpers: Pick<IWebhookFunctions['helpers'], 'httpRequestWithAuthentication' | 'returnJsonArray'>;
@@ -132,17 +130,21 @@ export async function deliver(
     getNodeParameter: ((name: string, fallback?: unknown) => parameterReader(o.description, params)(name, fallback)) as IWebhookFunctions['getNodeParameter'],
     getNode: () => nodeOf(o.description),
     getCredentials: (async () => o.credentials) as IWebhookFunctions['getCredentials'],
-    getWorkflowStaticData: () => o.staticData,
     helpers: {
       httpRequestWithAuthentication: fakeHttpRequestWithAuthentication(o.credentials, http) as IWebhookFunctions['helpers']['httpRequestWithAuthentication'],
       returnJsonArray: (json: IDataObject | IDataObject[]) => (Array.isArray(json) ? json : [json]).map((j) => ({ json: j })),
     },
   };
   const result = await webhook.call(fake as unknown as IWebhookFunctions);
-  if (result.noWebhookResponse) {
-    return { status: sent.status ?? 200, responseBody: sent.body, executed: false, items: [], httpCalls: http.calls };
-  }
-  // responseMode 'onReceived': n8n answers 200 at once; a run starts only when workflowData is returned.
+  // As n8n 2.40.7's webhook helper does (the e2e trigger test checks the real one): with noWebhookResponse
+  // the node has answered itself, and a run still starts when workflowData comes with it. Without it, an
+  // onReceived webhook answers 200 with the description's responseData, which defaults to the literal
+  // text "firstEntryJson", or {"message":"Webhook call received"} when no run starts.
   const items = result.workflowData?.[0] ?? [];
-  return { status: 200, responseBody: result.webhookResponse, executed: result.workflowData !== undefined, items, httpCalls: http.calls };
+  const executed = result.workflowData !== undefined;
+  if (result.noWebhookResponse) {
+    return { status: sent.status ?? 200, responseBody: sent.body, executed, items, httpCalls: http.calls };
+  }
+  const fallback = executed ? 'firstEntryJson' : { message: 'Webhook call received' };
+  return { status: 200, responseBody: result.webhookResponse ?? fallback, executed, items, httpCalls: http.calls };
 }
