@@ -13,3 +13,4 @@ export * from './api-calls';
 export * from './api-client';
 export * from './sheet-rows';
 export { base64OfUtf8 } from './base64';
+export { describe as describeValue } from './rule-checks';

@@ -13,13 +13,28 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const SHOWN_CHARS = 60;
+
+/**
+ * A value as a problem message shows it. Lists and objects are shown as (truncated) JSON, so a field
+ * filled by an expression that returned an object says which object, rather than "[object Object]".
+ */
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > SHOWN_CHARS ? value.slice(0, SHOWN_CHARS - 3) + '...' : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`;
+  const kind = Array.isArray(value) ? 'a list' : 'an object';
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // Circular or holding a bigint: the kind alone still says what is wrong.
+    json = undefined;
+  }
+  if (json === undefined) return kind;
+  return `${kind} ${json.length > SHOWN_CHARS ? json.slice(0, SHOWN_CHARS - 3) + '...' : json}`;
 }
 
 export function checkInteger(value: unknown, path: string, sink: Sink, min: number, max: number, unit = ''): value is number {

@@ -11,8 +11,8 @@ import {
 } from 'n8n-workflow';
 
 import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
-import { MidtransClient, redactSecret } from '../shared/core';
-import { toNodeApiError } from '../shared/errors';
+import { describeValue, MidtransClient, redactSecret } from '../shared/core';
+import { toNodeApiError, withoutSecret } from '../shared/errors';
 import { n8nTransport } from '../shared/transport';
 import { createPaymentLink, deactivatePaymentLink, getPaymentLink } from './actions/paymentLink';
 import { getTransactionStatus } from './actions/transaction';
@@ -72,13 +72,15 @@ export class Midtrans implements INodeType {
 
 		for (let i = 0; i < items.length; i++) {
 			try {
-				const resource = this.getNodeParameter('resource', i) as string;
-				const operation = this.getNodeParameter('operation', i) as string;
-				const run = OPERATIONS[resource]?.[operation];
+				const resource = this.getNodeParameter('resource', i) as unknown;
+				const operation = this.getNodeParameter('operation', i) as unknown;
+				const run = typeof resource === 'string' && typeof operation === 'string' ? OPERATIONS[resource]?.[operation] : undefined;
 				if (!run) {
-					throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, {
-						itemIndex: i,
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`The operation ${describeValue(operation)} is not known for the resource ${describeValue(resource)}`,
+						{ itemIndex: i },
+					);
 				}
 				const json = await run(this, i, client);
 				returnData.push(
@@ -86,9 +88,11 @@ export class Midtrans implements INodeType {
 				);
 			} catch (caught) {
 				const error =
-					caught instanceof NodeOperationError || caught instanceof NodeApiError
-						? caught
-						: toNodeApiError(this.getNode(), caught, config.serverKey, i);
+					caught instanceof NodeOperationError
+						? withoutSecret(this.getNode(), caught, config.serverKey, i)
+						: caught instanceof NodeApiError
+							? caught
+							: toNodeApiError(this.getNode(), caught, config.serverKey, i);
 				if (this.continueOnFail()) {
 					const json: IDataObject = { error: redactSecret(error.message, config.serverKey) };
 					if (error.description) json.description = redactSecret(error.description, config.serverKey);

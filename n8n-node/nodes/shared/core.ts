@@ -13,3 +13,4 @@ export * from '../../../core/src/link-summary';
 export * from '../../../core/src/api-calls';
 export * from '../../../core/src/api-client';
 export { linkOrderIdFromTransaction } from '../../../core/src/ids';
+export { describe as describeValue } from '../../../core/src/rule-checks';

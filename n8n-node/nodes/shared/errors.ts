@@ -1,4 +1,4 @@
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { isMidtransApiError, redactSecret } from './core';
 
@@ -23,4 +23,19 @@ export function toNodeApiError(node: INode, error: unknown, serverKey: string, i
 	}
 	const text = redactSecret(error instanceof Error ? error.message : String(error), serverKey);
 	return new NodeApiError(node, { message: text } as JsonObject, { message: text, itemIndex });
+}
+
+/**
+ * A validation error quotes the value it got, and a value may hold anything, the server key included.
+ * Such an error is built again from redacted text: n8n keeps the original text in the error's cause
+ * and stack, so editing the message alone would not do.
+ */
+export function withoutSecret(node: INode, error: NodeOperationError, serverKey: string, itemIndex: number): NodeOperationError {
+	const description = error.description ?? undefined;
+	const leaks = [error.message, description ?? ''].some((text) => redactSecret(text, serverKey) !== text);
+	if (!leaks) return error;
+	return new NodeOperationError(node, redactSecret(error.message, serverKey), {
+		itemIndex,
+		description: description === undefined ? undefined : redactSecret(description, serverKey),
+	});
 }

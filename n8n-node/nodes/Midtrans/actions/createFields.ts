@@ -8,15 +8,30 @@ function numberOf(value: unknown): number {
 	return value as number;
 }
 
-function text(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	const s = typeof value === 'string' ? value : String(value);
-	return s.trim() === '' ? undefined : s.trim();
+/**
+ * A text field's value, trimmed; a number or true/false as its text. A list or an object (an
+ * expression that returned one) is handed on unchanged, typed as text, so the core's check names the
+ * field and shows the value as JSON; String() would turn it into "[object Object]", which then either
+ * reads as a bad value or, for a free-text field such as the title, is sent to Midtrans as is.
+ */
+export function textOf(value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return value as string;
 }
 
+function text(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const s = textOf(value);
+	return s === '' ? undefined : s;
+}
+
+/** A multi-select's list, or comma-separated text. Anything else is handed on for the core to name. */
 function list(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter((v) => v !== '');
-	if (typeof value !== 'string') return [];
+	if (value === undefined || value === null || value === '') return [];
+	if (Array.isArray(value)) return value.map((v) => textOf(v)).filter((v) => v !== '');
+	if (typeof value === 'number') value = String(value);
+	if (typeof value !== 'string') return value as string[];
 	return value
 		.split(',')
 		.map((v) => v.trim())
@@ -60,7 +75,7 @@ function creditCard(extra: IDataObject): InvoiceInput['creditCard'] {
 		if (termRows.length) {
 			installment.terms = {};
 			for (const row of termRows) {
-				installment.terms[String(row.bank)] = list(row.months).map((m) => numberOf(m));
+				installment.terms[textOf(row.bank)] = list(row.months).map((m) => numberOf(m));
 			}
 		}
 		card.installment = installment;
@@ -72,7 +87,7 @@ function creditCard(extra: IDataObject): InvoiceInput['creditCard'] {
 export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): InvoiceInput {
 	const amountType = ctx.getNodeParameter('amountType', i, 'fixed') as string;
 	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const invoice: InvoiceInput = { orderId: String(ctx.getNodeParameter('orderId', i, '')).trim() };
+	const invoice: InvoiceInput = { orderId: textOf(ctx.getNodeParameter('orderId', i, '')) };
 
 	if (amountType === 'fixed') invoice.amount = numberOf(ctx.getNodeParameter('amount', i, 0));
 	if (amountType === 'items') invoice.items = items(ctx.getNodeParameter('items', i, {}) as IDataObject);
@@ -116,7 +131,7 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 	if (methods.length) invoice.paymentMethods = methods;
 
 	if (ctx.getNodeParameter('linkIdMode', i, 'generate') === 'custom') {
-		invoice.paymentLinkId = String(ctx.getNodeParameter('paymentLinkId', i, '')).trim();
+		invoice.paymentLinkId = textOf(ctx.getNodeParameter('paymentLinkId', i, ''));
 	} else {
 		invoice.paymentLinkId = 'generate';
 	}

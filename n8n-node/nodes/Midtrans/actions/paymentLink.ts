@@ -3,6 +3,7 @@ import { randomBytes } from 'crypto';
 
 import {
 	buildInvoiceRequest,
+	describeValue,
 	summariseLink,
 	type MidtransClient,
 	type OnExisting,
@@ -36,8 +37,7 @@ export async function createPaymentLink(ctx: IExecuteFunctions, i: number, clien
 }
 
 export async function getPaymentLink(ctx: IExecuteFunctions, i: number, client: MidtransClient): Promise<IDataObject> {
-	const orderId = String(ctx.getNodeParameter('orderId', i, '')).trim();
-	requireId(ctx, i, orderId, 'Order ID');
+	const orderId = idParameter(ctx, i, 'orderId', 'Order ID');
 	const link = await client.getPaymentLink(orderId);
 	const s = summariseLink(link, Date.now());
 	const summary: IDataObject = {
@@ -57,14 +57,24 @@ export async function getPaymentLink(ctx: IExecuteFunctions, i: number, client: 
 }
 
 export async function deactivatePaymentLink(ctx: IExecuteFunctions, i: number, client: MidtransClient): Promise<IDataObject> {
-	const orderId = String(ctx.getNodeParameter('orderId', i, '')).trim();
-	requireId(ctx, i, orderId, 'Order ID');
+	const orderId = idParameter(ctx, i, 'orderId', 'Order ID');
 	const answer = await client.deletePaymentLink(orderId);
 	return { order_id: orderId, deactivated: true, message: answer.message };
 }
 
-export function requireId(ctx: IExecuteFunctions, i: number, value: string, field: string): void {
+/**
+ * An id parameter as text: required, and text or a number. A list or an object (an expression that
+ * returned one) fails here, naming the field and showing the value, before any request: as String()
+ * it would become "[object Object]" and be sent to Midtrans as the id.
+ */
+export function idParameter(ctx: IExecuteFunctions, i: number, name: string, field: string): string {
+	const raw = ctx.getNodeParameter(name, i, '');
+	if (typeof raw !== 'string' && typeof raw !== 'number') {
+		throw new NodeOperationError(ctx.getNode(), `${field} must be text, got ${describeValue(raw)}`, { itemIndex: i });
+	}
+	const value = String(raw).trim();
 	if (value === '') {
 		throw new NodeOperationError(ctx.getNode(), `${field} is required`, { itemIndex: i });
 	}
+	return value;
 }
