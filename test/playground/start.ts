@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 
   if (!isProvisioned()) {
     step(`First start: installing Node 24 and n8n 2.40.7 from the npm registry into ${defaultCacheDir()}`);
-    step('  (once per machine; about 4 minutes and 2.8 GB; later starts reuse it)');
+    step('  (once per machine; about 4–5 minutes and 2.8 GB; later starts reuse it)');
   }
   const install = await provisionN8n({ log: (l) => step(`  ${l}`) });
 
