@@ -31,7 +31,7 @@ export interface EmulatorOptions {
   scriptProperties?: Record<string, string>;
   userProperties?: Record<string, string>;
   documentProperties?: Record<string, string>;
-  /** End the execution at its n-th service call (that call has no effect), like the 6-minute kill. One-shot. */
+  /** End the execution at its n-th service call (that call has no effect), like the 6-minute kill; unflushed Spreadsheet writes are lost (unflushed-writes.ts). One-shot. */
   stopAtCall?: number;
   /** Simulated contention: true = always held by another execution; or per attempt (1-based). */
   lockContention?: LockContention;

@@ -2,9 +2,11 @@
  * Counts and prices every service call of the current execution, owns the emulated clock, and ends the
  * execution the way Apps Script does: at the 6-minute limit (on modelled time) or at a chosen call
  * (`stopAtCall`, for cut-off tests). Once an execution is ended, every further service call in it throws
- * the same error, so a `catch` in the script cannot keep working after the kill.
+ * the same error, so a `catch` in the script cannot keep working after the kill. A cut also loses the
+ * Spreadsheet writes made since the last flush point (INFERRED, the strict reading: see unflushed-writes.ts).
  */
 import { COST, CallDetail, CallKind, flushMs, priceCall } from './cost-model';
+import { UnflushedWrites } from './unflushed-writes';
 
 export const EXCEEDED_MESSAGE = 'Exceeded maximum execution time';
 
@@ -34,6 +36,7 @@ export class ExecutionMeter {
   private elapsed = 0;
   private clockMs: number;
   private pendingWriteCells = 0;
+  private unflushed = new UnflushedWrites();
   private killedWith: string | null = null;
   private stopAt: number | undefined;
   private paused = 0;
@@ -63,6 +66,19 @@ export class ExecutionMeter {
 
   pendingCells(): number {
     return this.pendingWriteCells;
+  }
+
+  /**
+   * Called by a Spreadsheet write once its call is accepted, with how to undo it: kept until the next flush
+   * point, run if the execution is cut first. Untracked set-up is applied for good at once.
+   */
+  rememberWrite(undo: () => void): void {
+    if (this.tracking && !this.killedWith) this.unflushed.remember(undo);
+  }
+
+  /** Spreadsheet writes a cut would undo now (for tests of the emulator). */
+  unflushedWrites(): number {
+    return this.unflushed.size;
   }
 
   get killed(): string | null {
@@ -104,6 +120,8 @@ export class ExecutionMeter {
   }
 
   private endCurrent(): void {
+    // A normal end applies the pending writes (a cut execution has already discarded them).
+    this.unflushed.apply();
     this.history.push({ index: this.executionIndex, calls: this.calls, modelledMs: this.modelledMs(), killed: this.killedWith });
     for (const l of this.listeners) l(this.executionIndex);
   }
@@ -112,6 +130,7 @@ export class ExecutionMeter {
     this.executionIndex = this.nextExecutionIndex++;
     // Apps Script commits the write-back cache when an execution ends.
     this.pendingWriteCells = 0;
+    this.unflushed = new UnflushedWrites();
     this.calls = emptyCounts();
     this.elapsed = 0;
     this.killedWith = null;
@@ -128,6 +147,7 @@ export class ExecutionMeter {
       calls: this.calls,
       elapsed: this.elapsed,
       pending: this.pendingWriteCells,
+      unflushed: this.unflushed,
       killed: this.killedWith,
       stopAt: this.stopAt,
     };
@@ -141,6 +161,7 @@ export class ExecutionMeter {
       this.calls = saved.calls;
       this.elapsed = saved.elapsed;
       this.pendingWriteCells = saved.pending;
+      this.unflushed = saved.unflushed;
       this.killedWith = saved.killed;
       this.stopAt = saved.stopAt;
     }
@@ -152,11 +173,16 @@ export class ExecutionMeter {
    */
   record(method: string, kind: CallKind, detail: CallDetail = {}): void {
     if (!this.count(method, kind, detail)) return;
-    const withPending = kind === 'sheet-read' || kind === 'sheet-flush' ? { ...detail, pendingCells: this.pendingWriteCells } : detail;
-    const ms = priceCall(kind, withPending);
-    if (kind === 'sheet-read' || kind === 'sheet-flush') this.pendingWriteCells = 0;
-    if (kind === 'sheet-write') this.pendingWriteCells += detail.cells ?? 0;
+    // The one definition of a flush point: a flush, or any read (it is priced with the pending cells).
+    const flushes = kind === 'sheet-read' || kind === 'sheet-flush';
+    const ms = priceCall(kind, flushes ? { ...detail, pendingCells: this.pendingWriteCells } : detail);
+    // A flush that would cross the 6-minute limit does not happen: spend() cuts and the writes are lost.
     this.spend(ms);
+    if (flushes) {
+      this.pendingWriteCells = 0;
+      this.unflushed.apply();
+    }
+    if (kind === 'sheet-write') this.pendingWriteCells += detail.cells ?? 0;
   }
 
   /**
@@ -208,6 +234,9 @@ export class ExecutionMeter {
   }
 
   private kill(): never {
+    // INFERRED (unflushed-writes.ts): a killed execution's unflushed Spreadsheet writes never land.
+    this.unflushed.discard();
+    this.pendingWriteCells = 0;
     this.killedWith = EXCEEDED_MESSAGE;
     throw new Error(EXCEEDED_MESSAGE);
   }

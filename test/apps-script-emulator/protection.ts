@@ -31,6 +31,7 @@ export class EmuProtection implements Pick<GasProtection, ProtectionMethods> {
 
   private call(method: string, kind: 'sheet-read' | 'sheet-write' = 'sheet-write'): void {
     this.ctx.meter.record(`Protection.${method}`, kind);
+    if (kind === 'sheet-write') this.sheet.rememberProtections();
   }
 
   overlaps(row: number, column: number, numRows: number, numColumns: number): boolean {

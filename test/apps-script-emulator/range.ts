@@ -65,8 +65,10 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
     this.guard(method);
   }
 
+  /** Checks protections, then remembers the cells as they are so a cut can undo this unflushed write. */
   private guard(method: string): void {
     this.sheet.guardWrite(method, this.row, this.column, this.numRows, this.numColumns, this.a1());
+    this.sheet.rememberCells(this.row, this.column, this.numRows, this.numColumns);
   }
 
   /** A write whose data is checked first: a refused shape neither writes nor counts as a protected write. */
@@ -319,6 +321,7 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
 
   protect(): GasProtection {
     this.ctx.meter.record('Range.protect', 'sheet-write');
+    this.sheet.rememberProtections();
     const p = new EmuProtection(this.ctx, this.sheet, this);
     this.sheet.protections.push(p);
     return asGas(p);
@@ -390,6 +393,7 @@ export class EmuRangeList implements Pick<GasRangeList, RangeListMethods> {
   private write(method: string): void {
     this.ctx.meter.record(`RangeList.${method}`, 'sheet-write', { cells: this.cells });
     for (const r of this.ranges) r.sheet.guardWrite(`RangeList.${method}`, r.row, r.column, r.numRows, r.numColumns, r.a1());
+    for (const r of this.ranges) r.sheet.rememberCells(r.row, r.column, r.numRows, r.numColumns);
   }
 
   private each(f: (cell: Cell) => void): void {

@@ -24,6 +24,10 @@ type SheetMethods =
   | 'getActiveRange' | 'getActiveRangeList' | 'clear' | 'clearContents' | 'autoResizeColumns' | 'autoResizeColumn'
   | 'setColumnWidth' | 'getColumnWidth';
 
+function copyCell(c: Cell | undefined): Cell | undefined {
+  return c ? { ...c } : undefined;
+}
+
 export class EmuSheet implements Pick<GasSheet, SheetMethods> {
   /** rows[r][c] with 0-based indexes; missing = empty cell with the default format */
   rows: Array<Array<Cell | undefined> | undefined> = [];
@@ -60,6 +64,77 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
     let last = 0;
     for (const row of this.rows) if (row) for (let c = row.length; c > last; c--) if (!isEmptyCell(row[c - 1])) last = c;
     return last;
+  }
+
+  // ---- undo of unflushed writes (unflushed-writes.ts; taken only when the call is accepted) --------
+  private remember(undo: () => void): void {
+    this.ctx.meter.rememberWrite(undo);
+  }
+
+  /** Before a write to a rectangle: its cells as they are, and any row the write will create. */
+  rememberCells(row: number, column: number, numRows: number, numColumns: number): void {
+    if (!this.ctx.meter.tracking) return;
+    const lengthBefore = this.rows.length;
+    const saved: Array<{ index: number; width: number; cells: Array<Cell | undefined> } | { index: number; missing: true }> = [];
+    for (let r = row; r <= Math.min(row + numRows - 1, lengthBefore); r++) {
+      const line = this.rows[r - 1];
+      const width = Math.max(0, Math.min(numColumns, (line?.length ?? 0) - (column - 1)));
+      if (!line) saved.push({ index: r - 1, missing: true });
+      else saved.push({ index: r - 1, width: line.length, cells: Array.from({ length: width }, (_, i) => copyCell(line[column - 1 + i])) });
+    }
+    this.remember(() => {
+      const rows = this.rows;
+      if (rows.length > lengthBefore) rows.length = lengthBefore;
+      for (const s of saved) {
+        if ('missing' in s) {
+          rows[s.index] = undefined;
+          continue;
+        }
+        const line = (rows[s.index] ??= []);
+        s.cells.forEach((c, i) => {
+          line[column - 1 + i] = c;
+        });
+        if (line.length > s.width) line.length = s.width;
+      }
+    });
+  }
+
+  /** Before a change of name, size, frozen rows or column widths. */
+  rememberShape(): void {
+    if (!this.ctx.meter.tracking) return;
+    const { name, maxRows, maxColumns, frozenRows, frozenColumns } = this;
+    const widths = new Map(this.columnWidths);
+    this.remember(() => {
+      Object.assign(this, { name, maxRows, maxColumns, frozenRows, frozenColumns });
+      this.columnWidths.clear();
+      for (const [k, v] of widths) this.columnWidths.set(k, v);
+    });
+  }
+
+  /** Before a protection is added, removed or changed. */
+  rememberProtections(): void {
+    if (!this.ctx.meter.tracking) return;
+    const list = this.protections.slice();
+    const states = list.map((p) => ({ p, row: p.row, numRows: p.numRows, description: p.description, warningOnly: p.warningOnly, editors: [...p.editors] }));
+    this.remember(() => {
+      this.protections.splice(0, this.protections.length, ...list);
+      for (const s of states) {
+        Object.assign(s.p, { row: s.row, numRows: s.numRows, description: s.description, warningOnly: s.warningOnly });
+        s.p.editors.clear();
+        for (const e of s.editors) s.p.editors.add(e);
+      }
+    });
+  }
+
+  /** Before a change that moves or replaces cells across the sheet (row insertion or deletion, sort, clear). */
+  rememberWholeSheet(): void {
+    if (!this.ctx.meter.tracking) return;
+    this.rememberShape();
+    this.rememberProtections();
+    const rows = this.rows.map((line) => line?.map(copyCell));
+    this.remember(() => {
+      this.rows = rows;
+    });
   }
 
   /** Checks a write against protections; the owner may write (recorded), others get the real error. */
@@ -110,6 +185,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   setName(name: string): GasSheet {
     this.write('setName');
+    this.rememberShape();
     const clash = this.parent.sheets.find((s) => s !== this && s.name.toLowerCase() === name.toLowerCase());
     if (clash) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.name = name;
@@ -186,6 +262,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet {
     this.write('insertRowsAfter');
+    this.rememberWholeSheet();
     if (afterPosition < 1 || afterPosition > this.maxRows) throw new Error(OUTSIDE_MESSAGE);
     this.spliceRows(afterPosition + 1, howMany);
     return asGas(this);
@@ -193,6 +270,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   insertRowAfter(afterPosition: number): GasSheet {
     this.write('insertRowAfter');
+    this.rememberWholeSheet();
     if (afterPosition < 1 || afterPosition > this.maxRows) throw new Error(OUTSIDE_MESSAGE);
     this.spliceRows(afterPosition + 1, 1);
     return asGas(this);
@@ -200,6 +278,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   insertRowsBefore(beforePosition: number, howMany: number): GasSheet {
     this.write('insertRowsBefore');
+    this.rememberWholeSheet();
     if (beforePosition < 1 || beforePosition > this.maxRows) throw new Error(OUTSIDE_MESSAGE);
     this.spliceRows(beforePosition, howMany);
     return asGas(this);
@@ -207,6 +286,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   insertRowBefore(beforePosition: number): GasSheet {
     this.write('insertRowBefore');
+    this.rememberWholeSheet();
     if (beforePosition < 1 || beforePosition > this.maxRows) throw new Error(OUTSIDE_MESSAGE);
     this.spliceRows(beforePosition, 1);
     return asGas(this);
@@ -214,6 +294,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   insertColumnsAfter(afterPosition: number, howMany: number): GasSheet {
     this.write('insertColumnsAfter');
+    this.rememberWholeSheet();
     if (afterPosition < 1 || afterPosition > this.maxColumns) throw new Error(OUTSIDE_MESSAGE);
     for (const r of this.rows) if (r && r.length > afterPosition) r.splice(afterPosition, 0, ...new Array(howMany).fill(undefined));
     this.maxColumns += howMany;
@@ -227,6 +308,8 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
     }
     this.write('appendRow', rowContents.length);
     const row = this.contentLastRow() + 1;
+    this.rememberShape();
+    this.rememberCells(row, 1, 1, Math.max(1, rowContents.length));
     if (row > this.maxRows) this.maxRows = row;
     if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;
     this.guardWrite('appendRow', row, 1, 1, Math.max(1, rowContents.length), `${row}:${row}`);
@@ -236,12 +319,14 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   deleteRow(rowPosition: number): GasSheet {
     this.write('deleteRow');
+    this.rememberWholeSheet();
     this.removeRows(rowPosition, 1);
     return asGas(this);
   }
 
   deleteRows(rowPosition: number, howMany: number): GasSheet {
     this.write('deleteRows');
+    this.rememberWholeSheet();
     this.removeRows(rowPosition, howMany);
     return asGas(this);
   }
@@ -261,6 +346,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   setFrozenRows(rows: number): void {
     this.write('setFrozenRows');
+    this.rememberShape();
     if (rows < 0 || rows > this.maxRows) throw new Error(OUTSIDE_MESSAGE);
     this.frozenRows = rows;
   }
@@ -272,6 +358,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   setFrozenColumns(columns: number): void {
     this.write('setFrozenColumns');
+    this.rememberShape();
     if (columns < 0 || columns > this.maxColumns) throw new Error(OUTSIDE_MESSAGE);
     this.frozenColumns = columns;
   }
@@ -282,6 +369,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
     const last = this.contentLastRow();
     const cells = Math.max(0, last - first + 1) * this.contentLastColumn();
     this.write('sort', cells);
+    this.rememberWholeSheet();
     if (columnPosition < 1 || columnPosition > this.maxColumns) throw new Error(OUTSIDE_MESSAGE);
     if (last >= first) {
       const width = Math.max(this.contentLastColumn(), columnPosition);
@@ -298,6 +386,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   protect(): GasProtection {
     this.write('protect');
+    this.rememberProtections();
     const p = new EmuProtection(this.ctx, this, null);
     this.protections.push(p);
     return asGas(p);
@@ -351,6 +440,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   clear(): GasSheet {
     this.write('clear');
+    this.rememberWholeSheet();
     this.guardWrite('clear', 1, 1, this.maxRows, this.maxColumns, 'all');
     this.rows = [];
     return asGas(this);
@@ -358,6 +448,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   clearContents(): GasSheet {
     this.write('clearContents');
+    this.rememberWholeSheet();
     this.guardWrite('clearContents', 1, 1, this.maxRows, this.maxColumns, 'all');
     for (const r of this.rows) if (r) for (const c of r) if (c) {
       c.value = '';
@@ -380,6 +471,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   setColumnWidth(columnPosition: number, width: number): GasSheet {
     this.write('setColumnWidth');
+    this.rememberShape();
     if (columnPosition < 1 || columnPosition > this.maxColumns) throw new Error(OUTSIDE_MESSAGE);
     this.columnWidths.set(columnPosition, width);
     return asGas(this);

@@ -67,8 +67,17 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMethods> 
     this.ctx.meter.record(`Spreadsheet.${method}`, 'sheet-read');
   }
 
+  /** Also remembers the sheet list, name and time zone so a cut can undo this unflushed write (unflushed-writes.ts). */
   private write(method: string): void {
     this.ctx.meter.record(`Spreadsheet.${method}`, 'sheet-write');
+    if (!this.ctx.meter.tracking) return;
+    const { name, timeZone, activeSheet } = this;
+    const sheets = this.sheets.slice();
+    const activeRanges = this.activeRanges.slice();
+    this.ctx.meter.rememberWrite(() => {
+      this.sheets.splice(0, this.sheets.length, ...sheets);
+      Object.assign(this, { name, timeZone, activeSheet, activeRanges });
+    });
   }
 
   private rangeFromA1(a1: string): EmuRange {
