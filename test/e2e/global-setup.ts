@@ -18,4 +18,5 @@ export default async function globalSetup(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midtrans-pl-e2e-pack-'));
   process.env.MIDTRANS_PL_E2E_TARBALL = await packN8nNode(dir);
   process.env.MIDTRANS_PL_E2E_PACK_DIR = dir;
+  process.env.MIDTRANS_PL_E2E_PGID_LOG = path.join(dir, 'process-groups.log');
 }

@@ -89,6 +89,8 @@ export function spawnGroup(
   if (child.pid === undefined) throw new Error(`could not start ${command}`);
   const pgid = child.pid;
   live.add(pgid);
+  // The e2e run's global teardown checks every group listed here is gone (no orphan n8n).
+  if (process.env.MIDTRANS_PL_E2E_PGID_LOG) fs.appendFileSync(process.env.MIDTRANS_PL_E2E_PGID_LOG, `${pgid} ${command} ${args.join(' ')}\n`);
   const exited = new Promise<number | string | null>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal));
     child.once('error', () => resolve('spawn error'));
