@@ -103,3 +103,15 @@ test('a forged body forwarded to the web app changes no row', async () => {
   expect(await res.json()).toEqual({ ok: false, result: 'rejected' });
   expect(statusOf()).toEqual(before);
 });
+
+test('the web app answers like Apps Script: 302 to an echo URL that serves doPost\'s JSON to GET and refuses POST', async () => {
+  const res = await fetch(webApp.execUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', redirect: 'manual' });
+  expect(res.status).toBe(302);
+  const echo = res.headers.get('location')!;
+  expect(echo).toMatch(/\/macros\/echo\?user_content_key=/);
+  const got = await fetch(echo);
+  expect(got.status).toBe(200);
+  expect(got.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(await got.json()).toEqual({ ok: false, result: 'rejected' });
+  expect((await fetch(echo, { method: 'POST', body: '{}' })).status).toBe(405);
+});

@@ -1,9 +1,12 @@
 /**
  * The Sheets add-on as it runs for a merchant, stood up locally: the built `apps-script/dist/Code.js`
  * in the Apps Script emulator (its UrlFetchApp wired to the simulator in this process), and its web app
- * served over HTTP the way Apps Script serves `/exec`: a POST runs doPost, then answers 302 to a
- * one-time echo URL whose GET returns what doPost returned (so a client that does not follow the
- * redirect sees only the 302, as Midtrans does).
+ * served over HTTP the way Apps Script serves `/exec` (apps-script-platform.md, "Response"): a POST
+ * runs doPost and is answered 302 to a `/macros/echo?user_content_key=…` URL whose GET returns what
+ * doPost returned; the echo URL takes GET only (a client that re-POSTs gets 405), and a client that
+ * does not follow the redirect sees only the 302, as Midtrans does. A throwing doPost still ends in
+ * the 302 (no 5xx), to an HTML error page. [inferred] How long an echo URL stays readable is not
+ * documented; here it stays for the life of the server.
  */
 import { randomBytes } from 'crypto';
 import * as http from 'http';
@@ -115,6 +118,11 @@ export async function serveWebApp(addon: SheetsAddon, opts: { host?: string; por
         res.end('<HTML><HEAD><TITLE>Moved Temporarily</TITLE></HEAD><BODY>Moved Temporarily</BODY></HTML>');
         return;
       }
+      if (url.pathname === '/macros/echo' && req.method !== 'GET') {
+        res.writeHead(405, { 'content-type': 'text/html', allow: 'GET' });
+        res.end('Method Not Allowed');
+        return;
+      }
       if (req.method === 'GET' && url.pathname === '/macros/echo') {
         const key = url.searchParams.get('user_content_key') ?? '';
         const echo = echoes.get(key);
@@ -123,7 +131,6 @@ export async function serveWebApp(addon: SheetsAddon, opts: { host?: string; por
           res.end('Sorry, unable to open the file at this time.');
           return;
         }
-        echoes.delete(key);
         res.writeHead(200, { 'content-type': MIME[echo.mimeType] ?? 'text/html; charset=utf-8' });
         res.end(echo.content);
         return;
