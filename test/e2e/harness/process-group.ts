@@ -40,22 +40,25 @@ process.once('exit', () => {
   for (const pgid of live) signalGroup(pgid, 'SIGKILL');
 });
 
-/** Kills group `pgid` once `parentPid` is gone (then removes `leftover`, if given); exits by itself when the group is gone. */
+/**
+ * Waits for `parentPid` to go (stop() kills the watchdog first, so it only acts for a parent that died
+ * without stopping): then ends group `pgid` (SIGTERM, SIGKILL 5 s later) and removes `leftover`.
+ */
 const WATCHDOG = `
 const [parent, pgid] = process.argv.slice(1, 3).map(Number);
 const leftover = process.argv[3];
 const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const cleanUp = () => {
+  try { process.kill(-pgid, 'SIGKILL'); } catch {}
+  if (leftover) setTimeout(() => { try { require('fs').rmSync(leftover, { recursive: true, force: true }); } catch {} process.exit(0); }, 500);
+  else process.exit(0);
+};
 const t = setInterval(() => {
-  if (!alive(-pgid)) { clearInterval(t); return; }
-  if (!alive(parent)) {
-    try { process.kill(-pgid, 'SIGTERM'); } catch {}
-    setTimeout(() => {
-      try { process.kill(-pgid, 'SIGKILL'); } catch {}
-      if (leftover) setTimeout(() => { try { require('fs').rmSync(leftover, { recursive: true, force: true }); } catch {} process.exit(0); }, 500);
-      else process.exit(0);
-    }, 5000);
-    clearInterval(t);
-  }
+  if (alive(parent)) return;
+  clearInterval(t);
+  if (!alive(-pgid)) return cleanUp();
+  try { process.kill(-pgid, 'SIGTERM'); } catch {}
+  setTimeout(cleanUp, 5000);
 }, 500);
 `;
 
