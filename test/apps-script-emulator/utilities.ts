@@ -8,6 +8,7 @@ import { createHash, createHmac, randomUUID } from 'crypto';
 import { fromScriptBytes, toSignedBytes } from './bytes';
 import { formatJavaPattern } from './date-format';
 import { ExecutionMeter } from './execution-meter';
+import { mulberry32 } from '../support/mulberry32';
 
 export const DigestAlgorithm = { MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512' } as const;
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
@@ -22,16 +23,10 @@ function bytesOf(value: unknown, charset: unknown, method: string): Buffer {
   return fromScriptBytes(value, method);
 }
 
-/** mulberry32: small deterministic PRNG for seeded UUIDs. */
+/** Seeded UUID bytes, so a seeded run's ids replay exactly. */
 function seededBytes(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) & 0xff;
-  };
+  const next = mulberry32(seed);
+  return () => (next() * 4294967296) & 0xff;
 }
 
 function uuidFrom(next: () => number): string {

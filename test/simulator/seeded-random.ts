@@ -2,18 +2,10 @@
  * Deterministic randomness. Each concern (ids, faults, jitter) draws from its own stream, so turning a
  * fault on does not change the ids a test sees.
  */
+import { mulberry32 } from '../support/mulberry32';
 
-/** mulberry32: small, fast, and good enough for test data (not for secrets). */
-export function streamFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** One stream per concern; see test/support/mulberry32.ts. */
+export const streamFrom = mulberry32;
 
 export interface RandomStreams {
   ids: () => number;

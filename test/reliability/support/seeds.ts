@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../support/mulberry32';
+
 /**
  * How many seeds each property runs: RELIABILITY_SEEDS overrides the CI default (npm run soak raises
  * it); RELIABILITY_SEED_OFFSET shifts the range so a soak can explore new seeds.
@@ -12,16 +14,9 @@ export function seeds(ciDefault: number): number[] {
   return Array.from({ length: seedCount(ciDefault) }, (_, i) => offset + i + 1);
 }
 
-/** mulberry32: small, fast and deterministic; the seed fully decides a scenario. */
+/** Seeded choices over mulberry32: the seed fully decides a scenario. */
 export function rng(seed: number): { next(): number; int(lo: number, hi: number): number; pick<T>(xs: readonly T[]): T; chance(p: number): boolean; shuffle<T>(xs: T[]): T[] } {
-  let a = seed >>> 0 || 0x9e3779b9;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed >>> 0 || 0x9e3779b9);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return {
     next,

@@ -2,6 +2,8 @@
  * A realistic invoice sheet: a merchant's own columns mixed in with the template's, valid rows of
  * every input style, invalid rows each broken in one known field, and blank separator rows.
  */
+import { mulberry32 } from '../../support/mulberry32';
+
 export const MERCHANT_HEADER = [
   'Order ID', 'Customer Name', 'Sales Rep', 'Customer Email', 'Customer Phone', 'Item', 'Quantity', 'Unit Price', 'Amount',
   'Title', 'Expiry', 'Usage Limit', 'Payment Methods', 'Payment Link', 'Status', 'Paid At', 'Note', 'Region',
@@ -25,16 +27,6 @@ const KINDS: RowKind[] = [
   'amount', 'bad-method', 'amount', 'rupiah-text', 'amount',
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SheetFixture {
   rows: unknown[][];
