@@ -1,18 +1,10 @@
 /** Midtrans node ▸ Payment Link ▸ Create, against the simulator over HTTP. */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { startMidtransBackend, type MidtransBackend } from './support/midtrans-backend';
+import { useMidtransBackend } from './support/midtrans-backend';
 import { credentialsFor, SERVER_KEY } from './support/fake-n8n';
 import { everythingIn, runMidtrans } from './support/run-node';
 
-let backend: MidtransBackend;
-beforeAll(async () => {
-  backend = await startMidtransBackend(SERVER_KEY);
-});
-afterAll(async () => backend.close());
-beforeEach(() => {
-  backend.simulator.reset();
-  backend.requests.length = 0;
-});
+const backend = useMidtransBackend(SERVER_KEY);
 
 const create = (params: Record<string, unknown>) => ({ resource: 'paymentLink', operation: 'create', ...params });
 const sentBodies = () => backend.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body) as Record<string, unknown>);

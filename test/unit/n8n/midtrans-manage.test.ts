@@ -1,18 +1,10 @@
 /** Midtrans node ▸ Payment Link ▸ Get and Deactivate, Transaction ▸ Get Status, against the simulator over HTTP. */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { startMidtransBackend, type MidtransBackend } from './support/midtrans-backend';
+import { useMidtransBackend } from './support/midtrans-backend';
 import { credentialsFor, SERVER_KEY } from './support/fake-n8n';
 import { everythingIn, runMidtrans } from './support/run-node';
 
-let backend: MidtransBackend;
-beforeAll(async () => {
-  backend = await startMidtransBackend(SERVER_KEY);
-});
-afterAll(async () => backend.close());
-beforeEach(() => {
-  backend.simulator.reset();
-  backend.requests.length = 0;
-});
+const backend = useMidtransBackend(SERVER_KEY);
 
 const creds = () => credentialsFor(backend.url);
 async function createLink(orderId: string, extra: Record<string, unknown> = {}) {

@@ -2,18 +2,10 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { MidtransTrigger } from '../../../n8n-node/nodes/MidtransTrigger/MidtransTrigger.node';
-import { startMidtransBackend, type MidtransBackend } from './support/midtrans-backend';
+import { useMidtransBackend } from './support/midtrans-backend';
 import { credentialsFor, deliver, SERVER_KEY, type WebhookOutcome } from './support/fake-n8n';
 
-let backend: MidtransBackend;
-beforeAll(async () => {
-  backend = await startMidtransBackend(SERVER_KEY);
-});
-afterAll(async () => backend.close());
-beforeEach(() => {
-  backend.simulator.reset();
-  backend.requests.length = 0;
-});
+const backend = useMidtransBackend(SERVER_KEY);
 
 const trigger = new MidtransTrigger();
 const sha512 = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');

@@ -59,3 +59,20 @@ export async function startMidtransBackend(serverKey: string, faults?: FaultOpti
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * One backend for a test file, emptied before each test. The returned object is filled in by
+ * `beforeAll`, so tests read `backend.url` as usual.
+ */
+export function useMidtransBackend(serverKey: string): MidtransBackend {
+  const backend = {} as MidtransBackend;
+  beforeAll(async () => {
+    Object.assign(backend, await startMidtransBackend(serverKey));
+  });
+  afterAll(async () => backend.close());
+  beforeEach(() => {
+    backend.simulator.reset();
+    backend.requests.length = 0;
+  });
+  return backend;
+}
