@@ -4,11 +4,11 @@
  * environment per seed; nothing is shared between seeds except the bundle text.
  */
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { createAppsScript, loadBundleSource, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions, type FetchFn, type FetchRequest, type FetchResult } from '../../apps-script-emulator';
 import { createSimulator, type FaultOptions, type Simulator } from '../../simulator';
 import { PLANTED_KEY } from './secrets';
+import { testTempDir } from '../../support/temp-dir';
 
 /**
  * RELIABILITY_ADDON_BUILD names another copy's build.js (a deliberately broken copy of apps-script/,
@@ -34,7 +34,7 @@ export const MARKER_STALE_MS = 7 * 60_000;
 let bundle: { dir: string; code: string } | undefined;
 export function addonBundle(): { dir: string; code: string } {
   if (!bundle) {
-    const dir = build({ outDir: fs.mkdtempSync(path.join(os.tmpdir(), 'midtrans-reliability-')) }).outDir;
+    const dir = build({ outDir: testTempDir('midtrans-reliability-') }).outDir;
     bundle = { dir, code: fs.readFileSync(path.join(dir, 'Code.js'), 'utf8') };
   }
   return bundle;

@@ -1,10 +1,10 @@
 /// <reference types="google-apps-script" />
 /** loadBundle runs a script with Apps Script globals only, and returns its top-level functions. */
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { EmuTextOutput, loadBundle, loadBundleSource, postEvent } from '../../apps-script-emulator';
 import { newEnv } from './helpers';
+import { testTempDir } from '../../support/temp-dir';
 
 const probe = `
 var __hidden = (function () { return { value: 41 }; })();
@@ -74,7 +74,7 @@ test('values and errors made by the emulator pass instanceof Array/Date/Error in
 });
 
 test('loadBundle reads a file; HtmlService templates evaluate in the script context', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-bundle-'));
+  const dir = testTempDir('gas-bundle-');
   fs.writeFileSync(path.join(dir, 'Code.js'), 'function include(name) { return "[" + name + "]"; }\nfunction page() { return HtmlService.createTemplateFromFile("Page").evaluate().getContent(); }');
   fs.writeFileSync(path.join(dir, 'Page.html'), '<body><?!= include("css") ?></body>');
   const env = newEnv({ htmlDir: dir });

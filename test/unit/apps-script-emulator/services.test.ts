@@ -2,10 +2,10 @@
 /** Properties, Cache, Lock, Utilities, Content, Html, ScriptApp, Session and logging behave like Apps Script. */
 import { createHash, createHmac } from 'crypto';
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { ADDON_TRIGGER_FREQUENCY, COST, EmuTextOutput, LOCK_TIMEOUT_MESSAGE, MAX_TRIGGERS, TOO_MANY_TRIGGERS } from '../../apps-script-emulator';
 import { gas, newEnv } from './helpers';
+import { testTempDir } from '../../support/temp-dir';
 
 describe('PropertiesService', () => {
   test('script properties start from the options, persist across executions, and read null when missing', () => {
@@ -197,7 +197,7 @@ describe('ContentService and HtmlService', () => {
   });
 
   test('createHtmlOutputFromFile reads the directory it was given; templates escape <?= ?> and not <?!= ?>', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-html-'));
+    const dir = testTempDir('gas-html-');
     fs.writeFileSync(path.join(dir, 'Settings.html'), '<h1>Settings</h1>');
     fs.writeFileSync(path.join(dir, 'T.html'), '<p><?= name ?></p><? for (var i = 0; i < 2; i++) { ?>*<? } ?><?!= raw ?>');
     const env = newEnv({ htmlDir: dir });

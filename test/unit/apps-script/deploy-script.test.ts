@@ -4,13 +4,13 @@
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
+import { testTempDir } from '../../support/temp-dir';
 
 jest.setTimeout(60_000);
 
 test('without a clasp login it exits 1 with the two steps to log in, and writes no project file', () => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'no-clasp-login-'));
+  const home = testTempDir('no-clasp-login-');
   const script = path.join(__dirname, '../../../apps-script/scripts/deploy.js');
   const r = spawnSync(process.execPath, [script], { encoding: 'utf8', env: { ...process.env, HOME: home, USERPROFILE: home, clasp_config_auth: path.join(home, '.clasprc.json') } });
   expect(r.status).toBe(1);

@@ -3,11 +3,10 @@
  * against the Midtrans simulator. Both share one clock: the emulator's, which every priced service
  * call moves, so link expiry and the 6-minute limit follow the modelled time.
  */
-import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { createAppsScript, loadBundle, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions } from '../../apps-script-emulator';
 import { createSimulator, type FaultOptions, type NotificationBody, type Simulator } from '../../simulator';
+import { testTempDir } from '../../support/temp-dir';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { build } = require('../../../apps-script/scripts/build.js') as { build: (o: { outDir: string }) => { outDir: string } };
@@ -21,7 +20,7 @@ export const TEMPLATE = [
 let built: string | undefined;
 /** Builds once per test file (jest runs files in separate processes, each gets its own folder). */
 export function bundleDir(): string {
-  if (!built) built = build({ outDir: fs.mkdtempSync(path.join(os.tmpdir(), 'midtrans-addon-')) }).outDir;
+  if (!built) built = build({ outDir: testTempDir('midtrans-addon-') }).outDir;
   return built;
 }
 
