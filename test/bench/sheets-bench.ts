@@ -23,8 +23,12 @@ export function buildAddOn(): string {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { build } = require(path.join(repoRoot(), 'apps-script', 'scripts', 'build.js')) as { build: (o: { outDir: string }) => { outDir: string } };
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-addon-'));
-  build({ outDir });
-  return readSource(path.join(outDir, 'Code.js'));
+  try {
+    build({ outDir });
+    return readSource(path.join(outDir, 'Code.js'));
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 export function baselineSource(): string {
