@@ -22,6 +22,7 @@ export const ENTRY_POINTS = [
   'continueGeneration',
   // Trigger handlers.
   'timedRefresh',
+  'continueRefresh',
 ] as const;
 
 export type EntryPoint = (typeof ENTRY_POINTS)[number];

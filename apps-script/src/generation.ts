@@ -29,6 +29,8 @@ export interface GenerationReport {
   recovered: number;
   failed: number;
   invalid: number;
+  /** Selected rows left alone because they already have a link (Generate for selected rows). */
+  alreadyLinked: number;
   remaining: number;
   stoppedForTime: boolean;
   message: string;
@@ -39,6 +41,7 @@ interface Prepared {
   idUpdates: RowUpdate[];
   outputUpdates: RowUpdate[];
   invalid: number;
+  alreadyLinked: number;
 }
 
 function problemNote(messages: string[]): string {
@@ -71,13 +74,18 @@ function orderIdOwners(table: InvoiceTable): Map<string, number> {
 }
 
 function prepare(table: InvoiceTable, scope: Scope): Prepared {
-  const out: Prepared = { work: [], idUpdates: [], outputUpdates: [], invalid: 0 };
+  const out: Prepared = { work: [], idUpdates: [], outputUpdates: [], invalid: 0, alreadyLinked: 0 };
   const owners = orderIdOwners(table);
   table.rows.forEach((cells, index) => {
     if (!inScope(table, index, scope)) return;
     const row = rowNumberOf(index);
     const reading = readInvoiceRow(cells, table.header, row);
-    if (reading.blank || reading.hasLink) return;
+    if (reading.blank) return;
+    if (reading.hasLink) {
+      // Never sent again (one link per invoice), but a selected row is one the user asked about.
+      if (scope.kind === 'selected') out.alreadyLinked++;
+      return;
+    }
     const owner = reading.orderId ? owners.get(reading.orderId) : undefined;
     if (owner !== undefined && owner !== row) {
       out.invalid++;
@@ -132,11 +140,17 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
   if (!done.ran) throw new UserError('The sheet stayed busy for 30 seconds (notifications arriving); run Generate again to finish: rows already sent are reused, never duplicated.');
 }
 
+function alreadyLinkedText(n: number): string {
+  return n === 1 ? '1 selected row already has a link and was left alone' : `${n} selected rows already have a link and were left alone`;
+}
+
 function summaryMessage(r: Omit<GenerationReport, 'message'>, continuation: string): string {
   if (r.created + r.recovered + r.failed + r.invalid === 0 && !r.stoppedForTime) {
+    if (r.alreadyLinked) return `Nothing to send: ${alreadyLinkedText(r.alreadyLinked)}.`;
     return 'Nothing to send: every filled row already has a payment link.';
   }
   const parts = [`${r.created + r.recovered} link${r.created + r.recovered === 1 ? '' : 's'} ready`];
+  if (r.alreadyLinked) parts.push(alreadyLinkedText(r.alreadyLinked));
   if (r.recovered) parts.push(`${r.recovered} of them already existed from an earlier run and were reused`);
   if (r.invalid) parts.push(`${r.invalid} row${r.invalid === 1 ? ' needs' : 's need'} fixing (see Note)`);
   if (r.failed) parts.push(`${r.failed} failed at Midtrans (see Note; run Generate again to retry)`);
@@ -166,7 +180,7 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
     // finds the id in the row and recovers the link (409) instead of inventing a second one.
     SpreadsheetApp.flush();
 
-    const report = { created: 0, recovered: 0, failed: 0, invalid: prepared.invalid, remaining: 0, stoppedForTime: false };
+    const report = { created: 0, recovered: 0, failed: 0, invalid: prepared.invalid, alreadyLinked: prepared.alreadyLinked, remaining: 0, stoppedForTime: false };
     const total = prepared.work.length;
     for (let i = 0; i < total; i += CHUNK_SIZE) {
       if (now() - started > TIME_BUDGET_MS) {

@@ -8,11 +8,14 @@ import { checkConnection } from './connection';
 import { generate, type GenerationReport } from './generation';
 import { invoiceSheet } from './invoice-sheet';
 import { handleNotification, jsonOutput } from './notifications';
-import { deactivate, refresh } from './refresh';
+import { deactivate, refresh, type RefreshReport } from './refresh';
 import { selectedRows } from './selection';
 import { readConfig, saveSettingsInput, settingsView, type SettingsInput, type SettingsView } from './settings';
 import { insertTemplate } from './template';
-import { clearContinuation, isBound, scheduleContinuation, setTimedRefreshTrigger } from './triggers';
+import { pendingPass } from './refresh-pass';
+import {
+  GENERATION_CONTINUATION, REFRESH_CONTINUATION, clearContinuation, isBound, scheduleContinuation, setTimedRefreshTrigger,
+} from './triggers';
 import { alert, confirm, toast } from './ui';
 import { isUserError } from './user-error';
 
@@ -85,8 +88,8 @@ export function doGet(): GoogleAppsScript.Content.TextOutput {
 function runGeneration(scope: Parameters<typeof generate>[0]): GenerationReport {
   // A run over every row (or every queued row) takes over a pending continuation; a run over a
   // selection does not, or queued rows outside the selection would wait forever.
-  if (typeof scope !== 'function' && scope.kind !== 'selected') clearContinuation();
-  return generate(scope, { onStoppedForTime: scheduleContinuation });
+  if (typeof scope !== 'function' && scope.kind !== 'selected') clearContinuation(GENERATION_CONTINUATION);
+  return generate(scope, { onStoppedForTime: () => scheduleContinuation(GENERATION_CONTINUATION) });
 }
 
 export function generatePaymentLinks(): void {
@@ -106,21 +109,52 @@ export function continueGeneration(e?: unknown): GenerationReport {
     return report;
   } catch (err) {
     // Refused because another run is going (or the lock was busy): try again a minute later.
-    if (fromTrigger) scheduleContinuation();
+    if (fromTrigger) scheduleContinuation(GENERATION_CONTINUATION);
     throw err;
   }
 }
 
+/**
+ * Every Refresh (menu, hourly, continuation) first finishes a pass that stopped for time, so the
+ * hourly refresh and a pending continuation never check a link twice or skip one.
+ */
+function runRefresh(options: { quiet?: boolean; onlyPending?: boolean }): RefreshReport {
+  return refresh({
+    ...options,
+    onStoppedForTime: () => scheduleContinuation(REFRESH_CONTINUATION),
+    onResumedPassFinished: () => clearContinuation(REFRESH_CONTINUATION),
+  });
+}
+
 export function refreshStatuses(): void {
-  fromMenu(() => refresh().message);
+  fromMenu(() => runRefresh({}).message);
 }
 
 export function timedRefresh(): void {
   try {
-    console.log(refresh({ quiet: true }).message);
+    console.log(runRefresh({ quiet: true }).message);
   } catch (e) {
     // A manual run in progress, or no key yet: the next hour tries again.
     console.log(describe(e));
+  }
+}
+
+/** Trigger handler: the rest of a Refresh pass that stopped for time. */
+export function continueRefresh(): void {
+  try {
+    console.log(runRefresh({ quiet: true, onlyPending: true }).message);
+  } catch (e) {
+    console.log(describe(e));
+    // Refused because another run is going (or the sheet was busy): try again a minute later.
+    if (pendingPassSafely()) scheduleContinuation(REFRESH_CONTINUATION);
+  }
+}
+
+function pendingPassSafely(): boolean {
+  try {
+    return pendingPass() !== undefined;
+  } catch {
+    return false;
   }
 }
 

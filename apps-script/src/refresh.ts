@@ -12,6 +12,7 @@ import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type Inv
 import { canStillChange, foldLinkAnswer, foldLinkGone, summaryOf, usageLimitOf } from './link-status';
 import { currentRows } from './row-finder';
 import { beginRun, endRun, withScriptLock } from './run-guard';
+import { byOrderId, clearPendingPass, pendingPass, savePendingPass, type PendingPass } from './refresh-pass';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { toast } from './ui';
@@ -89,32 +90,77 @@ function getAnswers(config: MidtransConfig, chunk: LinkRow[]): Answer[] {
   });
 }
 
-export function refresh(options: { quiet?: boolean } = {}): RefreshReport {
+export interface RefreshOptions {
+  /** No toasts (a trigger has no one to show them to). */
+  quiet?: boolean;
+  /** Only go on with a pass that stopped for time; with none waiting, do nothing (the continuation trigger). */
+  onlyPending?: boolean;
+  /** Called when the pass stops for time; schedules the rest and says how it will continue. */
+  onStoppedForTime: () => string;
+  /** Called when a pass that had stopped for time is finished; its continuation is no longer needed. */
+  onResumedPassFinished: () => void;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The links this pass still has to check: those whose status can change, in order-id order (each
+ * once, even if two rows share an id), after the order id where a stopped pass left off.
+ */
+function passRows(table: InvoiceTable, pending: PendingPass | undefined): LinkRow[] {
+  const all = linkRows(table, (i) => canStillChange(cellText(cellOf(table, i, 'status')), cellText(cellOf(table, i, 'note'))));
+  const sorted = all.filter((l) => !pending || l.orderId > pending.after).sort(byOrderId);
+  return sorted.filter((l, i) => i === 0 || sorted[i - 1].orderId !== l.orderId);
+}
+
+export function refresh(options: RefreshOptions): RefreshReport {
   const started = now();
   const config = requireConfig();
   const sheet = invoiceSheet();
   const begin = beginRun('refreshing statuses', started);
   if (!begin.ok) throw new UserError(begin.message);
   try {
-    const table = readInvoiceTable(sheet);
-    const rows = linkRows(table, (i) => canStillChange(cellText(cellOf(table, i, 'status')), cellText(cellOf(table, i, 'note'))));
+    const pending = pendingPass();
     const report = { checked: 0, changed: 0, failed: 0, remaining: 0 };
-    for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
-      if (now() - started > TIME_BUDGET_MS) {
-        report.remaining = rows.length - i;
-        break;
+    if (options.onlyPending && !pending) return { ...report, message: 'No stopped Refresh is waiting to continue.' };
+    const table = readInvoiceTable(sheet);
+    const rows = passRows(table, pending);
+    let lastChecked: string | undefined;
+    let complete = false;
+    try {
+      for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
+        if (now() - started > TIME_BUDGET_MS) {
+          report.remaining = rows.length - i;
+          break;
+        }
+        const chunk = rows.slice(i, i + CHUNK_SIZE);
+        const answers = getAnswers(config, chunk);
+        report.changed += applyAnswers(table, chunk, answers, now());
+        lastChecked = chunk[chunk.length - 1].orderId;
+        report.checked += chunk.length;
+        report.failed += answers.filter((a) => a.kind === 'error').length;
+        if (!options.quiet && i + CHUNK_SIZE < rows.length) toast(`Checked ${i + chunk.length} of ${rows.length} links…`);
       }
-      const chunk = rows.slice(i, i + CHUNK_SIZE);
-      const answers = getAnswers(config, chunk);
-      report.changed += applyAnswers(table, chunk, answers, now());
-      report.checked += chunk.length;
-      report.failed += answers.filter((a) => a.kind === 'error').length;
-      if (!options.quiet && i + CHUNK_SIZE < rows.length) toast(`Checked ${i + chunk.length} of ${rows.length} links…`);
+      complete = report.remaining === 0;
+    } finally {
+      // Also when a chunk failed half-way: the links already checked are not checked again this pass.
+      if (complete) {
+        if (pending) clearPendingPass();
+      } else if (lastChecked !== undefined) {
+        savePendingPass({ after: lastChecked, startedAt: pending?.startedAt ?? started });
+      }
     }
-    const parts = [`Checked ${report.checked} link${report.checked === 1 ? '' : 's'} with Midtrans`];
+    if (complete && pending) options.onResumedPassFinished();
+    const parts = [pending
+      ? `Continued the Refresh that had stopped for time: checked ${plural(report.checked, 'more link')} with Midtrans`
+      : `Checked ${plural(report.checked, 'link')} with Midtrans`];
     if (report.failed) parts.push(`${report.failed} could not be checked (see Note)`);
-    if (report.remaining) parts.push(`${report.remaining} left for the next Refresh (time limit)`);
-    if (rows.length === 0) parts.splice(0, 1, 'No link needs checking: every row with a link is paid, refunded, expired or deactivated');
+    if (report.remaining) {
+      parts.push(`stopped to stay within Apps Script's 6-minute limit with ${plural(report.remaining, 'link')} left to check; ${options.onStoppedForTime()}`);
+    }
+    if (rows.length === 0 && !pending) parts.splice(0, 1, 'No link needs checking: every row with a link is paid, refunded, expired or deactivated');
     return { ...report, message: `${parts.join('; ')}.` };
   } finally {
     endRun(begin.run);

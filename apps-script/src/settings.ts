@@ -8,6 +8,8 @@ export const PROPERTY = {
   baseUrl: 'MIDTRANS_API_BASE_URL',
   /** The run in progress (run-guard.ts). */
   run: 'MIDTRANS_RUN',
+  /** Where a Refresh pass stopped for time (refresh-pass.ts). */
+  refreshPass: 'MIDTRANS_REFRESH_PASS',
   /** 'on' when the hourly refresh trigger is installed. */
   timedRefresh: 'MIDTRANS_TIMED_REFRESH',
 } as const;

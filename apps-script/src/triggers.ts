@@ -4,9 +4,29 @@
  */
 import { PROPERTY } from './settings';
 
-export const CONTINUE_HANDLER = 'continueGeneration';
 export const REFRESH_HANDLER = 'timedRefresh';
 const CONTINUE_AFTER_MS = 60_000;
+
+/** A run that stops for time and goes on later: its trigger handler, and how the user goes on by hand. */
+export interface Continuation {
+  handler: string;
+  /** Said after "it continues by itself in about a minute (or …)" where minute triggers exist. */
+  alsoByHand: string;
+  /** Said where they do not (an add-on may run time triggers only hourly). */
+  byHand: string;
+}
+
+export const GENERATION_CONTINUATION: Continuation = {
+  handler: 'continueGeneration',
+  alsoByHand: 'press Continue in Midtrans ▸ Settings',
+  byHand: 'open Midtrans ▸ Settings and press Continue to finish',
+};
+
+export const REFRESH_CONTINUATION: Continuation = {
+  handler: 'continueRefresh',
+  alsoByHand: 'run Refresh statuses again',
+  byHand: 'run Refresh statuses again to check them: it picks up where this one stopped',
+};
 
 export function isBound(): boolean {
   try {
@@ -21,22 +41,22 @@ function deleteTriggers(handler: string): void {
 }
 
 /** Schedules the rest of a run; returns the sentence that tells the user how it continues. */
-export function scheduleContinuation(): string {
+export function scheduleContinuation(c: Continuation): string {
   if (isBound()) {
     try {
-      deleteTriggers(CONTINUE_HANDLER);
-      ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
-      return 'it continues by itself in about a minute (or press Continue in Midtrans ▸ Settings)';
+      deleteTriggers(c.handler);
+      ScriptApp.newTrigger(c.handler).timeBased().after(CONTINUE_AFTER_MS).create();
+      return `it continues by itself in about a minute (or ${c.alsoByHand})`;
     } catch (e) {
       console.log(`No continuation trigger: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  return 'open Midtrans ▸ Settings and press Continue to finish';
+  return c.byHand;
 }
 
-export function clearContinuation(): void {
+export function clearContinuation(c: Continuation): void {
   try {
-    deleteTriggers(CONTINUE_HANDLER);
+    deleteTriggers(c.handler);
   } catch {
     // Not bound or not authorised for triggers: there is nothing to clear.
   }

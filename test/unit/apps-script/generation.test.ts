@@ -294,6 +294,27 @@ test('Generate for selected rows sends only the selected rows', () => {
   expect(withLink).toEqual([3, 4, 8]);
 });
 
+test('Generate for selected rows says how many selected rows already had a link and were left alone', () => {
+  const h = createHarness();
+  h.setSheet(simpleRows(10));
+  const selectAndRun = (a1: string[]) => {
+    h.env.untracked(() => {
+      const sheet = h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet;
+      h.env.spreadsheet.setActiveSheet(sheet);
+      h.env.spreadsheet.setActiveRangeList(sheet.getRangeList(a1));
+    });
+    h.run('generateForSelectedRows');
+    return h.env.ui.alerts.pop()?.prompt;
+  };
+  expect(selectAndRun(['A2:C4'])).toBe('3 links ready.');
+  const links = h.rows().slice(1, 4).map((r) => r[col(TEMPLATE, 'Payment Link')]);
+  expect(selectAndRun(['A2:C6'])).toBe('2 links ready; 3 selected rows already have a link and were left alone.');
+  expect(selectAndRun(['B3'])).toBe('Nothing to send: 1 selected row already has a link and was left alone.');
+  expect(h.rows().slice(1, 4).map((r) => r[col(TEMPLATE, 'Payment Link')])).toEqual(links);
+  expect(h.sim.stats().createdLinks).toBe(5);
+  expect(linkCount(h)).toBe(5);
+});
+
 test('without a server key nothing is sent and the user is told where to set it', () => {
   const h = createHarness({ withKey: false });
   h.setSheet(simpleRows(2));

@@ -180,3 +180,130 @@ test('the first Refresh creates the state sheet but leaves the merchant on their
   expect(h.env.untracked(() => h.env.spreadsheet.getSheetByName('Midtrans state'))).not.toBeNull();
   expect(h.env.untracked(() => h.env.spreadsheet.getActiveSheet().getName())).toBe('Invoices');
 });
+
+describe('a Refresh that reaches the time budget goes on where it stopped', () => {
+  const N = 200;
+  // Typed ids in an order unlike the sheet's, so "where it stopped" cannot be a row number.
+  const ids = Array.from({ length: N }, (_, i) => `S-${String((i * 37) % N).padStart(3, '0')}`);
+  const PAID_EARLY = 'S-003'; // in the first part of the pass (order-id order)
+  const PAID_LATE = 'S-196'; // in the part after the stop
+  /** A slow Midtrans GET (45 s a round trip) makes a pass of 8 chunks outlast the 4.5-minute budget. */
+  function slowSheet(emulator: Parameters<typeof createHarness>[0] = {}): Harness {
+    const h = createHarness({ faults: { latencyMs: { get: 45_000 } }, ...emulator });
+    h.setSheet(ids.map((id) => row({ 'Order ID': id, Amount: 20000 })));
+    h.run('generatePaymentLinks');
+    h.sim.pay(PAID_EARLY, { status: 'settlement', payment_type: 'qris' });
+    h.sim.pay(PAID_LATE, { status: 'settlement', payment_type: 'qris' });
+    return h;
+  }
+  const getsPerLink = (h: Harness) => {
+    const counts = new Map<string, number>();
+    for (const f of h.env.fetches) if (f.method.toUpperCase() === 'GET') counts.set(f.url.replace(/^.*\//, ''), (counts.get(f.url.replace(/^.*\//, '')) ?? 0) + 1);
+    return counts;
+  };
+  const continuations = (h: Harness) => h.env.triggers.filter((t) => t.handlerFunction === 'continueRefresh');
+  const statusOf = (h: Harness, id: string) => h.cell(h.rowOf(id), 'Status');
+
+  test('bound: stops in time, says it continues, and the trigger finishes the pass with each link fetched once, even after a sort', () => {
+    const h = slowSheet();
+    h.run('refreshStatuses');
+    expect(h.env.killed).toBeNull();
+    expect(h.env.modelledMs()).toBeLessThan(6 * 60_000);
+    const message = h.env.ui.alerts.pop()?.prompt ?? '';
+    expect(message).toMatch(/^Checked \d+ links with Midtrans; stopped to stay within Apps Script's 6-minute limit with \d+ links left to check; it continues by itself in about a minute \(or run Refresh statuses again\)\.$/);
+    const [, checked, left] = /Checked (\d+) .* with (\d+) links left/.exec(message) ?? [];
+    expect(Number(checked) + Number(left)).toBe(N);
+    expect(Number(left)).toBeGreaterThan(0);
+    expect(continuations(h)).toHaveLength(1);
+    expect(statusOf(h, PAID_EARLY)).toBe('Paid');
+    expect(statusOf(h, PAID_LATE)).toBe('Link created');
+    // What is remembered is one order id, not a list of rows.
+    expect(String(h.env.properties.script.get('MIDTRANS_REFRESH_PASS')).length).toBeLessThan(100);
+
+    // The merchant reverses the sheet before the continuation runs.
+    h.env.untracked(() => {
+      const sheet = h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet;
+      const range = sheet.getRange(2, 1, N, TEMPLATE.length);
+      range.setValues(range.getValues().reverse());
+    });
+    for (let i = 0; i < 3 && h.env.properties.script.has('MIDTRANS_REFRESH_PASS'); i++) {
+      h.run('continueRefresh', 'trigger', { triggerUid: 'continuation' });
+      expect(h.env.killed).toBeNull();
+      expect(h.env.modelledMs()).toBeLessThan(6 * 60_000);
+    }
+    expect(h.env.properties.script.has('MIDTRANS_REFRESH_PASS')).toBe(false);
+    expect(continuations(h)).toHaveLength(0);
+    const gets = getsPerLink(h);
+    expect(gets.size).toBe(N);
+    expect([...gets.values()].every((n) => n === 1)).toBe(true);
+    expect(statusOf(h, PAID_LATE)).toBe('Paid');
+    expect(statuses(h).filter((s) => s === 'Link created')).toHaveLength(N - 2);
+
+    // A continuation that fires with nothing pending does nothing; the next Refresh is a new pass from the top.
+    h.run('continueRefresh', 'trigger', { triggerUid: 'late' });
+    expect(h.env.calls.fetchRequests).toBe(0);
+    h.run('refreshStatuses');
+    expect(h.env.fetches.filter((f) => f.method.toUpperCase() === 'GET').slice(N)[0].url).toMatch(/\/S-000$/);
+  });
+
+  test('the hourly refresh finishes a pending pass instead of starting over, and the continuation then has nothing to do', () => {
+    const h = slowSheet();
+    h.run('setTimedRefresh', 'ui', true);
+    h.run('timedRefresh', 'trigger');
+    expect(h.env.properties.script.has('MIDTRANS_REFRESH_PASS')).toBe(true);
+    expect(continuations(h)).toHaveLength(1);
+    // A continuation that fires while another run is going is refused and tries again a minute later.
+    h.env.untracked(() => h.env.properties.script.set('MIDTRANS_RUN', JSON.stringify({ id: 'other', kind: 'generating links', startedAt: h.env.now() })));
+    const before = continuations(h)[0].id;
+    h.run('continueRefresh', 'trigger', { triggerUid: 'continuation' });
+    expect(h.env.calls.fetchRequests).toBe(0);
+    expect(continuations(h)).toHaveLength(1);
+    expect(continuations(h)[0].id).not.toBe(before);
+    h.env.untracked(() => h.env.properties.script.delete('MIDTRANS_RUN'));
+
+    h.run('timedRefresh', 'trigger');
+    expect(h.env.properties.script.has('MIDTRANS_REFRESH_PASS')).toBe(false);
+    expect(continuations(h)).toHaveLength(0);
+    h.run('continueRefresh', 'trigger', { triggerUid: 'continuation' });
+    expect(h.env.calls.fetchRequests).toBe(0);
+    expect([...getsPerLink(h).values()].every((n) => n === 1)).toBe(true);
+    expect(getsPerLink(h).size).toBe(N);
+    expect(statusOf(h, PAID_LATE)).toBe('Paid');
+  });
+
+  test('as an add-on (no minute triggers) it says to run Refresh again, and that run picks up where it stopped', () => {
+    const h = slowSheet({ emulator: { addOn: true, installationSource: 'WEB_STORE_ADD_ON' } });
+    h.run('refreshStatuses');
+    expect(h.env.ui.alerts.pop()?.prompt).toMatch(/links left to check; run Refresh statuses again to check them: it picks up where this one stopped\.$/);
+    expect(continuations(h)).toHaveLength(0);
+    h.run('refreshStatuses');
+    expect(h.env.ui.alerts.pop()?.prompt).toMatch(/^Continued the Refresh that had stopped for time: checked \d+ more links with Midtrans\.$/);
+    expect([...getsPerLink(h).values()].every((n) => n === 1)).toBe(true);
+    expect(getsPerLink(h).size).toBe(N);
+    expect(statusOf(h, PAID_LATE)).toBe('Paid');
+  });
+
+  test('a Refresh cut off by a busy sheet resumes after the last chunk it saved: saved links are not asked again, the unsaved chunk is', () => {
+    const h = createHarness();
+    h.setSheet(ids.slice(0, 60).map((id) => row({ 'Order ID': id, Amount: 20000 })));
+    h.run('generatePaymentLinks');
+    // The second chunk's write finds the lock taken (a notification being saved) for its whole wait.
+    const lockService = h.env.globals.LockService as { getScriptLock: () => { tryLock: (ms: number) => boolean } };
+    const getScriptLock = lockService.getScriptLock;
+    let writes = 0;
+    lockService.getScriptLock = () => {
+      const lock = getScriptLock();
+      const tryLock = lock.tryLock.bind(lock);
+      return Object.assign(lock, { tryLock: (ms: number) => (ms === 30_000 && ++writes === 2 ? false : tryLock(ms)) });
+    };
+    h.run('refreshStatuses');
+    expect(h.env.ui.alerts.pop()?.prompt).toMatch(/run Refresh statuses again/);
+    lockService.getScriptLock = getScriptLock;
+    h.run('refreshStatuses');
+    expect(h.env.ui.alerts.pop()?.prompt).toBe('Continued the Refresh that had stopped for time: checked 35 more links with Midtrans.');
+    const gets = getsPerLink(h);
+    // The 25 links of the chunk whose write failed are asked again (their answers were never saved).
+    expect(gets.size).toBe(60);
+    expect([...gets.values()].filter((n) => n === 2)).toHaveLength(25);
+  });
+});
