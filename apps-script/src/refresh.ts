@@ -1,6 +1,8 @@
 /**
  * Refresh statuses (polling, the reconciliation that makes a missed notification harmless) and
- * Deactivate selected links. Both GET/DELETE in `fetchAll` chunks and write under the lock.
+ * Deactivate selected links. Both GET/DELETE in `fetchAll` chunks and write under the lock. A Refresh
+ * pass stops before the 6-minute limit like generation does, and the next execution (its continuation
+ * trigger, the hourly refresh or the menu) finishes that pass before any new one starts.
  */
 import {
   deleteLinkRequest, getLinkRequest, parseDeleteLink, parseGetLink, redactSecret, type MidtransConfig, type PaymentLink,

@@ -21,6 +21,9 @@ const MUTANTS = [
   { name: 'Midtrans error texts are not scrubbed of the key', file: 'create-links.ts', from: 'const clean = (text: string) => redactSecret(text, config.serverKey);', to: 'const clean = (text: string) => text;', tests: [T('secret-hygiene')] },
   { name: 'a typed Order ID in two rows is not caught', file: 'generation.ts', from: 'if (owner !== undefined && owner !== row) {', to: 'if (false) {', tests: [T('duplicate-order-ids'), T('cutoff-generation')] },
   { name: 'text longer than a cell is written whole', file: 'cell-writes.ts', from: 'if (text.length <= CELL_MAX_CHARS) return text;', to: 'return text;', tests: [T('hostile-content')] },
+  { name: 'a Refresh pass starts over instead of resuming where it stopped', file: 'refresh.ts', from: 'all.filter((l) => !pending || l.orderId > pending.after)', to: 'all.filter(() => true)', tests: [T('refresh-continuation')] },
+  { name: 'a Refresh stopped for time schedules no continuation', file: 'main.ts', from: 'onStoppedForTime: () => scheduleContinuation(REFRESH_CONTINUATION),', to: "onStoppedForTime: () => 'it continues by itself',", tests: [T('refresh-continuation')] },
+  { name: 'a Refresh pass resumes in sheet order, not order-id order', file: 'refresh.ts', from: '.sort(byOrderId)', to: '', tests: [T('refresh-continuation')] },
   // Caught because a cut execution loses its unflushed writes (the emulator's strict reading, unflushed-writes.ts).
   { name: 'order ids are not flushed before the creates', file: 'generation.ts', from: '    SpreadsheetApp.flush();\n\n    const report', to: '\n    const report', tests: [T('cutoff-generation')] },
 ];
