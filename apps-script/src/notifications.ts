@@ -5,9 +5,15 @@
  *
  * Apps Script answers every web-app POST with a 302 whatever we return (README, "The 302 caveat"),
  * so Midtrans never retries; this handler is idempotent and Refresh statuses reconciles anything lost.
+ *
+ * A money reversal (refund, partial refund, chargeback) is recorded only once the status API agrees,
+ * because its signature cannot tell it from a rewritten settlement (core reversal-confirmation.ts).
  */
-import { interpretNotification, recordOf, verifyNotification } from '@midtrans-pl/core';
-import { sha512Hex } from './adapters';
+import {
+  checkReversal, interpretNotification, needsConfirmation, recordOf, redactSecret, transactionStatusRequest, verifyNotification,
+  type Interpretation, type MidtransConfig, type ReversalCheck,
+} from '@midtrans-pl/core';
+import { sendAll, sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
 import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
@@ -20,7 +26,12 @@ import { mapHeaders, type Cell } from '@midtrans-pl/core';
 export interface NotificationAnswer {
   ok: boolean;
   /** Machine-readable reason, never an echo of the body and never the key. */
-  result: 'updated' | 'duplicate' | 'no-row' | 'busy' | 'rejected' | 'not-configured' | 'unreadable';
+  result:
+    | 'updated' | 'duplicate' | 'no-row' | 'busy' | 'rejected' | 'not-configured' | 'unreadable'
+    /** A reversal the status API does not report: nothing recorded. */
+    | 'unconfirmed'
+    /** A reversal the status API could not be asked about (network, 5xx, 429): nothing recorded yet. */
+    | 'confirmation-unavailable';
 }
 
 function parseBody(e: GoogleAppsScript.Events.DoPost | undefined): unknown {
@@ -42,6 +53,14 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
   const meaning = interpretNotification(body);
   if (!meaning.ok) return { ok: false, result: 'unreadable' };
   const n = meaning.value;
+  // Outside the lock: a slow status call must not hold up Refresh or generation.
+  if (needsConfirmation(n)) {
+    const check = confirmReversal(config, n);
+    if (check.verdict !== 'confirmed') {
+      console.warn(`Reversal notification not recorded (${check.verdict}): ${redactSecret(check.detail, config.serverKey)}`);
+      return { ok: false, result: check.verdict === 'unconfirmed' ? 'unconfirmed' : 'confirmation-unavailable' };
+    }
+  }
 
   const outcome = withScriptLock<NotificationAnswer>(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -76,6 +95,13 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
   // Someone else holds the lock (a chunk being written): answer now without writing; the next
   // delivery, n8n's retry or Refresh statuses completes it.
   return outcome.ran ? outcome.value : { ok: false, result: 'busy' };
+}
+
+/** One UrlFetch (muted, so an HTTP error is an answer); a network failure is "no answer". */
+function confirmReversal(config: MidtransConfig, n: Interpretation): ReversalCheck {
+  const sent = sendAll([transactionStatusRequest(config, n.transactionId)]);
+  if (!sent.responses) return { verdict: 'unavailable', detail: `could not reach Midtrans: ${sent.failure ?? 'no answer'}` };
+  return checkReversal(n, sent.responses[0]);
 }
 
 export function jsonOutput(value: unknown): GoogleAppsScript.Content.TextOutput {

@@ -8,6 +8,7 @@ export * from './ids';
 export * from './verify-notification';
 export * from './interpret-notification';
 export * from './purchase-record';
+export * from './reversal-confirmation';
 export * from './link-summary';
 export * from './api-calls';
 export * from './api-client';

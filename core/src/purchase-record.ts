@@ -4,7 +4,7 @@
  * late `pending` never lowers `paid`, and the one documented way back (a `settlement` reversed by
  * `deny` on Permata VA, Mandiri Bill or Indomaret) is a flag both orders agree on.
  */
-import type { Interpretation, PurchaseState } from './interpret-notification';
+import { PURCHASE_STATES, type Interpretation, type PurchaseState } from './interpret-notification';
 
 const RANK: Record<PurchaseState, number> = {
   pending: 1,
@@ -18,6 +18,16 @@ const RANK: Record<PurchaseState, number> = {
   refunded: 7,
   chargeback: 8,
 };
+
+/**
+ * The states that mean money went back (refund, partial refund, chargeback): exactly those ranked
+ * above paid, which is also why a forged one would stick (nothing outranks it back to paid).
+ */
+export const REVERSAL_STATES: readonly PurchaseState[] = PURCHASE_STATES.filter((s) => RANK[s] > RANK.paid);
+
+export function isReversalState(state: PurchaseState): boolean {
+  return REVERSAL_STATES.includes(state);
+}
 
 export interface PurchaseRecord {
   transactionId: string;

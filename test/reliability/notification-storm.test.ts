@@ -6,11 +6,13 @@
  * challenge, and the documented reversals settlement → deny on Permata VA, Mandiri Bill and
  * Indomaret); the notifications Midtrans emitted, delivered in a random order with 40% of them
  * repeated 1–3 times, 3–8 forged bodies (signed fields or signature tampered) and 3–8 malformed
- * bodies mixed in.
+ * bodies mixed in; and, to the add-on only, genuine settlement bodies of never-refunded purchases
+ * rewritten to refund, partial_refund or chargeback (same status code, so the signature still holds).
  *
  * Must hold: the add-on's doPost ends with the same sheet as in-order delivery to a twin add-on (every
  * cell, not only Status); each forged or malformed delivery leaves the sheet and the state store
- * exactly as they were; Refresh statuses afterwards changes no cell, and Refresh runs polled in the
+ * exactly as they were, and so does each rewritten settlement (answered `unconfirmed` once the status
+ * API disagrees); Refresh statuses afterwards changes no cell, and Refresh runs polled in the
  * middle of a storm change nothing about how it ends. The n8n Trigger
  * (fake n8n contexts) answers forged bodies 401 and malformed ones 400 without a run, starts exactly
  * one run per genuine delivery, repeats included (it does not suppress them: see the README's Remove
@@ -21,6 +23,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { applyNotification, interpretNotification, summarisePurchases, type PurchaseRecord } from '../../core/src';
 import { MidtransTrigger } from '../../n8n-node/nodes/MidtransTrigger/MidtransTrigger.node';
 import { credentialsFor, deliver } from '../unit/n8n/support/fake-n8n';
+import { simulatorFetch } from '../apps-script-emulator';
 import { createAddon, col, row, type Addon } from './support/addon';
 import { figures } from './support/figures';
 import { PLANTED_KEY } from './support/secrets';
@@ -60,15 +63,19 @@ function scenario(seed: number): Scenario {
   return { generator, links, ordered, reversals };
 }
 
-/** A twin of the generator's sheet in a fresh add-on: same rows, links and key, no state yet. */
+/**
+ * A twin of the generator's sheet in a fresh add-on: same rows, links and key, no state yet. Its
+ * UrlFetch reaches the generator's simulator, the one Midtrans that knows these purchases, so a
+ * refund it is notified of can be confirmed with the status API.
+ */
 function twin(s: Scenario, seed: number): Addon {
-  const a = createAddon({ seed: seed + 1_000_000 });
+  const a = createAddon({ seed: seed + 1_000_000, wrapFetch: () => simulatorFetch(s.generator.sim) });
   a.setSheet(s.generator.rows());
   return a;
 }
 
 const SEEDS = seeds(200);
-const totals = { seeds: 0, genuine: 0, duplicates: 0, forged: 0, malformed: 0, reversals: 0, triggerRuns: 0, refreshesMidStorm: 0, losses: 0 };
+const totals = { seeds: 0, genuine: 0, duplicates: 0, forged: 0, malformed: 0, replayedAsReversal: 0, reversals: 0, triggerRuns: 0, refreshesMidStorm: 0, losses: 0 };
 
 afterAll(() => figures.record('notification-storm', totals));
 
@@ -83,6 +90,20 @@ function foldedStatuses(bodies: unknown[], links: Scenario['links']): Record<str
   return Object.fromEntries(links.map((l) => [l.orderId, summarisePurchases(Object.values(byLink[l.orderId] ?? {}), { usageLimit: l.usageLimit }).status]));
 }
 
+/**
+ * Genuine settlement bodies of purchases Midtrans never reversed, rewritten to a reversal status that
+ * shares status code "200" (reference §5.4): the signature still verifies, so only the status API
+ * can tell them apart from a real refund.
+ */
+function replayedAsReversals(ordered: Record<string, unknown>[], seed: number): string[] {
+  const last = new Map<unknown, unknown>();
+  for (const b of ordered) last.set(b.transaction_id, b.transaction_status);
+  const r = rng(seed * 31 + 7);
+  return ordered
+    .filter((b) => b.transaction_status === 'settlement' && !['refund', 'partial_refund'].includes(String(last.get(b.transaction_id))))
+    .map((b) => JSON.stringify({ ...b, transaction_status: r.pick(['refund', 'partial_refund', 'chargeback']) }));
+}
+
 function countKinds(deliveries: Delivery[]): void {
   for (const d of deliveries) {
     if (d.kind === 'duplicate') totals.duplicates++;
@@ -92,7 +113,7 @@ function countKinds(deliveries: Delivery[]): void {
 }
 
 describe('doPost under a storm', () => {
-  test(`${SEEDS.length} seeds: shuffled, duplicated, forged and malformed deliveries end exactly as in-order delivery; forged and malformed ones change nothing`, () => {
+  test(`${SEEDS.length} seeds: shuffled, duplicated, forged and malformed deliveries end exactly as in-order delivery; forged, malformed and settlements replayed as refunds change nothing`, () => {
     for (const seed of SEEDS) {
       const s = scenario(seed);
       // In order, to the add-on that made the links (its simulator knows the purchases, for Refresh).
@@ -103,7 +124,17 @@ describe('doPost under a storm', () => {
 
       const stormed = twin(s, seed);
       const deliveries = storm(s.ordered, seed);
+      const replays = replayedAsReversals(s.ordered, seed);
+      const mix = rng(seed * 13 + 5);
       for (const d of deliveries) {
+        if (replays.length && mix.chance(0.2)) {
+          const sheet = sheetOf(stormed);
+          const state = stateOf(stormed);
+          expect(JSON.parse(stormed.post(replays.pop() as string))).toEqual({ ok: false, result: 'unconfirmed' });
+          expect(sheetOf(stormed)).toEqual(sheet);
+          expect(stateOf(stormed)).toBe(state);
+          totals.replayedAsReversal++;
+        }
         const sheet = sheetOf(stormed);
         const state = stateOf(stormed);
         const answer = JSON.parse(stormed.post(d.text)) as { ok: boolean; result: string };
