@@ -15,6 +15,7 @@ const T = (name) => `test/reliability/${name}.test.ts`;
 const MUTANTS = [
   { name: 'a 409 is not recovered into the existing link', file: 'create-links.ts', from: '} else if (res.status === 409) {', to: '} else if (res.status === -409) {', tests: [T('cutoff-generation')] },
   { name: 'doPost skips the signature check', file: 'notifications.ts', from: 'if (!verifyNotification(body, config.serverKey, sha512Hex)) return', to: 'if (false && !verifyNotification(body, config.serverKey, sha512Hex)) return', tests: [T('notification-storm'), T('fuzz')] },
+  { name: 'doPost records a refund without confirming it with the status API', file: 'notifications.ts', from: 'if (needsConfirmation(n)) {', to: 'if (false && needsConfirmation(n)) {', tests: [T('notification-storm')] },
   { name: 'a second run ignores the run marker', file: 'run-guard.ts', from: 'if (current && now - current.startedAt < STALE_MS) {', to: 'if (false) {', tests: [T('concurrency')] },
   { name: 'doPost writes without making the cells text', file: 'notifications.ts', from: "formatAsText(sheet, header, ['status', 'paidAt', 'note'], [row]);", to: '', tests: [T('hostile-content')] },
   { name: 'Refresh writes without making the cells text', file: 'refresh.ts', from: "formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note']", to: "void (table.sheet, table.header, ['status', 'paidAt', 'note']", tests: [T('hostile-content')] },
