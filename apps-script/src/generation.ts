@@ -13,7 +13,7 @@ import { currentRows } from './row-finder';
 import { beginRun, endRun, withScriptLock } from './run-guard';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
-import { toast } from './ui';
+import { plural, toast } from './ui';
 import { UserError } from './user-error';
 
 /** Creates per `fetchAll`: Midtrans publishes no rate limit; 25 keeps a chunk to a few seconds. */
@@ -149,12 +149,12 @@ function summaryMessage(r: Omit<GenerationReport, 'message'>, continuation: stri
     if (r.alreadyLinked) return `Nothing to send: ${alreadyLinkedText(r.alreadyLinked)}.`;
     return 'Nothing to send: every filled row already has a payment link.';
   }
-  const parts = [`${r.created + r.recovered} link${r.created + r.recovered === 1 ? '' : 's'} ready`];
+  const parts = [`${plural(r.created + r.recovered, 'link')} ready`];
   if (r.alreadyLinked) parts.push(alreadyLinkedText(r.alreadyLinked));
   if (r.recovered) parts.push(`${r.recovered} of them already existed from an earlier run and were reused`);
   if (r.invalid) parts.push(`${r.invalid} row${r.invalid === 1 ? ' needs' : 's need'} fixing (see Note)`);
   if (r.failed) parts.push(`${r.failed} failed at Midtrans (see Note; run Generate again to retry)`);
-  if (r.stoppedForTime) parts.push(`stopped to stay within Apps Script's 6-minute limit with ${r.remaining} row${r.remaining === 1 ? '' : 's'} queued; ${continuation}`);
+  if (r.stoppedForTime) parts.push(`stopped to stay within Apps Script's 6-minute limit with ${plural(r.remaining, 'row')} queued; ${continuation}`);
   return `${parts.join('; ')}.`;
 }
 

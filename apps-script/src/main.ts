@@ -16,7 +16,7 @@ import { pendingPass } from './refresh-pass';
 import {
   GENERATION_CONTINUATION, REFRESH_CONTINUATION, clearContinuation, isBound, scheduleContinuation, setTimedRefreshTrigger,
 } from './triggers';
-import { alert, confirm, toast } from './ui';
+import { alert, confirm, plural, toast } from './ui';
 import { isUserError } from './user-error';
 
 /** A message safe to show: the user's own problem as is, anything else with the key scrubbed. */
@@ -161,7 +161,7 @@ function pendingPassSafely(): boolean {
 export function deactivateSelectedLinks(): void {
   fromMenu(() => {
     const rows = selectedRows(invoiceSheet());
-    if (!confirm(`Deactivate the payment links in the ${rows.size} selected row${rows.size === 1 ? '' : 's'}? Customers will no longer be able to pay them. This cannot be undone.`)) {
+    if (!confirm(`Deactivate the payment links in the ${plural(rows.size, 'selected row')}? Customers will no longer be able to pay them. This cannot be undone.`)) {
       return 'Nothing was deactivated.';
     }
     return deactivate(rows).message;

@@ -9,7 +9,6 @@ import { PROPERTY } from './settings';
 export interface PendingPass {
   /** The last order id the pass checked; the rest of the pass is every order id after it. */
   after: string;
-  startedAt: number;
 }
 
 export function pendingPass(): PendingPass | undefined {
@@ -17,7 +16,7 @@ export function pendingPass(): PendingPass | undefined {
   if (!text) return undefined;
   try {
     const p = JSON.parse(text) as PendingPass;
-    return typeof p.after === 'string' && typeof p.startedAt === 'number' ? p : undefined;
+    return typeof p.after === 'string' ? { after: p.after } : undefined;
   } catch {
     return undefined;
   }

@@ -17,7 +17,7 @@ import { beginRun, endRun, withScriptLock } from './run-guard';
 import { byOrderId, clearPendingPass, pendingPass, savePendingPass, type PendingPass } from './refresh-pass';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
-import { toast } from './ui';
+import { plural, toast } from './ui';
 import { UserError } from './user-error';
 
 interface LinkRow {
@@ -103,10 +103,6 @@ export interface RefreshOptions {
   onResumedPassFinished: () => void;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /**
  * The links this pass still has to check: those whose status can change, in order-id order (each
  * once, even if two rows share an id), after the order id where a stopped pass left off.
@@ -151,7 +147,7 @@ export function refresh(options: RefreshOptions): RefreshReport {
       if (complete) {
         if (pending) clearPendingPass();
       } else if (lastChecked !== undefined) {
-        savePendingPass({ after: lastChecked, startedAt: pending?.startedAt ?? started });
+        savePendingPass({ after: lastChecked });
       }
     }
     if (complete && pending) options.onResumedPassFinished();
@@ -201,7 +197,7 @@ export function deactivate(selected: Set<number>): DeactivateReport {
       deactivated += answers.filter((a) => a.kind === 'gone').length;
       failed += answers.filter((a) => a.kind === 'error').length;
     }
-    const message = `Deactivated ${deactivated} link${deactivated === 1 ? '' : 's'}${failed ? `; ${failed} failed (see Note)` : ''}. Customers can no longer pay them; payments already made stay as they are.`;
+    const message = `Deactivated ${plural(deactivated, 'link')}${failed ? `; ${failed} failed (see Note)` : ''}. Customers can no longer pay them; payments already made stay as they are.`;
     return { deactivated, failed, message };
   } finally {
     endRun(begin.run);

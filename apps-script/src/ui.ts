@@ -4,6 +4,11 @@
  */
 const TITLE = 'Midtrans';
 
+/** `1 link`, `3 links`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function toast(message: string, seconds = 5): void {
   try {
     SpreadsheetApp.getActiveSpreadsheet().toast(message, TITLE, seconds);
