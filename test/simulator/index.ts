@@ -3,6 +3,6 @@ export * from './types';
 export { createSimulator } from './simulator';
 export { SimulatorError } from './purchase-actions';
 export { PENDING_PURCHASE_TTL_MS } from './link-state';
-export { startSimulatorServer, type SimulatorServer, type SimulatorServerOptions } from './server';
+export { simRequestOf, startSimulatorServer, type SimulatorServer, type SimulatorServerOptions } from './server';
 export { Notifier, type NotifierOptions } from './notifier';
 export { RETRY_SCHEDULE_MS, retriesFor } from './retry-policy';

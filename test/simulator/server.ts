@@ -46,10 +46,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-function headersOf(req: http.IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
+/** An incoming HTTP request as the synchronous handler takes it (also for test servers in front of a Simulator). */
+export async function simRequestOf(req: http.IncomingMessage): Promise<SimRequest> {
+  const body = await readBody(req);
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return { method: req.method ?? 'GET', path: req.url ?? '/', headers, body: body === '' ? undefined : body };
 }
 
 export async function startSimulatorServer(opts: SimulatorServerOptions): Promise<SimulatorServer> {
@@ -60,8 +62,7 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
 
   const server = http.createServer(async (req, res) => {
     try {
-      const body = await readBody(req);
-      const simReq: SimRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: headersOf(req), body: body === '' ? undefined : body };
+      const simReq = await simRequestOf(req);
       const out = (sim as Simulator).handle(simReq);
       opts.onRequest?.(simReq, out);
       const send = () => {

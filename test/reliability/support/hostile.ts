@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FetchFn, FetchRequest, FetchResult } from '../../apps-script-emulator';
-import type { Simulator } from '../../simulator';
+import { simRequestOf, type Simulator } from '../../simulator';
 
 export function echoBody(status: number, authorization: string): string {
   const token = authorization.replace(/^Basic\s+/i, '');
@@ -41,19 +41,14 @@ export interface HostileServer {
 /** The same over HTTP, in front of a simulator (for the n8n nodes, which go through a socket). */
 export async function startHostileServer(simulator: Simulator, plan: HostilePlan): Promise<HostileServer> {
   const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
-      const status = plan({ method: req.method ?? 'GET', url: req.url ?? '/', body });
+    void simRequestOf(req).then((simReq) => {
+      const status = plan({ method: simReq.method, url: simReq.path, body: simReq.body ?? '' });
       if (status !== undefined) {
         res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(echoBody(status, headers.authorization ?? ''));
+        res.end(echoBody(status, simReq.headers.authorization ?? ''));
         return;
       }
-      const answer = simulator.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body: body === '' ? undefined : body });
+      const answer = simulator.handle(simReq);
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
     });

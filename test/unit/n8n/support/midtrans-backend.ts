@@ -3,9 +3,9 @@
  * socket exactly as in n8n. Every request is also logged (method, path, headers, body) so a test can
  * say what was sent, and that nothing was sent when validation fails first.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSimulator, type FaultOptions, type Simulator } from '../../../simulator';
+import { createSimulator, simRequestOf, type FaultOptions, type Simulator } from '../../../simulator';
 
 export interface LoggedRequest {
   method: string;
@@ -21,27 +21,15 @@ export interface MidtransBackend {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 export async function startMidtransBackend(serverKey: string, faults?: FaultOptions): Promise<MidtransBackend> {
   let url = '';
   const simulator = createSimulator({ serverKey, publicBaseUrl: 'http://127.0.0.1:1', seed: 7, faults });
   const requests: LoggedRequest[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const body = await readBody(req);
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
-      const logged = { method: req.method ?? 'GET', path: req.url ?? '/', headers, body };
-      if (!logged.path.startsWith('/_sim/')) requests.push(logged);
-      const answer = simulator.handle({ ...logged, body: body === '' ? undefined : body });
+      const simReq = await simRequestOf(req);
+      if (!simReq.path.startsWith('/_sim/')) requests.push({ ...simReq, body: simReq.body ?? '' });
+      const answer = simulator.handle(simReq);
       if (answer.timedOut) {
         req.socket.destroy();
         return;
