@@ -11,7 +11,7 @@
  */
 import {
   checkReversal, interpretNotification, needsConfirmation, recordOf, redactSecret, transactionStatusRequest, verifyNotification,
-  type Interpretation, type MidtransConfig, type ReversalCheck,
+  type Interpretation, type MidtransConfig, type StatusCheck,
 } from '@midtrans-pl/core';
 import { sendAll, sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
@@ -98,7 +98,7 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
 }
 
 /** One UrlFetch (muted, so an HTTP error is an answer); a network failure is "no answer". */
-function confirmReversal(config: MidtransConfig, n: Interpretation): ReversalCheck {
+function confirmReversal(config: MidtransConfig, n: Interpretation): StatusCheck {
   const sent = sendAll([transactionStatusRequest(config, n.transactionId)]);
   if (!sent.responses) return { verdict: 'unavailable', detail: `could not reach Midtrans: ${sent.failure ?? 'no answer'}` };
   return checkReversal(n, sent.responses[0]);

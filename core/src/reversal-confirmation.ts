@@ -12,7 +12,7 @@
  * failure/expiry that a settlement outranks), so only reversals pay for a status call.
  */
 import { parseTransactionStatus } from './api-calls';
-import { interpretNotification, type Interpretation } from './interpret-notification';
+import { interpretNotification, type Interpretation, type PurchaseState } from './interpret-notification';
 import type { HttpResponse } from './ports';
 import { isReversalState } from './purchase-record';
 
@@ -21,21 +21,20 @@ export function needsConfirmation(n: Interpretation): boolean {
   return isReversalState(n.state);
 }
 
-export type ReversalCheck =
+export type StatusCheck =
   | { verdict: 'confirmed' }
-  /** Midtrans answered and does not report a reversal for this purchase: record nothing. */
+  /** Midtrans answered and does not report an accepted state for this purchase: record nothing. */
   | { verdict: 'unconfirmed'; detail: string }
   /** No usable answer (network, 5xx, 429, 401): record nothing now; a later delivery or check can. */
   | { verdict: 'unavailable'; detail: string };
 
 /**
- * Reads `GET /v2/{transaction_id}/status` (`undefined` when no answer came) for notification `n`.
- * Any reversal state confirms, not only the notified one: a refund can be followed by further refunds
- * or a chargeback, and the merge keeps the highest anyway. `transaction_id` is not signed, so the
+ * Reads `GET /v2/{transaction_id}/status` (`undefined` when no answer came) for notification `n`:
+ * confirmed when Midtrans reports a state that `accepts` takes. `transaction_id` is not signed, so the
  * answer must be about the same signed `order_id`; otherwise a forger could point the check at some
- * other, genuinely refunded transaction.
+ * other transaction that is genuinely in the claimed state.
  */
-export function checkReversal(n: Interpretation, res: HttpResponse | undefined): ReversalCheck {
+export function checkWithStatusApi(n: Interpretation, res: HttpResponse | undefined, accepts: (state: PurchaseState) => boolean): StatusCheck {
   if (!res) return { verdict: 'unavailable', detail: 'no answer from the status API' };
   const parsed = parseTransactionStatus(res);
   if (!parsed.ok) {
@@ -46,6 +45,14 @@ export function checkReversal(n: Interpretation, res: HttpResponse | undefined):
   const api = interpretNotification(parsed.value);
   if (!api.ok) return { verdict: 'unconfirmed', detail: `the status API answer is unreadable: ${api.problem}` };
   if (api.value.orderId !== n.orderId) return { verdict: 'unconfirmed', detail: 'the status API answer is about another order id' };
-  if (!isReversalState(api.value.state)) return { verdict: 'unconfirmed', detail: `the status API says ${api.value.transactionStatus}` };
+  if (!accepts(api.value.state)) return { verdict: 'unconfirmed', detail: `the status API says ${api.value.transactionStatus}` };
   return { verdict: 'confirmed' };
+}
+
+/**
+ * A notified reversal is confirmed by any reversal state, not only the notified one: a refund can be
+ * followed by further refunds or a chargeback, and the merge keeps the highest anyway.
+ */
+export function checkReversal(n: Interpretation, res: HttpResponse | undefined): StatusCheck {
+  return checkWithStatusApi(n, res, isReversalState);
 }

@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
-import { interpretNotification, MidtransClient, PURCHASE_STATES, type Interpretation } from '../shared/core';
+import { checkWithStatusApi, PURCHASE_STATES, transactionStatusRequest, type HttpResponse, type Interpretation, type StatusCheck } from '../shared/core';
 import { withInterpretation } from '../shared/notification';
 import { n8nTransport } from '../shared/transport';
 import { checkNotification, notificationBody } from './notificationCheck';
@@ -25,33 +25,20 @@ const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
 	review: 'Under Review (Fraud Challenge)',
 };
 
-type Confirmation = { agrees: true } | { agrees: false; reachable: boolean; detail: string };
-
 /**
- * Asks Midtrans for the purchase's current status; the notification counts only if it says the same.
- * It asks by transaction_id, not by the link's order id (reference §6 [inferred]: a link's order id is
- * not a transaction), and compares the core's purchase state, not raw strings.
+ * Asks Midtrans for the purchase's current status; the notification counts only if it reports the same
+ * purchase state about the same signed order id (the core's check, shared with the Sheets add-on). It
+ * asks by transaction_id, not by the link's order id (reference §6 [inferred]: a link's order id is not
+ * a transaction). One attempt: Midtrans retries the notification itself when we answer 503.
  */
-async function confirmWithStatusApi(ctx: IWebhookFunctions, serverKeyConfig: ReturnType<typeof configFromCredentials>, reading: Interpretation): Promise<Confirmation> {
-	const client = new MidtransClient(serverKeyConfig, {
-		transport: n8nTransport(ctx),
-		sleep: async () => {},
-		// One attempt: Midtrans retries the notification itself when we answer 503.
-		maxAttempts: 1,
-	});
+async function confirmWithStatusApi(ctx: IWebhookFunctions, config: ReturnType<typeof configFromCredentials>, reading: Interpretation): Promise<StatusCheck> {
+	let res: HttpResponse | undefined;
 	try {
-		const answer = await client.getTransactionStatus(reading.transactionId);
-		const api = interpretNotification(answer);
-		if (!api.ok) return { agrees: false, reachable: true, detail: api.problem };
-		if (api.value.state !== reading.state) {
-			return { agrees: false, reachable: true, detail: `the status API says ${api.value.transactionStatus}` };
-		}
-		return { agrees: true };
-	} catch (error) {
-		const status = (error as { httpStatus?: number }).httpStatus;
-		// A 404 is an answer (Midtrans does not know this transaction), not an outage.
-		return { agrees: false, reachable: status === 404, detail: (error as Error).message };
+		res = await n8nTransport(ctx)(transactionStatusRequest(config, reading.transactionId));
+	} catch {
+		res = undefined;
 	}
+	return checkWithStatusApi(reading, res, (state) => state === reading.state);
 }
 
 export class MidtransTrigger implements INodeType {
@@ -156,13 +143,11 @@ export class MidtransTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const item = withInterpretation(checked.body, reading);
 		if (options.confirmWithStatusApi === true) {
-			const confirmation = await confirmWithStatusApi(this, config, reading);
-			if (!confirmation.agrees) {
-				// Unreachable: 503 makes Midtrans retry later. Reachable but different: this
-				// notification is out of date, so it is acknowledged and skipped.
-				if (!confirmation.reachable) return answer(503, { message: 'Could not confirm the notification with Midtrans; please retry' });
-				return answer(200, received);
-			}
+			const { verdict } = await confirmWithStatusApi(this, config, reading);
+			// Unavailable: 503 makes Midtrans retry later. Unconfirmed: this notification is out of date
+			// (or not about this order), so it is acknowledged and skipped.
+			if (verdict === 'unavailable') return answer(503, { message: 'Could not confirm the notification with Midtrans; please retry' });
+			if (verdict === 'unconfirmed') return answer(200, received);
 			item.confirmed = true;
 		}
 		return answer(200, received, [this.helpers.returnJsonArray(item)]);

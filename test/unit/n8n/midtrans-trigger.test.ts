@@ -189,6 +189,18 @@ describe('Confirm with the Midtrans status API', () => {
     expect((await r.send({ ...n })).executed).toBe(true);
   });
 
+  test('a settlement body rewritten to refund and pointed at another, really refunded transaction is not confirmed: the answer must be about the signed order id', async () => {
+    createLink('CNF-6');
+    createLink('CNF-7');
+    const mine = backend.simulator.pay('CNF-6', { status: 'settlement', payment_type: 'gopay' });
+    const other = backend.simulator.pay('CNF-7', { status: 'settlement', payment_type: 'gopay' });
+    backend.simulator.pay('CNF-7', { status: 'refund', transaction_id: other.transaction_id });
+    // transaction_status and transaction_id are not signed, so the forgery still verifies.
+    const outcome = await receiver({ options: { confirmWithStatusApi: true } }).send({ ...mine, transaction_status: 'refund', transaction_id: other.transaction_id });
+    expect(outcome).toMatchObject({ status: 200, executed: false, responseBody: RECEIVED });
+    expect(outcome.httpCalls).toBe(1);
+  });
+
   test('off by default: no status request is made', async () => {
     createLink('CNF-5');
     const n = backend.simulator.pay('CNF-5', { status: 'settlement', payment_type: 'gopay' });
