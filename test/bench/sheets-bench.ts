@@ -8,7 +8,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { describeCostModel } from '../apps-script-emulator';
+import { describeCostModel } from '../../tools/apps-script-emulator';
 import { round } from './measure';
 import { repoRoot } from './repo-root';
 import { costModel } from './sheets/cost-model-lines';
@@ -113,7 +113,7 @@ export function measureSheets(rows: number, sources: { ours: string; baseline: s
 
 export function runSheetsBench(rowCounts = ROW_COUNTS) {
   const model = costModel();
-  console.log('cost model (test/apps-script-emulator/cost-model.ts):');
+  console.log('cost model (tools/apps-script-emulator/cost-model.ts):');
   for (const line of describeCostModel()) console.log(`  ${line}`);
   for (const c of model.constants) console.log(`  ${c.name} = ${round(c.value, 3)}: ${c.source}`);
   console.log('sources:');

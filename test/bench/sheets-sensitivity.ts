@@ -1,12 +1,12 @@
 /**
  * `npm run bench -- sheets-sensitivity`: how the Sheets figures move with the two numbers that decide
  * them, neither of which was measured here: the cost model's FETCHALL_PER_REQUEST_MS (113 ms, a linear
- * fit to one published fetchAll of 3 requests, test/apps-script-emulator/cost-model.ts) and the
+ * fit to one published fetchAll of 3 requests, tools/apps-script-emulator/cost-model.ts) and the
  * add-on's CHUNK_SIZE (25 creates per fetchAll, apps-script/src/generation.ts). Each variant re-runs
  * both sides with the constant overridden for that run only (and the chunk size patched into a copy
  * of the built bundle); the default `sheets` suite always uses the model and the add-on as they are.
  */
-import { COST } from '../apps-script-emulator';
+import { COST } from '../../tools/apps-script-emulator';
 import { round } from './measure';
 import { baselineSource, buildAddOn, measureSheets } from './sheets-bench';
 

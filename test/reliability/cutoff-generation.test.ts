@@ -23,7 +23,7 @@ import { createAddon, col, OUTPUT, RUN_MARKER, MARKER_STALE_MS, TEMPLATE, type A
 import { plannedSheet, type PlannedRow } from './support/invoices';
 import { rng, seeds, timeoutFor } from './support/seeds';
 import { figures } from './support/figures';
-import type { FaultOptions } from '../simulator';
+import type { FaultOptions } from '../../tools/simulator';
 
 const FAULTY_RUNS = 3;
 const FAULTS: FaultOptions = {

@@ -23,7 +23,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { applyNotification, interpretNotification, summarisePurchases, type PurchaseRecord } from '../../core/src';
 import { MidtransTrigger } from '../../n8n-node/nodes/MidtransTrigger/MidtransTrigger.node';
 import { credentialsFor, deliver } from '../unit/n8n/support/fake-n8n';
-import { simulatorFetch } from '../apps-script-emulator';
+import { simulatorFetch } from '../../tools/apps-script-emulator';
 import { createAddon, col, row, type Addon } from './support/addon';
 import { figures } from './support/figures';
 import { PLANTED_KEY } from './support/secrets';

@@ -16,7 +16,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MidtransTrigger } from '../../n8n-node/nodes/MidtransTrigger/MidtransTrigger.node';
 import { credentialsFor, deliver } from '../unit/n8n/support/fake-n8n';
 import { everythingIn, runMidtrans } from '../unit/n8n/support/run-node';
-import { createSimulator, type FaultOptions } from '../simulator';
+import { createSimulator, type FaultOptions } from '../../tools/simulator';
 import { createAddon, row, type Addon } from './support/addon';
 import { figures } from './support/figures';
 import { hostileFetch, startHostileServer, type HostilePlan } from './support/hostile';

@@ -1,11 +1,11 @@
 /**
- * The cost model as the benchmark prints it: each constant of test/apps-script-emulator/cost-model.ts
+ * The cost model as the benchmark prints it: each constant of tools/apps-script-emulator/cost-model.ts
  * with its value and the comment that says where it comes from, and the list of sources. Read from the
  * one file that holds them, so the printout cannot drift from what priced the run.
  */
 import fs from 'fs';
 import path from 'path';
-import { COST } from '../../apps-script-emulator';
+import { COST } from '../../../tools/apps-script-emulator';
 import { repoRoot } from '../repo-root';
 
 export interface CostConstant {
@@ -26,7 +26,7 @@ function sectionNote(text: string, name: string): string {
 }
 
 export function costModel(): { constants: CostConstant[]; sources: string[] } {
-  const text = fs.readFileSync(path.join(repoRoot(), 'test', 'apps-script-emulator', 'cost-model.ts'), 'utf8');
+  const text = fs.readFileSync(path.join(repoRoot(), 'tools', 'apps-script-emulator', 'cost-model.ts'), 'utf8');
   const constants: CostConstant[] = [];
   for (const [name, value] of Object.entries(COST)) {
     const m = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\s*\\n\\s*${name}:`).exec(text);

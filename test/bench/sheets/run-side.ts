@@ -6,8 +6,8 @@
 import fs from 'fs';
 import {
   createAppsScript, loadBundleSource, simulatorFetch, type AppsScriptEnvironment, type CallCounts,
-} from '../../apps-script-emulator';
-import { createSimulator, type Simulator } from '../../simulator';
+} from '../../../tools/apps-script-emulator';
+import { createSimulator, type Simulator } from '../../../tools/simulator';
 import type { Workload } from './invoice-rows';
 
 export const SERVER_KEY = 'SB-Mid-server-SheetsBench0123456789';

@@ -4,8 +4,8 @@
  * link. A side that fails this has no figures worth printing.
  */
 import { paymentUrlOf, type PaymentLink } from '../../../core/src';
-import type { AppsScriptEnvironment } from '../../apps-script-emulator';
-import type { Simulator } from '../../simulator';
+import type { AppsScriptEnvironment } from '../../../tools/apps-script-emulator';
+import type { Simulator } from '../../../tools/simulator';
 import type { Workload } from './invoice-rows';
 
 export interface LinkCheck {

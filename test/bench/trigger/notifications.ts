@@ -4,7 +4,7 @@
  * ones: the same bodies claiming settlement, signed with a key that is not the merchant's.
  */
 import { createHash } from 'crypto';
-import { createSimulator } from '../../simulator';
+import { createSimulator } from '../../../tools/simulator';
 
 const STATUSES = ['settlement', 'pending', 'settlement', 'capture'] as const;
 

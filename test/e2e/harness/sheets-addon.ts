@@ -12,8 +12,8 @@ import { randomBytes } from 'crypto';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { createAppsScript, loadBundle, postEvent, simulatorFetch, type AppsScriptEnvironment } from '../../apps-script-emulator';
-import type { Simulator } from '../../simulator';
+import { createAppsScript, loadBundle, postEvent, simulatorFetch, type AppsScriptEnvironment } from '../../../tools/apps-script-emulator';
+import type { Simulator } from '../../../tools/simulator';
 import { REPO_ROOT } from './install-package';
 
 export const ADDON_BUNDLE = path.join(REPO_ROOT, 'apps-script', 'dist', 'Code.js');

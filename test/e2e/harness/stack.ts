@@ -3,7 +3,7 @@
  * simulator on loopback and a real n8n with our package and a `midtransApi` credential that points at
  * the simulator (or at the real Midtrans sandbox when a server key is given for it).
  */
-import { startSimulatorServer, type SimulatorServer } from '../../simulator';
+import { startSimulatorServer, type SimulatorServer } from '../../../tools/simulator';
 import { type N8nInstance, startN8n, type StartN8nOptions } from './start-n8n';
 
 export const MIDTRANS_NODE_TYPES = [

@@ -5,8 +5,8 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { createAppsScript, loadBundleSource, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions, type FetchFn, type FetchRequest, type FetchResult } from '../../apps-script-emulator';
-import { createSimulator, type FaultOptions, type Simulator } from '../../simulator';
+import { createAppsScript, loadBundleSource, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions, type FetchFn, type FetchRequest, type FetchResult } from '../../../tools/apps-script-emulator';
+import { createSimulator, type FaultOptions, type Simulator } from '../../../tools/simulator';
 import { PLANTED_KEY } from './secrets';
 import { testTempDir } from '../../support/temp-dir';
 

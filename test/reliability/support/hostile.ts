@@ -6,8 +6,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FetchFn, FetchRequest, FetchResult } from '../../apps-script-emulator';
-import { simRequestOf, type Simulator } from '../../simulator';
+import type { FetchFn, FetchRequest, FetchResult } from '../../../tools/apps-script-emulator';
+import { simRequestOf, type Simulator } from '../../../tools/simulator';
 
 export function echoBody(status: number, authorization: string): string {
   const token = authorization.replace(/^Basic\s+/i, '');

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'crypto';
 import { notificationSignature } from '../../../core/src';
-import type { NotificationBody, Simulator } from '../../simulator';
+import type { NotificationBody, Simulator } from '../../../tools/simulator';
 import { rng } from './seeds';
 
 export const sha512Hex = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');

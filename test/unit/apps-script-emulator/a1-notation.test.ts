@@ -1,6 +1,6 @@
 /** A1 notation round-trips with numeric coordinates, as Sheets reads it. */
 import fc from 'fast-check';
-import { columnLetters, parseA1, toA1 } from '../../apps-script-emulator/a1-notation';
+import { columnLetters, parseA1, toA1 } from '../../../tools/apps-script-emulator/a1-notation';
 
 test('column letters: A=1, Z=26, AA=27, AZ=52, ZZ=702, AAA=703', () => {
   expect([1, 26, 27, 52, 702, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'ZZ', 'AAA']);

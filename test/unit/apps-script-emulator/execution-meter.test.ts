@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 /** Every call is counted and priced by cost-model.ts; executions end at 6 modelled minutes or at stopAtCall. */
-import { COST, EXCEEDED_MESSAGE, fetchRoundTripMs, flushMs } from '../../apps-script-emulator';
+import { COST, EXCEEDED_MESSAGE, fetchRoundTripMs, flushMs } from '../../../tools/apps-script-emulator';
 import { gas, newEnv, scriptedFetch } from './helpers';
 
 const ok = scriptedFetch({ 'GET /ok': { status: 200, body: 'ok' } });

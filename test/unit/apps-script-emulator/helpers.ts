@@ -1,7 +1,7 @@
 /// <reference types="google-apps-script" />
 /** Small fixtures for the emulator's own tests. */
-import { createAppsScript, EmulatorOptions, FetchFn } from '../../apps-script-emulator';
-import type { GasSheet } from '../../apps-script-emulator/gas-types';
+import { createAppsScript, EmulatorOptions, FetchFn } from '../../../tools/apps-script-emulator';
+import type { GasSheet } from '../../../tools/apps-script-emulator/gas-types';
 
 /** A scripted server: answers from a table by "METHOD path", 404 otherwise. */
 export function scriptedFetch(table: Record<string, { status: number; body: string; headers?: Record<string, string> } | 'timeout'>): FetchFn {

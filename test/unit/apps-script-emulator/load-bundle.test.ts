@@ -2,7 +2,7 @@
 /** loadBundle runs a script with Apps Script globals only, and returns its top-level functions. */
 import fs from 'fs';
 import path from 'path';
-import { EmuTextOutput, loadBundle, loadBundleSource, postEvent } from '../../apps-script-emulator';
+import { EmuTextOutput, loadBundle, loadBundleSource, postEvent } from '../../../tools/apps-script-emulator';
 import { newEnv } from './helpers';
 import { testTempDir } from '../../support/temp-dir';
 

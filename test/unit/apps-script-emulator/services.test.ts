@@ -3,7 +3,7 @@
 import { createHash, createHmac } from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { ADDON_TRIGGER_FREQUENCY, COST, EmuTextOutput, LOCK_TIMEOUT_MESSAGE, MAX_TRIGGERS, TOO_MANY_TRIGGERS } from '../../apps-script-emulator';
+import { ADDON_TRIGGER_FREQUENCY, COST, EmuTextOutput, LOCK_TIMEOUT_MESSAGE, MAX_TRIGGERS, TOO_MANY_TRIGGERS } from '../../../tools/apps-script-emulator';
 import { gas, newEnv } from './helpers';
 import { testTempDir } from '../../support/temp-dir';
 

@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 /** The Spreadsheet emulation is as strict as Sheets: 1-based, shapes checked, user-entered parsing. */
-import { FORMULA_VALUE, NO_UI_MESSAGE, OUTSIDE_MESSAGE, PROTECTED_MESSAGE } from '../../apps-script-emulator';
+import { FORMULA_VALUE, NO_UI_MESSAGE, OUTSIDE_MESSAGE, PROTECTED_MESSAGE } from '../../../tools/apps-script-emulator';
 import { gas, newEnv } from './helpers';
 
 function setup() {

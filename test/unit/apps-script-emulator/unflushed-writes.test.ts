@@ -1,10 +1,10 @@
 /// <reference types="google-apps-script" />
 /**
  * A cut execution loses the Spreadsheet writes made since the last flush point. INFERRED (the strict
- * reading, see test/apps-script-emulator/unflushed-writes.ts): Google documents flush() as applying pending
+ * reading, see tools/apps-script-emulator/unflushed-writes.ts): Google documents flush() as applying pending
  * changes but not what a killed execution does with them, so a script must not rely on them landing.
  */
-import { COST, EXCEEDED_MESSAGE, flushMs } from '../../apps-script-emulator';
+import { COST, EXCEEDED_MESSAGE, flushMs } from '../../../tools/apps-script-emulator';
 import { gas, newEnv, scriptedFetch } from './helpers';
 
 function setUp(options: Parameters<typeof newEnv>[0] = {}) {

@@ -1,7 +1,7 @@
 /// <reference types="google-apps-script" />
 /** UrlFetchApp: muteHttpExceptions semantics, timeouts, fetchAll, request shaping, the simulator adapter. */
-import { COST, fetchAllMs, fetchRoundTripMs, simulatorFetch, TRUNCATE_RESPONSE_AT } from '../../apps-script-emulator';
-import { createSimulator } from '../../simulator';
+import { COST, fetchAllMs, fetchRoundTripMs, simulatorFetch, TRUNCATE_RESPONSE_AT } from '../../../tools/apps-script-emulator';
+import { createSimulator } from '../../../tools/simulator';
 import { gas, newEnv, scriptedFetch } from './helpers';
 
 const server = scriptedFetch({

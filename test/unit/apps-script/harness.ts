@@ -4,8 +4,8 @@
  * call moves, so link expiry and the 6-minute limit follow the modelled time.
  */
 import path from 'path';
-import { createAppsScript, loadBundle, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions } from '../../apps-script-emulator';
-import { createSimulator, type FaultOptions, type NotificationBody, type Simulator } from '../../simulator';
+import { createAppsScript, loadBundle, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions } from '../../../tools/apps-script-emulator';
+import { createSimulator, type FaultOptions, type NotificationBody, type Simulator } from '../../../tools/simulator';
 import { testTempDir } from '../../support/temp-dir';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires

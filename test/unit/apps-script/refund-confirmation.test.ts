@@ -4,7 +4,7 @@
  * the refunds share status code "200" (reference §5.4; chargeback's code is [inferred] "200"), so a
  * genuine settlement body rewritten to `refund` still verifies. Every other notification makes no fetch.
  */
-import { simulatorFetch, type FetchFn } from '../../apps-script-emulator';
+import { simulatorFetch, type FetchFn } from '../../../tools/apps-script-emulator';
 import { createHarness, row, SERVER_KEY, type Harness } from './harness';
 
 function setUp(h: Harness = createHarness()): Harness {

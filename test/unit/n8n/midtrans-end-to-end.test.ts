@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { MidtransTrigger } from '../../../n8n-node/nodes/MidtransTrigger/MidtransTrigger.node';
-import { startSimulatorServer, type SimulatorServer } from '../../simulator/server';
+import { startSimulatorServer, type SimulatorServer } from '../../../tools/simulator/server';
 import { credentialsFor, deliver, SERVER_KEY } from './support/fake-n8n';
 import { runMidtrans } from './support/run-node';
 

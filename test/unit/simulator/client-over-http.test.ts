@@ -4,7 +4,7 @@
  */
 import { MidtransClient, isMidtransApiError, type HttpRequest, type HttpResponse } from '../../../core/src';
 import { REFERENCE_REQUEST } from '../../fixtures/reference-request';
-import { startSimulatorServer, type SimulatorServer } from '../../simulator';
+import { startSimulatorServer, type SimulatorServer } from '../../../tools/simulator';
 import { KEY, basic, fixedLink } from './sim-helpers';
 
 let server: SimulatorServer;

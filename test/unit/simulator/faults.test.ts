@@ -2,7 +2,7 @@
  * Fault injection: deterministic from the seed, scripted faults, what a timeout does (the request is
  * served, the answer lost), latency reporting, and dropped/duplicated/reordered notifications.
  */
-import type { FaultOptions, NotificationBody } from '../../simulator';
+import type { FaultOptions, NotificationBody } from '../../../tools/simulator';
 import { call, fixedLink, newSim } from './sim-helpers';
 
 function statuses(seed: number, faults: FaultOptions, calls = 200): (number | string)[] {

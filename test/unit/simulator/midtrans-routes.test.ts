@@ -5,7 +5,7 @@
  */
 import { parseTransactionStatus } from '../../../core/src';
 import { REFERENCE_REQUEST } from '../../fixtures/reference-request';
-import { createSimulator } from '../../simulator';
+import { createSimulator } from '../../../tools/simulator';
 import { BASE, KEY, T0, call, fixedLink, newSim } from './sim-helpers';
 
 const PAYMENT_URL_SHAPE = /^http:\/\/sim\.test\/payment-links\/[a-z0-9-]+$/;

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { interpretNotification, verifyNotification } from '../../../core/src';
-import type { NotificationBody, Simulator } from '../../simulator';
+import type { NotificationBody, Simulator } from '../../../tools/simulator';
 import { KEY, T0, call, fixedLink, newSim, referenceSignature } from './sim-helpers';
 
 const ALL_METHODS = ['credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va', 'gopay',

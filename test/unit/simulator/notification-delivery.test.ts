@@ -4,9 +4,9 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RETRY_SCHEDULE_MS, startSimulatorServer, type SimulatorServer } from '../../simulator';
-import { retryDelayMs } from '../../simulator/retry-policy';
-import { streamFrom } from '../../simulator/seeded-random';
+import { RETRY_SCHEDULE_MS, startSimulatorServer, type SimulatorServer } from '../../../tools/simulator';
+import { retryDelayMs } from '../../../tools/simulator/retry-policy';
+import { streamFrom } from '../../../tools/simulator/seeded-random';
 import { KEY, basic, fixedLink, referenceSignature } from './sim-helpers';
 import { startReceiver } from './receiver';
 

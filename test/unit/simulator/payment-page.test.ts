@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startSimulatorServer, type SimulatorServer } from '../../simulator';
+import { startSimulatorServer, type SimulatorServer } from '../../../tools/simulator';
 import { KEY, basic, referenceSignature } from './sim-helpers';
 import { startReceiver } from './receiver';
 

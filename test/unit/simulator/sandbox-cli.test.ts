@@ -10,11 +10,11 @@ const ROOT = path.resolve(__dirname, '../../..');
 const SCRIPT = (require(path.join(ROOT, 'package.json')) as { scripts: Record<string, string> }).scripts.sandbox;
 
 test('the sandbox script is the documented command', () => {
-  expect(SCRIPT).toBe('node test/support/run-ts.js test/simulator/cli.ts');
+  expect(SCRIPT).toBe('node test/support/run-ts.js tools/simulator/cli.ts');
 });
 
 test('starts, prints URL, key and a curl guide to the control API, serves with that key, and exits 0 on SIGINT', async () => {
-  const child = spawn('node', ['test/support/run-ts.js', 'test/simulator/cli.ts', '--port', '0', '--server-key', 'SB-Mid-server-cliTest', '--time-scale', '0.001', '--seed', '5'], { cwd: ROOT });
+  const child = spawn('node', ['test/support/run-ts.js', 'tools/simulator/cli.ts', '--port', '0', '--server-key', 'SB-Mid-server-cliTest', '--time-scale', '0.001', '--seed', '5'], { cwd: ROOT });
   let out = '';
   child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
   child.stderr.on('data', (c: Buffer) => { out += c.toString(); });
@@ -38,7 +38,7 @@ test('starts, prints URL, key and a curl guide to the control API, serves with t
 }, 30_000);
 
 test('a bad option exits 2 with the reason and the usage', () => {
-  const r = spawnSync('node', ['test/support/run-ts.js', 'test/simulator/cli.ts', '--time-scale', 'fast'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync('node', ['test/support/run-ts.js', 'tools/simulator/cli.ts', '--time-scale', 'fast'], { cwd: ROOT, encoding: 'utf8' });
   expect(r.status).toBe(2);
   expect(r.stderr).toContain('--time-scale must be a number');
   expect(r.stderr).toContain('Usage: npm run sandbox');

@@ -1,6 +1,6 @@
 /** Test helpers: requests to a synchronous simulator, written the way a Midtrans client would. */
 import { createHash } from 'node:crypto';
-import { createSimulator, type SimResponse, type Simulator, type SimulatorOptions } from '../../simulator';
+import { createSimulator, type SimResponse, type Simulator, type SimulatorOptions } from '../../../tools/simulator';
 
 export const KEY = 'SB-Mid-server-SIMtest123';
 export const BASE = 'http://sim.test';

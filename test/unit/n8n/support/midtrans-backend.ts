@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSimulator, simRequestOf, type FaultOptions, type Simulator } from '../../../simulator';
+import { createSimulator, simRequestOf, type FaultOptions, type Simulator } from '../../../../tools/simulator';
 
 export interface LoggedRequest {
   method: string;

@@ -1,7 +1,7 @@
 /** A read-only view of the emulated Invoices sheet, refreshed every two seconds, for the playground. */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import type { SheetsAddon } from '../e2e/harness/sheets-addon';
+import type { SheetsAddon } from '../../test/e2e/harness/sheets-addon';
 
 const escape = (v: unknown) =>
   String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -2,7 +2,7 @@
  * Deterministic randomness. Each concern (ids, faults, jitter) draws from its own stream, so turning a
  * fault on does not change the ids a test sees.
  */
-import { mulberry32 } from '../support/mulberry32';
+import { mulberry32 } from '../../test/support/mulberry32';
 
 /** One stream per concern; see test/support/mulberry32.ts. */
 export const streamFrom = mulberry32;

@@ -8,7 +8,7 @@ import { createHash, createHmac, randomUUID } from 'crypto';
 import { fromScriptBytes, toSignedBytes } from './bytes';
 import { formatJavaPattern } from './date-format';
 import { ExecutionMeter } from './execution-meter';
-import { mulberry32 } from '../support/mulberry32';
+import { mulberry32 } from '../../test/support/mulberry32';
 
 export const DigestAlgorithm = { MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512' } as const;
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;

@@ -10,14 +10,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildWorkspaces } from '../e2e/harness/build';
-import { freePort } from '../e2e/harness/free-port';
-import { packN8nNode } from '../e2e/harness/install-package';
-import { isProvisioned, provisionN8n, defaultCacheDir } from '../e2e/harness/provision';
-import { setNotificationUrl } from '../e2e/harness/simulator-client';
-import { loadSheetsAddon, serveWebApp, type WebAppServer } from '../e2e/harness/sheets-addon';
-import { startStack, type Stack } from '../e2e/harness/stack';
-import { example } from '../e2e/workflows';
+import { buildWorkspaces } from '../../test/e2e/harness/build';
+import { freePort } from '../../test/e2e/harness/free-port';
+import { packN8nNode } from '../../test/e2e/harness/install-package';
+import { isProvisioned, provisionN8n, defaultCacheDir } from '../../test/e2e/harness/provision';
+import { setNotificationUrl } from '../../test/e2e/harness/simulator-client';
+import { loadSheetsAddon, serveWebApp, type WebAppServer } from '../../test/e2e/harness/sheets-addon';
+import { startStack, type Stack } from '../../test/e2e/harness/stack';
+import { example } from '../../test/e2e/workflows';
 import { serveSheetView } from './sheet-view';
 
 const SIM_KEY = 'SB-Mid-server-local-sandbox';
