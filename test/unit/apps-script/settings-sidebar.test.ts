@@ -5,7 +5,8 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../support/browser';
 
 const HTML = fs.readFileSync(path.join(__dirname, '../../../apps-script/src/html/Settings.html'), 'utf8');
 const ARTIFACTS = path.join(__dirname, '../../../test-artifacts/apps-script');
@@ -40,7 +41,7 @@ jest.setTimeout(30_000);
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();

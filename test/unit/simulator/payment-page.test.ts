@@ -3,30 +3,24 @@
  * buttons (pay, leave pending, let it expire) run the real purchase flow and send signed
  * notifications. Screenshots go to test-artifacts/ (gitignored).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../support/browser';
 import { startSimulatorServer, type SimulatorServer } from '../../../tools/simulator';
 import { KEY, basic, referenceSignature } from './sim-helpers';
 import { startReceiver } from './receiver';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  // eslint-disable-next-line no-console
-  console.warn(`Skipping the payment-page browser test: ${CHROMIUM} is missing (install Debian's chromium package to run it).`);
-}
-const browserTest = haveChromium ? test : test.skip;
 
 let server: SimulatorServer;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let browser: Browser | undefined;
+let browser: Browser;
 
 beforeAll(async () => {
   server = await startSimulatorServer({ serverKey: KEY, seed: 4, timeScale: 1e-5 });
   receiver = await startReceiver();
-  if (haveChromium) browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  browser = await launchBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 30_000);
 afterAll(async () => {
@@ -65,7 +59,7 @@ describe('payment page', () => {
     await fetch(`${server.url}/_sim/notification-url`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${receiver.url}/hook` }) });
   });
 
-  browserTest('shows title, amount, items, required customer fields and enabled methods; "Pay now" with BCA VA settles and notifies pending then settlement', async () => {
+  test('shows title, amount, items, required customer fields and enabled methods; "Pay now" with BCA VA settles and notifies pending then settlement', async () => {
     const url = await createLink('PAGE-1');
     const page = await (browser as Browser).newPage();
     await page.goto(url);
@@ -99,7 +93,7 @@ describe('payment page', () => {
     await page.close();
   }, 30_000);
 
-  browserTest('"Leave it pending" holds the link; "Let it expire" sends pending then expire and frees it; a card captures at once', async () => {
+  test('"Leave it pending" holds the link; "Let it expire" sends pending then expire and frees it; a card captures at once', async () => {
     const page = await (browser as Browser).newPage();
     const url = await createLink('PAGE-2');
     await page.goto(url);
@@ -126,7 +120,7 @@ describe('payment page', () => {
     await page.close();
   }, 30_000);
 
-  browserTest('a DYNAMIC_AMOUNT link asks for the amount within its bounds', async () => {
+  test('a DYNAMIC_AMOUNT link asks for the amount within its bounds', async () => {
     const url = await createLink('PAGE-4', { transaction_details: { order_id: 'PAGE-4' }, payment_link_type: 'DYNAMIC_AMOUNT', dynamic_amount: { min_amount: 5000, max_amount: 50000, preset_amount: 25000 }, item_details: undefined });
     const page = await (browser as Browser).newPage();
     await page.goto(url);
