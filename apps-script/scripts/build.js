@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds the Apps Script project into dist/: Code.js (one IIFE holding everything, then one real
- * top-level `function` per entry point so Apps Script can see them, reference §0.5 and §1.2),
+ * top-level `function` per entry point so Apps Script can see them, https://developers.google.com/apps-script/guides/v8-runtime),
  * appsscript.json and the sidebar HTML. Fails if main.ts's exports and ENTRY_POINTS differ.
  */
 'use strict';

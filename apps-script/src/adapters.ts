@@ -1,4 +1,4 @@
-/** The core's ports over Apps Script services (reference §1.1: no crypto, Buffer or fetch here). */
+/** The core's ports over Apps Script services (no crypto, Buffer or fetch in Apps Script: https://developers.google.com/apps-script/guides/v8-runtime). */
 import type { HttpRequest, HttpResponse } from '@midtrans-pl/core';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Every Apps Script entry point, and nothing else: the build exposes exactly these (entry-points.ts)
- * as top-level functions. Module scope does no work (reference §1.1: it runs in every execution,
+ * as top-level functions. Module scope does no work (https://developers.google.com/apps-script/guides/v8-runtime: it runs in every execution,
  * including `onOpen` in AuthMode.NONE).
  */
 import { redactSecret } from '@midtrans-pl/core';

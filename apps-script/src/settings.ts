@@ -1,4 +1,4 @@
-/** Settings in Script Properties (design.md): only the server process ever reads the key back. */
+/** Settings in Script Properties (docs/architecture.md): only the server process ever reads the key back. */
 import { API_BASE_URLS, type Environment, type MidtransConfig } from '@midtrans-pl/core';
 import { UserError } from './user-error';
 

@@ -1,5 +1,5 @@
 /**
- * Time-driven triggers, available to bound scripts (an add-on may only run them hourly, reference §0.4,
+ * Time-driven triggers, available to bound scripts (an add-on may only run them hourly, https://developers.google.com/apps-script/guides/triggers/installable,
  * so there the sidebar's Continue button drives a long run instead).
  */
 import { PROPERTY } from './settings';

@@ -1,6 +1,6 @@
 /**
  * The Midtrans contract as data: limits, charsets and value lists from
- * ../shared/reference/midtrans-payment-link-api.md. Every rule that the reference marks [inferred]
+ * docs/midtrans-contract.md. Every rule that the reference marks [inferred]
  * lives in this file and says so, so one place decides what we guessed.
  */
 

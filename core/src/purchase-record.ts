@@ -1,5 +1,5 @@
 /**
- * The monotonic state of one purchase (design.md "Status model"). A record is the join of every
+ * The monotonic state of one purchase (docs/midtrans-contract.md §5.5; the words in docs/sheets.md "What each status means"). A record is the join of every
  * notification seen for the purchase, so delivery order and duplicates cannot change the outcome: a
  * late `pending` never lowers `paid`, and the one documented way back (a `settlement` reversed by
  * `deny` on Permata VA, Mandiri Bill or Indomaret) is a flag both orders agree on.

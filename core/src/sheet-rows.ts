@@ -7,7 +7,7 @@ import { buildInvoiceRequest, type InvoiceInput } from './invoice-builder';
 import type { RandomBytes } from './ports';
 import type { CreatePaymentLinkRequest } from './types';
 
-/** The template's columns, in template order; the labels are the contract in design.md. */
+/** The template's columns, in template order; the labels are the contract in docs/sheets.md "Using it". */
 export const SHEET_COLUMNS = {
   orderId: 'Order ID',
   customerName: 'Customer Name',

@@ -1,5 +1,5 @@
 /**
- * Shapes of the Payment Link API (reference §2–§6). Responses are lenient: Midtrans adds fields without
+ * Shapes of the Payment Link API (docs/midtrans-contract.md §2–§6). Responses are lenient: Midtrans adds fields without
  * notice and types them loosely, so every response type keeps unknown fields.
  */
 import type { ExpiryUnit, VaBank } from './contract';

@@ -1,5 +1,5 @@
 /**
- * Every documented rule for `POST /v1/payment-links` (reference §2), checked before any HTTP call.
+ * Every documented rule for `POST /v1/payment-links` (docs/midtrans-contract.md §2), checked before any HTTP call.
  */
 import {
   AMOUNT_MAX, CARD_BANKS, CARD_CHANNELS, CARD_TYPES, CUSTOMER_LIMITS, CUSTOMER_REQUIRED_FIELDS, CUSTOM_FIELD_MAX,

@@ -1,4 +1,4 @@
-/** Notification signatures (reference §5.3). */
+/** Notification signatures (docs/midtrans-contract.md §5.3). */
 import { isPlainObject } from './rule-checks';
 import type { Sha512Hex } from './ports';
 

@@ -28,7 +28,7 @@ export class MidtransApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		// The rule's name heuristic does not know Midtrans's "server key", which is the account's secret
-		// (design.md fixes the field name `serverKey`).
+		// (docs/architecture.md fixes the field name `serverKey`).
 		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- it is a secret
 		{
 			displayName: 'Server Key',

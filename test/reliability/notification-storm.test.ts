@@ -92,7 +92,7 @@ function foldedStatuses(bodies: unknown[], links: Scenario['links']): Record<str
 
 /**
  * Genuine settlement bodies of purchases Midtrans never reversed, rewritten to a reversal status that
- * shares status code "200" (reference §5.4): the signature still verifies, so only the status API
+ * shares status code "200" (docs/midtrans-contract.md §5.4): the signature still verifies, so only the status API
  * can tell them apart from a real refund.
  */
 function replayedAsReversals(ordered: Record<string, unknown>[], seed: number): string[] {

@@ -94,7 +94,7 @@ export function fetchRoundTripMs(): number {
   return COST.URLFETCH_SERVICE_MS + COST.HTTPS_ROUND_TRIPS_PER_REQUEST * COST.US_JAKARTA_RTT_MS + COST.MIDTRANS_PROCESSING_MS;
 }
 
-/** fetchAll of k requests: one round trip plus a small per-request time (design.md, performance model). */
+/** fetchAll of k requests: one round trip plus a small per-request time (docs/performance.md "Sheets: bulk generation"). */
 export function fetchAllMs(requests: number): number {
   return requests === 0 ? 0 : fetchRoundTripMs() + requests * COST.FETCHALL_PER_REQUEST_MS;
 }

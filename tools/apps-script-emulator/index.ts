@@ -1,4 +1,4 @@
-/** The Apps Script emulator: see README and /work/briefs/interfaces.md. */
+/** The Apps Script emulator: see docs/contributing.md. */
 export { createAppsScript } from './create-apps-script';
 export type { AppsScriptEnvironment, EmulatorOptions, ExecutionContext, NewExecutionOptions } from './create-apps-script';
 export { loadBundle, loadBundleSource, postEvent } from './load-bundle';

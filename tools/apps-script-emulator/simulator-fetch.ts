@@ -1,5 +1,5 @@
 /**
- * Adapts the Midtrans simulator (tools/simulator, interface in /work/briefs/interfaces.md) to the
+ * Adapts the Midtrans simulator (tools/simulator, interface in tools/simulator/types.ts) to the
  * emulator's synchronous `fetch`: any host is routed to the simulator's handler; the path keeps its query.
  */
 import type { SimRequest, SimResponse } from '../simulator';

@@ -1,5 +1,5 @@
 /**
- * Texts and bodies the reference documents (midtrans-payment-link-api.md). Tests compare against these
+ * Texts and bodies the reference documents (docs/midtrans-contract.md). Tests compare against these
  * and against the reference independently; nothing made up lives here (see invented-messages.ts).
  */
 

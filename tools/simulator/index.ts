@@ -1,4 +1,4 @@
-/** The Midtrans simulator: see README "Simulator" and /work/briefs/interfaces.md. */
+/** The Midtrans simulator: see docs/contributing.md "Simulator". */
 export * from './types';
 export { createSimulator } from './simulator';
 export { SimulatorError } from './purchase-actions';

@@ -1,7 +1,7 @@
 /**
  * EVERY MESSAGE IN THIS FILE IS INVENTED [inferred]: Midtrans documents no text for these cases
- * (reference §2.3: "The docs give no other 400 message texts … the simulator must make them up and mark
- * them as such"). Shapes follow the documented ones (`{"error_messages": [...]}`) unless noted. Change
+ * (docs/midtrans-contract.md §2.3: the docs give no other 400 texts, so the simulator makes them up and
+ * marks them as such). Shapes follow the documented ones (`{"error_messages": [...]}`) unless noted. Change
  * them here if real sandbox traffic shows otherwise.
  */
 import type { ValidationIssue } from '../../core/src';

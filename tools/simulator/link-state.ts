@@ -1,6 +1,6 @@
 /**
  * A stored Payment Link and its purchases, and the rules that decide whether it still takes payments
- * (reference §2.2 usage_limit/expiry, §4 delete).
+ * (docs/midtrans-contract.md §2.2 usage_limit/expiry, §4 delete).
  */
 import { parseStartTime, type CreatePaymentLinkRequest } from '../../core/src';
 import { DEFAULT_ENABLED_PAYMENTS } from './payment-methods';

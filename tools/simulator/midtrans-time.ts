@@ -1,4 +1,4 @@
-/** Midtrans writes times in Jakarta time (GMT+7) without a zone suffix (reference §5.7, GTS). */
+/** Midtrans writes times in Jakarta time (GMT+7) without a zone suffix (docs/midtrans-contract.md §5.7, GTS). */
 const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 
 function parts(ms: number): string[] {

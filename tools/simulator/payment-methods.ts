@@ -1,5 +1,5 @@
 /**
- * What each payment method adds to a notification (reference §5.7 samples and the field list under
+ * What each payment method adds to a notification (docs/midtrans-contract.md §5.7 samples and the field list under
  * it). Where a method has no sample in the reference, its fields are [inferred] from NOTIF's field list
  * and marked below.
  */

@@ -1,5 +1,5 @@
 /**
- * Midtrans's notification retry policy by reply code and its schedule (reference §5.2, NOTIF/BP):
+ * Midtrans's notification retry policy by reply code and its schedule (docs/midtrans-contract.md §5.2, NOTIF/BP):
  * 2xx none; 500 one retry; 503 four; 400/404 two; 301–303 none (counted failed); 307/308 followed
  * with the same POST body, at most 5 redirects; anything else (timeouts, other codes) five retries.
  * Schedule: ~2, 10, 30, 90, 210 minutes after the previous attempt, each with random jitter.

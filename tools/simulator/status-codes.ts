@@ -1,5 +1,5 @@
 /**
- * `status_code` per transaction status, in a notification and in the status API (reference §5.4, §6).
+ * `status_code` per transaction status, in a notification and in the status API (docs/midtrans-contract.md §5.4, §6).
  * Note they differ: an expired purchase is "202" in its notification and "407" from the status API.
  */
 export function notificationStatusCode(status: string, fraudStatus?: string): string {

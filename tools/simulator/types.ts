@@ -1,6 +1,6 @@
 /**
- * The simulator's public shapes, as agreed in /work/briefs/interfaces.md. Additions beyond that
- * agreement are marked "additive".
+ * The simulator's public shapes, as the tests, the emulator and the playground use them. Fields added after
+ * the first version are marked "additive".
  */
 
 export interface SimRequest {
@@ -81,7 +81,7 @@ export interface EmittedNotification {
   body: NotificationBody;
 }
 
-/** One HTTP attempt to deliver a notification (design.md, GET /_sim/notifications). */
+/** One HTTP attempt to deliver a notification (docs/contributing.md "Simulator", GET /_sim/notifications). */
 export interface DeliveryAttempt {
   url: string;
   body: NotificationBody;

@@ -28,7 +28,7 @@ const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
 /**
  * Asks Midtrans for the purchase's current status; the notification counts only if it reports the same
  * purchase state about the same signed order id (the core's check, shared with the Sheets add-on). It
- * asks by transaction_id, not by the link's order id (reference §6 [inferred]: a link's order id is not
+ * asks by transaction_id, not by the link's order id (docs/midtrans-contract.md §6 [inferred]: a link's order id is not
  * a transaction). One attempt: Midtrans retries the notification itself when we answer 503.
  */
 async function confirmWithStatusApi(ctx: IWebhookFunctions, config: ReturnType<typeof configFromCredentials>, reading: Interpretation): Promise<StatusCheck> {

@@ -1,5 +1,5 @@
 /**
- * The workload of the Sheets benchmark: realistic invoice rows in the template layout (design.md), the
+ * The workload of the Sheets benchmark: realistic invoice rows in the template layout (docs/sheets.md "Using it"), the
  * same rows for both sides. One row in a hundred has a mistyped email, as real sheets do: Midtrans
  * refuses it, so neither side may give it a link, and "every valid row gets a link" has an exception.
  */

@@ -1,5 +1,5 @@
 /**
- * The real-n8n harness (interfaces.md): used by `npm run test:e2e`, `npm start` and the trigger benchmark.
+ * The real-n8n harness (docs/contributing.md "End-to-end tests"): used by `npm run test:e2e`, `npm start` and the trigger benchmark.
  *
  *   const install = await provisionN8n();                       // once per machine, cached
  *   const tarball = await packN8nNode(tmpDir);                  // after `npm run build -w n8n-node`

@@ -1,7 +1,7 @@
 /**
  * The Sheets add-on as it runs for a merchant, stood up locally: the built `apps-script/dist/Code.js`
  * in the Apps Script emulator (its UrlFetchApp wired to the simulator in this process), and its web app
- * served over HTTP the way Apps Script serves `/exec` (apps-script-platform.md, "Response"): a POST
+ * served over HTTP the way Apps Script serves `/exec` (https://developers.google.com/apps-script/guides/content#redirects): a POST
  * runs doPost and is answered 302 to a `/macros/echo?user_content_key=…` URL whose GET returns what
  * doPost returned; the echo URL takes GET only (a client that re-POSTs gets 405), and a client that
  * does not follow the redirect sees only the 302, as Midtrans does. A throwing doPost still ends in

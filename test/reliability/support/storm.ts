@@ -69,7 +69,7 @@ function forgeries(genuine: NotificationBody[], r: ReturnType<typeof rng>): Deli
   const base = r.pick(genuine);
   const other = r.pick(genuine);
   const resigned = { ...base, transaction_status: 'settlement', status_code: '200', fraud_status: 'accept' };
-  // Midtrans signs order_id + status_code + gross_amount only (reference §5.3): a relabelled
+  // Midtrans signs order_id + status_code + gross_amount only (docs/midtrans-contract.md §5.3): a relabelled
   // transaction_status under the same status_code verifies, so that is not a forgery a receiver can
   // see; the forgeries here all touch a signed field or the signature.
   const unpaid = genuine.find((b) => b.status_code !== '200');

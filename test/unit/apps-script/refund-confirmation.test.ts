@@ -1,7 +1,7 @@
 /**
  * doPost confirms a money reversal (refund, partial refund, chargeback) with `GET /v2/{id}/status`
  * before recording it: Midtrans signs only order_id + status_code + gross_amount, and settlement and
- * the refunds share status code "200" (reference §5.4; chargeback's code is [inferred] "200"), so a
+ * the refunds share status code "200" (docs/midtrans-contract.md §5.4; chargeback's code is [inferred] "200"), so a
  * genuine settlement body rewritten to `refund` still verifies. Every other notification makes no fetch.
  */
 import { simulatorFetch, type FetchFn } from '../../../tools/apps-script-emulator';

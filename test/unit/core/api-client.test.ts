@@ -27,7 +27,7 @@ function scripted(...answers: (HttpResponse | Error)[]) {
 const json = (status: number, b: unknown): HttpResponse => ({ status, body: JSON.stringify(b) });
 
 describe('request building', () => {
-  test('Basic auth is base64(serverKey + ":"): the reference §1 worked example', () => {
+  test('Basic auth is base64(serverKey + ":"): the docs/midtrans-contract.md §1 worked example', () => {
     expect(authorizationHeader('SB-Mid-server-abc123cde456')).toBe('Basic U0ItTWlkLXNlcnZlci1hYmMxMjNjZGU0NTY6');
   });
 

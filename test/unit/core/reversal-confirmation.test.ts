@@ -1,7 +1,7 @@
 /**
  * needsConfirmation and checkReversal: which verified notifications must be confirmed with the status
  * API, and which status-API answers confirm them (core/src/reversal-confirmation.ts). The status
- * codes of chargeback/partial_chargeback are [inferred] ("200" like the refunds; reference §5.4 is silent).
+ * codes of chargeback/partial_chargeback are [inferred] ("200" like the refunds; docs/midtrans-contract.md §5.4 is silent).
  */
 import {
   PURCHASE_STATES, REVERSAL_STATES, checkReversal, interpretNotification, needsConfirmation, purchaseStateOf, type HttpResponse,

@@ -28,7 +28,7 @@ describe('interpretNotification', () => {
     ['capture', 'deny', 'failed'], ['pending', 'accept', 'pending'], ['authorize', 'accept', 'pending'], ['deny', 'accept', 'failed'],
     ['cancel', 'accept', 'failed'], ['failure', undefined, 'failed'], ['expire', 'accept', 'expired'], ['refund', 'accept', 'refunded'],
     ['partial_refund', 'accept', 'partially_refunded'], ['chargeback', 'accept', 'chargeback'], ['partial_chargeback', 'accept', 'partially_refunded'],
-  ])('%s with fraud %s → %s (reference §5.5)', (status, fraud, state) => {
+  ])('%s with fraud %s → %s (docs/midtrans-contract.md §5.5)', (status, fraud, state) => {
     expect(purchaseStateOf(status, fraud)).toBe(state);
   });
 

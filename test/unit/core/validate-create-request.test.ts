@@ -11,7 +11,7 @@ function minimal(): Record<string, any> {
 }
 
 describe('validateCreateRequest', () => {
-  test('accepts the reference §2.1 sample verbatim (DYNAMIC_AMOUNT with fixed values present)', () => {
+  test('accepts the docs/midtrans-contract.md §2.1 sample verbatim (DYNAMIC_AMOUNT with fixed values present)', () => {
     expect(validateCreateRequest(REFERENCE_REQUEST)).toEqual([]);
   });
 

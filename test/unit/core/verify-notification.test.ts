@@ -17,7 +17,7 @@ function changeOneChar(s: string, at: number): string {
 }
 
 describe('verifyNotification', () => {
-  test.each(SIGNATURE_VECTORS.map((v, i) => [i, v]))('reference §5.3 vector %i verifies', (_i, v) => {
+  test.each(SIGNATURE_VECTORS.map((v, i) => [i, v]))('docs/midtrans-contract.md §5.3 vector %i verifies', (_i, v) => {
     expect(verifyNotification(bodyOf(v), v.serverKey, sha512Hex)).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The synchronous handler's Midtrans routes against the reference (midtrans-payment-link-api.md §1–4,
+ * The synchronous handler's Midtrans routes against the reference (docs/midtrans-contract.md §1–4,
  * §6): documented bodies are compared with literals copied from the reference, not with the
  * simulator's own constants.
  */

@@ -1,5 +1,5 @@
 /**
- * Notification bodies (reference §5.3–§5.7): string status_code and gross_amount, the status_code each
+ * Notification bodies (docs/midtrans-contract.md §5.3–§5.7): string status_code and gross_amount, the status_code each
  * status carries, fields per payment type, and a signature that verifies with the reference formula
  * computed here with node:crypto (never with the simulator's or the core's code).
  */

@@ -1,5 +1,5 @@
 /**
- * Notification delivery over real HTTP (reference §5.1–§5.2): headers, body, and the number of
+ * Notification delivery over real HTTP (docs/midtrans-contract.md §5.1–§5.2): headers, body, and the number of
  * attempts per reply code on the documented retry policy, with a tiny time scale.
  */
 import * as http from 'node:http';
