@@ -1,0 +1,105 @@
+/**
+ * `npm run package:sheets`: the no-terminal install bundle, dist/midtrans-sheets-addon.zip at the repository
+ * root (the release workflow attaches this file). It holds exactly what a merchant pastes into
+ * Extensions ▸ Apps Script: Code.gs (the built apps-script/dist/Code.js), each HTML file, appsscript.json,
+ * and INSTALL.txt with the steps (docs/sheets.md "Install").
+ *
+ * The zip is written here (stored entries compressed with zlib's raw deflate), because no zip tool can be
+ * assumed on the machine and the npm registry's zip packages would be a dependency for 60 lines.
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'apps-script', 'dist');
+const OUT = path.join(ROOT, 'dist', 'midtrans-sheets-addon.zip');
+
+const INSTALL = `Midtrans Payment Links for Google Sheets: install without a terminal
+
+1. Open your Google Sheet (or a new one: sheets.new).
+2. Extensions > Apps Script. The editor opens with a file Code.gs.
+3. Replace everything in Code.gs with the contents of Code.gs from this folder. Save.
+4. Files + > HTML, name it Settings (the editor adds .html), replace its contents with Settings.html. Save.
+   Do the same for every other .html file in this folder, under the same name.
+5. Project Settings (gear) > tick "Show appsscript.json manifest file in editor". Back in the Editor,
+   open appsscript.json and replace its contents with appsscript.json from this folder. Save.
+6. Deploy > New deployment > type Web app; Execute as: Me; Who has access: Anyone. Deploy, allow access
+   (Advanced > Go to ... for your own unverified script), and copy the Web app URL.
+7. Reload the Sheet: a Midtrans menu appears. Midtrans > Settings: paste your server key, Save.
+8. In the Midtrans dashboard, Settings > Configuration > Payment Notification URL: paste the Web app URL.
+
+The full guide: docs/sheets.md in the project repository.
+`;
+
+function entries() {
+  if (!fs.existsSync(path.join(DIST, 'Code.js'))) throw new Error('apps-script/dist/Code.js is missing: run `npm run build -w apps-script` first.');
+  const files = [
+    { name: 'Code.gs', data: fs.readFileSync(path.join(DIST, 'Code.js')) },
+    ...fs.readdirSync(DIST).filter((f) => f.endsWith('.html')).sort().map((f) => ({ name: f, data: fs.readFileSync(path.join(DIST, f)) })),
+    { name: 'appsscript.json', data: fs.readFileSync(path.join(DIST, 'appsscript.json')) },
+    { name: 'INSTALL.txt', data: Buffer.from(INSTALL, 'utf8') },
+  ];
+  return files;
+}
+
+/** A zip archive (PKZIP APPNOTE 6.3: local headers, central directory, end record), deflated entries. */
+function zip(files) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  // 2026-01-01 00:00 in DOS time, fixed so the same build gives the same bytes.
+  const dosTime = 0;
+  const dosDate = ((2026 - 1980) << 9) | (1 << 5) | 1;
+  for (const { name, data } of files) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const deflated = zlib.deflateRawSync(data, { level: 9 });
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(dosTime, 10);
+    local.writeUInt16LE(dosDate, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(deflated.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, nameBytes, deflated);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(dosTime, 12);
+    central.writeUInt16LE(dosDate, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(deflated.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + deflated.length;
+  }
+  const centralDir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(centralDir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, centralDir, end]);
+}
+
+if (require.main === module) {
+  const files = entries();
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, zip(files));
+  console.log(`${path.relative(ROOT, OUT)}: ${files.map((f) => f.name).join(', ')}`);
+}
+
+module.exports = { OUT, entries, zip };

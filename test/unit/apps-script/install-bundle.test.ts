@@ -1,0 +1,100 @@
+/**
+ * The no-terminal install bundle (`npm run package:sheets` → dist/midtrans-sheets-addon.zip) holds every
+ * file the paste path in docs/sheets.md needs, under the names the script editor gives them, and what a
+ * merchant pastes runs: loaded from the zip's own bytes into the Apps Script emulator, it builds the
+ * Midtrans menu, every menu item names a function the script defines, and Settings opens from the HTML
+ * file the zip carries. The zip is read here with a reader of our own (not the packer's code).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createAppsScript, loadBundleSource, type MenuEntry, type RecordedMenu } from '../../../tools/apps-script-emulator';
+import { testTempDir } from '../../support/temp-dir';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const ZIP = path.join(ROOT, 'dist', 'midtrans-sheets-addon.zip');
+const DIST = path.join(ROOT, 'apps-script', 'dist');
+
+/** Reads a zip's entries through its central directory (APPNOTE 6.3), checking each CRC. */
+function readZip(buf: Buffer): Map<string, Buffer> {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error('no end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central header ${i}`);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const compressed = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header for ${name}`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + compressed);
+    const data = method === 8 ? zlib.inflateRawSync(raw) : method === 0 ? Buffer.from(raw) : null;
+    if (!data) throw new Error(`${name}: compression method ${method}`);
+    if (data.length !== size || zlib.crc32(data) >>> 0 !== crc) throw new Error(`${name}: size or CRC mismatch`);
+    out.set(name, data);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+function menuItems(menus: RecordedMenu[]): string[] {
+  const walk = (entries: MenuEntry[]): string[] =>
+    entries.flatMap((e) => ('functionName' in e ? [e.functionName] : 'subMenu' in e ? walk(e.subMenu.items) : []));
+  return menus.flatMap((m) => walk(m.items));
+}
+
+let files: Map<string, Buffer>;
+
+beforeAll(() => {
+  fs.rmSync(ZIP, { force: true });
+  execFileSync(process.execPath, [path.join(ROOT, 'apps-script', 'scripts', 'package.js')], { cwd: ROOT });
+  files = readZip(fs.readFileSync(ZIP));
+});
+
+test('the zip holds Code.gs (the built Code.js, byte for byte), every HTML file, the manifest and the steps', () => {
+  const html = fs.readdirSync(DIST).filter((f) => f.endsWith('.html')).sort();
+  expect(html.length).toBeGreaterThan(0);
+  expect([...files.keys()].sort()).toEqual(['Code.gs', 'INSTALL.txt', 'appsscript.json', ...html].sort());
+  expect(files.get('Code.gs')!.equals(fs.readFileSync(path.join(DIST, 'Code.js')))).toBe(true);
+  for (const f of html) expect(files.get(f)!.equals(fs.readFileSync(path.join(DIST, f)))).toBe(true);
+});
+
+test('every HTML file the script opens by name is in the zip', () => {
+  const code = files.get('Code.gs')!.toString('utf8');
+  const opened = [...code.matchAll(/create(?:HtmlOutput|Template)FromFile\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+  expect(opened.length).toBeGreaterThan(0);
+  for (const name of opened) expect(files.has(`${name}.html`)).toBe(true);
+});
+
+test('the manifest is the web app the guide deploys: V8, runs as the deployer, reachable by Midtrans, the four scopes', () => {
+  const manifest = JSON.parse(files.get('appsscript.json')!.toString('utf8'));
+  expect(manifest.runtimeVersion).toBe('V8');
+  expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
+  expect(manifest.oauthScopes).toHaveLength(4);
+  const steps = files.get('INSTALL.txt')!.toString('utf8');
+  for (const f of files.keys()) if (f !== 'INSTALL.txt') expect(steps).toContain(f.endsWith('.html') ? 'Settings.html' : f);
+});
+
+test('pasted as is, the script builds the Midtrans menu, each item runs a defined function, and Settings opens', () => {
+  const htmlDir = testTempDir('sheets-bundle-');
+  for (const [name, data] of files) if (name.endsWith('.html')) fs.writeFileSync(path.join(htmlDir, name), data);
+  const env = createAppsScript({ fetch: () => ({ status: 404, headers: {}, body: '{}' }), htmlDir });
+  const fns = loadBundleSource(files.get('Code.gs')!.toString('utf8'), env, 'Code.gs');
+  fns.onOpen({});
+  expect(env.ui.menus.map((m) => m.title)).toContain('Midtrans');
+  const items = menuItems(env.ui.menus);
+  expect(items).toEqual(expect.arrayContaining(['showSettings', 'insertInvoiceTemplate']));
+  for (const name of items) expect(typeof fns[name]).toBe('function');
+  fns.showSettings();
+  expect(env.ui.sidebars).toHaveLength(1);
+  expect(env.ui.sidebars[0].content).toBe(files.get('Settings.html')!.toString('utf8'));
+});
