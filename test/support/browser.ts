@@ -58,7 +58,25 @@ function packageDir(): string {
   return path.resolve(path.dirname(require.resolve(PACKAGE)), '..');
 }
 
+/**
+ * The package's own fonts.conf points at Lambda's /tmp and /var/task; ours points at this copy's Open Sans,
+ * then at the system's fonts where there are any (Open Sans lacks symbols such as ▸, which screenshots of
+ * our pages show). Written at each launch, so a change here reaches copies unpacked before it.
+ */
+function writeFontConfig(dir: string): void {
+  const file = path.join(dir, 'fonts.conf');
+  const text =
+    '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n' +
+    `  <dir>${path.join(dir, 'fonts', 'fonts')}</dir>\n  <dir>/usr/share/fonts</dir>\n` +
+    `  <cachedir>${path.join(dir, 'fontconfig-cache')}</cachedir>\n</fontconfig>\n`;
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  const temp = `${file}.${process.pid}`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
 function layout(dir: string, inheritedLibraryPath = process.env.LD_LIBRARY_PATH): BundledChromium {
+  writeFontConfig(dir);
   const lib = path.join(dir, 'lib');
   return {
     dir,
@@ -97,13 +115,6 @@ async function unpack(): Promise<BundledChromium> {
     // beyond glibc and libgcc, so a machine without Debian's libnss3 still runs it.
     untar(path.join(bin, 'al2023.tar.br'), staging);
     untar(path.join(bin, 'fonts.tar.br'), path.join(staging, 'fonts'));
-    // The package's own fonts.conf points at Lambda's /tmp and /var/task; ours points at this copy.
-    writeFileSync(
-      path.join(staging, 'fonts.conf'),
-      '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n' +
-        `  <dir>${path.join(dir, 'fonts', 'fonts')}</dir>\n  <cachedir>${path.join(dir, 'fontconfig-cache')}</cachedir>\n` +
-        '</fontconfig>\n',
-    );
     try {
       renameSync(staging, dir);
     } catch (e) {

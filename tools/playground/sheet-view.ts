@@ -1,34 +1,211 @@
-/** A read-only view of the emulated Invoices sheet, refreshed every two seconds, for the playground. */
+/**
+ * The playground's spreadsheet in the browser: every sheet of the emulated spreadsheet (whatever the add-on
+ * creates, hidden ones marked), cells a person can edit, rows a person can add, and the add-on's own menu
+ * as buttons. The menu is read from what the script's onOpen registered, so a new menu item appears here
+ * without a change to this file; a click runs that function as a menu execution, with the selected rows as
+ * the spreadsheet's selection, and the page shows the toasts, alerts and dialogs it produced.
+ *
+ * Typing is untracked (a person, not the script), and follows Sheets: a number typed into a cell that is
+ * not formatted as text becomes a number. Confirmations are answered Yes unless the page says No.
+ *
+ * The JSON API only accepts `application/json` POSTs, which a page on another origin cannot send without a
+ * CORS preflight this server never answers, and it listens on loopback only.
+ */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { SheetsAddon } from '../../test/e2e/harness/sheets-addon';
+import type { MenuEntry, RecordedMenu } from '../apps-script-emulator';
+import { PAGE } from './sheet-view-page';
 
-const escape = (v: unknown) =>
-  String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+export interface MenuButton {
+  caption: string;
+  functionName: string;
+  /** The menu it sits in (a submenu's title after a ›). */
+  menu: string;
+}
 
-function page(addon: SheetsAddon): string {
-  const [header = [], ...rows] = addon.rows();
-  const cell = (v: unknown) => {
-    const s = String(v ?? '');
-    return /^https?:\/\//.test(s) ? `<a href="${escape(s)}" target="_blank">${escape(s)}</a>` : escape(s);
+export interface SheetState {
+  name: string;
+  hidden: boolean;
+  rows: unknown[][];
+}
+
+export interface RunResult {
+  functionName: string;
+  error: string | null;
+  toasts: string[];
+  alerts: string[];
+  dialogs: string[];
+}
+
+interface Gas {
+  getSheets(): Array<{ getName(): string; isSheetHidden?(): boolean; getLastRow(): number; getLastColumn(): number; getMaxRows(): number; insertRowsAfter(after: number, n: number): void; getRange(...a: unknown[]): GasRange; getRangeList(a1: string[]): unknown }>;
+  getSheetByName(name: string): ReturnType<Gas['getSheets']>[number] | null;
+  setActiveSheet(sheet: unknown): void;
+  setActiveRangeList(list: unknown): void;
+}
+interface GasRange {
+  getValue(): unknown;
+  getValues(): unknown[][];
+  setValue(v: unknown): void;
+  setValues(v: unknown[][]): void;
+  getNumberFormat(): string;
+}
+
+export class SheetViewError extends Error {}
+
+/** The actions behind the page, usable without HTTP. */
+export function sheetView(addon: SheetsAddon) {
+  const ss = () => addon.env.spreadsheet as unknown as Gas;
+  const sheetNamed = (name: string) => {
+    const sheet = ss().getSheetByName(name);
+    if (!sheet) throw new SheetViewError(`no sheet named "${name}"`);
+    return sheet;
   };
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">
-<title>Invoices (emulated Google Sheet)</title>
-<style>body{font:14px system-ui,sans-serif;margin:1.5em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}</style>
-</head><body><h1>Invoices</h1><p>The Sheets add-on running in the Apps Script emulator. Pay a link and watch its Status change (this page reloads every 2 s).</p>
-<table><tr>${(header as unknown[]).map((h) => `<th>${escape(h)}</th>`).join('')}</tr>
-${rows.map((r) => `<tr>${r.map((v) => `<td>${cell(v)}</td>`).join('')}</tr>`).join('\n')}
-</table></body></html>`;
+  const typed = (format: string, text: string): unknown => (format !== '@' && /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text);
+
+  let menus: RecordedMenu[] = [];
+  function menu(): MenuButton[] {
+    if (menus.length === 0) {
+      const before = addon.env.ui.menus.length;
+      addon.run('onOpen', 'ui', { authMode: 'FULL' });
+      menus = addon.env.ui.menus.slice(before);
+    }
+    const walk = (entries: MenuEntry[], where: string): MenuButton[] =>
+      entries.flatMap((e) =>
+        'functionName' in e ? [{ caption: e.caption, functionName: e.functionName, menu: where }] : 'subMenu' in e ? walk(e.subMenu.items, `${where} › ${e.subMenu.title}`) : [],
+      );
+    return menus.flatMap((m) => walk(m.items, m.title));
+  }
+
+  return {
+    menu,
+    sheets(): SheetState[] {
+      return addon.env.untracked(() => ss().getSheets().map((s) => ({ name: s.getName(), hidden: typeof s.isSheetHidden === 'function' ? s.isSheetHidden() : false, rows: addon.env.sheetValues(s.getName()) })));
+    },
+    /** A person types `text` into a cell (1-based row and column). */
+    setCell(sheetName: string, row: number, column: number, text: string): void {
+      if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1) throw new SheetViewError(`no cell at row ${row}, column ${column}`);
+      addon.env.untracked(() => {
+        const sheet = sheetNamed(sheetName);
+        if (sheet.getMaxRows() < row) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+        const range = sheet.getRange(row, column);
+        range.setValue(typed(range.getNumberFormat(), text));
+      });
+    },
+    /** A person types a new row under the last one; `values` by header. Returns its row number. */
+    addRow(sheetName: string, values: Record<string, string>): number {
+      return addon.env.untracked(() => {
+        const sheet = sheetNamed(sheetName);
+        const width = sheet.getLastColumn();
+        if (width === 0) throw new SheetViewError(`sheet "${sheetName}" has no header row`);
+        const header = sheet.getRange(1, 1, 1, width).getValues()[0].map(String);
+        const unknown = Object.keys(values).filter((k) => !header.includes(k));
+        if (unknown.length) throw new SheetViewError(`sheet "${sheetName}" has no column ${unknown.map((k) => `"${k}"`).join(', ')}`);
+        const row = sheet.getLastRow() + 1;
+        if (sheet.getMaxRows() < row) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+        header.forEach((h, i) => {
+          const text = values[h];
+          if (text === undefined || text === '') return;
+          const range = sheet.getRange(row, i + 1);
+          range.setValue(typed(range.getNumberFormat(), text));
+        });
+        return row;
+      });
+    },
+    /** Runs a menu function as a menu click would, with `rows` of `sheetName` selected. */
+    run(functionName: string, selection: { sheet?: string; rows?: number[] } = {}, answer: 'YES' | 'NO' = 'YES'): RunResult {
+      if (!menu().some((m) => m.functionName === functionName)) throw new SheetViewError(`"${functionName}" is not in the add-on's menu`);
+      const ui = addon.env.ui;
+      const mark = { toasts: ui.toasts.length, alerts: ui.alerts.length, prompts: ui.prompts.length, sidebars: ui.sidebars.length, dialogs: ui.dialogs.length };
+      addon.env.untracked(() => {
+        if (!selection.sheet) return;
+        const sheet = sheetNamed(selection.sheet);
+        ss().setActiveSheet(sheet);
+        const rows = (selection.rows ?? []).filter((r) => Number.isInteger(r) && r >= 1);
+        if (rows.length) ss().setActiveRangeList(sheet.getRangeList(rows.map((r) => `A${r}:${columnLetter(Math.max(1, sheet.getLastColumn()))}${r}`)));
+      });
+      // Unanswered, the emulator says Yes (or OK). For No: enough answers for any run, the leftovers removed
+      // afterwards so they don't answer a later one.
+      if (answer === 'NO') ui.responses.push(...Array.from({ length: 20 }, () => ({ button: 'NO' as const })));
+      let error: string | null = null;
+      try {
+        addon.run(functionName, 'ui');
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      } finally {
+        ui.responses.splice(0, ui.responses.length);
+      }
+      return {
+        functionName,
+        error,
+        toasts: ui.toasts.slice(mark.toasts).map((t) => (t.title ? `${t.title}: ${t.message}` : t.message)),
+        alerts: [
+          ...ui.alerts.slice(mark.alerts).map((a) => [a.title, a.prompt].filter(Boolean).join(': ') + (a.buttons === 'OK' ? '' : ` (answered ${a.answer})`)),
+          ...ui.prompts.slice(mark.prompts).map((p) => `${p.title}: ${p.prompt} (answered ${p.answer})`),
+        ],
+        dialogs: [...ui.sidebars.slice(mark.sidebars), ...ui.dialogs.slice(mark.dialogs)].map((d) => `${d.title || '(untitled)'} opened (a sidebar or dialog; open it in a real Sheet)`),
+      };
+    },
+  };
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }
 
 export async function serveSheetView(addon: SheetsAddon, port = 0, host = '127.0.0.1'): Promise<{ url: string; close(): Promise<void> }> {
+  const view = sheetView(addon);
   const server = http.createServer((req, res) => {
-    if (req.method !== 'GET') {
-      res.writeHead(405).end();
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(body));
+    };
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(PAGE);
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page(addon));
+    if (req.method === 'GET' && url.pathname === '/api/state') {
+      try {
+        send(200, { sheets: view.sheets(), menu: view.menu() });
+      } catch (e) {
+        send(500, { error: (e as Error).message });
+      }
+      return;
+    }
+    if (req.method !== 'POST' || !url.pathname.startsWith('/api/')) {
+      send(404, { error: 'not found' });
+      return;
+    }
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      send(415, { error: 'send JSON' });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+        if (url.pathname === '/api/cell') {
+          view.setCell(String(body.sheet), Number(body.row), Number(body.column), String(body.value ?? ''));
+          send(200, { ok: true });
+        } else if (url.pathname === '/api/row') {
+          const values = Object.fromEntries(Object.entries((body.values ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')]));
+          send(200, { row: view.addRow(String(body.sheet), values) });
+        } else if (url.pathname === '/api/run') {
+          const rows = Array.isArray(body.rows) ? body.rows.map(Number) : [];
+          send(200, view.run(String(body.functionName), { sheet: body.sheet ? String(body.sheet) : undefined, rows }, body.answer === 'NO' ? 'NO' : 'YES'));
+        } else {
+          send(404, { error: 'not found' });
+        }
+      } catch (e) {
+        send(e instanceof SheetViewError || e instanceof SyntaxError ? 400 : 500, { error: (e as Error).message });
+      }
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return {

@@ -120,12 +120,12 @@ async function main(): Promise<void> {
   say(`              credential "${credential.name}" → ${sim ? `the simulator at ${sim.url}` : 'the real Midtrans sandbox (MIDTRANS_SERVER_KEY)'}`);
   if (sim) {
     say(`Simulator     ${sim.url}   (Midtrans API, control API under /_sim, payment pages; server key ${SIM_KEY})`);
-    say(`Sheet         ${sheetUrl}   (the add-on's Invoices sheet, emulated; its web app: ${webApp!.execUrl})`);
+    say(`Sheet         ${sheetUrl}   (every sheet the add-on writes, editable, with its Midtrans menu as buttons; web app: ${webApp!.execUrl})`);
     say('Payment pages of the sample sheet:');
     for (const p of paymentPages) say(`              ${p}`);
     say('');
     say('What to do first:');
-    say(`  1. Open the sheet view (${sheetUrl}) and a payment page above; pay it.`);
+    say(`  1. Open the sheet view (${sheetUrl}): add a row, press "Generate payment links", open a payment page above; pay it.`);
     say('     The simulator notifies the Midtrans Trigger in n8n, which forwards the signed body to the');
     say('     add-on\'s web app: the row turns Paid. See the run in n8n under Executions.');
     say('  2. Create a link through the "Create payment link" workflow:');

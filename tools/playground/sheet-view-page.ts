@@ -1,0 +1,129 @@
+/**
+ * The sheet view's page: plain HTML and script, no framework. Every value from the sheet is put in the
+ * page as text (textContent), never as HTML, so a cell that holds markup or a formula shows as typed.
+ */
+export const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Emulated Google Sheet · Midtrans playground</title>
+<style>
+body{font:14px system-ui,sans-serif;margin:0;color:#1f2937}
+header{background:#0f9d58;color:#fff;padding:10px 16px}header h1{font-size:17px;margin:0}header p{margin:4px 0 0;font-size:12px;opacity:.9}
+#menu{padding:8px 16px;background:#f1f3f4;border-bottom:1px solid #dadce0;display:flex;flex-wrap:wrap;gap:6px;align-items:center}
+#menu .label{font-weight:600;margin-right:4px}
+button{font:inherit;padding:4px 10px;border:1px solid #9aa0a6;border-radius:4px;background:#fff;cursor:pointer}button:hover{background:#e8f0fe}
+#tabs{display:flex;gap:2px;padding:0 16px;background:#f8f9fa;border-bottom:1px solid #dadce0}
+#tabs button{border:none;border-radius:0;background:none;padding:8px 14px}#tabs button.active{border-bottom:3px solid #0f9d58;font-weight:600}
+main{padding:12px 16px}
+.wrap{overflow:auto;max-height:55vh;border:1px solid #dadce0}
+table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #e0e0e0;padding:3px 6px;white-space:nowrap;max-width:180px;overflow:hidden;text-overflow:ellipsis}
+th{background:#f8f9fa;position:sticky;top:0}td.n{background:#f8f9fa;color:#5f6368;text-align:right}td.c{cursor:text}td.c:hover{outline:1px solid #1a73e8}
+td input{font:inherit;width:100%;box-sizing:border-box}
+#add{margin-top:10px;display:flex;flex-wrap:wrap;gap:6px;align-items:flex-end}#add label{display:flex;flex-direction:column;font-size:11px;color:#5f6368}#add input{width:110px}
+#log{margin-top:12px;font-size:13px}#log div{border-left:3px solid #0f9d58;padding:2px 8px;margin:4px 0;white-space:pre-wrap}#log div.err{border-color:#d93025;color:#b3261e}
+.muted{color:#5f6368;font-size:12px}
+</style></head><body>
+<header><h1>Emulated Google Sheet</h1><p>The Sheets add-on running in the Apps Script emulator against the Midtrans simulator. Click a cell to edit it, add rows below, run the Midtrans menu from the buttons.</p></header>
+<div id="menu"><span class="label">Midtrans menu:</span></div>
+<div id="tabs"></div>
+<main>
+<div class="muted" id="hint">Tick rows to select them for the "selected rows" items. <label><input type="checkbox" id="no"> answer No to confirmations</label></div>
+<div class="wrap"><table id="grid"></table></div>
+<form id="add"></form>
+<div id="log"></div>
+</main>
+<script>
+(function () {
+  var state = { sheets: [], menu: [] }, active = null, selected = {}, editing = false;
+  function el(tag, props, text) { var e = document.createElement(tag); for (var k in props || {}) e.setAttribute(k, props[k]); if (text !== undefined) e.textContent = text; return e; }
+  function post(path, body) {
+    return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.error || r.status); return j; }); });
+  }
+  function log(text, err) { var d = el('div', err ? { class: 'err' } : {}, text); var l = document.getElementById('log'); l.insertBefore(d, l.firstChild); }
+  function sheet() { return state.sheets.filter(function (s) { return s.name === active; })[0]; }
+  function renderMenu() {
+    var m = document.getElementById('menu');
+    while (m.children.length > 1) m.removeChild(m.lastChild);
+    state.menu.forEach(function (item) {
+      var b = el('button', { 'data-fn': item.functionName, title: item.menu + ' › ' + item.caption }, item.caption);
+      b.onclick = function () { run(item); };
+      m.appendChild(b);
+    });
+  }
+  function renderTabs() {
+    var t = document.getElementById('tabs'); t.textContent = '';
+    state.sheets.forEach(function (s) {
+      var b = el('button', { 'data-sheet': s.name, class: s.name === active ? 'active' : '' }, s.name + (s.hidden ? ' (hidden)' : ''));
+      b.onclick = function () { active = s.name; selected = {}; render(); };
+      t.appendChild(b);
+    });
+  }
+  function renderGrid() {
+    var g = document.getElementById('grid'); g.textContent = '';
+    var s = sheet(); if (!s) return;
+    var width = s.rows.reduce(function (w, r) { return Math.max(w, r.length); }, 0);
+    s.rows.forEach(function (r, i) {
+      var tr = el('tr', { 'data-row': String(i + 1) });
+      var n = el('td', { class: 'n' });
+      if (i > 0) { var cb = el('input', { type: 'checkbox', 'data-select': String(i + 1) }); cb.checked = !!selected[i + 1]; cb.onchange = function () { selected[i + 1] = cb.checked; }; n.appendChild(cb); }
+      n.appendChild(document.createTextNode(' ' + (i + 1))); tr.appendChild(n);
+      for (var c = 0; c < width; c++) {
+        var v = r[c] === null || r[c] === undefined ? '' : String(r[c]);
+        var td = el(i === 0 ? 'th' : 'td', { 'data-col': String(c + 1), class: i === 0 ? '' : 'c' });
+        if (i > 0 && /^https?:\\/\\//.test(v)) { var a = el('a', { href: v, target: '_blank', rel: 'noopener' }, v); td.appendChild(a); } else td.textContent = v;
+        td.title = v;
+        if (i > 0) td.onclick = edit(td, i + 1, c + 1, v);
+        tr.appendChild(td);
+      }
+      g.appendChild(tr);
+    });
+    var f = document.getElementById('add');
+    var header = (s.rows[0] || []).map(String).filter(function (h) { return h !== ''; });
+    // Rebuilt only when the sheet or its header changes, so what a person is typing there survives a refresh.
+    var key = s.name + '\u0001' + header.join('\u0001');
+    if (f.getAttribute('data-key') === key) return;
+    f.setAttribute('data-key', key); f.textContent = '';
+    if (!header.length) return;
+    header.forEach(function (h) { var l = el('label', {}, h); l.appendChild(el('input', { name: h, 'data-field': h })); f.appendChild(l); });
+    var b = el('button', { type: 'submit', id: 'add-row' }, 'Add row'); f.appendChild(b);
+    f.onsubmit = function (ev) {
+      ev.preventDefault();
+      var values = {}; header.forEach(function (h) { var v = f.querySelector('[data-field="' + CSS.escape(h) + '"]').value; if (v !== '') values[h] = v; });
+      post('/api/row', { sheet: s.name, values: values }).then(function (r) { log('Row ' + r.row + ' added to ' + s.name + '.'); f.reset(); refresh(); }, function (e) { log(e.message, true); });
+    };
+  }
+  function edit(td, row, col, value) {
+    return function (ev) {
+      if (ev.target.tagName === 'A' || td.querySelector('input')) return;
+      editing = true;
+      var input = el('input', { 'data-editing': row + ':' + col }); input.value = value;
+      td.textContent = ''; td.appendChild(input); input.focus(); input.select();
+      var done = false;
+      function commit(save) {
+        if (done) return; done = true; editing = false;
+        if (!save || input.value === value) { render(); return; }
+        post('/api/cell', { sheet: active, row: row, column: col, value: input.value }).then(refresh, function (e) { log(e.message, true); refresh(); });
+      }
+      input.onkeydown = function (k) { if (k.key === 'Enter') commit(true); if (k.key === 'Escape') commit(false); };
+      input.onblur = function () { commit(true); };
+    };
+  }
+  function run(item) {
+    var rows = Object.keys(selected).filter(function (k) { return selected[k]; }).map(Number);
+    log('Running ' + item.caption + '…');
+    post('/api/run', { functionName: item.functionName, sheet: active, rows: rows, answer: document.getElementById('no').checked ? 'NO' : 'YES' }).then(function (r) {
+      var lines = [item.caption + (r.error ? ' failed: ' + r.error : ' finished.')].concat(r.alerts.map(function (a) { return 'Alert: ' + a; }), r.toasts.map(function (t) { return 'Toast: ' + t; }), r.dialogs);
+      log(lines.join('\\n'), !!r.error); refresh();
+    }, function (e) { log(e.message, true); });
+  }
+  function render() { renderMenu(); renderTabs(); renderGrid(); }
+  function refresh() {
+    return fetch('/api/state').then(function (r) { return r.json(); }).then(function (s) {
+      state = s;
+      if (!active || !sheet()) active = (s.sheets.filter(function (x) { return x.name === 'Invoices'; })[0] || s.sheets[0] || {}).name || null;
+      if (!editing) render();
+      document.body.setAttribute('data-ready', '1');
+    });
+  }
+  refresh(); setInterval(function () { if (!editing) refresh(); }, 2000);
+})();
+</script></body></html>`;
