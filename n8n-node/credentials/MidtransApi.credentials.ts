@@ -27,9 +27,8 @@ export class MidtransApi implements ICredentialType {
 	documentationUrl = 'https://docs.midtrans.com/docs/api-authorization-headers';
 
 	properties: INodeProperties[] = [
-		// The rule's name heuristic does not know Midtrans's "server key", which is the account's secret
-		// (design.md fixes the field name `serverKey`).
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- it is a secret
+		// Masked the way n8n's own credentials mask a secret whose name says "key" (DatadogApi's appKey,
+		// GongApi's accessKey, WooCommerceApi's consumerKey): `typeOptions: { password: true }`.
 		{
 			displayName: 'Server Key',
 			name: 'serverKey',
