@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { API_BASE_URLS } from '../nodes/shared/core';
+
 /**
  * The credential test asks for a payment link that cannot exist. With a working key Midtrans answers
  * 404 (not found); with a wrong key it answers 401 before looking. n8n fails every non-2xx test
@@ -56,7 +58,7 @@ export class MidtransApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://api.sandbox.midtrans.com',
+			placeholder: API_BASE_URLS.sandbox,
 			description:
 				'Leave empty to use the environment above. Set it to reach a proxy or a local Midtrans simulator instead.',
 		},
@@ -75,8 +77,10 @@ export class MidtransApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.baseUrl ? $credentials.baseUrl : ($credentials.environment === "production" ? "https://api.midtrans.com" : "https://api.sandbox.midtrans.com")}}',
+			// n8n resolves this expression itself, so the core's rule (apiBaseUrl: a non-blank override,
+			// trimmed, else the environment's host) is written into it, with the core's hosts;
+			// test/unit/n8n/derived-from-core.test.ts compares the two.
+			baseURL: `={{String($credentials.baseUrl || "").trim() || ($credentials.environment === "production" ? ${JSON.stringify(API_BASE_URLS.production)} : ${JSON.stringify(API_BASE_URLS.sandbox)})}}`,
 			url: `/v1/payment-links/${PROBE_ORDER_ID}`,
 			method: 'GET',
 			headers: { Accept: 'application/json' },
