@@ -10,19 +10,21 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { DEFAULT_OWNER, REPO_ROOT } from './harness';
 import { startStack, type Stack, tarballFromEnv } from './harness/stack';
-import { triggerOnlyWorkflow } from './workflows';
+import { linkLifecycleWorkflow, triggerOnlyWorkflow } from './workflows';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 let stack: Stack;
 let browser: Browser;
 let page: Page;
 let workflowId: string;
+let actionWorkflowId: string;
 
 beforeAll(async () => {
   stack = await startStack({ packageTarball: tarballFromEnv() });
   workflowId = await stack.n8n.importWorkflow(triggerOnlyWorkflow('5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d'), {
     credentials: { midtransApi: stack.credential },
   });
+  actionWorkflowId = await stack.n8n.importWorkflow(linkLifecycleWorkflow(), { credentials: { midtransApi: stack.credential } });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(`${stack.n8n.baseUrl}/signin`);
@@ -64,5 +66,30 @@ test("the Trigger's notices render as separate steps and bullet points in the re
     expect(text).not.toMatch(/[.:]\d\. /);
     // Each list item starts its own line in the rendered text.
     expect(text.split('\n').filter((line) => /^\s*\d\. /.test(line))).toHaveLength(notice === setup ? 4 : 0);
+  }
+});
+
+test("the action node's Create fields show their labels and hints in the real editor", async () => {
+  await page.goto(`${stack.n8n.baseUrl}/workflow/${actionWorkflowId}`);
+  const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Create' }).first();
+  await node.waitFor({ timeout: 60000 });
+  await node.dblclick();
+  const panel = page.locator('[data-test-id="node-parameters"]').first();
+  await panel.getByText('Amount Type', { exact: true }).first().waitFor({ timeout: 30000 });
+  // The Order ID's description, as its tooltip shows it.
+  // The description shows in the tooltip of the help icon that appears when the label is hovered.
+  const label = panel.locator('[data-test-id="input-label"]').filter({ hasText: /^Order ID/ }).first();
+  await label.hover();
+  await label.locator('[class*="_infoIcon_"]').first().hover();
+  const tooltip = page.getByText(/Your unique order reference/).first();
+  await tooltip.waitFor({ timeout: 10000 });
+  await page.waitForTimeout(500);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'midtrans-create-editor.png') });
+  const text = await tooltip.innerText();
+  expect(text).toMatch(/^Your unique order reference: up to 50 letters, .*\(keep it to 36 or fewer\)\. Midtrans appends a 14-character suffix to it for each payment\.$/);
+  expect(text).not.toMatch(/<\/?[a-z]+>/);
+  for (const label of ['Order ID', 'Amount Type', 'Amount (IDR)', 'Title', 'Usage Limit', 'Payment Methods', 'Link ID', 'Additional Fields']) {
+    await expect(panel.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
   }
 });

@@ -212,7 +212,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'INV-2026-0042',
-		description: `Your unique order reference: letters, digits and - _ ~ . (at most ${ORDER_ID_MAX}). Keep it to ${LINK_ORDER_ID_SAFE_MAX} or fewer, since Midtrans appends a 14-character suffix to each payment.`,
+		description: `Your unique order reference: up to ${ORDER_ID_MAX} letters, digits and the characters - _ ~ . (keep it to ${LINK_ORDER_ID_SAFE_MAX} or fewer). Midtrans appends a 14-character suffix to it for each payment.`,
 		displayOptions: show,
 	},
 	{
