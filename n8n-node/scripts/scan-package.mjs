@@ -4,14 +4,19 @@
 // use the scanner's own analyzePackage() and rule set (buildScanConfig). `npm pack` only reads local
 // files. Prints one JSON report and exits 1 when a leg fails.
 //   node scripts/scan-package.mjs [packageDir]
-import { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
+import tmp from 'tmp';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// The scanner makes a temporary folder when it loads (for downloads this run never makes); with
+// graceful cleanup its tmp library removes it on exit, so it is set before the scanner is loaded.
+tmp.setGracefulCleanup();
+const { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
 
 const pkgDir = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
 const TARBALL_PATTERNS = ['**/*.js', 'package.json']; // what analyzePackageByName lints in the tarball
