@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { API_BASE_URLS } from '../nodes/shared/core';
+
 /**
  * The credential test asks for a payment link that cannot exist. With a working key Midtrans answers
  * 404 (not found); with a wrong key it answers 401 before looking. n8n fails every non-2xx test
@@ -27,9 +29,8 @@ export class MidtransApi implements ICredentialType {
 	documentationUrl = 'https://docs.midtrans.com/docs/api-authorization-headers';
 
 	properties: INodeProperties[] = [
-		// The rule's name heuristic does not know Midtrans's "server key", which is the account's secret
-		// (docs/architecture.md fixes the field name `serverKey`).
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- it is a secret
+		// Masked the way n8n's own credentials mask a secret whose name says "key" (DatadogApi's appKey,
+		// GongApi's accessKey, WooCommerceApi's consumerKey): `typeOptions: { password: true }`.
 		{
 			displayName: 'Server Key',
 			name: 'serverKey',
@@ -57,7 +58,7 @@ export class MidtransApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://api.sandbox.midtrans.com',
+			placeholder: API_BASE_URLS.sandbox,
 			description:
 				'Leave empty to use the environment above. Set it to reach a proxy or a local Midtrans simulator instead.',
 		},
@@ -76,8 +77,10 @@ export class MidtransApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.baseUrl ? $credentials.baseUrl : ($credentials.environment === "production" ? "https://api.midtrans.com" : "https://api.sandbox.midtrans.com")}}',
+			// n8n resolves this expression itself, so the core's rule (apiBaseUrl: a non-blank override,
+			// trimmed, else the environment's host) is written into it, with the core's hosts;
+			// test/unit/n8n/derived-from-core.test.ts compares the two.
+			baseURL: `={{String($credentials.baseUrl || "").trim() || ($credentials.environment === "production" ? ${JSON.stringify(API_BASE_URLS.production)} : ${JSON.stringify(API_BASE_URLS.sandbox)})}}`,
 			url: `/v1/payment-links/${PROBE_ORDER_ID}`,
 			method: 'GET',
 			headers: { Accept: 'application/json' },

@@ -2,7 +2,6 @@ import {
 	NodeApiError,
 	NodeConnectionTypes,
 	NodeOperationError,
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -10,25 +9,11 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
-import { describeValue, MidtransClient, redactSecret } from '../shared/core';
+import { CREDENTIAL_TYPE } from '../shared/config';
+import { describeValue, redactSecret } from '../shared/core';
 import { toNodeApiError, withoutSecret } from '../shared/errors';
-import { n8nTransport } from '../shared/transport';
-import { createPaymentLink, deactivatePaymentLink, getPaymentLink } from './actions/paymentLink';
-import { getTransactionStatus } from './actions/transaction';
-import {
-	paymentLinkFields,
-	paymentLinkOperations,
-	transactionFields,
-	transactionOperations,
-} from './descriptions';
-
-type Operation = (ctx: IExecuteFunctions, i: number, client: MidtransClient) => Promise<IDataObject>;
-
-const OPERATIONS: Record<string, Record<string, Operation>> = {
-	paymentLink: { create: createPaymentLink, get: getPaymentLink, deactivate: deactivatePaymentLink },
-	transaction: { getStatus: getTransactionStatus },
-};
+import { operationFor, paymentLink, transaction } from './resources';
+import { midtransFor } from './shared/client';
 
 export class Midtrans implements INodeType {
 	description: INodeTypeDescription = {
@@ -56,25 +41,21 @@ export class Midtrans implements INodeType {
 				],
 				default: 'paymentLink',
 			},
-			...paymentLinkOperations,
-			...paymentLinkFields,
-			...transactionOperations,
-			...transactionFields,
+			...paymentLink.description,
+			...transaction.description,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const config = configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
-		// Retries (429, 5xx, no answer) wait with n8n's own sleep: timers are not available to community nodes.
-		const client = new MidtransClient(config, { transport: n8nTransport(this), sleep: async (ms) => await sleep(ms) });
+		const { config } = await midtransFor(this);
 		const returnData: INodeExecutionData[] = [];
 
 		for (let i = 0; i < items.length; i++) {
 			try {
 				const resource = this.getNodeParameter('resource', i) as unknown;
 				const operation = this.getNodeParameter('operation', i) as unknown;
-				const run = typeof resource === 'string' && typeof operation === 'string' ? OPERATIONS[resource]?.[operation] : undefined;
+				const run = operationFor(resource, operation);
 				if (!run) {
 					throw new NodeOperationError(
 						this.getNode(),
@@ -82,7 +63,7 @@ export class Midtrans implements INodeType {
 						{ itemIndex: i },
 					);
 				}
-				const json = await run(this, i, client);
+				const json = await run.execute.call(this, i);
 				returnData.push(
 					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), { itemData: { item: i } }),
 				);

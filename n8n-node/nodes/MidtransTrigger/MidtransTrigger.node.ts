@@ -56,16 +56,32 @@ export class MidtransTrigger implements INodeType {
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
+			// n8n's editor keeps only <a>, <ul> and <li> in a notice (its Notice component sanitises the
+			// text to those tags), so steps are list items and names are in quotes, not bold.
 			{
 				displayName:
-					'Midtrans has no API to register webhooks, so set it up once by hand:<br>1. Publish (activate) this workflow.<br>2. Copy the <b>Production URL</b> from this node\'s Webhook URLs above.<br>3. In the Midtrans Dashboard open Settings ▸ Payment ▸ Notification URL (Settings ▸ Configuration in older dashboards), paste it into <b>Payment Notification URL</b> and save.<br>4. Use the same environment (Sandbox or Production) as this credential.<br>Every notification is checked against your server key; forged ones get HTTP 401 and start nothing.',
+					'Midtrans has no API to register webhooks, so set it up once by hand:' +
+					'<ul>' +
+					'<li>1. Publish (activate) this workflow.</li>' +
+					"<li>2. Copy the Production URL from this node's Webhook URLs above.</li>" +
+					'<li>3. In the Midtrans Dashboard open Settings ▸ Payment ▸ Notification URL (Settings ▸ Configuration in older dashboards), paste it into \u201cPayment Notification URL\u201d and save.</li>' +
+					'<li>4. Use the same environment (Sandbox or Production) as this credential.</li>' +
+					'</ul>' +
+					'Every notification is checked against your server key: forged ones get HTTP 401 and start nothing.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
 			},
 			{
 				displayName:
-					'Midtrans may send the same notification more than once (it retries until it gets HTTP 200), and one purchase sends a new one each time its state changes. Every delivery starts a run. Each item carries <b>transaction_id</b>, <b>transaction_status</b> and <b>state</b>: to act once per payment state, follow this node with n8n\'s <b>Remove Duplicates</b> node, operation <b>Remove Items Processed in Previous Executions</b>, Keep Items Where <b>Value Is New</b>, Value to Dedupe On <code>{{ $json.transaction_id }}-{{ $json.state }}</code>.',
+					'Midtrans may send the same notification more than once (it retries until it gets HTTP 200), and a purchase sends a new one each time its state changes: every delivery starts a run. ' +
+					'To act once per payment state, follow this node with n8n\'s \u201cRemove Duplicates\u201d node set to:' +
+					'<ul>' +
+					'<li>Operation: Remove Items Processed in Previous Executions</li>' +
+					'<li>Keep Items Where: Value Is New</li>' +
+					'<li>Value to Dedupe On: {{ $json.transaction_id }}-{{ $json.state }}</li>' +
+					'</ul>' +
+					'Each item carries transaction_id, transaction_status and state for this.',
 				name: 'duplicatesNotice',
 				type: 'notice',
 				default: '',

@@ -1,2 +1,0 @@
-export { paymentLinkFields, paymentLinkOperations } from './PaymentLinkDescription';
-export { transactionFields, transactionOperations } from './TransactionDescription';

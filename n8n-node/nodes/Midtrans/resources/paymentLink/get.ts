@@ -1,0 +1,42 @@
+/** Payment Link ▸ Get: the link as Midtrans returns it, plus the core's summary of its purchases. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { summariseLink } from '../../../shared/core';
+import { midtransFor } from '../../shared/client';
+import { idParameter } from '../../shared/parameters';
+import { showFor } from '../operation';
+
+const ORDER_ID = { name: 'orderId', label: 'Order ID' };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: ORDER_ID.label,
+		name: ORDER_ID.name,
+		type: 'string',
+		required: true,
+		default: '',
+		description: "The payment link's order ID (as given at creation)",
+		displayOptions: showFor('paymentLink', 'get'),
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const orderId = idParameter(this, itemIndex, ORDER_ID.name, ORDER_ID.label);
+	const { client } = await midtransFor(this);
+	const link = await client.getPaymentLink(orderId);
+	const s = summariseLink(link, Date.now());
+	const summary: IDataObject = {
+		status: s.status,
+		word: s.word,
+		paidCount: s.paidCount,
+		pendingCount: s.pendingCount,
+		usage: s.usage ?? null,
+		usageLimit: s.usageLimit,
+		expired: s.expired,
+		expiresAt: s.expiresAt === undefined ? null : new Date(s.expiresAt).toISOString(),
+		deleted: s.deleted,
+		paidAt: s.paidAt,
+		note: s.note,
+	};
+	return { ...(link as IDataObject), summary };
+}
