@@ -103,6 +103,36 @@ export class StateStore {
     return { life, purchases };
   }
 
+  /** The purchases changed since the last commit (what the payments log must write). */
+  stagedPurchases(): { linkOrderId: string; record: PurchaseRecord }[] {
+    const out: { linkOrderId: string; record: PurchaseRecord }[] = [];
+    for (const e of this.staged.values()) {
+      if (e.key === LINK_ROW_KEY) continue;
+      const record = parseJson(e.record);
+      if (record && typeof record === 'object') out.push({ linkOrderId: e.link, record: record as PurchaseRecord });
+    }
+    return out;
+  }
+
+  /** Every link's state at once: one walk of the store instead of one per row. */
+  byLink(): Map<string, LinkState> {
+    const out = new Map<string, LinkState>();
+    const seen = new Set<string>();
+    for (const source of [this.staged, this.entries]) {
+      for (const [id, e] of source) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const value = parseJson(e.record);
+        if (!value || typeof value !== 'object') continue;
+        const state = out.get(e.link) ?? { purchases: [] };
+        if (e.key === LINK_ROW_KEY) state.life = value as LinkLife;
+        else state.purchases.push(value as PurchaseRecord);
+        out.set(e.link, state);
+      }
+    }
+    return out;
+  }
+
   hasLink(linkOrderId: string): boolean {
     for (const e of this.entries.values()) if (e.link === linkOrderId) return true;
     for (const e of this.staged.values()) if (e.link === linkOrderId) return true;

@@ -10,6 +10,8 @@ export * from './interpret-notification';
 export * from './purchase-record';
 export * from './reversal-confirmation';
 export * from './link-summary';
+export * from './refresh-need';
+export * from './payment-entry';
 export * from './api-calls';
 export * from './api-client';
 export * from './sheet-rows';
