@@ -47,13 +47,15 @@ const DAY = 24 * HOUR;
 /**
  * The cadence of the paid-link re-check: how long after the last payment, how often. A refund is
  * most likely soon after payment; card refunds and chargebacks can come months later, so nothing is
- * ever dropped, only asked less often. Documented for merchants in docs/sheets-finance.md.
+ * ever dropped, only asked less often, and an old link costs one GET a month [inferred: Midtrans
+ * documents no refund window for Payment Links]. Documented for merchants in docs/sheets-finance.md.
  */
 export const PAID_RECHECK_CADENCE: readonly { paidWithinMs: number; everyMs: number }[] = [
   { paidWithinMs: DAY, everyMs: HOUR },
   { paidWithinMs: 7 * DAY, everyMs: 6 * HOUR },
   { paidWithinMs: 30 * DAY, everyMs: DAY },
-  { paidWithinMs: Number.POSITIVE_INFINITY, everyMs: 7 * DAY },
+  { paidWithinMs: 180 * DAY, everyMs: 7 * DAY },
+  { paidWithinMs: Number.POSITIVE_INFINITY, everyMs: 30 * DAY },
 ];
 
 export function recheckEveryMs(paidAgeMs: number): number {

@@ -25,12 +25,17 @@ const MUTANTS = [
   { name: 'a Refresh pass starts over instead of resuming where it stopped', file: 'refresh.ts', from: 'all.filter((l) => !pending || l.orderId > pending.after)', to: 'all.filter(() => true)', tests: [T('refresh-continuation')] },
   { name: 'a Refresh stopped for time schedules no continuation', file: 'main.ts', from: 'onStoppedForTime: () => scheduleContinuation(REFRESH_CONTINUATION),', to: "onStoppedForTime: () => 'it continues by itself',", tests: [T('refresh-continuation')] },
   { name: 'a Refresh pass resumes in sheet order, not order-id order', file: 'refresh.ts', from: '.sort(byOrderId)', to: '', tests: [T('refresh-continuation')] },
+  { name: 'doPost writes the state store before the Payments row', file: 'notifications.ts', from: '      log.commit();\n      store.commit(stamp);', to: '      store.commit(stamp);\n      SpreadsheetApp.flush();\n      log.commit();', tests: [T('cutoff-payments')] },
+  { name: 'Payments rows are appended without making the cells text', file: 'payments-log.ts', from: "      range.setNumberFormat('@');\n      range.setValues(appended", to: "      range.setValues(appended", tests: [T('hostile-content')] },
+  { name: 'a replayed notification appends a second Payments row', file: 'payments-log.ts', from: 'const row = this.rows.get(line.purchaseOrderId);', to: 'const row = undefined as number | undefined;', tests: [T('notification-storm'), T('cutoff-payments')] },
   // Caught because a cut execution loses its unflushed writes (the emulator's strict reading, unflushed-writes.ts).
   { name: 'order ids are not flushed before the creates', file: 'generation.ts', from: '    SpreadsheetApp.flush();\n\n    const report', to: '\n    const report', tests: [T('cutoff-generation')] },
 ];
 
+// MUTANTS_ONLY=<text>: only the mutants whose name contains it (to check a new one without running all).
+const only = process.env.MUTANTS_ONLY;
 let unexpected = 0;
-for (const m of MUTANTS) {
+for (const m of MUTANTS.filter((x) => !only || x.name.includes(only))) {
   const dir = path.join(root, `.mutant-apps-script-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir);

@@ -59,9 +59,9 @@ test('round trip: every status the formatter writes reads back to the same need 
   }
 });
 
-test('the cadence: hourly the first day, every 6 hours the first week, daily the first month, weekly after', () => {
-  expect([0, 23 * HOUR, 2 * DAY, 6 * DAY, 8 * DAY, 29 * DAY, 31 * DAY, 400 * DAY].map(recheckEveryMs))
-    .toEqual([HOUR, HOUR, 6 * HOUR, 6 * HOUR, DAY, DAY, 7 * DAY, 7 * DAY]);
+test('the cadence: hourly the first day, every 6 hours the first week, daily the first month, weekly to six months, monthly after', () => {
+  expect([0, 23 * HOUR, 2 * DAY, 6 * DAY, 8 * DAY, 29 * DAY, 31 * DAY, 179 * DAY, 181 * DAY, 900 * DAY].map(recheckEveryMs))
+    .toEqual([HOUR, HOUR, 6 * HOUR, 6 * HOUR, DAY, DAY, 7 * DAY, 7 * DAY, 30 * DAY, 30 * DAY]);
   expect(PAID_RECHECK_CADENCE[PAID_RECHECK_CADENCE.length - 1].paidWithinMs).toBe(Number.POSITIVE_INFINITY);
 });
 
