@@ -18,6 +18,7 @@ import { formatAsText, writeRowUpdates } from './cell-writes';
 import { INVOICE_SHEET, cellText, headerProblem } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
 import { NO_CUSTOMER, PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
+import { rowsOfInvoice } from './invoice-rows';
 import { findRowByOrderId } from './row-finder';
 import { withScriptLock } from './run-guard';
 import { readConfig } from './settings';
@@ -95,8 +96,11 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
     const at = (c: keyof typeof header.columns) => (header.columns[c] === undefined ? '' : line[header.columns[c] as number]);
     const usageLimit = header.columns.usageLimit === undefined ? 1 : usageLimitOf(at('usageLimit'));
     const s = summaryOf(store.link(n.linkOrderId), { usageLimit });
-    formatAsText(sheet, header, ['status', 'paidAt', 'note'], [row]);
-    writeRowUpdates(sheet, header, [{ row, values: { status: s.status, paidAt: s.paidAt, note: s.note } }]);
+    // A multi-line invoice shows its status on every one of its rows.
+    const lines = (store.link(n.linkOrderId).lines ?? 1) > 1 ? rowsOfInvoice(sheet, header, n.linkOrderId, 'linked') : [];
+    const rows = lines.length ? lines : [row];
+    formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);
+    writeRowUpdates(sheet, header, rows.map((r) => ({ row: r, values: { status: s.status, paidAt: s.paidAt, note: s.note } })));
     logAndCommit(customerOf(at));
     SpreadsheetApp.flush();
     return { ok: true, result: 'updated' };

@@ -14,6 +14,7 @@ import { CHUNK_SIZE, TIME_BUDGET_MS } from './generation';
 import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
 import { foldLinkAnswer, foldLinkGone, summaryOf, usageLimitOf } from './link-status';
 import { NO_CUSTOMER, PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
+import { rowsOfInvoice } from './invoice-rows';
 import { currentRows } from './row-finder';
 import { beginRun, endRun, withScriptLock } from './run-guard';
 import {
@@ -70,8 +71,12 @@ function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], 
       }
       if (a.kind === 'gone') foldLinkGone(store, item.orderId, item.usageLimit);
       else foldLinkAnswer(store, item.orderId, a.link, at);
-      const s = summaryOf(store.link(item.orderId), { usageLimit: item.usageLimit });
-      updates.push({ row, values: { status: s.status, paidAt: s.paidAt, note: s.note } });
+      const state = store.link(item.orderId);
+      const s = summaryOf(state, { usageLimit: item.usageLimit });
+      const values = { status: s.status, paidAt: s.paidAt, note: s.note };
+      // A multi-line invoice shows its status on every one of its rows.
+      const lines = (state.lines ?? 1) > 1 ? rowsOfInvoice(table.sheet, table.header, item.orderId, 'linked') : [];
+      for (const r of lines.length ? lines : [row]) updates.push({ row: r, values });
     });
     formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note'], [...updates, ...errors].map((u) => u.row));
     writeRowUpdates(table.sheet, table.header, updates);

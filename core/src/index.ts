@@ -12,6 +12,8 @@ export * from './reversal-confirmation';
 export * from './link-summary';
 export * from './refresh-need';
 export * from './payment-entry';
+export * from './line-item-grouping';
+export * from './whatsapp';
 export * from './api-calls';
 export * from './api-client';
 export * from './sheet-rows';
