@@ -20,6 +20,8 @@ export const ENTRY_POINTS = [
   'testConnection',
   'setTimedRefresh',
   'continueGeneration',
+  'getWhatsappTemplate',
+  'saveWhatsappTemplate',
   // Trigger handlers.
   'timedRefresh',
   'continueRefresh',

@@ -5,6 +5,7 @@
  */
 import { buildRowRequest, generateOrderId, readInvoiceRow } from '@midtrans-pl/core';
 import { invoiceGroups, writeGroupRows, type Groups } from './invoice-groups';
+import { writeWhatsapp } from './whatsapp-column';
 import { now, randomBytes } from './adapters';
 import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
 import { createChunk, type CreateResult, type CreateWork } from './create-links';
@@ -141,6 +142,10 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
       }
     }
     writeRowUpdates(sheet, header, writeGroupRows(table, store, groups, updates, rows));
+    writeWhatsapp(table, chunk.map((w) => {
+      const r = results.get(w.orderId);
+      return { row: rows.get(w.orderId), request: w.request, url: r?.ok ? r.url : undefined };
+    }));
     SpreadsheetApp.flush();
   }, 30_000);
   if (!done.ran) throw new UserError('The sheet stayed busy for 30 seconds (notifications arriving); run Generate again to finish: rows already sent are reused, never duplicated.');

@@ -3,7 +3,8 @@
  * as top-level functions. Module scope does no work (reference §1.1: it runs in every execution,
  * including `onOpen` in AuthMode.NONE).
  */
-import { redactSecret } from '@midtrans-pl/core';
+import { DEFAULT_WHATSAPP_TEMPLATE, redactSecret } from '@midtrans-pl/core';
+import { saveWhatsappTemplate as saveTemplateText, whatsappTemplate } from './whatsapp-column';
 import { checkConnection } from './connection';
 import { generate, type GenerationReport } from './generation';
 import { invoiceSheet } from './invoice-sheet';
@@ -205,4 +206,13 @@ export function setTimedRefresh(on: boolean): SettingsView {
     setTimedRefreshTrigger(Boolean(on));
     return settingsView(webAppUrl(), isBound());
   });
+}
+
+/** Sidebar: the WhatsApp message template ('' = the built-in one) and its default, to show as a hint. */
+export function getWhatsappTemplate(): { template: string; defaultTemplate: string } {
+  return forSidebar(() => ({ template: whatsappTemplate(), defaultTemplate: DEFAULT_WHATSAPP_TEMPLATE }));
+}
+
+export function saveWhatsappTemplate(text: string): { template: string; defaultTemplate: string } {
+  return forSidebar(() => ({ template: saveTemplateText(text), defaultTemplate: DEFAULT_WHATSAPP_TEMPLATE }));
 }

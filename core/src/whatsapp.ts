@@ -6,6 +6,7 @@
  * `62812…`. Anything that cannot be a mobile number is refused with a reason, never turned into a
  * broken link.
  */
+import type { CreatePaymentLinkRequest } from './types';
 
 export type PhoneReading = { ok: true; digits: string } | { ok: false; problem: string };
 
@@ -76,4 +77,21 @@ export function whatsappLink(input: ChatInput, template = DEFAULT_WHATSAPP_TEMPL
   const phone = normaliseIndonesianPhone(input.phone);
   if (!phone.ok) return phone;
   return { ok: true, url: `https://wa.me/${phone.digits}?text=${encodeURIComponent(whatsappMessage(template, input))}` };
+}
+
+/**
+ * The chat link for a create request and the payment_url Midtrans answered with: the customer, amount
+ * and title as the request sent them. Undefined when the request names no phone.
+ */
+export function whatsappLinkForRequest(request: CreatePaymentLinkRequest, paymentUrl: string, template?: string): ChatLink | undefined {
+  const c = request.customer_details;
+  if (typeof c?.phone !== 'string' || c.phone.trim() === '') return undefined;
+  return whatsappLink({
+    phone: c.phone,
+    customerName: [c.first_name, c.last_name].filter(Boolean).join(' '),
+    amount: request.transaction_details.gross_amount ?? 0,
+    title: request.title,
+    paymentUrl,
+    orderId: request.transaction_details.order_id,
+  }, template || undefined);
 }

@@ -5,6 +5,7 @@ import {
 	buildInvoiceRequest,
 	describeValue,
 	summariseLink,
+	whatsappLinkForRequest,
 	type MidtransClient,
 	type OnExisting,
 } from '../../shared/core';
@@ -28,11 +29,14 @@ export async function createPaymentLink(ctx: IExecuteFunctions, i: number, clien
 	const onExisting = ctx.getNodeParameter('onExistingOrderId', i, 'return') as OnExisting;
 	const created = await client.createPaymentLink(request, onExisting);
 	const linkId = created.link?.payment_link_id ?? request.transaction_details.payment_link_id;
+	// A wa.me click-to-chat link for workflows that send the link on WhatsApp; null without a usable phone.
+	const chat = whatsappLinkForRequest(request, created.payment_url);
 	return {
 		order_id: created.order_id,
 		payment_url: created.payment_url,
 		payment_link_id: linkId ?? null,
 		existing: created.existing,
+		whatsapp_url: chat?.ok ? chat.url : null,
 	};
 }
 
