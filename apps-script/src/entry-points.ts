@@ -13,6 +13,7 @@ export const ENTRY_POINTS = [
   'refreshStatuses',
   'deactivateSelectedLinks',
   'insertInvoiceTemplate',
+  'refreshCollectionSummary',
   'showSettings',
   // Sidebar callbacks.
   'getSettings',

@@ -4,6 +4,7 @@
  * including `onOpen` in AuthMode.NONE).
  */
 import { DEFAULT_WHATSAPP_TEMPLATE, redactSecret } from '@midtrans-pl/core';
+import { refreshSummary } from './summary-sheet';
 import { saveWhatsappTemplate as saveTemplateText, whatsappTemplate } from './whatsapp-column';
 import { checkConnection } from './connection';
 import { generate, type GenerationReport } from './generation';
@@ -62,6 +63,7 @@ export function onOpen(_e?: unknown): void {
     .addItem('Generate for selected rows', 'generateForSelectedRows')
     .addItem('Refresh statuses', 'refreshStatuses')
     .addItem('Deactivate selected links', 'deactivateSelectedLinks')
+    .addItem('Collection summary', 'refreshCollectionSummary')
     .addSeparator()
     .addItem('Insert invoice template', 'insertInvoiceTemplate')
     .addItem('Settings', 'showSettings')
@@ -167,6 +169,10 @@ export function deactivateSelectedLinks(): void {
     }
     return deactivate(rows).message;
   });
+}
+
+export function refreshCollectionSummary(): void {
+  fromMenu(refreshSummary);
 }
 
 export function insertInvoiceTemplate(): void {
