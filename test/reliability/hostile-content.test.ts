@@ -281,6 +281,8 @@ describe('Midtrans-side values', () => {
     const hostile: Record<string, unknown> = { ...genuine, settlement_time: '=IMPORTXML("http://e.x","//a")', payment_type: '=cmd' };
     expect(hostile.signature_key).toBe(notificationSignature(hostile, PLANTED_KEY, sha512Hex));
     a.post(JSON.stringify(hostile));
+    // Checked before Refresh too: Refresh re-checks paid rows and would write over a formula doPost left.
+    expectNoFormulas(a, 2);
     a.sim.pay('NF-2', { status: 'settlement', payment_type: 'gopay' });
     a.run('refreshStatuses');
     expectNoFormulas(a, 2);
