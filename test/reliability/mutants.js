@@ -28,6 +28,8 @@ const MUTANTS = [
   { name: 'doPost writes the state store before the Payments row', file: 'notifications.ts', from: '      log.commit();\n      store.commit(stamp);', to: '      store.commit(stamp);\n      SpreadsheetApp.flush();\n      log.commit();', tests: [T('cutoff-payments')] },
   { name: 'Payments rows are appended without making the cells text', file: 'payments-log.ts', from: "      range.setNumberFormat('@');\n      range.setValues(appended", to: "      range.setValues(appended", tests: [T('hostile-content')] },
   { name: 'a replayed notification appends a second Payments row', file: 'payments-log.ts', from: 'const row = this.rows.get(line.purchaseOrderId);', to: 'const row = undefined as number | undefined;', tests: [T('notification-storm'), T('cutoff-payments')] },
+  { name: 'Refresh never re-checks paid links for refunds', file: 'refresh.ts', from: "if (need !== 'paid') return need === 'open';", to: "if (true) return need === 'open';", tests: [T('refund-recheck')] },
+  { name: 'Refresh re-checks every paid link on every pass', file: 'refresh.ts', from: 'const due = paidRecheckDue(', to: 'const due = true || paidRecheckDue(', tests: [T('refund-recheck')] },
   // Caught because a cut execution loses its unflushed writes (the emulator's strict reading, unflushed-writes.ts).
   { name: 'order ids are not flushed before the creates', file: 'generation.ts', from: '    SpreadsheetApp.flush();\n\n    const report', to: '\n    const report', tests: [T('cutoff-generation')] },
 ];
