@@ -13,6 +13,7 @@ export const ENTRY_POINTS = [
   'refreshStatuses',
   'deactivateSelectedLinks',
   'insertInvoiceTemplate',
+  'refreshCollectionSummary',
   'showSettings',
   // Sidebar callbacks.
   'getSettings',
@@ -20,6 +21,8 @@ export const ENTRY_POINTS = [
   'testConnection',
   'setTimedRefresh',
   'continueGeneration',
+  'getWhatsappTemplate',
+  'saveWhatsappTemplate',
   // Trigger handlers.
   'timedRefresh',
   'continueRefresh',

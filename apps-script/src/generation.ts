@@ -4,6 +4,8 @@
  * a graceful stop before the 6-minute limit with a continuation.
  */
 import { buildRowRequest, generateOrderId, readInvoiceRow } from '@midtrans-pl/core';
+import { invoiceGroups, writeGroupRows, type Groups } from './invoice-groups';
+import { writeWhatsapp } from './whatsapp-column';
 import { now, randomBytes } from './adapters';
 import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
 import { createChunk, type CreateResult, type CreateWork } from './create-links';
@@ -42,6 +44,7 @@ interface Prepared {
   outputUpdates: RowUpdate[];
   invalid: number;
   alreadyLinked: number;
+  groups: Groups;
 }
 
 function problemNote(messages: string[]): string {
@@ -74,12 +77,16 @@ function orderIdOwners(table: InvoiceTable): Map<string, number> {
 }
 
 function prepare(table: InvoiceTable, scope: Scope): Prepared {
-  const out: Prepared = { work: [], idUpdates: [], outputUpdates: [], invalid: 0, alreadyLinked: 0 };
+  const groups = invoiceGroups(table);
+  const out: Prepared = { work: [], idUpdates: [], outputUpdates: [], invalid: 0, alreadyLinked: 0, groups };
   const owners = orderIdOwners(table);
   table.rows.forEach((cells, index) => {
-    if (!inScope(table, index, scope)) return;
     const row = rowNumberOf(index);
-    const reading = readInvoiceRow(cells, table.header, row);
+    // A multi-line invoice is sent once, from its first row, when any of its rows is in scope.
+    const group = groups.byId.get(cellText(cellOf(table, index, 'orderId')));
+    if (group && (row !== group.rows[0] || !group.rows.some((r) => inScope(table, r - rowNumberOf(0), scope)))) return;
+    if (!group && !inScope(table, index, scope)) return;
+    const reading = group ? group.reading : readInvoiceRow(cells, table.header, row);
     if (reading.blank) return;
     if (reading.hasLink) {
       // Never sent again (one link per invoice), but a selected row is one the user asked about.
@@ -89,7 +96,7 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
     const owner = reading.orderId ? owners.get(reading.orderId) : undefined;
     if (owner !== undefined && owner !== row) {
       out.invalid++;
-      out.outputUpdates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: `Order ID: "${reading.orderId}" is also in row ${owner}; give each invoice its own Order ID` } });
+      out.outputUpdates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: `Order ID: "${reading.orderId}" is also in row ${owner}${groups.refusedWhy(reading.orderId)}; give each invoice its own Order ID` } });
       return;
     }
     const orderId = reading.orderId || generateOrderId(ORDER_ID_PREFIX, randomBytes);
@@ -100,7 +107,7 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
       return;
     }
     if (!reading.orderId) out.idUpdates.push({ row, values: { orderId } });
-    out.outputUpdates.push({ row, values: { paymentLink: '', status: QUEUED, paidAt: '', note: '' } });
+    for (const r of group?.rows ?? [row]) out.outputUpdates.push({ row: r, values: { paymentLink: '', status: QUEUED, paidAt: '', note: '' } });
     out.work.push({ row, orderId, request: built.request });
   });
   return out;
@@ -111,7 +118,7 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
  * within seconds of Midtrans's email) is not overwritten: a link the store already knows shows its
  * summary rather than `Link created`. Rows are re-located by order id in case the sheet was sorted.
  */
-function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<string, CreateResult>): void {
+function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<string, CreateResult>, groups: Groups): void {
   const { sheet, header } = table;
   const done = withScriptLock(() => {
     const store = StateStore.load(SpreadsheetApp.getActiveSpreadsheet());
@@ -134,7 +141,11 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
         updates.push({ row, values: { paymentLink: result.url, status: 'Link created', paidAt: '', note: '' } });
       }
     }
-    writeRowUpdates(sheet, header, updates);
+    writeRowUpdates(sheet, header, writeGroupRows(table, store, groups, updates, rows));
+    writeWhatsapp(table, chunk.map((w) => {
+      const r = results.get(w.orderId);
+      return { row: rows.get(w.orderId), request: w.request, url: r?.ok ? r.url : undefined };
+    }));
     SpreadsheetApp.flush();
   }, 30_000);
   if (!done.ran) throw new UserError('The sheet stayed busy for 30 seconds (notifications arriving); run Generate again to finish: rows already sent are reused, never duplicated.');
@@ -190,7 +201,7 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
       }
       const chunk = prepared.work.slice(i, i + CHUNK_SIZE);
       const results = createChunk(config, chunk);
-      writeChunk(table, chunk, results);
+      writeChunk(table, chunk, results, prepared.groups);
       for (const r of results.values()) {
         if (!r.ok) report.failed++;
         else if (r.recovered) report.recovered++;

@@ -11,6 +11,8 @@ export const OUTPUT_COLUMNS: SheetColumn[] = ['paymentLink', 'status', 'paidAt',
 export interface InvoiceTable {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   header: HeaderMap;
+  /** The header row as read: columns outside the template (WhatsApp) are found in it by name. */
+  headerRow: Cell[];
   /** Data rows only; `rows[i]` is sheet row `i + 2`. */
   rows: Cell[][];
 }
@@ -31,7 +33,7 @@ export function readInvoiceTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Inv
   const header = mapHeaders(values[0] ?? []);
   const problem = headerProblem(header);
   if (problem) throw problem;
-  return { sheet, header, rows: values.slice(HEADER_ROWS) };
+  return { sheet, header, headerRow: values[0] ?? [], rows: values.slice(HEADER_ROWS) };
 }
 
 export function rowNumberOf(index: number): number {

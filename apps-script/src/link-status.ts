@@ -36,20 +36,3 @@ export function foldLinkGone(store: StateStore, linkOrderId: string, usageLimit:
   const previous = store.link(linkOrderId).life;
   store.setLife(linkOrderId, { usageLimit: previous?.usageLimit ?? usageLimit, expired: previous?.expired, deleted: true });
 }
-
-const FINAL = /^(Refunded|Deactivated)$/;
-
-/**
- * Rows Refresh skips: a fully paid link (refunds still arrive as notifications), a refunded or
- * deactivated one, and a link that has itself expired (its Note does not say "still open").
- */
-export function canStillChange(status: string, note: string): boolean {
-  const s = status.trim();
-  if (s === '' || s === QUEUED) return true;
-  if (FINAL.test(s)) return false;
-  if (s === 'Paid') return false;
-  const multi = /^Paid (\d+)\/(\d+)$/.exec(s);
-  if (multi) return Number(multi[1]) < Number(multi[2]);
-  if (s === 'Expired') return /still open/.test(note);
-  return true;
-}

@@ -3,7 +3,9 @@
  * as top-level functions. Module scope does no work (https://developers.google.com/apps-script/guides/v8-runtime: it runs in every execution,
  * including `onOpen` in AuthMode.NONE).
  */
-import { redactSecret } from '@midtrans-pl/core';
+import { DEFAULT_WHATSAPP_TEMPLATE, redactSecret } from '@midtrans-pl/core';
+import { refreshSummary } from './summary-sheet';
+import { saveWhatsappTemplate as saveTemplateText, whatsappTemplate } from './whatsapp-column';
 import { checkConnection } from './connection';
 import { generate, type GenerationReport } from './generation';
 import { invoiceSheet } from './invoice-sheet';
@@ -61,6 +63,7 @@ export function onOpen(_e?: unknown): void {
     .addItem('Generate for selected rows', 'generateForSelectedRows')
     .addItem('Refresh statuses', 'refreshStatuses')
     .addItem('Deactivate selected links', 'deactivateSelectedLinks')
+    .addItem('Collection summary', 'refreshCollectionSummary')
     .addSeparator()
     .addItem('Insert invoice template', 'insertInvoiceTemplate')
     .addItem('Settings', 'showSettings')
@@ -168,6 +171,10 @@ export function deactivateSelectedLinks(): void {
   });
 }
 
+export function refreshCollectionSummary(): void {
+  fromMenu(refreshSummary);
+}
+
 export function insertInvoiceTemplate(): void {
   fromMenu(insertTemplate);
 }
@@ -205,4 +212,13 @@ export function setTimedRefresh(on: boolean): SettingsView {
     setTimedRefreshTrigger(Boolean(on));
     return settingsView(webAppUrl(), isBound());
   });
+}
+
+/** Sidebar: the WhatsApp message template ('' = the built-in one) and its default, to show as a hint. */
+export function getWhatsappTemplate(): { template: string; defaultTemplate: string } {
+  return forSidebar(() => ({ template: whatsappTemplate(), defaultTemplate: DEFAULT_WHATSAPP_TEMPLATE }));
+}
+
+export function saveWhatsappTemplate(text: string): { template: string; defaultTemplate: string } {
+  return forSidebar(() => ({ template: saveTemplateText(text), defaultTemplate: DEFAULT_WHATSAPP_TEMPLATE }));
 }

@@ -15,8 +15,10 @@ import {
 } from '@midtrans-pl/core';
 import { sendAll, sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
-import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
+import { INVOICE_SHEET, cellText, headerProblem } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
+import { NO_CUSTOMER, PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
+import { rowsOfInvoice } from './invoice-rows';
 import { findRowByOrderId } from './row-finder';
 import { withScriptLock } from './run-guard';
 import { readConfig } from './settings';
@@ -68,9 +70,17 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
     const changed = store.mergePurchase(n.linkOrderId, recordOf(n));
     if (!changed) return { ok: true, result: 'duplicate' };
     const stamp = new Date().toISOString();
+    // Invoice row, then payments log, then store: if the execution dies before the store is written,
+    // the redelivery (or n8n's retry) is not mistaken for a duplicate and writes both again, in place.
+    const logAndCommit = (customer: Customer) => {
+      const log = PaymentsLog.load(spreadsheet);
+      for (const p of store.stagedPurchases()) log.put(lineOf(p.linkOrderId, p.record, customer));
+      log.commit();
+      store.commit(stamp);
+    };
     const sheet = spreadsheet.getSheetByName(INVOICE_SHEET);
     if (!sheet) {
-      store.commit(stamp);
+      logAndCommit(NO_CUSTOMER);
       return { ok: true, result: 'no-row' };
     }
     const lastColumn = sheet.getLastColumn();
@@ -78,17 +88,20 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
     const row = headerProblem(header) ? undefined : findRowByOrderId(sheet, header, n.linkOrderId);
     if (row === undefined) {
       // Kept anyway: if the row appears (or is fixed), Refresh statuses shows the payment.
-      store.commit(stamp);
+      logAndCommit(NO_CUSTOMER);
       return { ok: true, result: 'no-row' };
     }
-    const usageCol = header.columns.usageLimit;
-    const usageLimit = usageCol === undefined ? 1 : usageLimitOf(sheet.getRange(row, usageCol + 1).getValue());
+    // The whole row in one read: the usage limit and the customer the payments log repeats.
+    const line = sheet.getRange(row, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[];
+    const at = (c: keyof typeof header.columns) => (header.columns[c] === undefined ? '' : line[header.columns[c] as number]);
+    const usageLimit = header.columns.usageLimit === undefined ? 1 : usageLimitOf(at('usageLimit'));
     const s = summaryOf(store.link(n.linkOrderId), { usageLimit });
-    // Row first, store second: if the execution dies between the two, the redelivery (or n8n's
-    // retry) is not mistaken for a duplicate and writes the row again.
-    formatAsText(sheet, header, ['status', 'paidAt', 'note'], [row]);
-    writeRowUpdates(sheet, header, [{ row, values: { status: s.status, paidAt: s.paidAt, note: s.note } }]);
-    store.commit(stamp);
+    // A multi-line invoice shows its status on every one of its rows.
+    const lines = (store.link(n.linkOrderId).lines ?? 1) > 1 ? rowsOfInvoice(sheet, header, n.linkOrderId, 'linked') : [];
+    const rows = lines.length ? lines : [row];
+    formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);
+    writeRowUpdates(sheet, header, rows.map((r) => ({ row: r, values: { status: s.status, paidAt: s.paidAt, note: s.note } })));
+    logAndCommit(customerOf(at));
     SpreadsheetApp.flush();
     return { ok: true, result: 'updated' };
   });

@@ -9,6 +9,24 @@ import { PROPERTY } from './settings';
 export interface PendingPass {
   /** The last order id the pass checked; the rest of the pass is every order id after it. */
   after: string;
+  /** When the pass started and when the complete pass before it had started: which paid links it re-checks. */
+  at?: number;
+  since?: number;
+}
+
+/**
+ * When the last complete Refresh pass started (ms): paid links are re-checked on a cadence counted
+ * from it (core refresh-need.ts), so how often Refresh runs does not change how often they are asked.
+ */
+const LAST_PASS_PROPERTY = 'MIDTRANS_REFRESH_LAST_PASS';
+
+export function lastPassStart(): number | undefined {
+  const n = Number(PropertiesService.getScriptProperties().getProperty(LAST_PASS_PROPERTY) ?? '');
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+export function saveLastPassStart(at: number): void {
+  PropertiesService.getScriptProperties().setProperty(LAST_PASS_PROPERTY, String(at));
 }
 
 export function pendingPass(): PendingPass | undefined {
@@ -16,7 +34,9 @@ export function pendingPass(): PendingPass | undefined {
   if (!text) return undefined;
   try {
     const p = JSON.parse(text) as PendingPass;
-    return typeof p.after === 'string' ? { after: p.after } : undefined;
+    if (typeof p.after !== 'string') return undefined;
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+    return { after: p.after, at: num(p.at), since: num(p.since) };
   } catch {
     return undefined;
   }

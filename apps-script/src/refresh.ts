@@ -5,16 +5,21 @@
  * trigger, the hourly refresh or the menu) finishes that pass before any new one starts.
  */
 import {
-  deleteLinkRequest, getLinkRequest, parseDeleteLink, parseGetLink, redactSecret, type MidtransConfig, type PaymentLink,
+  deleteLinkRequest, getLinkRequest, lastPaidAt, paidRecheckDue, parseDeleteLink, parseGetLink, redactSecret, refreshNeed,
+  type MidtransConfig, type PaymentLink,
 } from '@midtrans-pl/core';
 import { now, sendAll } from './adapters';
 import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
 import { CHUNK_SIZE, TIME_BUDGET_MS } from './generation';
 import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
-import { canStillChange, foldLinkAnswer, foldLinkGone, summaryOf, usageLimitOf } from './link-status';
+import { foldLinkAnswer, foldLinkGone, summaryOf, usageLimitOf } from './link-status';
+import { NO_CUSTOMER, PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
+import { rowsOfInvoice } from './invoice-rows';
 import { currentRows } from './row-finder';
 import { beginRun, endRun, withScriptLock } from './run-guard';
-import { byOrderId, clearPendingPass, pendingPass, savePendingPass, type PendingPass } from './refresh-pass';
+import {
+  byOrderId, clearPendingPass, lastPassStart, pendingPass, saveLastPassStart, savePendingPass, type PendingPass,
+} from './refresh-pass';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { plural, toast } from './ui';
@@ -48,8 +53,10 @@ function linkRows(table: InvoiceTable, filter: (index: number) => boolean): Link
 
 /** Folds the answers into the store and writes the rows, all under the lock. */
 function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], at: number): number {
+  const customers = customersOf(table, chunk);
   const done = withScriptLock(() => {
-    const store = StateStore.load(SpreadsheetApp.getActiveSpreadsheet());
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const store = StateStore.load(spreadsheet);
     const rows = currentRows(table.sheet, table.header, chunk);
     const updates: RowUpdate[] = [];
     const errors: RowUpdate[] = [];
@@ -64,18 +71,41 @@ function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], 
       }
       if (a.kind === 'gone') foldLinkGone(store, item.orderId, item.usageLimit);
       else foldLinkAnswer(store, item.orderId, a.link, at);
-      const s = summaryOf(store.link(item.orderId), { usageLimit: item.usageLimit });
-      updates.push({ row, values: { status: s.status, paidAt: s.paidAt, note: s.note } });
+      const state = store.link(item.orderId);
+      const s = summaryOf(state, { usageLimit: item.usageLimit });
+      const values = { status: s.status, paidAt: s.paidAt, note: s.note };
+      // A multi-line invoice shows its status on every one of its rows.
+      const lines = (state.lines ?? 1) > 1 ? rowsOfInvoice(table.sheet, table.header, item.orderId, 'linked') : [];
+      for (const r of lines.length ? lines : [row]) updates.push({ row: r, values });
     });
-    store.commit(new Date(at).toISOString());
     formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note'], [...updates, ...errors].map((u) => u.row));
     writeRowUpdates(table.sheet, table.header, updates);
     writeRowUpdates(table.sheet, table.header, errors);
+    // Rows, then the payments log, then the store, as doPost does: a cut before the store is written
+    // leaves the purchases new to the next pass, which writes them again in place.
+    const changed = store.stagedPurchases();
+    if (changed.length) {
+      const log = PaymentsLog.load(spreadsheet);
+      for (const p of changed) log.put(lineOf(p.linkOrderId, p.record, customers.get(p.linkOrderId) ?? NO_CUSTOMER));
+      log.commit();
+    }
+    store.commit(new Date(at).toISOString());
     SpreadsheetApp.flush();
     return updates.length;
   }, 30_000);
   if (!done.ran) throw new UserError('The sheet stayed busy for 30 seconds; run Refresh statuses again.');
   return done.value;
+}
+
+/** The customer each link's row names, from the table read at the start of the run (keyed by order id, so a sort cannot mix them up). */
+function customersOf(table: InvoiceTable, chunk: LinkRow[]): Map<string, Customer> {
+  const wanted = new Set(chunk.map((l) => l.orderId));
+  const out = new Map<string, Customer>();
+  table.rows.forEach((_, i) => {
+    const id = cellText(cellOf(table, i, 'orderId'));
+    if (wanted.has(id) && !out.has(id)) out.set(id, customerOf((c) => cellOf(table, i, c)));
+  });
+  return out;
 }
 
 function getAnswers(config: MidtransConfig, chunk: LinkRow[]): Answer[] {
@@ -104,13 +134,27 @@ export interface RefreshOptions {
 }
 
 /**
- * The links this pass still has to check: those whose status can change, in order-id order (each
- * once, even if two rows share an id), after the order id where a stopped pass left off.
+ * The links this pass still has to check, in order-id order (each once, even if two rows share an
+ * id), after the order id where a stopped pass left off. Decided from the stored state (core
+ * refresh-need.ts): links that can still change every pass, paid ones on the re-check cadence
+ * counted from the previous complete pass, refunded, deactivated and expired ones never.
  */
-function passRows(table: InvoiceTable, pending: PendingPass | undefined): LinkRow[] {
-  const all = linkRows(table, (i) => canStillChange(cellText(cellOf(table, i, 'status')), cellText(cellOf(table, i, 'note'))));
+function passRows(table: InvoiceTable, pending: PendingPass | undefined, passWindow: { at: number; since?: number }): { rows: LinkRow[]; rechecks: number } {
+  const states = StateStore.load(SpreadsheetApp.getActiveSpreadsheet()).byLink();
+  const rechecks = new Set<string>();
+  const all = linkRows(table, (i) => {
+    const orderId = cellText(cellOf(table, i, 'orderId'));
+    const state = states.get(orderId) ?? { purchases: [] };
+    const summary = summaryOf(state, { usageLimit: usageLimitOf(cellOf(table, i, 'usageLimit')) });
+    const need = refreshNeed(summary, cellText(cellOf(table, i, 'status')));
+    if (need !== 'paid') return need === 'open';
+    const due = paidRecheckDue(orderId, lastPaidAt(state.purchases), passWindow.since, passWindow.at);
+    if (due) rechecks.add(orderId);
+    return due;
+  });
   const sorted = all.filter((l) => !pending || l.orderId > pending.after).sort(byOrderId);
-  return sorted.filter((l, i) => i === 0 || sorted[i - 1].orderId !== l.orderId);
+  const rows = sorted.filter((l, i) => i === 0 || sorted[i - 1].orderId !== l.orderId);
+  return { rows, rechecks: rows.filter((l) => rechecks.has(l.orderId)).length };
 }
 
 export function refresh(options: RefreshOptions): RefreshReport {
@@ -124,7 +168,9 @@ export function refresh(options: RefreshOptions): RefreshReport {
     const report = { checked: 0, changed: 0, failed: 0, remaining: 0 };
     if (options.onlyPending && !pending) return { ...report, message: 'No stopped Refresh is waiting to continue.' };
     const table = readInvoiceTable(sheet);
-    const rows = passRows(table, pending);
+    // A continuation keeps its pass's passWindow, so the paid links it re-checks are the ones that pass chose.
+    const passWindow = pending?.at !== undefined ? { at: pending.at, since: pending.since } : { at: started, since: lastPassStart() };
+    const { rows, rechecks } = passRows(table, pending, passWindow);
     let lastChecked: string | undefined;
     let complete = false;
     try {
@@ -146,19 +192,21 @@ export function refresh(options: RefreshOptions): RefreshReport {
       // Also when a chunk failed half-way: the links already checked are not checked again this pass.
       if (complete) {
         if (pending) clearPendingPass();
+        saveLastPassStart(passWindow.at);
       } else if (lastChecked !== undefined) {
-        savePendingPass({ after: lastChecked });
+        savePendingPass({ after: lastChecked, at: passWindow.at, since: passWindow.since });
       }
     }
     if (complete && pending) options.onResumedPassFinished();
     const parts = [pending
       ? `Continued the Refresh that had stopped for time: checked ${plural(report.checked, 'more link')} with Midtrans`
       : `Checked ${plural(report.checked, 'link')} with Midtrans`];
+    if (rechecks) parts.push(`${plural(rechecks, 'paid link')} among them re-checked for refunds`);
     if (report.failed) parts.push(`${report.failed} could not be checked (see Note)`);
     if (report.remaining) {
       parts.push(`stopped to stay within Apps Script's 6-minute limit with ${plural(report.remaining, 'link')} left to check; ${options.onStoppedForTime()}`);
     }
-    if (rows.length === 0 && !pending) parts.splice(0, 1, 'No link needs checking: every row with a link is paid, refunded, expired or deactivated');
+    if (rows.length === 0 && !pending) parts.splice(0, 1, 'No link needs checking: every row with a link is refunded, expired, deactivated or paid and not yet due for its refund re-check');
     return { ...report, message: `${parts.join('; ')}.` };
   } finally {
     endRun(begin.run);

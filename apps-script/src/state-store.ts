@@ -16,6 +16,8 @@ export const STATE_SHEET = 'Midtrans state';
 const HEADER = ['Link Order ID', 'Purchase', 'Record', 'Updated'];
 /** The Purchase cell of a link's own row. */
 export const LINK_ROW_KEY = '(link)';
+/** The Purchase cell of a multi-line invoice's row: how many sheet rows show its status. */
+export const LINES_ROW_KEY = '(lines)';
 const GROW_ROWS = 500;
 
 interface Entry {
@@ -27,6 +29,8 @@ interface Entry {
 
 export interface LinkState {
   life?: LinkLife;
+  /** Rows of a multi-line invoice (absent for a one-row invoice). */
+  lines?: number;
   purchases: PurchaseRecord[];
 }
 
@@ -89,6 +93,7 @@ export class StateStore {
   link(linkOrderId: string): LinkState {
     const purchases: PurchaseRecord[] = [];
     let life: LinkLife | undefined;
+    let lines: number | undefined;
     const seen = new Set<string>();
     for (const source of [this.staged, this.entries]) {
       for (const [id, e] of source) {
@@ -97,10 +102,42 @@ export class StateStore {
         const value = parseJson(e.record);
         if (!value || typeof value !== 'object') continue;
         if (e.key === LINK_ROW_KEY) life = value as LinkLife;
+        else if (e.key === LINES_ROW_KEY) lines = (value as { rows?: number }).rows;
         else purchases.push(value as PurchaseRecord);
       }
     }
-    return { life, purchases };
+    return lines ? { life, lines, purchases } : { life, purchases };
+  }
+
+  /** The purchases changed since the last commit (what the payments log must write). */
+  stagedPurchases(): { linkOrderId: string; record: PurchaseRecord }[] {
+    const out: { linkOrderId: string; record: PurchaseRecord }[] = [];
+    for (const e of this.staged.values()) {
+      if (e.key === LINK_ROW_KEY || e.key === LINES_ROW_KEY) continue;
+      const record = parseJson(e.record);
+      if (record && typeof record === 'object') out.push({ linkOrderId: e.link, record: record as PurchaseRecord });
+    }
+    return out;
+  }
+
+  /** Every link's state at once: one walk of the store instead of one per row. */
+  byLink(): Map<string, LinkState> {
+    const out = new Map<string, LinkState>();
+    const seen = new Set<string>();
+    for (const source of [this.staged, this.entries]) {
+      for (const [id, e] of source) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const value = parseJson(e.record);
+        if (!value || typeof value !== 'object') continue;
+        const state = out.get(e.link) ?? { purchases: [] };
+        if (e.key === LINK_ROW_KEY) state.life = value as LinkLife;
+        else if (e.key === LINES_ROW_KEY) state.lines = (value as { rows?: number }).rows;
+        else state.purchases.push(value as PurchaseRecord);
+        out.set(e.link, state);
+      }
+    }
+    return out;
   }
 
   hasLink(linkOrderId: string): boolean {
@@ -117,6 +154,15 @@ export class StateStore {
     const after = previous ? mergePurchase(previous, incoming) : incoming;
     if (previous && samePurchaseRecord(previous, after)) return false;
     this.stage(linkOrderId, key, JSON.stringify(after), before?.row);
+    return true;
+  }
+
+  /** Marks a multi-line invoice, so a notification writes its status on every one of its rows. */
+  setLines(linkOrderId: string, rows: number): boolean {
+    const before = this.current(linkOrderId, LINES_ROW_KEY);
+    const text = JSON.stringify({ rows });
+    if (before && before.record === text) return false;
+    this.stage(linkOrderId, LINES_ROW_KEY, text, before?.row);
     return true;
   }
 

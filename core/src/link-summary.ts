@@ -107,7 +107,7 @@ export function linkExpiresAt(link: PaymentLink): number | undefined {
   return start + duration * UNIT_MS[unit];
 }
 
-const JAKARTA_OFFSET_MS = 7 * 3_600_000;
+export const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 
 /**
  * Notifications give times as Midtrans's GMT+7 wall clock (`2026-11-27 10:00:02`); GET's purchase

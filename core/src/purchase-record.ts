@@ -79,7 +79,8 @@ export function mergePurchase(a: PurchaseRecord, b: PurchaseRecord): PurchaseRec
   const rb = RANK[b.top];
   const lead = ra > rb ? a : rb > ra ? b : a.paymentType <= b.paymentType ? a : b;
   return {
-    transactionId: a.transactionId,
+    // GET lists a purchase by its order id only; the transaction id a notification carries wins.
+    transactionId: [a.transactionId, b.transactionId].filter((t) => t && t !== a.orderId).sort()[0] ?? a.transactionId,
     orderId: a.orderId,
     top: lead.top,
     settled: a.settled || b.settled,
@@ -91,7 +92,7 @@ export function mergePurchase(a: PurchaseRecord, b: PurchaseRecord): PurchaseRec
 }
 
 export function samePurchaseRecord(a: PurchaseRecord, b: PurchaseRecord): boolean {
-  return a.top === b.top && a.settled === b.settled && a.reversalDeny === b.reversalDeny && a.amount === b.amount &&
+  return a.transactionId === b.transactionId && a.top === b.top && a.settled === b.settled && a.reversalDeny === b.reversalDeny && a.amount === b.amount &&
     a.paymentType === b.paymentType && a.paidAt === b.paidAt && a.orderId === b.orderId;
 }
 

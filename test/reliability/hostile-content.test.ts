@@ -117,6 +117,26 @@ describe('merchant cells', () => {
       inputsTried.passedExactly++;
     });
     expectNoFormulas(a, rows.length);
+
+    // Paid, each row's customer cells are repeated in the Payments sheet: as text, exactly, never a formula.
+    const paid = after.filter((x) => x[col('Status')] === 'Link created');
+    for (const x of paid) a.post(JSON.stringify(a.sim.pay(x[col('Order ID')], { status: 'settlement', payment_type: 'qris' })));
+    const [head, ...logged] = a.env.sheetValues('Payments');
+    const at = (name: string) => head.indexOf(name);
+    expect(logged.filter((r) => r.some((v) => v !== ''))).toHaveLength(paid.length);
+    for (const x of paid) {
+      const line = logged.find((r) => r[at('Order ID')] === x[col('Order ID')]);
+      for (const name of ['Customer Name', 'Customer Email', 'Customer Phone'] as Column[]) {
+        expect({ order: x[col('Order ID')], name, logged: line?.[at(name)] }).toEqual({ order: x[col('Order ID')], name, logged: x[col(name)].trim() });
+      }
+    }
+    for (let r = 1; r <= paid.length + 1; r++) {
+      for (let c = 1; c <= head.length; c++) {
+        const cell = a.env.inspectCell('Payments', r, c);
+        if (cell?.formula) inputsTried.formulasFound++;
+        expect(`Payments ${r},${c}: ${cell?.formula ?? ''}`).toBe(`Payments ${r},${c}: `);
+      }
+    }
   });
 });
 
@@ -261,6 +281,8 @@ describe('Midtrans-side values', () => {
     const hostile: Record<string, unknown> = { ...genuine, settlement_time: '=IMPORTXML("http://e.x","//a")', payment_type: '=cmd' };
     expect(hostile.signature_key).toBe(notificationSignature(hostile, PLANTED_KEY, sha512Hex));
     a.post(JSON.stringify(hostile));
+    // Checked before Refresh too: Refresh re-checks paid rows and would write over a formula doPost left.
+    expectNoFormulas(a, 2);
     a.sim.pay('NF-2', { status: 'settlement', payment_type: 'gopay' });
     a.run('refreshStatuses');
     expectNoFormulas(a, 2);

@@ -17,7 +17,7 @@ const MUTANTS = [
   { name: 'doPost skips the signature check', file: 'notifications.ts', from: 'if (!verifyNotification(body, config.serverKey, sha512Hex)) return', to: 'if (false && !verifyNotification(body, config.serverKey, sha512Hex)) return', tests: [T('notification-storm'), T('fuzz')] },
   { name: 'doPost records a refund without confirming it with the status API', file: 'notifications.ts', from: 'if (needsConfirmation(n)) {', to: 'if (false && needsConfirmation(n)) {', tests: [T('notification-storm')] },
   { name: 'a second run ignores the run marker', file: 'run-guard.ts', from: 'if (current && now - current.startedAt < STALE_MS) {', to: 'if (false) {', tests: [T('concurrency')] },
-  { name: 'doPost writes without making the cells text', file: 'notifications.ts', from: "formatAsText(sheet, header, ['status', 'paidAt', 'note'], [row]);", to: '', tests: [T('hostile-content')] },
+  { name: 'doPost writes without making the cells text', file: 'notifications.ts', from: "formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);", to: '', tests: [T('hostile-content')] },
   { name: 'Refresh writes without making the cells text', file: 'refresh.ts', from: "formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note']", to: "void (table.sheet, table.header, ['status', 'paidAt', 'note']", tests: [T('hostile-content')] },
   { name: 'Midtrans error texts are not scrubbed of the key', file: 'create-links.ts', from: 'const clean = (text: string) => redactSecret(text, config.serverKey);', to: 'const clean = (text: string) => text;', tests: [T('secret-hygiene')] },
   { name: 'a typed Order ID in two rows is not caught', file: 'generation.ts', from: 'if (owner !== undefined && owner !== row) {', to: 'if (false) {', tests: [T('duplicate-order-ids'), T('cutoff-generation')] },
@@ -25,12 +25,19 @@ const MUTANTS = [
   { name: 'a Refresh pass starts over instead of resuming where it stopped', file: 'refresh.ts', from: 'all.filter((l) => !pending || l.orderId > pending.after)', to: 'all.filter(() => true)', tests: [T('refresh-continuation')] },
   { name: 'a Refresh stopped for time schedules no continuation', file: 'main.ts', from: 'onStoppedForTime: () => scheduleContinuation(REFRESH_CONTINUATION),', to: "onStoppedForTime: () => 'it continues by itself',", tests: [T('refresh-continuation')] },
   { name: 'a Refresh pass resumes in sheet order, not order-id order', file: 'refresh.ts', from: '.sort(byOrderId)', to: '', tests: [T('refresh-continuation')] },
+  { name: 'doPost writes the state store before the Payments row', file: 'notifications.ts', from: '      log.commit();\n      store.commit(stamp);', to: '      store.commit(stamp);\n      SpreadsheetApp.flush();\n      log.commit();', tests: [T('cutoff-payments')] },
+  { name: 'Payments rows are appended without making the cells text', file: 'payments-log.ts', from: "      range.setNumberFormat('@');\n      range.setValues(appended", to: "      range.setValues(appended", tests: [T('hostile-content')] },
+  { name: 'a replayed notification appends a second Payments row', file: 'payments-log.ts', from: 'const row = this.rows.get(line.purchaseOrderId);', to: 'const row = undefined as number | undefined;', tests: [T('notification-storm'), T('cutoff-payments')] },
+  { name: 'Refresh never re-checks paid links for refunds', file: 'refresh.ts', from: "if (need !== 'paid') return need === 'open';", to: "if (true) return need === 'open';", tests: [T('refund-recheck')] },
+  { name: 'Refresh re-checks every paid link on every pass', file: 'refresh.ts', from: 'const due = paidRecheckDue(', to: 'const due = true || paidRecheckDue(', tests: [T('refund-recheck')] },
   // Caught because a cut execution loses its unflushed writes (the emulator's strict reading, unflushed-writes.ts).
   { name: 'order ids are not flushed before the creates', file: 'generation.ts', from: '    SpreadsheetApp.flush();\n\n    const report', to: '\n    const report', tests: [T('cutoff-generation')] },
 ];
 
+// MUTANTS_ONLY=<text>: only the mutants whose name contains it (to check a new one without running all).
+const only = process.env.MUTANTS_ONLY;
 let unexpected = 0;
-for (const m of MUTANTS) {
+for (const m of MUTANTS.filter((x) => !only || x.name.includes(only))) {
   const dir = path.join(root, `.mutant-apps-script-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir);

@@ -43,6 +43,19 @@ function stateOf(a: Addon): string {
   return JSON.stringify(a.env.sheetValues(STATE_SHEET).map((r) => r.slice(0, 3)).sort());
 }
 
+/**
+ * The Payments log as a sorted list of rows (append order follows delivery order; the content must not),
+ * checked to hold exactly one row per purchase order id.
+ */
+function paymentsOf(a: Addon): string {
+  if (!a.env.untracked(() => a.env.spreadsheet.getSheetByName('Payments'))) return '';
+  const [head, ...rows] = a.env.sheetValues('Payments');
+  const key = head.indexOf('Purchase Order ID');
+  const filled = rows.filter((r) => r.some((c) => c !== ''));
+  expect(new Set(filled.map((r) => r[key])).size).toBe(filled.length);
+  return JSON.stringify([head, ...filled.map((r) => r.map(String)).sort()]);
+}
+
 interface Scenario {
   generator: Addon;
   links: { orderId: string; usageLimit: number; row: number }[];
@@ -130,30 +143,39 @@ describe('doPost under a storm', () => {
         if (replays.length && mix.chance(0.2)) {
           const sheet = sheetOf(stormed);
           const state = stateOf(stormed);
+          const payments = paymentsOf(stormed);
           expect(JSON.parse(stormed.post(replays.pop() as string))).toEqual({ ok: false, result: 'unconfirmed' });
           expect(sheetOf(stormed)).toEqual(sheet);
           expect(stateOf(stormed)).toBe(state);
+          expect(paymentsOf(stormed)).toBe(payments);
           totals.replayedAsReversal++;
         }
         const sheet = sheetOf(stormed);
         const state = stateOf(stormed);
+        const payments = paymentsOf(stormed);
         const answer = JSON.parse(stormed.post(d.text)) as { ok: boolean; result: string };
         if (d.kind === 'forged' || d.kind === 'malformed') {
           expect({ how: d.how, answer }).toEqual({ how: d.how, answer: { ok: false, result: 'rejected' } });
           expect(sheetOf(stormed)).toEqual(sheet);
           expect(stateOf(stormed)).toBe(state);
+          expect(paymentsOf(stormed)).toBe(payments);
         } else {
           expect(answer.ok).toBe(true);
         }
       }
       expect(sheetOf(stormed)).toEqual(sheetOf(inOrder));
       expect(stateOf(stormed)).toBe(stateOf(inOrder));
+      // The Payments log: one row per purchase, the same whatever the order, duplicates or forgeries.
+      expect(paymentsOf(stormed)).toBe(paymentsOf(inOrder));
+      expect(JSON.parse(paymentsOf(inOrder) || '[[]]').length - 1).toBe(new Set(s.ordered.map((b) => b.order_id)).size);
 
       // Polling reads the same truth: Refresh statuses moves no Status the notifications set.
       const beforeRefresh = sheetOf(inOrder);
+      const paymentsBefore = paymentsOf(inOrder);
       const refreshed = inOrder.run('refreshStatuses');
       expect(refreshed.thrown).toBeUndefined();
       expect(sheetOf(inOrder)).toEqual(beforeRefresh);
+      expect(paymentsOf(inOrder)).toBe(paymentsBefore);
 
       totals.seeds++;
       totals.genuine += s.ordered.length;
@@ -182,6 +204,8 @@ describe('doPost storm with Refresh statuses polling in the middle', () => {
         s.generator.post(d.text);
       }
       expect(sheetOf(s.generator)).toEqual(sheetOf(reference.generator));
+      // Purchases Refresh logged first (no transaction id in GET) got theirs in place from their notification.
+      expect(paymentsOf(s.generator)).toBe(paymentsOf(reference.generator));
       totals.refreshesMidStorm += polls;
     }
   }, timeoutFor(200, 120_000));

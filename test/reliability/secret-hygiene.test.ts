@@ -72,10 +72,11 @@ function exerciseAddon(a: Addon): { where: string; value: unknown }[] {
   keep('doPost echoing the key', a.post(JSON.stringify({ order_id: PLANTED_KEY, status_code: '200', gross_amount: '1.00', signature_key: PLANTED_KEY })));
   keep('refresh', a.run('refreshStatuses'));
   keep('timed refresh', a.run('timedRefresh', { context: 'trigger' }));
+  keep('collection summary', a.run('refreshCollectionSummary'));
   a.env.untracked(() => a.env.spreadsheet.getSheetByName('Invoices')?.getRange('A2:A4').activate());
   keep('deactivate', a.run('deactivateSelectedLinks'));
   keep('showSettings', a.run('showSettings'));
-  for (const fn of ['getSettings', 'testConnection']) {
+  for (const fn of ['getSettings', 'testConnection', 'getWhatsappTemplate']) {
     a.env.newExecution({ context: 'ui' });
     try {
       keep(fn, a.fns[fn]());
@@ -123,6 +124,9 @@ describe('Sheets add-on', () => {
     expect(a.env.fetches.some((f) => Object.entries(f.headers).some(([k, v]) => k.toLowerCase() === 'authorization' && v.includes(leakForms()[1])))).toBe(true);
     const haystacks = addonHaystacks(a, answers);
     expectNoLeaks(haystacks);
+    // The sheets the finance features write are scanned too (Payments once a payment is recorded).
+    expect(haystacks.map((h) => h.where)).toContain('sheet Summary');
+    if (Object.keys(options ?? {}).length === 0 && !prepare) expect(haystacks.map((h) => h.where)).toContain('sheet Payments');
     // Where the gateway echoed the key, the echo did reach the sheet and the message, scrubbed.
     if (options?.wrapFetch) expect(haystacks.filter((h) => h.text.includes('[redacted]')).map((h) => h.where)).toContain('sheet Invoices');
     scanned.scenarios++;

@@ -4,6 +4,7 @@
  * execution (sheets, properties, caches, triggers, the clock) lives here; `newExecution()` starts a fresh
  * execution (call counters, the 6-minute budget, held locks, the execution's context).
  */
+import { createCharts } from './charts';
 import type vm from 'vm';
 import { CacheStore, createCacheService } from './cache';
 import { Cell } from './cell-values';
@@ -188,6 +189,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     }),
     Logger,
     console,
+    Charts: createCharts(),
     MimeType: { JSON: 'application/json', PLAIN_TEXT: 'text/plain', HTML: 'text/html', CSV: 'text/csv' },
   };
   void ContentMimeType;

@@ -4,6 +4,7 @@
  * (1-based coordinates, ranges must lie inside the grid). Every method is a counted service call.
  */
 import { parseA1 } from './a1-notation';
+import { EmuChartBuilder, EmuEmbeddedChart, SheetCharts } from './charts';
 import { Cell, emptyCell, isEmptyCell, writeValue } from './cell-values';
 import { asGas, GasProtection, GasRange, GasRangeList, GasSheet, GasSpreadsheet, GasTextFinder, signatureError } from './gas-types';
 import { EmuProtection } from './protection';
@@ -37,13 +38,17 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
   frozenColumns = 0;
   readonly protections: EmuProtection[] = [];
   private readonly columnWidths = new Map<number, number>();
+  /** Embedded charts (charts.ts). */
+  readonly charts: SheetCharts;
 
   constructor(
     readonly ctx: SheetContext,
     readonly parent: EmuSpreadsheet,
     public name: string,
     readonly sheetId: number,
-  ) {}
+  ) {
+    this.charts = new SheetCharts(ctx, this);
+  }
 
   // ---- cell store (not service calls) ------------------------------------------------------------
   peek(row: number, column: number): Cell | undefined {
@@ -436,6 +441,27 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
     this.local('getActiveRangeList');
     if (this.parent.activeSheet !== this || this.parent.activeRanges.length === 0) return null;
     return asGas(new EmuRangeList(this.ctx, this.parent.activeRanges));
+  }
+
+  // ---- embedded charts (charts.ts) -----------------------------------------------------------------
+  newChart(): EmuChartBuilder {
+    return this.charts.newChart();
+  }
+
+  insertChart(chart: unknown): void {
+    this.charts.insert(chart);
+  }
+
+  getCharts(): EmuEmbeddedChart[] {
+    return this.charts.get();
+  }
+
+  removeChart(chart: unknown): void {
+    this.charts.remove(chart);
+  }
+
+  updateChart(chart: unknown): void {
+    this.charts.update(chart);
   }
 
   clear(): GasSheet {

@@ -12,6 +12,7 @@ export * from '../../../core/src/interpret-notification';
 export * from '../../../core/src/link-summary';
 export * from '../../../core/src/api-calls';
 export * from '../../../core/src/api-client';
+export { whatsappLinkForRequest } from '../../../core/src/whatsapp';
 export { checkWithStatusApi, type StatusCheck } from '../../../core/src/reversal-confirmation';
 export { linkOrderIdFromTransaction } from '../../../core/src/ids';
 export { describe as describeValue } from '../../../core/src/rule-checks';

@@ -1,19 +1,11 @@
 /** The add-on's few pure helpers (no Apps Script service involved). */
 import { CELL_MAX_CHARS, fitCell, runsOf } from '../../../apps-script/src/cell-writes';
-import { canStillChange, usageLimitOf } from '../../../apps-script/src/link-status';
+import { usageLimitOf } from '../../../apps-script/src/link-status';
 import { maskKey } from '../../../apps-script/src/settings';
 
 test('runsOf groups row numbers into contiguous ascending runs, ignoring order and repeats', () => {
   expect(runsOf([7, 2, 3, 4, 9, 3, 10])).toEqual([{ start: 2, length: 3 }, { start: 7, length: 1 }, { start: 9, length: 2 }]);
   expect(runsOf([])).toEqual([]);
-});
-
-test.each([
-  ['', '', true], ['Link created', '', true], ['Pending', '', true], ['Queued', '', true], ['Error', 'Refresh failed: …', true],
-  ['Under review', '', true], ['Failed', '', true], ['Paid 3/500', '', true], ['Expired', 'the payment attempt expired before it was paid; the link itself is still open', true],
-  ['Paid', '', false], ['Paid 500/500', 'usage limit reached', false], ['Refunded', '', false], ['Deactivated', '', false], ['Expired', '', false],
-])('Refresh asks about a row showing %j (note %j): %s', (status, note, expected) => {
-  expect(canStillChange(status, note)).toBe(expected);
 });
 
 test('usage limits from a cell: a positive whole number, else 1', () => {

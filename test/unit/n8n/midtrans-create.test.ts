@@ -27,6 +27,19 @@ describe('Create', () => {
     expect(everythingIn(run)).not.toContain(SERVER_KEY);
   });
 
+  test('the output offers a WhatsApp click-to-chat link (the core\'s) when the customer has a phone, null otherwise', async () => {
+    const run = await runMidtrans(credentialsFor(backend.url), [
+      create({ orderId: 'INV-WA', amount: 150000, title: 'Kelas yoga', customerFirstName: 'Siti', customerPhone: '0812-3456-7890' }),
+      create({ orderId: 'INV-NOWA', amount: 1000 }),
+    ]);
+    expect(run.error).toBeUndefined();
+    const [withPhone, without] = run.items.map((i) => i.json);
+    const url = new URL(String(withPhone.whatsapp_url));
+    expect(`${url.origin}${url.pathname}`).toBe('https://wa.me/6281234567890');
+    expect(url.searchParams.get('text')).toBe(`Halo Siti, berikut tautan pembayaran untuk Kelas yoga sebesar Rp 150.000: ${withPhone.payment_url}`);
+    expect(without.whatsapp_url).toBeNull();
+  });
+
   test('two links get different generated link ids', async () => {
     const run = await runMidtrans(credentialsFor(backend.url), [create({ orderId: 'INV-A', amount: 1000 }), create({ orderId: 'INV-B', amount: 1000 })]);
     expect(run.items).toHaveLength(2);

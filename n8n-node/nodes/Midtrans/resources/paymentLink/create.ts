@@ -20,6 +20,7 @@ import {
 	TITLE_MAX,
 	USAGE_LIMIT_MAX,
 	USAGE_LIMIT_MIN,
+	whatsappLinkForRequest,
 	VA_NUMBER_MAX,
 	type ExpiryUnit,
 	type InvoiceInput,
@@ -654,10 +655,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { client } = await midtransFor(this);
 	const created = await client.createPaymentLink(request, onExisting);
 	const linkId = created.link?.payment_link_id ?? request.transaction_details.payment_link_id;
+	// A wa.me click-to-chat link for workflows that send the link on WhatsApp; null without a usable phone.
+	const chat = whatsappLinkForRequest(request, created.payment_url);
 	return {
 		order_id: created.order_id,
 		payment_url: created.payment_url,
 		payment_link_id: linkId ?? null,
 		existing: created.existing,
+		whatsapp_url: chat?.ok ? chat.url : null,
 	};
 }
