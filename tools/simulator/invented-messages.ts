@@ -39,6 +39,9 @@ export const FAULT_BODIES: Record<'500' | '503' | '429', { error_messages: strin
   '429': { error_messages: ['Too many requests. Please retry later. (simulated fault)'] },
 };
 
+/** The rate limit's 429 (rate-limit.ts): the status is documented, no body text is. */
+export const RATE_LIMITED_BODY = { error_messages: ['Too many requests. Please retry later. (simulated rate limit)'] };
+
 export const ROUTE_NOT_FOUND = (method: string, path: string) => `No route for ${method} ${path} (simulator)`;
 
 /** Payments refused (control API and payment page). */
