@@ -4,17 +4,7 @@
  * them as such"). Shapes follow the documented ones (`{"error_messages": [...]}`) unless noted. Change
  * them here if real sandbox traffic shows otherwise.
  */
-import type { ValidationIssue } from '../../core/src';
-import { PAYMENT_LINK_ID_CHARSET } from './documented-messages';
-
-/**
- * A create-request rule broken: the documented text for the payment_link_id charset, otherwise the
- * core validator's own message (invented by us, naming the field).
- */
-export function createValidationMessage(issue: ValidationIssue): string {
-  if (issue.path === 'transaction_details.payment_link_id' && /lower-case letters/.test(issue.message)) return PAYMENT_LINK_ID_CHARSET;
-  return issue.message;
-}
+/* Create-rule messages live with the rules themselves (create-rules.ts), invented likewise. */
 
 /** GET/DELETE of an unknown or deleted link: 404 status documented (DELPL), body shape and text invented. */
 export const linkNotFound = (orderId: string) => `Payment Link with Order ID '${orderId}' not found`;

@@ -3,12 +3,13 @@
  * randomness injected. The HTTP server (server.ts) and the Apps Script emulator both wrap it.
  */
 import { createHash } from 'node:crypto';
-import { generatePaymentLinkId, validateCreateRequest, type CreatePaymentLinkRequest } from '../../core/src';
+import { generatePaymentLinkId, type CreatePaymentLinkRequest } from '../../core/src';
+import { createRuleProblems } from './create-rules';
 import {
   INVALID_JSON, UNAUTHORIZED_BODY, linkDeleted, orderIdTaken, paymentLinkIdTaken,
 } from './documented-messages';
 import {
-  FAULT_BODIES, RATE_LIMITED_BODY, ROUTE_NOT_FOUND, TRANSACTION_NOT_FOUND, UNKNOWN_MERCHANT, createValidationMessage, linkNotFound,
+  FAULT_BODIES, RATE_LIMITED_BODY, ROUTE_NOT_FOUND, TRANSACTION_NOT_FOUND, UNKNOWN_MERCHANT, linkNotFound,
 } from './invented-messages';
 import { FaultPlan } from './faults';
 import { RateLimiter } from './rate-limit';
@@ -142,8 +143,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const parsed = parseJsonBody(req);
     if (!parsed.ok) return json(400, { error_messages: [INVALID_JSON] });
     const body = parsed.value;
-    const issues = validateCreateRequest(body);
-    if (issues.length) return json(400, { error_messages: issues.map(createValidationMessage) });
+    // The simulator's own reading of the docs (create-rules.ts), never the core's validator it tests.
+    const issues = createRuleProblems(body);
+    if (issues.length) return json(400, { error_messages: [...new Set(issues.map((p) => p.message))] });
     const request = body as CreatePaymentLinkRequest;
     const id = request.transaction_details.order_id;
     // [inferred] order id first: a request reusing both gets the 409.
