@@ -2,8 +2,9 @@
  * How many creates go into the next `fetchAll`. Midtrans publishes no rate limit, only HTTP 429 and
  * "back off" (docs/sheets-bulk-runs.md), so the add-on finds the pace itself, the way TCP does:
  * - a chunk answered cleanly doubles the next one (few round trips for a big sheet);
- * - a chunk with 429s shrinks to what Midtrans did accept, and from then on grows by a tenth at a time
- *   (probing gently near a limit that has shown itself);
+ * - a chunk with 429s shrinks to what Midtrans did accept, which becomes the ceiling; the chunk stays
+ *   there and probes a tenth above it only after PROBE_AFTER clean chunks (each probe past a real limit
+ *   costs a retry round trip, so probing rarely is what keeps a rate-limited run fast);
  * - a chunk with a timeout halves;
  * - a Retry-After is waited out before the next chunk;
  * - and no chunk is larger than what the time left in this execution can carry, measured from the
@@ -16,11 +17,15 @@ export const FIRST_CHUNK = 25;
 /** Never more creates in one fetchAll [inferred: 1,000 in one call is reported working; half keeps margin]. */
 export const MAX_CHUNK = 500;
 export const MIN_CHUNK = 1;
+/** Clean chunks at the ceiling before trying above it. */
+export const PROBE_AFTER = 10;
 
 export interface ChunkPace {
   size: number;
-  /** Set once Midtrans has answered 429: growth turns additive. */
-  limitSeen: boolean;
+  /** What Midtrans accepted at once when it last answered 429: the size stays here until a probe. */
+  ceiling?: number;
+  /** Clean chunks sent at the ceiling since the last 429. */
+  cleanAtCeiling: number;
   /** Measured milliseconds per create, from the chunks sent so far (undefined before the first). */
   msPerCreate?: number;
   /** Do not send the next chunk before this time (epoch ms), from Retry-After. */
@@ -41,7 +46,7 @@ export interface ChunkOutcome {
 }
 
 export function firstPace(): ChunkPace {
-  return { size: FIRST_CHUNK, limitSeen: false };
+  return { size: FIRST_CHUNK, cleanAtCeiling: 0 };
 }
 
 /** The pace after a chunk's outcome. */
@@ -53,12 +58,23 @@ export function nextPace(pace: ChunkPace, o: ChunkOutcome): ChunkPace {
     next.msPerCreate = o.elapsedMs / o.sent;
   }
   if (o.throttled > 0) {
-    next.limitSeen = true;
     next.size = Math.max(MIN_CHUNK, Math.min(pace.size, o.sent - o.throttled));
+    next.ceiling = next.size;
+    next.cleanAtCeiling = 0;
   } else if (o.timedOut) {
     next.size = Math.max(MIN_CHUNK, Math.floor(pace.size / 2));
   } else if (o.sent >= pace.size) {
-    next.size = Math.min(MAX_CHUNK, pace.limitSeen ? pace.size + Math.max(1, Math.ceil(pace.size / 10)) : pace.size * 2);
+    if (pace.ceiling === undefined) next.size = Math.min(MAX_CHUNK, pace.size * 2);
+    else if (pace.size < pace.ceiling) next.size = Math.min(pace.ceiling, pace.size * 2);
+    else {
+      next.cleanAtCeiling = pace.cleanAtCeiling + 1;
+      if (next.cleanAtCeiling >= PROBE_AFTER) {
+        // Midtrans took this size PROBE_AFTER times running: the limit may have moved up.
+        next.ceiling = Math.min(MAX_CHUNK, pace.size + Math.max(1, Math.ceil(pace.size / 10)));
+        next.size = next.ceiling;
+        next.cleanAtCeiling = 0;
+      }
+    }
   }
   if (o.retryAfterMs !== undefined && o.retryAfterMs > 0) next.notBefore = o.endedAt + o.retryAfterMs;
   return next;

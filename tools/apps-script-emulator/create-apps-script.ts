@@ -155,6 +155,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     protectedWrites,
   };
   spreadsheet = new EmuSpreadsheet(sheetCtx, options.spreadsheetId ?? '1EmulatedSpreadsheetId0000000000000000000000', options.spreadsheetName ?? 'Invoices', timeZone, ui);
+  spreadsheet.toastAudience = () => context === 'ui';
 
   const propertyStores = {
     script: new PropertyStore(options.scriptProperties),
