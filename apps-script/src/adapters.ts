@@ -76,7 +76,7 @@ export interface FetchWatch {
 
 const QUOTA_MESSAGE = /too many times for one day: urlfetch/i;
 /** The longest Retry-After honoured before a request [inferred: longer waits are better spent in a continuation]. */
-export const MAX_RETRY_AFTER_WAIT_MS = 30_000;
+const MAX_RETRY_AFTER_WAIT_MS = 30_000;
 
 function emptyWatch(): FetchWatch {
   return { requests: 0, throttledPerCall: [], failedCalls: 0, quotaExhausted: false };

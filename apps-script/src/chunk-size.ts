@@ -16,7 +16,7 @@
 export const FIRST_CHUNK = 25;
 /** Never more creates in one fetchAll [inferred: 1,000 in one call is reported working; half keeps margin]. */
 export const MAX_CHUNK = 500;
-export const MIN_CHUNK = 1;
+const MIN_CHUNK = 1;
 /** Clean chunks at the ceiling before trying above it. */
 export const PROBE_AFTER = 10;
 

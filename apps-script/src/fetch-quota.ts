@@ -7,10 +7,10 @@
  * quota refuses first, the run stops the same way (fetchAll's "Service invoked too many times for one
  * day: urlfetch.").
  */
-export const URLFETCH_PER_DAY = { consumer: 20_000, workspace: 100_000 } as const;
-export const QUOTA_DAY_MS = 24 * 3_600_000;
+const URLFETCH_PER_DAY = { consumer: 20_000, workspace: 100_000 } as const;
+const QUOTA_DAY_MS = 24 * 3_600_000;
 /** Script property: the account's daily quota, when the guess below is wrong. */
-export const QUOTA_PROPERTY = 'MIDTRANS_URLFETCH_DAILY_QUOTA';
+const QUOTA_PROPERTY = 'MIDTRANS_URLFETCH_DAILY_QUOTA';
 const LEDGER_PROPERTY = 'MIDTRANS_URLFETCH_LEDGER';
 
 interface Ledger {
@@ -28,7 +28,7 @@ export interface QuotaView {
 }
 
 /** [inferred] A gmail.com / googlemail.com user is on the consumer quota, anyone else on Workspace's. */
-export function dailyLimit(): number {
+function dailyLimit(): number {
   const set = Number(PropertiesService.getScriptProperties().getProperty(QUOTA_PROPERTY));
   if (Number.isInteger(set) && set > 0) return set;
   let email = '';

@@ -38,7 +38,7 @@ const PLNEW_PAYMENTS = ['credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_
 const PLOLD_PAYMENTS = ['credit_card', 'gopay', 'cimb_clicks', 'bca_klikbca', 'bca_klikpay', 'bri_epay', 'telkomsel_cash', 'echannel', 'permata_va', 'other_va', 'bca_va', 'bni_va', 'bri_va', 'indomaret', 'danamon_online', 'akulaku', 'shopeepay'];
 
 /** §2.2, row by row. */
-export const CREATE_RULES: readonly FieldRule[] = [
+const CREATE_RULES: readonly FieldRule[] = [
   { path: 'transaction_details', kind: 'object', required: 'always', doc: 'top level: transaction_details required object' },
   { path: 'transaction_details.order_id', kind: 'string', required: 'always', maxChars: 50, pattern: /^[A-Za-z0-9\-_~.]{1,50}$/, doc: 'order_id String(50), alphanumerics and - _ ~ .' },
   { path: 'transaction_details.gross_amount', kind: 'integer', required: 'fixed-amount', doc: 'gross_amount integer, required for FIXED_AMOUNT' },

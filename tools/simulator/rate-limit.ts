@@ -27,9 +27,9 @@ export interface RateLimitOptions {
   routes?: SimRoute[];
 }
 
-export const DEFAULT_HOLD_MS = 300;
+const DEFAULT_HOLD_MS = 300;
 
-export type RateDecision = { limited: false } | { limited: true; retryAfterSeconds?: number };
+type RateDecision = { limited: false } | { limited: true; retryAfterSeconds?: number };
 
 export class RateLimiter {
   /** Arrival times of accepted requests, oldest first (trimmed to the longest window in use). */
