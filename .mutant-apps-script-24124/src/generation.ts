@@ -1,0 +1,206 @@
+/**
+ * Generate payment links: one read of the table, every row checked by the core, order ids written
+ * (and flushed) before any create call, creates in `fetchAll` chunks, results written per chunk, and
+ * a graceful stop before the 6-minute limit with a continuation.
+ */
+import { buildRowRequest, generateOrderId, readInvoiceRow } from '@midtrans-pl/core';
+import { now, randomBytes } from './adapters';
+import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
+import { createChunk, type CreateResult, type CreateWork } from './create-links';
+import { OUTPUT_COLUMNS, cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
+import { ERROR, QUEUED, summaryOf, usageLimitOf } from './link-status';
+import { currentRows } from './row-finder';
+import { beginRun, endRun, withScriptLock } from './run-guard';
+import { requireConfig } from './settings';
+import { StateStore } from './state-store';
+import { plural, toast } from './ui';
+import { UserError } from './user-error';
+
+/** Creates per `fetchAll`: Midtrans publishes no rate limit; 25 keeps a chunk to a few seconds. */
+export const CHUNK_SIZE = 25;
+/** No new chunk starts after this: a chunk with retries fits in the minute and a half left. */
+export const TIME_BUDGET_MS = 4.5 * 60_000;
+export const ORDER_ID_PREFIX = 'INV';
+
+export type Scope = { kind: 'all' } | { kind: 'selected'; rows: Set<number> } | { kind: 'queued' };
+
+export interface GenerationReport {
+  created: number;
+  recovered: number;
+  failed: number;
+  invalid: number;
+  /** Selected rows left alone because they already have a link (Generate for selected rows). */
+  alreadyLinked: number;
+  remaining: number;
+  stoppedForTime: boolean;
+  message: string;
+}
+
+interface Prepared {
+  work: CreateWork[];
+  idUpdates: RowUpdate[];
+  outputUpdates: RowUpdate[];
+  invalid: number;
+  alreadyLinked: number;
+}
+
+function problemNote(messages: string[]): string {
+  // The row is the one the note sits in; "Row 7, " would only repeat it.
+  return messages.map((m) => m.replace(/^Row \d+, /, '')).join('; ');
+}
+
+function inScope(table: InvoiceTable, index: number, scope: Scope): boolean {
+  if (scope.kind === 'selected') return scope.rows.has(rowNumberOf(index));
+  if (scope.kind === 'queued') return cellText(cellOf(table, index, 'status')) === QUEUED;
+  return true;
+}
+
+/**
+ * The row that owns each typed order id: the first row already holding a link for it, else the top-most
+ * row. Another row with the same id would be answered 409 and adopt the owner's link (two invoices, one
+ * link), or overwrite the owner's result and stay Queued, so it is an invalid row instead.
+ */
+function orderIdOwners(table: InvoiceTable): Map<string, number> {
+  const owners = new Map<string, number>();
+  const linked = new Set<string>();
+  table.rows.forEach((_, index) => {
+    const id = cellText(cellOf(table, index, 'orderId'));
+    if (!id) return;
+    const hasLink = cellText(cellOf(table, index, 'paymentLink')) !== '';
+    if (!owners.has(id) || (hasLink && !linked.has(id))) owners.set(id, rowNumberOf(index));
+    if (hasLink) linked.add(id);
+  });
+  return owners;
+}
+
+function prepare(table: InvoiceTable, scope: Scope): Prepared {
+  const out: Prepared = { work: [], idUpdates: [], outputUpdates: [], invalid: 0, alreadyLinked: 0 };
+  const owners = orderIdOwners(table);
+  table.rows.forEach((cells, index) => {
+    if (!inScope(table, index, scope)) return;
+    const row = rowNumberOf(index);
+    const reading = readInvoiceRow(cells, table.header, row);
+    if (reading.blank) return;
+    if (reading.hasLink) {
+      // Never sent again (one link per invoice), but a selected row is one the user asked about.
+      if (scope.kind === 'selected') out.alreadyLinked++;
+      return;
+    }
+    const owner = reading.orderId ? owners.get(reading.orderId) : undefined;
+    if (owner !== undefined && owner !== row) {
+      out.invalid++;
+      out.outputUpdates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: `Order ID: "${reading.orderId}" is also in row ${owner}; give each invoice its own Order ID` } });
+      return;
+    }
+    const orderId = reading.orderId || generateOrderId(ORDER_ID_PREFIX, randomBytes);
+    const built = buildRowRequest({ ...reading, orderId, input: { ...reading.input, orderId } }, randomBytes);
+    if (!built.ok) {
+      out.invalid++;
+      out.outputUpdates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: problemNote(built.problems.map((p) => p.message)) } });
+      return;
+    }
+    if (!reading.orderId) out.idUpdates.push({ row, values: { orderId } });
+    out.outputUpdates.push({ row, values: { paymentLink: '', status: QUEUED, paidAt: '', note: '' } });
+    out.work.push({ row, orderId, request: built.request });
+  });
+  return out;
+}
+
+/**
+ * A chunk's results, under the lock so a notification for one of these links (the customer may pay
+ * within seconds of Midtrans's email) is not overwritten: a link the store already knows shows its
+ * summary rather than `Link created`. Rows are re-located by order id in case the sheet was sorted.
+ */
+function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<string, CreateResult>): void {
+  const { sheet, header } = table;
+  const done = withScriptLock(() => {
+    const store = StateStore.load(SpreadsheetApp.getActiveSpreadsheet());
+    const rows = currentRows(sheet, header, chunk);
+    const updates: RowUpdate[] = [];
+    for (const w of chunk) {
+      const row = rows.get(w.orderId);
+      const result = results.get(w.orderId);
+      if (row === undefined || !result) continue;
+      if (!result.ok) {
+        updates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: result.note } });
+        continue;
+      }
+      const life = { usageLimit: usageLimitOf(w.request.usage_limit) };
+      const state = store.link(w.orderId);
+      if (state.purchases.length || state.life) {
+        const s = summaryOf(state, life);
+        updates.push({ row, values: { paymentLink: result.url, status: s.status, paidAt: s.paidAt, note: s.note } });
+      } else {
+        updates.push({ row, values: { paymentLink: result.url, status: 'Link created', paidAt: '', note: '' } });
+      }
+    }
+    writeRowUpdates(sheet, header, updates);
+    SpreadsheetApp.flush();
+  }, 30_000);
+  if (!done.ran) throw new UserError('The sheet stayed busy for 30 seconds (notifications arriving); run Generate again to finish: rows already sent are reused, never duplicated.');
+}
+
+function alreadyLinkedText(n: number): string {
+  return n === 1 ? '1 selected row already has a link and was left alone' : `${n} selected rows already have a link and were left alone`;
+}
+
+function summaryMessage(r: Omit<GenerationReport, 'message'>, continuation: string): string {
+  if (r.created + r.recovered + r.failed + r.invalid === 0 && !r.stoppedForTime) {
+    if (r.alreadyLinked) return `Nothing to send: ${alreadyLinkedText(r.alreadyLinked)}.`;
+    return 'Nothing to send: every filled row already has a payment link.';
+  }
+  const parts = [`${plural(r.created + r.recovered, 'link')} ready`];
+  if (r.alreadyLinked) parts.push(alreadyLinkedText(r.alreadyLinked));
+  if (r.recovered) parts.push(`${r.recovered} of them already existed from an earlier run and were reused`);
+  if (r.invalid) parts.push(`${r.invalid} row${r.invalid === 1 ? ' needs' : 's need'} fixing (see Note)`);
+  if (r.failed) parts.push(`${r.failed} failed at Midtrans (see Note; run Generate again to retry)`);
+  if (r.stoppedForTime) parts.push(`stopped to stay within Apps Script's 6-minute limit with ${plural(r.remaining, 'row')} queued; ${continuation}`);
+  return `${parts.join('; ')}.`;
+}
+
+export interface GenerateOptions {
+  /** Called when the run stops for time; says how it will continue. */
+  onStoppedForTime: () => string;
+}
+
+export function generate(scope: Scope | ((table: InvoiceTable) => Scope), options: GenerateOptions): GenerationReport {
+  const started = now();
+  const config = requireConfig();
+  const sheet = invoiceSheet();
+  const begin = beginRun('generating links', started);
+  if (!begin.ok) throw new UserError(begin.message);
+  try {
+    const table = readInvoiceTable(sheet);
+    const prepared = prepare(table, typeof scope === 'function' ? scope(table) : scope);
+    const touched = prepared.outputUpdates.map((u) => u.row);
+    formatAsText(sheet, table.header, ['orderId', ...OUTPUT_COLUMNS], touched);
+    writeRowUpdates(sheet, table.header, prepared.idUpdates);
+    writeRowUpdates(sheet, table.header, prepared.outputUpdates);
+    // The order ids must be saved before Midtrans hears of them: a run cut off after a create then
+    // finds the id in the row and recovers the link (409) instead of inventing a second one.
+    SpreadsheetApp.flush();
+
+    const report = { created: 0, recovered: 0, failed: 0, invalid: prepared.invalid, alreadyLinked: prepared.alreadyLinked, remaining: 0, stoppedForTime: false };
+    const total = prepared.work.length;
+    for (let i = 0; i < total; i += CHUNK_SIZE) {
+      if (now() - started > TIME_BUDGET_MS) {
+        report.stoppedForTime = true;
+        report.remaining = total - i;
+        break;
+      }
+      const chunk = prepared.work.slice(i, i + CHUNK_SIZE);
+      const results = createChunk(config, chunk);
+      writeChunk(table, chunk, results);
+      for (const r of results.values()) {
+        if (!r.ok) report.failed++;
+        else if (r.recovered) report.recovered++;
+        else report.created++;
+      }
+      if (i + CHUNK_SIZE < total) toast(`${Math.min(i + CHUNK_SIZE, total)} of ${total} rows sent to Midtrans…`);
+    }
+    const continuation = report.stoppedForTime ? options.onStoppedForTime() : '';
+    return { ...report, message: summaryMessage(report, continuation) };
+  } finally {
+    endRun(begin.run);
+  }
+}

@@ -1,0 +1,55 @@
+/** What the Status, Paid At and Note cells show, from the state store; the rules are the core's. */
+import {
+  purchasesFromLink, summariseLink, summarisePurchases, type LinkLife, type LinkSummary, type PaymentLink,
+} from '@midtrans-pl/core';
+import type { LinkState, StateStore } from './state-store';
+
+/** Written when a row is waiting for its create call; not one of Midtrans's words, so ours. */
+export const QUEUED = 'Queued';
+export const ERROR = 'Error';
+
+export function usageLimitOf(cell: unknown): number {
+  const n = typeof cell === 'number' ? cell : Number(String(cell ?? '').trim());
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+export function summaryOf(state: LinkState, fallback: LinkLife): LinkSummary {
+  return summarisePurchases(state.purchases, state.life ?? fallback);
+}
+
+/**
+ * Folds a GET answer into the store: the link's life and every purchase it lists, merged with what
+ * notifications already said, so a GET that lags behind a notification cannot lower a status.
+ */
+export function foldLinkAnswer(store: StateStore, linkOrderId: string, link: PaymentLink, now: number): void {
+  const s = summariseLink(link, now);
+  // An open link needs no row of its own (the sheet's Usage Limit column serves): the store, read by
+  // every notification, then grows with payments and ended links, not with every link ever refreshed.
+  if (s.expired || s.deleted || store.link(linkOrderId).life) {
+    store.setLife(linkOrderId, { usageLimit: s.usageLimit, expired: s.expired, deleted: s.deleted });
+  }
+  for (const p of purchasesFromLink(link)) store.mergePurchase(linkOrderId, p);
+}
+
+/** GET answered 404 for a link we made: it was deleted (in the dashboard, or by Deactivate). */
+export function foldLinkGone(store: StateStore, linkOrderId: string, usageLimit: number): void {
+  const previous = store.link(linkOrderId).life;
+  store.setLife(linkOrderId, { usageLimit: previous?.usageLimit ?? usageLimit, expired: previous?.expired, deleted: true });
+}
+
+const FINAL = /^(Refunded|Deactivated)$/;
+
+/**
+ * Rows Refresh skips: a fully paid link (refunds still arrive as notifications), a refunded or
+ * deactivated one, and a link that has itself expired (its Note does not say "still open").
+ */
+export function canStillChange(status: string, note: string): boolean {
+  const s = status.trim();
+  if (s === '' || s === QUEUED) return true;
+  if (FINAL.test(s)) return false;
+  if (s === 'Paid') return false;
+  const multi = /^Paid (\d+)\/(\d+)$/.exec(s);
+  if (multi) return Number(multi[1]) < Number(multi[2]);
+  if (s === 'Expired') return /still open/.test(note);
+  return true;
+}

@@ -1,0 +1,205 @@
+/**
+ * Refresh statuses (polling, the reconciliation that makes a missed notification harmless) and
+ * Deactivate selected links. Both GET/DELETE in `fetchAll` chunks and write under the lock. A Refresh
+ * pass stops before the 6-minute limit like generation does, and the next execution (its continuation
+ * trigger, the hourly refresh or the menu) finishes that pass before any new one starts.
+ */
+import {
+  deleteLinkRequest, getLinkRequest, parseDeleteLink, parseGetLink, redactSecret, type MidtransConfig, type PaymentLink,
+} from '@midtrans-pl/core';
+import { now, sendAll } from './adapters';
+import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
+import { CHUNK_SIZE, TIME_BUDGET_MS } from './generation';
+import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
+import { canStillChange, foldLinkAnswer, foldLinkGone, summaryOf, usageLimitOf } from './link-status';
+import { currentRows } from './row-finder';
+import { beginRun, endRun, withScriptLock } from './run-guard';
+import { byOrderId, clearPendingPass, pendingPass, savePendingPass, type PendingPass } from './refresh-pass';
+import { requireConfig } from './settings';
+import { StateStore } from './state-store';
+import { plural, toast } from './ui';
+import { UserError } from './user-error';
+
+interface LinkRow {
+  row: number;
+  orderId: string;
+  usageLimit: number;
+}
+
+export interface RefreshReport {
+  checked: number;
+  changed: number;
+  failed: number;
+  remaining: number;
+  message: string;
+}
+
+type Answer = { kind: 'link'; link: PaymentLink } | { kind: 'gone' } | { kind: 'error'; note: string };
+
+function linkRows(table: InvoiceTable, filter: (index: number) => boolean): LinkRow[] {
+  const out: LinkRow[] = [];
+  table.rows.forEach((_, index) => {
+    const orderId = cellText(cellOf(table, index, 'orderId'));
+    if (!orderId || !cellText(cellOf(table, index, 'paymentLink')) || !filter(index)) return;
+    out.push({ row: rowNumberOf(index), orderId, usageLimit: usageLimitOf(cellOf(table, index, 'usageLimit')) });
+  });
+  return out;
+}
+
+/** Folds the answers into the store and writes the rows, all under the lock. */
+function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], at: number): number {
+  const done = withScriptLock(() => {
+    const store = StateStore.load(SpreadsheetApp.getActiveSpreadsheet());
+    const rows = currentRows(table.sheet, table.header, chunk);
+    const updates: RowUpdate[] = [];
+    const errors: RowUpdate[] = [];
+    chunk.forEach((item, i) => {
+      const a = answers[i];
+      const row = rows.get(item.orderId);
+      if (row === undefined) return;
+      if (a.kind === 'error') {
+        // The status stays what it was; only the Note says the check failed.
+        errors.push({ row, values: { note: a.note } });
+        return;
+      }
+      if (a.kind === 'gone') foldLinkGone(store, item.orderId, item.usageLimit);
+      else foldLinkAnswer(store, item.orderId, a.link, at);
+      const s = summaryOf(store.link(item.orderId), { usageLimit: item.usageLimit });
+      updates.push({ row, values: { status: s.status, paidAt: s.paidAt, note: s.note } });
+    });
+    store.commit(new Date(at).toISOString());
+    formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note'], [...updates, ...errors].map((u) => u.row));
+    writeRowUpdates(table.sheet, table.header, updates);
+    writeRowUpdates(table.sheet, table.header, errors);
+    SpreadsheetApp.flush();
+    return updates.length;
+  }, 30_000);
+  if (!done.ran) throw new UserError('The sheet stayed busy for 30 seconds; run Refresh statuses again.');
+  return done.value;
+}
+
+function getAnswers(config: MidtransConfig, chunk: LinkRow[]): Answer[] {
+  const sent = sendAll(chunk.map((l) => getLinkRequest(config, l.orderId)));
+  if (!sent.responses) {
+    const note = `Refresh could not reach Midtrans (${redactSecret(sent.failure ?? 'no answer', config.serverKey)}); try again`;
+    return chunk.map(() => ({ kind: 'error', note }));
+  }
+  return sent.responses.map((res) => {
+    if (res.status === 404) return { kind: 'gone' };
+    const parsed = parseGetLink(res);
+    if (parsed.ok) return { kind: 'link', link: parsed.value };
+    return { kind: 'error', note: `Refresh failed: ${redactSecret(parsed.error.message, config.serverKey)}` };
+  });
+}
+
+export interface RefreshOptions {
+  /** No toasts (a trigger has no one to show them to). */
+  quiet?: boolean;
+  /** Only go on with a pass that stopped for time; with none waiting, do nothing (the continuation trigger). */
+  onlyPending?: boolean;
+  /** Called when the pass stops for time; schedules the rest and says how it will continue. */
+  onStoppedForTime: () => string;
+  /** Called when a pass that had stopped for time is finished; its continuation is no longer needed. */
+  onResumedPassFinished: () => void;
+}
+
+/**
+ * The links this pass still has to check: those whose status can change, in order-id order (each
+ * once, even if two rows share an id), after the order id where a stopped pass left off.
+ */
+function passRows(table: InvoiceTable, pending: PendingPass | undefined): LinkRow[] {
+  const all = linkRows(table, (i) => canStillChange(cellText(cellOf(table, i, 'status')), cellText(cellOf(table, i, 'note'))));
+  const sorted = all.filter((l) => !pending || l.orderId > pending.after).sort(byOrderId);
+  return sorted.filter((l, i) => i === 0 || sorted[i - 1].orderId !== l.orderId);
+}
+
+export function refresh(options: RefreshOptions): RefreshReport {
+  const started = now();
+  const config = requireConfig();
+  const sheet = invoiceSheet();
+  const begin = beginRun('refreshing statuses', started);
+  if (!begin.ok) throw new UserError(begin.message);
+  try {
+    const pending = pendingPass();
+    const report = { checked: 0, changed: 0, failed: 0, remaining: 0 };
+    if (options.onlyPending && !pending) return { ...report, message: 'No stopped Refresh is waiting to continue.' };
+    const table = readInvoiceTable(sheet);
+    const rows = passRows(table, pending);
+    let lastChecked: string | undefined;
+    let complete = false;
+    try {
+      for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
+        if (now() - started > TIME_BUDGET_MS) {
+          report.remaining = rows.length - i;
+          break;
+        }
+        const chunk = rows.slice(i, i + CHUNK_SIZE);
+        const answers = getAnswers(config, chunk);
+        report.changed += applyAnswers(table, chunk, answers, now());
+        lastChecked = chunk[chunk.length - 1].orderId;
+        report.checked += chunk.length;
+        report.failed += answers.filter((a) => a.kind === 'error').length;
+        if (!options.quiet && i + CHUNK_SIZE < rows.length) toast(`Checked ${i + chunk.length} of ${rows.length} links…`);
+      }
+      complete = report.remaining === 0;
+    } finally {
+      // Also when a chunk failed half-way: the links already checked are not checked again this pass.
+      if (complete) {
+        if (pending) clearPendingPass();
+      } else if (lastChecked !== undefined) {
+        savePendingPass({ after: lastChecked });
+      }
+    }
+    if (complete && pending) options.onResumedPassFinished();
+    const parts = [pending
+      ? `Continued the Refresh that had stopped for time: checked ${plural(report.checked, 'more link')} with Midtrans`
+      : `Checked ${plural(report.checked, 'link')} with Midtrans`];
+    if (report.failed) parts.push(`${report.failed} could not be checked (see Note)`);
+    if (report.remaining) {
+      parts.push(`stopped to stay within Apps Script's 6-minute limit with ${plural(report.remaining, 'link')} left to check; ${options.onStoppedForTime()}`);
+    }
+    if (rows.length === 0 && !pending) parts.splice(0, 1, 'No link needs checking: every row with a link is paid, refunded, expired or deactivated');
+    return { ...report, message: `${parts.join('; ')}.` };
+  } finally {
+    endRun(begin.run);
+  }
+}
+
+export interface DeactivateReport {
+  deactivated: number;
+  failed: number;
+  message: string;
+}
+
+/** DELETE each selected link; a 404 means it is already gone, which is what was asked. */
+export function deactivate(selected: Set<number>): DeactivateReport {
+  const config = requireConfig();
+  const sheet = invoiceSheet();
+  const begin = beginRun('deactivating links', now());
+  if (!begin.ok) throw new UserError(begin.message);
+  try {
+    const table = readInvoiceTable(sheet);
+    const rows = linkRows(table, (i) => selected.has(rowNumberOf(i)));
+    if (rows.length === 0) throw new UserError('None of the selected rows has a payment link to deactivate.');
+    let deactivated = 0;
+    let failed = 0;
+    for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
+      const chunk = rows.slice(i, i + CHUNK_SIZE);
+      const sent = sendAll(chunk.map((l) => deleteLinkRequest(config, l.orderId)));
+      const answers: Answer[] = chunk.map((_, k) => {
+        const res = sent.responses?.[k];
+        if (!res) return { kind: 'error', note: `Deactivate could not reach Midtrans (${redactSecret(sent.failure ?? 'no answer', config.serverKey)}); try again` };
+        if (res.status === 404) return { kind: 'gone' };
+        const parsed = parseDeleteLink(res);
+        return parsed.ok ? { kind: 'gone' } : { kind: 'error', note: `Deactivate failed: ${redactSecret(parsed.error.message, config.serverKey)}` };
+      });
+      applyAnswers(table, chunk, answers, now());
+      deactivated += answers.filter((a) => a.kind === 'gone').length;
+      failed += answers.filter((a) => a.kind === 'error').length;
+    }
+    const message = `Deactivated ${plural(deactivated, 'link')}${failed ? `; ${failed} failed (see Note)` : ''}. Customers can no longer pay them; payments already made stay as they are.`;
+    return { deactivated, failed, message };
+  } finally {
+    endRun(begin.run);
+  }
+}

@@ -1,0 +1,103 @@
+/** Settings in Script Properties (design.md): only the server process ever reads the key back. */
+import { API_BASE_URLS, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import { UserError } from './user-error';
+
+export const PROPERTY = {
+  serverKey: 'MIDTRANS_SERVER_KEY',
+  environment: 'MIDTRANS_ENVIRONMENT',
+  baseUrl: 'MIDTRANS_API_BASE_URL',
+  /** The run in progress (run-guard.ts). */
+  run: 'MIDTRANS_RUN',
+  /** Where a Refresh pass stopped for time (refresh-pass.ts). */
+  refreshPass: 'MIDTRANS_REFRESH_PASS',
+  /** 'on' when the hourly refresh trigger is installed. */
+  timedRefresh: 'MIDTRANS_TIMED_REFRESH',
+} as const;
+
+function properties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getScriptProperties();
+}
+
+export function isEnvironment(v: unknown): v is Environment {
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(API_BASE_URLS, v);
+}
+
+export function readConfig(): MidtransConfig | undefined {
+  const all = properties().getProperties();
+  const serverKey = (all[PROPERTY.serverKey] ?? '').trim();
+  if (!serverKey) return undefined;
+  const env = all[PROPERTY.environment];
+  const baseUrl = (all[PROPERTY.baseUrl] ?? '').trim();
+  return { serverKey, environment: isEnvironment(env) ? env : 'sandbox', baseUrl: baseUrl || undefined };
+}
+
+export function requireConfig(): MidtransConfig {
+  const config = readConfig();
+  if (!config) throw new UserError('No Midtrans server key yet: open Midtrans ▸ Settings and paste the server key from the Midtrans dashboard (Settings ▸ Access keys).');
+  return config;
+}
+
+/** Enough to recognise which key is stored, never enough to use it: the last four characters. */
+export function maskKey(key: string): string {
+  if (!key) return '';
+  const prefix = /^(SB-)?Mid-server-/.exec(key)?.[0] ?? '';
+  return `${prefix}${'•'.repeat(8)}${key.length > prefix.length + 8 ? key.slice(-4) : ''}`;
+}
+
+export interface SettingsView {
+  hasKey: boolean;
+  maskedKey: string;
+  environment: Environment;
+  baseUrl: string;
+  webAppUrl: string;
+  bound: boolean;
+  timedRefresh: boolean;
+}
+
+export interface SettingsInput {
+  /** Empty or absent keeps the stored key. */
+  serverKey?: string;
+  environment?: string;
+  baseUrl?: string;
+}
+
+export function settingsView(webAppUrl: string, bound: boolean): SettingsView {
+  const all = properties().getProperties();
+  const key = all[PROPERTY.serverKey] ?? '';
+  const env = all[PROPERTY.environment];
+  return {
+    hasKey: key !== '',
+    maskedKey: maskKey(key),
+    environment: isEnvironment(env) ? env : 'sandbox',
+    baseUrl: all[PROPERTY.baseUrl] ?? '',
+    webAppUrl,
+    bound,
+    timedRefresh: all[PROPERTY.timedRefresh] === 'on',
+  };
+}
+
+/** Checks everything before storing anything, so a bad field never leaves half-saved settings. */
+export function saveSettingsInput(input: SettingsInput): void {
+  const updates: Record<string, string> = {};
+  const key = typeof input.serverKey === 'string' ? input.serverKey.trim() : '';
+  if (key) {
+    if (/\s/.test(key)) throw new UserError('The server key has spaces in it; copy it again from the Midtrans dashboard.');
+    if (/^(SB-)?Mid-client-/.test(key)) throw new UserError('That is the client key; paste the server key (it starts with "SB-Mid-server-" in sandbox, "Mid-server-" in production).');
+    updates[PROPERTY.serverKey] = key;
+  }
+  const env = input.environment ?? 'sandbox';
+  if (!isEnvironment(env)) throw new UserError(`Environment must be "sandbox" or "production", not "${String(env)}".`);
+  updates[PROPERTY.environment] = env;
+  const base = typeof input.baseUrl === 'string' ? input.baseUrl.trim() : '';
+  if (base && !/^https?:\/\/[^\s/]+/.test(base)) throw new UserError('The API base URL must start with https:// (leave it empty to use Midtrans).');
+  const effectiveKey = key || (properties().getProperty(PROPERTY.serverKey) ?? '');
+  if (effectiveKey && !base) {
+    const sandboxKey = effectiveKey.startsWith('SB-');
+    if (sandboxKey && env === 'production') throw new UserError('This is a sandbox key (it starts with "SB-"); choose the sandbox environment or paste the production key.');
+    if (!sandboxKey && env === 'sandbox' && /^Mid-server-/.test(effectiveKey)) throw new UserError('This is a production key; choose the production environment or paste the sandbox key.');
+  }
+  const props = properties();
+  props.setProperties(updates);
+  if (base) props.setProperty(PROPERTY.baseUrl, base);
+  else props.deleteProperty(PROPERTY.baseUrl);
+}
