@@ -12,6 +12,7 @@ export * from './reversal-confirmation';
 export * from './link-summary';
 export * from './api-calls';
 export * from './api-client';
+export * from './create-protocol';
 export * from './sheet-rows';
 export { base64OfUtf8 } from './base64';
 export { describe as describeValue } from './rule-checks';

@@ -243,7 +243,8 @@ test('an order id Midtrans already has for a different amount is an Error naming
   h.setSheet([row({ 'Order ID': 'SO-1', Amount: 50000 })]);
   h.run('generatePaymentLinks');
   expect(h.cell(2, 'Status')).toBe('Error');
-  expect(h.cell(2, 'Note')).toBe('Order ID: "SO-1" is already used by another Midtrans payment link with a different amount; give this row a new Order ID');
+  // The same words the n8n node and the async client give (one message, in the core's create protocol).
+  expect(h.cell(2, 'Note')).toBe('Midtrans create failed (409): Order ID "SO-1" is already used by another payment link with a different amount; use a new Order ID');
   expect(h.cell(2, 'Payment Link')).toBe('');
 });
 
