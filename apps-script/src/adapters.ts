@@ -68,8 +68,6 @@ export interface FetchWatch {
   throttledPerCall: number[];
   /** fetchAll calls that failed as a whole (timeout, DNS). */
   failedCalls: number;
-  /** Longest Retry-After seen, in ms. */
-  retryAfterMs?: number;
   /** The real quota said no ("Service invoked too many times for one day: urlfetch."). */
   quotaExhausted: boolean;
 }
@@ -126,7 +124,6 @@ export function sendAll(requests: HttpRequest[]): { responses?: HttpResponse[]; 
       throttled++;
       const after = retryAfterOf(raw[i]);
       if (after === undefined) return;
-      watch.retryAfterMs = Math.max(watch.retryAfterMs ?? 0, after);
       notBefore = Math.max(notBefore, now() + after);
     });
     watch.throttledPerCall.push(throttled);

@@ -6,7 +6,7 @@
  *   there and probes a tenth above it only after PROBE_AFTER clean chunks (each probe past a real limit
  *   costs a retry round trip, so probing rarely is what keeps a rate-limited run fast);
  * - a chunk with a timeout halves;
- * - a Retry-After is waited out before the next chunk;
+ * - (a Retry-After is waited out by sendAll in adapters.ts, before whichever request comes next);
  * - and no chunk is larger than what the time left in this execution can carry, measured from the
  *   chunks already sent (so a slow Midtrans gets smaller chunks, never a chunk cut by the 6-minute limit).
  * Pure: no Apps Script service is touched here.
@@ -28,8 +28,6 @@ export interface ChunkPace {
   cleanAtCeiling: number;
   /** Measured milliseconds per create, from the chunks sent so far (undefined before the first). */
   msPerCreate?: number;
-  /** Do not send the next chunk before this time (epoch ms), from Retry-After. */
-  notBefore?: number;
 }
 
 export interface ChunkOutcome {
@@ -37,12 +35,8 @@ export interface ChunkOutcome {
   /** Creates answered 429 on their first try. */
   throttled: number;
   timedOut: boolean;
-  /** Longest Retry-After among the 429s, in ms. */
-  retryAfterMs?: number;
   /** Wall time the chunk took, retries included. */
   elapsedMs: number;
-  /** When it ended (epoch ms). */
-  endedAt: number;
 }
 
 export function firstPace(): ChunkPace {
@@ -51,7 +45,7 @@ export function firstPace(): ChunkPace {
 
 /** The pace after a chunk's outcome. */
 export function nextPace(pace: ChunkPace, o: ChunkOutcome): ChunkPace {
-  const next: ChunkPace = { ...pace, notBefore: undefined };
+  const next: ChunkPace = { ...pace };
   if (o.sent > 0) {
     // The latest chunk's time per create, its fixed round trip included: an over-estimate for a bigger
     // chunk, which is the safe side of the 6-minute limit.
@@ -76,7 +70,6 @@ export function nextPace(pace: ChunkPace, o: ChunkOutcome): ChunkPace {
       }
     }
   }
-  if (o.retryAfterMs !== undefined && o.retryAfterMs > 0) next.notBefore = o.endedAt + o.retryAfterMs;
   return next;
 }
 

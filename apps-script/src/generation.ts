@@ -258,9 +258,8 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
         else report.created++;
       }
       pace = nextPace(pace, {
-        sent: chunk.length, throttled: seen.throttledPerCall[0] ?? 0, timedOut: seen.failedCalls > 0, retryAfterMs: seen.retryAfterMs, elapsedMs: now() - t0, endedAt: now(),
+        sent: chunk.length, throttled: seen.throttledPerCall[0] ?? 0, timedOut: seen.failedCalls > 0, elapsedMs: now() - t0,
       });
-      if (pace.notBefore !== undefined && pace.notBefore > now() && pace.notBefore - now() < TIME_BUDGET_MS - (now() - started)) Utilities.sleep(pace.notBefore - now());
       i += chunk.length;
       if (refusedByQuota) {
         // Those rows go again tomorrow: count them as left, and stop here.
