@@ -60,17 +60,78 @@ export function fromFetchResponse(response: GoogleAppsScript.URL_Fetch.HTTPRespo
   return { status: response.getResponseCode(), body: response.getContentText() };
 }
 
+/** What the `fetchAll` calls of this execution met: read by generation to pace its chunks (chunk-size.ts). */
+export interface FetchWatch {
+  /** Requests sent (each counts against the daily UrlFetch quota). */
+  requests: number;
+  /** Per fetchAll call: how many were answered 429. */
+  throttledPerCall: number[];
+  /** fetchAll calls that failed as a whole (timeout, DNS). */
+  failedCalls: number;
+  /** The real quota said no ("Service invoked too many times for one day: urlfetch."). */
+  quotaExhausted: boolean;
+}
+
+const QUOTA_MESSAGE = /too many times for one day: urlfetch/i;
+/** The longest Retry-After honoured before a request [inferred: longer waits are better spent in a continuation]. */
+const MAX_RETRY_AFTER_WAIT_MS = 30_000;
+
+function emptyWatch(): FetchWatch {
+  return { requests: 0, throttledPerCall: [], failedCalls: 0, quotaExhausted: false };
+}
+
+let watch = emptyWatch();
+/** Do not send before this (epoch ms): the last Retry-After. */
+let notBefore = 0;
+
+/** Starts a fresh record of this execution's fetchAll calls and returns the one that ended. */
+export function takeFetchWatch(): FetchWatch {
+  const ended = watch;
+  watch = emptyWatch();
+  return ended;
+}
+
+function retryAfterOf(response: GoogleAppsScript.URL_Fetch.HTTPResponse): number | undefined {
+  const headers = response.getHeaders() as Record<string, unknown>;
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() !== 'retry-after') continue;
+    const text = String(value).trim();
+    if (/^\d+$/.test(text)) return Number(text) * 1000;
+    const at = Date.parse(text);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now());
+  }
+  return undefined;
+}
+
 /**
  * Sends the requests in one `fetchAll` round trip. A network failure (DNS, timeout) makes the real
  * `fetchAll` throw for the whole batch, so the caller learns nothing about which requests arrived:
  * `undefined` then, and the caller retries them all (a create that did arrive answers 409 and is
- * recovered, so the retry cannot make a second link).
+ * recovered, so the retry cannot make a second link). A Retry-After from Midtrans is waited out before
+ * the next call (up to MAX_RETRY_AFTER_WAIT_MS), whoever makes it.
  */
 export function sendAll(requests: HttpRequest[]): { responses?: HttpResponse[]; failure?: string } {
   if (requests.length === 0) return { responses: [] };
+  const wait = Math.min(notBefore - now(), MAX_RETRY_AFTER_WAIT_MS);
+  if (wait > 0) Utilities.sleep(wait);
+  watch.requests += requests.length;
   try {
-    return { responses: UrlFetchApp.fetchAll(requests.map(toFetchRequest)).map(fromFetchResponse) };
+    const raw = UrlFetchApp.fetchAll(requests.map(toFetchRequest));
+    const responses = raw.map(fromFetchResponse);
+    let throttled = 0;
+    responses.forEach((r, i) => {
+      if (r.status !== 429) return;
+      throttled++;
+      const after = retryAfterOf(raw[i]);
+      if (after === undefined) return;
+      notBefore = Math.max(notBefore, now() + after);
+    });
+    watch.throttledPerCall.push(throttled);
+    return { responses };
   } catch (e) {
-    return { failure: e instanceof Error ? e.message : String(e) };
+    const message = e instanceof Error ? e.message : String(e);
+    watch.failedCalls++;
+    if (QUOTA_MESSAGE.test(message)) watch.quotaExhausted = true;
+    return { failure: message };
   }
 }

@@ -1,12 +1,16 @@
 /**
  * Generate payment links: one read of the table, every row checked by the core, order ids written
- * (and flushed) before any create call, creates in `fetchAll` chunks, results written per chunk, and
- * a graceful stop before the 6-minute limit with a continuation.
+ * (and flushed) before any create call, creates in `fetchAll` chunks sized to Midtrans' pace
+ * (chunk-size.ts), results written per chunk, progress in a toast, a graceful stop before the 6-minute
+ * limit with a continuation, and a stop at the daily URL Fetch quota that continues when it resets.
  */
-import { buildRowRequest, generateOrderId, readInvoiceRow } from '@midtrans-pl/core';
 import { invoiceGroups, writeGroupRows, type Groups } from './invoice-groups';
 import { writeWhatsapp } from './whatsapp-column';
-import { now, randomBytes } from './adapters';
+import { buildRowRequest, generateOrderId, readInvoiceRow } from '@midtrans-pl/core';
+import { now, randomBytes, takeFetchWatch } from './adapters';
+import { chunkFor, firstPace, nextPace } from './chunk-size';
+import { markExhausted, quotaView, recordRequests } from './fetch-quota';
+import { progressLine } from './progress';
 import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
 import { createChunk, type CreateResult, type CreateWork } from './create-links';
 import { OUTPUT_COLUMNS, cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
@@ -18,11 +22,17 @@ import { StateStore } from './state-store';
 import { plural, toast } from './ui';
 import { UserError } from './user-error';
 
-/** Creates per `fetchAll`: Midtrans publishes no rate limit; 25 keeps a chunk to a few seconds. */
+/** Requests per `fetchAll` for Refresh (refresh.ts); generation sizes its own chunks (chunk-size.ts). */
 export const CHUNK_SIZE = 25;
 /** No new chunk starts after this: a chunk with retries fits in the minute and a half left. */
 export const TIME_BUDGET_MS = 4.5 * 60_000;
 export const ORDER_ID_PREFIX = 'INV';
+/** When the real quota refused and the ledger cannot say when it resets: a day from now. */
+const QUOTA_RETRY_MS = 24 * 3_600_000;
+
+function quotaNote(resumesAt: number): string {
+  return `Waiting for tomorrow's Apps Script URL Fetch quota: continues at ${clockText(resumesAt)}`;
+}
 
 export type Scope = { kind: 'all' } | { kind: 'selected'; rows: Set<number> } | { kind: 'queued' };
 
@@ -35,6 +45,9 @@ export interface GenerationReport {
   alreadyLinked: number;
   remaining: number;
   stoppedForTime: boolean;
+  /** Stopped at the daily URL Fetch quota; continues when it resets (`resumesAt`, epoch ms). */
+  stoppedForQuota: boolean;
+  resumesAt?: number;
   message: string;
 }
 
@@ -118,7 +131,7 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
  * within seconds of Midtrans's email) is not overwritten: a link the store already knows shows its
  * summary rather than `Link created`. Rows are re-located by order id in case the sheet was sorted.
  */
-function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<string, CreateResult>, groups: Groups): void {
+function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<string, CreateResult>, groups: Groups, quotaNote?: string): void {
   const { sheet, header } = table;
   const done = withScriptLock(() => {
     const store = StateStore.load(SpreadsheetApp.getActiveSpreadsheet());
@@ -128,6 +141,11 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
       const row = rows.get(w.orderId);
       const result = results.get(w.orderId);
       if (row === undefined || !result) continue;
+      if (!result.ok && quotaNote !== undefined) {
+        // Refused by the quota, not by Midtrans: still Queued, for the run that continues tomorrow.
+        updates.push({ row, values: { note: quotaNote } });
+        continue;
+      }
       if (!result.ok) {
         updates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: result.note } });
         continue;
@@ -156,7 +174,7 @@ function alreadyLinkedText(n: number): string {
 }
 
 function summaryMessage(r: Omit<GenerationReport, 'message'>, continuation: string): string {
-  if (r.created + r.recovered + r.failed + r.invalid === 0 && !r.stoppedForTime) {
+  if (r.created + r.recovered + r.failed + r.invalid === 0 && !r.stoppedForTime && !r.stoppedForQuota) {
     if (r.alreadyLinked) return `Nothing to send: ${alreadyLinkedText(r.alreadyLinked)}.`;
     return 'Nothing to send: every filled row already has a payment link.';
   }
@@ -166,12 +184,26 @@ function summaryMessage(r: Omit<GenerationReport, 'message'>, continuation: stri
   if (r.invalid) parts.push(`${r.invalid} row${r.invalid === 1 ? ' needs' : 's need'} fixing (see Note)`);
   if (r.failed) parts.push(`${r.failed} failed at Midtrans (see Note; run Generate again to retry)`);
   if (r.stoppedForTime) parts.push(`stopped to stay within Apps Script's 6-minute limit with ${plural(r.remaining, 'row')} queued; ${continuation}`);
+  if (r.stoppedForQuota) parts.push(`stopped at today's Apps Script URL Fetch quota with ${plural(r.remaining, 'row')} queued; ${continuation}`);
   return `${parts.join('; ')}.`;
+}
+
+function clockText(ms: number): string {
+  return Utilities.formatDate(new Date(ms), Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
+}
+
+/** Said before anything is sent when the run needs more requests than today's quota has left. */
+function quotaWarning(needed: number, left: number, limit: number, resumesAt: number): string {
+  const when = clockText(resumesAt);
+  if (left === 0) return `Today's Apps Script URL Fetch quota (${limit.toLocaleString('en-US')} requests) is used up: nothing is sent now; the ${plural(needed, 'row')} stay Queued and continue at ${when}.`;
+  return `This run needs about ${needed.toLocaleString('en-US')} requests to Midtrans but only ${left.toLocaleString('en-US')} of today's ${limit.toLocaleString('en-US')} Apps Script URL Fetch requests are left: it sends ${left.toLocaleString('en-US')} rows now and the rest continue at ${when}.`;
 }
 
 export interface GenerateOptions {
   /** Called when the run stops for time; says how it will continue. */
   onStoppedForTime: () => string;
+  /** Called when the run stops at the daily quota, with when it resets; says how it will continue. */
+  onStoppedForQuota: (resumesAt: number) => string;
 }
 
 export function generate(scope: Scope | ((table: InvoiceTable) => Scope), options: GenerateOptions): GenerationReport {
@@ -191,25 +223,67 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
     // finds the id in the row and recovers the link (409) instead of inventing a second one.
     SpreadsheetApp.flush();
 
-    const report = { created: 0, recovered: 0, failed: 0, invalid: prepared.invalid, alreadyLinked: prepared.alreadyLinked, remaining: 0, stoppedForTime: false };
+    const report: Omit<GenerationReport, 'message'> = {
+      created: 0, recovered: 0, failed: 0, invalid: prepared.invalid, alreadyLinked: prepared.alreadyLinked, remaining: 0, stoppedForTime: false, stoppedForQuota: false,
+    };
     const total = prepared.work.length;
-    for (let i = 0; i < total; i += CHUNK_SIZE) {
-      if (now() - started > TIME_BUDGET_MS) {
+    const quota = quotaView(now());
+    let quotaLeft = quota.left;
+    const resumeAt = () => quotaView(now(), quota.limit).resetsAt ?? now() + QUOTA_RETRY_MS;
+    if (total > quotaLeft) toast(quotaWarning(total, quotaLeft, quota.limit, quota.resetsAt ?? now() + QUOTA_RETRY_MS), 30);
+    const sendingSince = now();
+    let pace = firstPace();
+    let i = 0;
+    while (i < total) {
+      const msLeft = TIME_BUDGET_MS - (now() - started);
+      if (msLeft <= 0) {
         report.stoppedForTime = true;
         report.remaining = total - i;
         break;
       }
-      const chunk = prepared.work.slice(i, i + CHUNK_SIZE);
+      if (quotaLeft <= 0) {
+        report.stoppedForQuota = true;
+        report.remaining = total - i;
+        report.resumesAt = resumeAt();
+        writeRowUpdates(sheet, table.header, prepared.work.slice(i).map((w) => ({ row: w.row, values: { note: quotaNote(report.resumesAt as number) } })));
+        break;
+      }
+      const size = Math.min(chunkFor(pace, msLeft), quotaLeft);
+      const chunk = prepared.work.slice(i, i + size);
+      takeFetchWatch();
+      const t0 = now();
       const results = createChunk(config, chunk);
-      writeChunk(table, chunk, results, prepared.groups);
+      const seen = takeFetchWatch();
+      recordRequests(seen.requests, now());
+      quotaLeft -= seen.requests;
+      if (seen.quotaExhausted) {
+        markExhausted(now(), quota.limit);
+        quotaLeft = 0;
+      }
+      const refusedByQuota = seen.quotaExhausted ? [...results.values()].filter((r) => !r.ok).length : 0;
+      writeChunk(table, chunk, results, prepared.groups, seen.quotaExhausted ? quotaNote(resumeAt()) : undefined);
       for (const r of results.values()) {
-        if (!r.ok) report.failed++;
-        else if (r.recovered) report.recovered++;
+        if (!r.ok) {
+          if (!seen.quotaExhausted) report.failed++;
+        } else if (r.recovered) report.recovered++;
         else report.created++;
       }
-      if (i + CHUNK_SIZE < total) toast(`${Math.min(i + CHUNK_SIZE, total)} of ${total} rows sent to Midtrans…`);
+      pace = nextPace(pace, {
+        sent: chunk.length, throttled: seen.throttledPerCall[0] ?? 0, timedOut: seen.failedCalls > 0, elapsedMs: now() - t0,
+      });
+      i += chunk.length;
+      if (refusedByQuota) {
+        // Those rows go again tomorrow: count them as left, and stop here.
+        i -= refusedByQuota;
+        report.stoppedForQuota = true;
+        report.remaining = total - i;
+        report.resumesAt = resumeAt();
+        break;
+      }
+      if (i < total) toast(progressLine({ done: i, total, elapsedMs: now() - sendingSince }), 60);
     }
-    const continuation = report.stoppedForTime ? options.onStoppedForTime() : '';
+    if (report.stoppedForQuota && report.remaining === 0) report.stoppedForQuota = false;
+    const continuation = report.stoppedForQuota ? options.onStoppedForQuota(report.resumesAt as number) : report.stoppedForTime ? options.onStoppedForTime() : '';
     return { ...report, message: summaryMessage(report, continuation) };
   } finally {
     endRun(begin.run);

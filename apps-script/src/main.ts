@@ -16,7 +16,7 @@ import { readConfig, saveSettingsInput, settingsView, type SettingsInput, type S
 import { insertTemplate } from './template';
 import { pendingPass } from './refresh-pass';
 import {
-  GENERATION_CONTINUATION, REFRESH_CONTINUATION, clearContinuation, isBound, scheduleContinuation, setTimedRefreshTrigger,
+  GENERATION_CONTINUATION, REFRESH_CONTINUATION, clearContinuation, isBound, scheduleContinuation, scheduleContinuationAt, setTimedRefreshTrigger,
 } from './triggers';
 import { alert, confirm, plural, toast } from './ui';
 import { isUserError } from './user-error';
@@ -92,7 +92,10 @@ function runGeneration(scope: Parameters<typeof generate>[0]): GenerationReport 
   // A run over every row (or every queued row) takes over a pending continuation; a run over a
   // selection does not, or queued rows outside the selection would wait forever.
   if (typeof scope !== 'function' && scope.kind !== 'selected') clearContinuation(GENERATION_CONTINUATION);
-  return generate(scope, { onStoppedForTime: () => scheduleContinuation(GENERATION_CONTINUATION) });
+  return generate(scope, {
+    onStoppedForTime: () => scheduleContinuation(GENERATION_CONTINUATION),
+    onStoppedForQuota: (at) => scheduleContinuationAt(GENERATION_CONTINUATION, at),
+  });
 }
 
 export function generatePaymentLinks(): void {

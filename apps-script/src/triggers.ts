@@ -54,6 +54,22 @@ export function scheduleContinuation(c: Continuation): string {
   return c.byHand;
 }
 
+/**
+ * Schedules the rest of a run for when the daily URL Fetch quota resets (`at`, epoch ms). A one-shot
+ * trigger a day away is within an add-on's once-an-hour limit too.
+ */
+export function scheduleContinuationAt(c: Continuation, at: number): string {
+  const when = Utilities.formatDate(new Date(at), Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
+  try {
+    deleteTriggers(c.handler);
+    ScriptApp.newTrigger(c.handler).timeBased().after(Math.max(CONTINUE_AFTER_MS, at - Date.now())).create();
+    return `it continues by itself at ${when}, when the quota resets (or ${c.alsoByHand} then)`;
+  } catch (e) {
+    console.log(`No continuation trigger: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return `after ${when}, ${c.byHand}`;
+}
+
 export function clearContinuation(c: Continuation): void {
   try {
     deleteTriggers(c.handler);

@@ -155,3 +155,13 @@ export function redactSecret(text: string, secret: string): string {
   for (const v of variants) out = out.split(v).join('[redacted]');
   return out;
 }
+
+/** The error with the key taken out of every message. */
+export function redactError(e: MidtransApiError, secret: string): MidtransApiError {
+  return new MidtransApiError(e.operation, e.httpStatus, e.messages.map((m) => redactSecret(m, secret)), e.body);
+}
+
+/** The error for a call that got no HTTP answer at all. */
+export function unreachableError(operation: Operation, failure: string, secret: string, purpose = ''): MidtransApiError {
+  return new MidtransApiError(operation, 0, [`could not reach Midtrans${purpose ? ` ${purpose}` : ''}: ${redactSecret(failure, secret)}`]);
+}

@@ -116,6 +116,20 @@ export function isStatusBodyError(statusCode: number): boolean {
   return statusCode >= 400 && statusCode !== 407;
 }
 
+export interface RetryPolicy {
+  /** Attempts per call, the first included. */
+  maxAttempts: number;
+  /** Wait before the second attempt; it doubles for each one after. */
+  backoffMs: number;
+}
+
+/**
+ * The one retry policy for every Midtrans call, from n8n and from Apps Script alike. §1 [inferred]:
+ * Midtrans publishes no back-off figures; three tries over about 3 s ride out a brief 429 or 5xx
+ * without holding an Apps Script execution long.
+ */
+export const MIDTRANS_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, backoffMs: 1_000 };
+
 /** §1 [inferred]: nothing documents PL rate limits; 429, 5xx and network failures are worth a retry. */
 export function isRetryableHttpStatus(status: number): boolean {
   return status === 429 || status >= 500;

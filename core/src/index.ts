@@ -17,6 +17,7 @@ export * from './whatsapp';
 export * from './collection-summary';
 export * from './api-calls';
 export * from './api-client';
+export * from './create-protocol';
 export * from './sheet-rows';
 export { base64OfUtf8 } from './base64';
 export { describe as describeValue } from './rule-checks';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * node test/reliability/mutants.js: evidence that the reliability suites can fail. Each mutant is a
- * copy of apps-script/ with one deliberate defect; the suites named for it run against that copy
+ * copy of apps-script/ (and, for a core mutant, of core/) with one deliberate defect; the suites named for it run against that copy
  * (RELIABILITY_ADDON_BUILD) and must fail. Exit code 1 when a mutant expected to be caught survives.
  */
 'use strict';
@@ -13,13 +13,13 @@ const root = path.resolve(__dirname, '../..');
 const T = (name) => `test/reliability/${name}.test.ts`;
 
 const MUTANTS = [
-  { name: 'a 409 is not recovered into the existing link', file: 'create-links.ts', from: '} else if (res.status === 409) {', to: '} else if (res.status === -409) {', tests: [T('cutoff-generation')] },
+  { name: 'a 409 is not recovered into the existing link', file: 'core:create-protocol.ts', from: '} else if (answer.status === 409 && ', to: '} else if (answer.status === -409 && ', tests: [T('cutoff-generation')] },
   { name: 'doPost skips the signature check', file: 'notifications.ts', from: 'if (!verifyNotification(body, config.serverKey, sha512Hex)) return', to: 'if (false && !verifyNotification(body, config.serverKey, sha512Hex)) return', tests: [T('notification-storm'), T('fuzz')] },
   { name: 'doPost records a refund without confirming it with the status API', file: 'notifications.ts', from: 'if (needsConfirmation(n)) {', to: 'if (false && needsConfirmation(n)) {', tests: [T('notification-storm')] },
   { name: 'a second run ignores the run marker', file: 'run-guard.ts', from: 'if (current && now - current.startedAt < STALE_MS) {', to: 'if (false) {', tests: [T('concurrency')] },
   { name: 'doPost writes without making the cells text', file: 'notifications.ts', from: "formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);", to: '', tests: [T('hostile-content')] },
   { name: 'Refresh writes without making the cells text', file: 'refresh.ts', from: "formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note']", to: "void (table.sheet, table.header, ['status', 'paidAt', 'note']", tests: [T('hostile-content')] },
-  { name: 'Midtrans error texts are not scrubbed of the key', file: 'create-links.ts', from: 'const clean = (text: string) => redactSecret(text, config.serverKey);', to: 'const clean = (text: string) => text;', tests: [T('secret-hygiene')] },
+  { name: 'Midtrans error texts are not scrubbed of the key', file: 'core:create-protocol.ts', from: '  return redactError(e, run.config.serverKey);', to: '  return e;', tests: [T('secret-hygiene')] },
   { name: 'a typed Order ID in two rows is not caught', file: 'generation.ts', from: 'if (owner !== undefined && owner !== row) {', to: 'if (false) {', tests: [T('duplicate-order-ids'), T('cutoff-generation')] },
   { name: 'text longer than a cell is written whole', file: 'cell-writes.ts', from: 'if (text.length <= CELL_MAX_CHARS) return text;', to: 'return text;', tests: [T('hostile-content')] },
   { name: 'a Refresh pass starts over instead of resuming where it stopped', file: 'refresh.ts', from: 'all.filter((l) => !pending || l.orderId > pending.after)', to: 'all.filter(() => true)', tests: [T('refresh-continuation')] },
@@ -42,7 +42,13 @@ for (const m of MUTANTS.filter((x) => !only || x.name.includes(only))) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir);
   for (const entry of ['src', 'scripts', 'appsscript.json', 'package.json']) fs.cpSync(path.join(root, 'apps-script', entry), path.join(dir, entry), { recursive: true });
-  const file = path.join(dir, 'src', m.file);
+  // A mutant of the core ('core:<file>') gets its own copy of the core, which the copied add-on
+  // resolves first (node_modules beside it), so the real core stays untouched.
+  const inCore = m.file.startsWith('core:');
+  if (inCore) {
+    fs.cpSync(path.join(root, 'core'), path.join(dir, 'node_modules', '@midtrans-pl', 'core'), { recursive: true });
+  }
+  const file = inCore ? path.join(dir, 'node_modules', '@midtrans-pl', 'core', 'src', m.file.slice(5)) : path.join(dir, 'src', m.file);
   const text = fs.readFileSync(file, 'utf8');
   if (!text.includes(m.from)) {
     console.log(`?  ${m.name}: the code it mutates has changed (${m.file}); update this mutant`);

@@ -14,7 +14,16 @@
  *             slower than one setValues.
  * [pre-practice] pre-practice.net (2020), "UrlFetchApp.fetchAll": 3 sequential fetches to the Google Books
  *             API took 1.769 s, fetchAll of the same 3 took 0.929 s (from Google's own data centres).
- * [tanaike-fetchall] tanaikech (2018): fetchAll runs requests concurrently, responses in request order.
+ * [tanaike-fetchall] K. Tanaike, "Benchmark: fetchAll method in UrlFetch service for Google Apps Script" (2018-04-19,
+ *             https://tanaikech.github.io/2018/04/19/benchmark-fetchall-method-in-urlfetch-service-for-google-apps-script/):
+ *             fetchAll runs its requests concurrently (5 web apps each sleeping 5 s: a loop of fetch 27.0 s, one
+ *             fetchAll 5.5 s, the servers hit in shuffled order); responses come back in request order. Marginal
+ *             cost per extra request ~25 ms, at most 100 ms.
+ * [poehnelt]  J. Poehnelt, "UrlFetchApp: The Unofficial Documentation" (https://justin.poehnelt.com/posts/definitive-guide-to-urlfetchapp):
+ *             10 × httpbin /delay/1 took ~10 s as a loop of fetch and ~1.2 s as one fetchAll, i.e. at most
+ *             ~22 ms per extra request; target APIs answered 429 at 30 concurrent requests.
+ * [runall]    K. Tanaike, RunAll (https://github.com/tanaikech/RunAll) README: fetchAll calling workers that sleep
+ *             1 s stays flat up to ~30 workers (marginal cost ~0).
  * [quotas]    Google, Apps Script quotas: 6 min per execution; URL Fetch has no documented timeout.
  */
 
@@ -69,11 +78,6 @@ export const COST = {
   /** Midtrans server-side processing of a Payment Link create/get. ESTIMATE: not published. */
   MIDTRANS_PROCESSING_MS: 300,
   /**
-   * Extra time per request inside one fetchAll (requests run concurrently [tanaike-fetchall]). Fitted to
-   * [pre-practice]: fetchAll of 3 = 929 ms = one fetch (590 ms) + 3 × p → p ≈ 113 ms.
-   */
-  FETCHALL_PER_REQUEST_MS: (929 - 1769 / 3) / 3,
-  /**
    * Time spent on a request that times out. ESTIMATE: UrlFetch's deadline is undocumented; ~60 s is the
    * figure users commonly report.
    */
@@ -94,9 +98,66 @@ export function fetchRoundTripMs(): number {
   return COST.URLFETCH_SERVICE_MS + COST.HTTPS_ROUND_TRIPS_PER_REQUEST * COST.US_JAKARTA_RTT_MS + COST.MIDTRANS_PROCESSING_MS;
 }
 
-/** fetchAll of k requests: one round trip plus a small per-request time (docs/performance.md "Sheets: bulk generation"). */
-export function fetchAllMs(requests: number): number {
-  return requests === 0 ? 0 : fetchRoundTripMs() + requests * COST.FETCHALL_PER_REQUEST_MS;
+/** A constant of the fetchAll model with where it comes from (printed by the benchmark). */
+export interface SourcedConstant {
+  value: number;
+  source: string;
+}
+
+/**
+ * fetchAll of k requests ≈ one round trip + c·(k−1) + a tail for the slowest of the k answers
+ * [tanaike-fetchall][poehnelt][runall]. The tail: if each answer's Midtrans processing time varies by an
+ * exponential jitter of mean σ, the slowest of k is late by σ·H(k) on average (H the harmonic number);
+ * the single round trip already holds one answer's σ, so the tail is σ·(H(k) − 1): zero for k = 1, and
+ * only ~6.5 σ at k = 1,000. The exponential shape is [inferred]; no source publishes Midtrans' spread.
+ */
+export interface FetchAllModel {
+  name: FetchAllModelName;
+  /** c: added time per request beyond the first. */
+  perExtraRequestMs: SourcedConstant;
+  /** σ: mean jitter of one Midtrans answer, the scale of the slowest-of-k tail. */
+  answerJitterMs: SourcedConstant;
+}
+
+export type FetchAllModelName = 'central' | 'optimistic' | 'pessimistic';
+
+export const FETCHALL_MODELS: Record<FetchAllModelName, FetchAllModel> = {
+  central: {
+    name: 'central',
+    perExtraRequestMs: { value: 25, source: '[tanaike-fetchall] ~25 ms per extra request; [poehnelt] ≤ 22 ms agrees' },
+    answerJitterMs: {
+      value: 50,
+      source: 'ESTIMATE: Midtrans publishes no spread; 50 ms keeps 10 requests within [poehnelt]\'s ~200 ms over one round trip (9 × 25 + 50 × 1.93 ≈ 321 ms, the same order)',
+    },
+  },
+  optimistic: {
+    name: 'optimistic',
+    perExtraRequestMs: { value: 5, source: 'low end of the plausible 5–100 ms; [runall] saw fetchAll flat (~0 ms) up to ~30 workers' },
+    answerJitterMs: { value: 20, source: 'ESTIMATE: a tight spread, as [runall]\'s flat timings suggest' },
+  },
+  pessimistic: {
+    name: 'pessimistic',
+    perExtraRequestMs: { value: 100, source: '[tanaike-fetchall] upper bound of 100 ms per extra request' },
+    answerJitterMs: { value: 150, source: 'ESTIMATE: three times the central spread (a busy Midtrans answering slowly and unevenly)' },
+  },
+};
+
+/** H(k) − 1 = 1/2 + 1/3 + … + 1/k. */
+function harmonicTail(k: number): number {
+  let h = 0;
+  for (let i = 2; i <= k; i++) h += 1 / i;
+  return h;
+}
+
+/** The slowest-of-k tail alone (ms). */
+export function fetchAllTailMs(requests: number, model: FetchAllModel = FETCHALL_MODELS.central): number {
+  return model.answerJitterMs.value * harmonicTail(requests);
+}
+
+/** fetchAll of k requests under `model` (docs/performance.md "Sheets: bulk generation"). */
+export function fetchAllMs(requests: number, model: FetchAllModel = FETCHALL_MODELS.central): number {
+  if (requests === 0) return 0;
+  return fetchRoundTripMs() + model.perExtraRequestMs.value * (requests - 1) + fetchAllTailMs(requests, model);
 }
 
 export function flushMs(pendingCells: number): number {
@@ -125,8 +186,8 @@ export interface CallDetail {
   timedOut?: boolean;
 }
 
-/** Price of one call in modelled milliseconds. */
-export function priceCall(kind: CallKind, d: CallDetail = {}): number {
+/** Price of one call in modelled milliseconds (`model`: the fetchAll constants, default central). */
+export function priceCall(kind: CallKind, d: CallDetail = {}, model: FetchAllModel = FETCHALL_MODELS.central): number {
   const cells = d.cells ?? 0;
   switch (kind) {
     case 'sheet-read':
@@ -140,7 +201,7 @@ export function priceCall(kind: CallKind, d: CallDetail = {}): number {
     case 'fetch': {
       const k = d.requests ?? 1;
       if (d.timedOut) return COST.URLFETCH_TIMEOUT_MS;
-      return k === 1 ? fetchRoundTripMs() : fetchAllMs(k);
+      return k === 1 ? fetchRoundTripMs() : fetchAllMs(k, model);
     }
     case 'properties':
       return COST.PROPERTIES_CALL_MS;
@@ -156,13 +217,16 @@ export function priceCall(kind: CallKind, d: CallDetail = {}): number {
 }
 
 /** The model as printable lines, for benchmark output. */
-export function describeCostModel(): string[] {
+export function describeCostModel(model: FetchAllModel = FETCHALL_MODELS.central): string[] {
   return [
     `sheet read call ${COST.SHEETS_READ_CALL_MS} ms (estimate) + ${COST.SHEETS_PER_CELL_MS} ms/cell`,
     `sheet write call ${COST.SHEETS_WRITE_CALL_MS} ms + ${COST.SHEETS_PER_CELL_MS} ms/cell (write-back cache)`,
     `flush ${COST.SHEETS_FLUSH_FIXED_MS.toFixed(1)} ms + ${COST.SHEETS_FLUSH_PER_CELL_MS.toFixed(3)} ms/pending cell (also charged to a read after writes)`,
     `fetch round trip ${fetchRoundTripMs().toFixed(0)} ms (UrlFetch ${COST.URLFETCH_SERVICE_MS.toFixed(0)} + ${COST.HTTPS_ROUND_TRIPS_PER_REQUEST}×${COST.US_JAKARTA_RTT_MS} RTT US–Jakarta (estimate) + Midtrans ${COST.MIDTRANS_PROCESSING_MS} (estimate))`,
-    `fetchAll of k: round trip + k × ${COST.FETCHALL_PER_REQUEST_MS.toFixed(0)} ms`,
+    `fetchAll of k (${model.name} set): round trip + ${model.perExtraRequestMs.value} ms × (k−1) + ${model.answerJitterMs.value} ms × (H(k)−1) slowest-of-k tail ` +
+      `(k = 25: ${fetchAllMs(25, model).toFixed(0)} ms; k = 100: ${fetchAllMs(100, model).toFixed(0)} ms; k = 1,000: ${fetchAllMs(1000, model).toFixed(0)} ms)`,
+    `  c = ${model.perExtraRequestMs.value} ms: ${model.perExtraRequestMs.source}`,
+    `  σ = ${model.answerJitterMs.value} ms: ${model.answerJitterMs.source}`,
     `timeout ${COST.URLFETCH_TIMEOUT_MS} ms (estimate); execution limit ${COST.MAX_EXECUTION_MS} ms`,
   ];
 }

@@ -9,6 +9,7 @@ import type vm from 'vm';
 import { CacheStore, createCacheService } from './cache';
 import { Cell } from './cell-values';
 import { createContentService, ContentMimeType } from './content-service';
+import { FETCHALL_MODELS, type FetchAllModelName } from './cost-model';
 import { DAILY_QUOTA, DailyQuota } from './daily-quota';
 import { CallCounts, ExecutionMeter, ExecutionSummary } from './execution-meter';
 import { asGas, GasSpreadsheet } from './gas-types';
@@ -62,6 +63,8 @@ export interface EmulatorOptions {
   context?: ExecutionContext;
   /** Daily quotas (default: consumer tier, urlfetch 20,000 and properties 50,000). */
   dailyQuota?: Partial<Record<'urlfetch' | 'properties', number>>;
+  /** Which fetchAll constants price the run (cost-model.ts FETCHALL_MODELS; default 'central'). */
+  fetchAllModel?: FetchAllModelName;
 }
 
 export interface NewExecutionOptions {
@@ -129,7 +132,7 @@ export interface AppsScriptEnvironment {
 export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironment {
   const bound = options.bound ?? true;
   const timeZone = options.timeZone ?? 'Asia/Jakarta';
-  const meter = new ExecutionMeter(options.startTime ?? Date.now(), options.stopAtCall, options.onClockAdvance);
+  const meter = new ExecutionMeter(options.startTime ?? Date.now(), options.stopAtCall, options.onClockAdvance, FETCHALL_MODELS[options.fetchAllModel ?? 'central']);
   let context: ExecutionContext = options.context ?? 'ui';
   const ui = emptyUiRecord();
   const logs: string[] = [];
@@ -153,6 +156,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     protectedWrites,
   };
   spreadsheet = new EmuSpreadsheet(sheetCtx, options.spreadsheetId ?? '1EmulatedSpreadsheetId0000000000000000000000', options.spreadsheetName ?? 'Invoices', timeZone, ui);
+  spreadsheet.toastAudience = () => context === 'ui';
 
   const propertyStores = {
     script: new PropertyStore(options.scriptProperties),

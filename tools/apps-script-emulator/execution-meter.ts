@@ -5,7 +5,7 @@
  * the same error, so a `catch` in the script cannot keep working after the kill. A cut also loses the
  * Spreadsheet writes made since the last flush point (INFERRED, the strict reading: see unflushed-writes.ts).
  */
-import { COST, CallDetail, CallKind, flushMs, priceCall } from './cost-model';
+import { COST, CallDetail, CallKind, FETCHALL_MODELS, FetchAllModel, flushMs, priceCall } from './cost-model';
 import { UnflushedWrites } from './unflushed-writes';
 
 export const EXCEEDED_MESSAGE = 'Exceeded maximum execution time';
@@ -44,7 +44,13 @@ export class ExecutionMeter {
   private nextExecutionIndex = 1;
   private readonly listeners: Array<(endedExecution: number) => void> = [];
 
-  constructor(startEpochMs: number, stopAtCall: number | undefined, private readonly onAdvance?: (ms: number) => void) {
+  constructor(
+    startEpochMs: number,
+    stopAtCall: number | undefined,
+    private readonly onAdvance?: (ms: number) => void,
+    /** The fetchAll constants this environment is priced with (cost-model.ts FETCHALL_MODELS). */
+    readonly fetchAllModel: FetchAllModel = FETCHALL_MODELS.central,
+  ) {
     this.clockMs = startEpochMs;
     this.stopAt = stopAtCall;
   }
@@ -175,7 +181,7 @@ export class ExecutionMeter {
     if (!this.count(method, kind, detail)) return;
     // The one definition of a flush point: a flush, or any read (it is priced with the pending cells).
     const flushes = kind === 'sheet-read' || kind === 'sheet-flush';
-    const ms = priceCall(kind, flushes ? { ...detail, pendingCells: this.pendingWriteCells } : detail);
+    const ms = priceCall(kind, flushes ? { ...detail, pendingCells: this.pendingWriteCells } : detail, this.fetchAllModel);
     // A flush that would cross the 6-minute limit does not happen: spend() cuts and the writes are lost.
     this.spend(ms);
     if (flushes) {

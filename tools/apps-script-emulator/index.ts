@@ -4,8 +4,8 @@ export type { AppsScriptEnvironment, EmulatorOptions, ExecutionContext, NewExecu
 export { loadBundle, loadBundleSource, postEvent } from './load-bundle';
 export { simulatorFetch, toSimRequest } from './simulator-fetch';
 export type { SimulatorLike } from './simulator-fetch';
-export { COST, describeCostModel, fetchAllMs, fetchRoundTripMs, flushMs, priceCall } from './cost-model';
-export type { CallDetail, CallKind } from './cost-model';
+export { COST, FETCHALL_MODELS, describeCostModel, fetchAllMs, fetchAllTailMs, fetchRoundTripMs, flushMs, priceCall } from './cost-model';
+export type { CallDetail, CallKind, FetchAllModel, FetchAllModelName, SourcedConstant } from './cost-model';
 export { EXCEEDED_MESSAGE } from './execution-meter';
 export type { CallCounts, ExecutionSummary } from './execution-meter';
 export { FORMULA_VALUE, TEXT_FORMAT, DEFAULT_NUMBER_FORMAT } from './cell-values';

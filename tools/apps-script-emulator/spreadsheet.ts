@@ -22,6 +22,8 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMethods> 
   activeSheet: EmuSheet;
   activeRanges: EmuRange[] = [];
   private nextSheetId = 0;
+  /** Whether someone is at the sheet to see a toast (set by createAppsScript from the execution's context). */
+  toastAudience: () => boolean = () => true;
 
   constructor(
     readonly ctx: SheetContext,
@@ -245,7 +247,7 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMethods> 
   toast(msg: string, title: string, timeoutSeconds: number | null): void;
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.ctx.meter.record('Spreadsheet.toast', 'other');
-    this.ui.toasts.push({ message: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds === undefined ? 5 : timeoutSeconds });
+    this.ui.toasts.push({ message: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds === undefined ? 5 : timeoutSeconds, shown: this.toastAudience(), at: this.ctx.meter.now() });
   }
 
   createTextFinder(findText: string): GasTextFinder {

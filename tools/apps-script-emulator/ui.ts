@@ -23,7 +23,13 @@ export interface RecordedHtml {
 }
 export interface UiRecord {
   menus: RecordedMenu[];
-  toasts: Array<{ message: string; title: string; timeoutSeconds: number | null }>;
+  /**
+   * Every toast call. `shown`: whether a person could see it — only in an execution started from the
+   * open spreadsheet ('ui'); a trigger or the web app has nobody at the sheet (INFERRED: the docs say
+   * only that the popup appears in the spreadsheet's lower right corner). `at`: emulated time; each new
+   * toast replaces the one before (one on screen at a time).
+   */
+  toasts: Array<{ message: string; title: string; timeoutSeconds: number | null; shown?: boolean; at?: number }>;
   alerts: Array<{ title: string; prompt: string; buttons: ButtonSetName; answer: ButtonName }>;
   prompts: Array<{ title: string; prompt: string; buttons: ButtonSetName; answer: ButtonName; text: string }>;
   sidebars: RecordedHtml[];

@@ -133,7 +133,7 @@ export function createUrlFetchApp(o: UrlFetchOptions): Pick<GoogleAppsScript.URL
     o.quota.consume('urlfetch');
     o.sent.push(req);
     const result = o.fetch(req);
-    meter.spend(priceFetch(1, 'timedOut' in result) + latencyOf([result]), true);
+    meter.spend(priceFetch(meter, 1, 'timedOut' in result) + latencyOf([result]), true);
     meter.checkLimit();
     return asResponse(answer(req, result, Boolean(params?.muteHttpExceptions)));
   }
@@ -154,7 +154,7 @@ export function createUrlFetchApp(o: UrlFetchOptions): Pick<GoogleAppsScript.URL
       return o.fetch(req);
     });
     if (meter.tracking) {
-      meter.spend(priceFetch(prepared.length, results.some((r) => 'timedOut' in r)) + latencyOf(results), true);
+      meter.spend(priceFetch(meter, prepared.length, results.some((r) => 'timedOut' in r)) + latencyOf(results), true);
       meter.checkLimit();
     }
     return results.map((res, i) => asResponse(answer(prepared[i].req, res, prepared[i].mute)));
@@ -181,6 +181,6 @@ function latencyOf(results: FetchResult[]): number {
   return Math.max(0, ...results.map((r) => ('latencyMs' in r && r.latencyMs ? r.latencyMs : 0)));
 }
 
-function priceFetch(requests: number, timedOut: boolean): number {
-  return priceCall('fetch', { requests, timedOut });
+function priceFetch(meter: ExecutionMeter, requests: number, timedOut: boolean): number {
+  return priceCall('fetch', { requests, timedOut }, meter.fetchAllModel);
 }

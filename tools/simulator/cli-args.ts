@@ -74,6 +74,8 @@ Try it:
   # 5. Move time (pending purchases lapse after 24 h; links after their expiry), inject faults, start over
   curl -s -H 'Content-Type: application/json' -d '{"ms":86400000}' ${url}/_sim/clock/advance
   curl -s -H 'Content-Type: application/json' -d '{"errorRates":{"503":0.2},"timeoutRate":0.05}' ${url}/_sim/faults
+  # ... or a rate limit: 429 past 20 creates in flight (or "perSecond"), Retry-After 2 s
+  curl -s -H 'Content-Type: application/json' -d '{"rateLimit":{"maxConcurrent":20,"retryAfterSeconds":2}}' ${url}/_sim/faults
   curl -s -X POST ${url}/_sim/reset
   Also: GET /_sim/stats, GET /_sim/payment-links, DELETE /v1/payment-links/INV-1 (with -u).
 `;

@@ -1,5 +1,6 @@
 /** The Midtrans simulator: see docs/contributing.md "Simulator". */
 export * from './types';
+export type { RateLimitOptions } from './rate-limit';
 export { createSimulator } from './simulator';
 export { SimulatorError } from './purchase-actions';
 export { PENDING_PURCHASE_TTL_MS } from './link-state';

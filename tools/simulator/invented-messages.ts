@@ -4,17 +4,7 @@
  * marks them as such). Shapes follow the documented ones (`{"error_messages": [...]}`) unless noted. Change
  * them here if real sandbox traffic shows otherwise.
  */
-import type { ValidationIssue } from '../../core/src';
-import { PAYMENT_LINK_ID_CHARSET } from './documented-messages';
-
-/**
- * A create-request rule broken: the documented text for the payment_link_id charset, otherwise the
- * core validator's own message (invented by us, naming the field).
- */
-export function createValidationMessage(issue: ValidationIssue): string {
-  if (issue.path === 'transaction_details.payment_link_id' && /lower-case letters/.test(issue.message)) return PAYMENT_LINK_ID_CHARSET;
-  return issue.message;
-}
+/* Create-rule messages live with the rules themselves (create-rules.ts), invented likewise. */
 
 /** GET/DELETE of an unknown or deleted link: 404 status documented (DELPL), body shape and text invented. */
 export const linkNotFound = (orderId: string) => `Payment Link with Order ID '${orderId}' not found`;
@@ -38,6 +28,9 @@ export const FAULT_BODIES: Record<'500' | '503' | '429', { error_messages: strin
   '503': { error_messages: ['Service temporarily unavailable. Please retry. (simulated fault)'] },
   '429': { error_messages: ['Too many requests. Please retry later. (simulated fault)'] },
 };
+
+/** The rate limit's 429 (rate-limit.ts): the status is documented, no body text is. */
+export const RATE_LIMITED_BODY = { error_messages: ['Too many requests. Please retry later. (simulated rate limit)'] };
 
 export const ROUTE_NOT_FOUND = (method: string, path: string) => `No route for ${method} ${path} (simulator)`;
 

@@ -2,7 +2,8 @@
  * A stored Payment Link and its purchases, and the rules that decide whether it still takes payments
  * (docs/midtrans-contract.md §2.2 usage_limit/expiry, §4 delete).
  */
-import { parseStartTime, type CreatePaymentLinkRequest } from '../../core/src';
+import type { CreatePaymentLinkRequest } from '../../core/src';
+import { readStartTime } from './create-rules';
 import { DEFAULT_ENABLED_PAYMENTS } from './payment-methods';
 import { jakartaDateTime, jakartaStartTime, unitMs } from './midtrans-time';
 import type { NotificationBody } from './types';
@@ -51,7 +52,7 @@ export function newLink(internalId: number, paymentLinkId: string, request: Crea
   const link: StoredLink = { internalId, orderId: request.transaction_details.order_id, paymentLinkId, request, createdAt: now, purchases: [] };
   if (request.expiry) {
     // §2.2: start_time defaults to the creation time.
-    const start = parseStartTime(request.expiry.start_time) ?? now;
+    const start = readStartTime(request.expiry.start_time) ?? now;
     link.expiryStart = start;
     link.expiresAt = start + request.expiry.duration * unitMs(request.expiry.unit);
   }

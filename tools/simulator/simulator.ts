@@ -3,14 +3,16 @@
  * randomness injected. The HTTP server (server.ts) and the Apps Script emulator both wrap it.
  */
 import { createHash } from 'node:crypto';
-import { generatePaymentLinkId, validateCreateRequest, type CreatePaymentLinkRequest } from '../../core/src';
+import { generatePaymentLinkId, type CreatePaymentLinkRequest } from '../../core/src';
+import { createRuleProblems } from './create-rules';
 import {
   INVALID_JSON, UNAUTHORIZED_BODY, linkDeleted, orderIdTaken, paymentLinkIdTaken,
 } from './documented-messages';
 import {
-  FAULT_BODIES, ROUTE_NOT_FOUND, TRANSACTION_NOT_FOUND, UNKNOWN_MERCHANT, createValidationMessage, linkNotFound,
+  FAULT_BODIES, RATE_LIMITED_BODY, ROUTE_NOT_FOUND, TRANSACTION_NOT_FOUND, UNKNOWN_MERCHANT, linkNotFound,
 } from './invented-messages';
 import { FaultPlan } from './faults';
+import { RateLimiter } from './rate-limit';
 import { basicAuthUser, json, parseJsonBody, splitPath } from './http-helpers';
 import { linkView, newLink, type StoredLink, type StoredPurchase } from './link-state';
 import { handlePageForm, renderPaymentPage, type PageHost } from './payment-page';
@@ -27,7 +29,7 @@ function emptyStats(): SimulatorStats {
   return {
     createdLinks: 0, createCallsByOrderId: {}, createdLinksByOrderId: {}, requests: 0, requestsByRoute: {}, responsesByStatus: {},
     faultsInjected: {}, purchases: 0, notificationsEmitted: 0, notificationsDropped: 0, notificationsDuplicated: 0, notificationsReordered: 0,
-    notificationHeadersIgnored: 0,
+    notificationHeadersIgnored: 0, rateLimited: 0, rateLimitedWithRetryAfter: 0,
   };
 }
 
@@ -58,6 +60,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   let attempts: DeliveryAttempt[] = [];
   const listeners: ((n: EmittedNotification) => void)[] = [];
   const faults = new FaultPlan(options.faults, () => random.faults());
+  const limiter = new RateLimiter(options.faults?.rateLimit, seed);
 
   const now = () => baseNow() + offset;
   const paymentUrlOf = (link: StoredLink) => `${baseUrl}/payment-links/${encodeURIComponent(link.paymentLinkId)}`;
@@ -140,8 +143,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const parsed = parseJsonBody(req);
     if (!parsed.ok) return json(400, { error_messages: [INVALID_JSON] });
     const body = parsed.value;
-    const issues = validateCreateRequest(body);
-    if (issues.length) return json(400, { error_messages: issues.map(createValidationMessage) });
+    // The simulator's own reading of the docs (create-rules.ts), never the core's validator it tests.
+    const issues = createRuleProblems(body);
+    if (issues.length) return json(400, { error_messages: [...new Set(issues.map((p) => p.message))] });
     const request = body as CreatePaymentLinkRequest;
     const id = request.transaction_details.order_id;
     // [inferred] order id first: a request reusing both gets the 409.
@@ -302,6 +306,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const m = match(req);
     bump(stats.requestsByRoute, m.route);
     if (m.route === 'create') countCreateCall(req);
+    const limit = limiter.decide(m.route, now());
+    if (limit.limited) {
+      stats.rateLimited++;
+      const headers: Record<string, string> = {};
+      if (limit.retryAfterSeconds !== undefined) {
+        stats.rateLimitedWithRetryAfter++;
+        headers['retry-after'] = String(limit.retryAfterSeconds);
+      }
+      const res = json(429, RATE_LIMITED_BODY, headers);
+      bump(stats.responsesByStatus, '429');
+      return res;
+    }
     const latencyMs = faults.latency(m.route);
     const fault = faults.decide(m.route);
     let res: SimResponse;
@@ -344,11 +360,13 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     held = [];
     attempts = [];
     faults.resetCounts();
+    limiter.reset();
   }
 
   function setFaults(f: FaultOptions | undefined): void {
     faults.set(f);
     faults.resetCounts();
+    limiter.set(f?.rateLimit);
   }
 
   return {

@@ -2,6 +2,7 @@
  * The simulator's public shapes, as the tests, the emulator and the playground use them. Fields added after
  * the first version are marked "additive".
  */
+import type { RateLimitOptions } from './rate-limit';
 
 export interface SimRequest {
   method: string;
@@ -41,6 +42,8 @@ export interface FaultOptions {
   script?: { route: SimRoute; call: number; fault: InjectedFault }[];
   /** Probabilities per emitted notification. */
   notifications?: { dropRate?: number; duplicateRate?: number; reorderRate?: number };
+  /** Additive: a Midtrans rate limit (rate-limit.ts), off when absent; answered 429 before anything else. */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface SimulatorOptions {
@@ -114,6 +117,9 @@ export interface SimulatorStats {
   notificationsDropped: number;
   notificationsDuplicated: number;
   notificationsReordered: number;
+  /** Additive: requests answered 429 by the rate limit (FaultOptions.rateLimit), and how many carried Retry-After. */
+  rateLimited: number;
+  rateLimitedWithRetryAfter: number;
   /** X-Override-Notification / X-Append-Notification headers seen on create; accepted and ignored (§1: undocumented for PL). */
   notificationHeadersIgnored: number;
 }

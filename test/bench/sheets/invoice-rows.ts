@@ -1,7 +1,9 @@
 /**
  * The workload of the Sheets benchmark: realistic invoice rows in the template layout (docs/sheets.md "Using it"), the
- * same rows for both sides. One row in a hundred has a mistyped email, as real sheets do: Midtrans
- * refuses it, so neither side may give it a link, and "every valid row gets a link" has an exception.
+ * same rows for both sides. One row in a hundred has two phone numbers typed into its phone cell, as
+ * real sheets do: 31 characters where Midtrans documents String(20) for phone, so Midtrans refuses it,
+ * neither side may give it a link, and "every valid row gets a link" has an exception. (A mistyped email
+ * would not do: Midtrans documents only the email's length; its shape is the core's [inferred] check.)
  */
 import { TEMPLATE_HEADERS } from '../../../core/src';
 
@@ -33,13 +35,14 @@ export function invoiceRows(count: number): Workload {
     const [item, price] = ITEMS[(i * 3) % ITEMS.length];
     const quantity = 1 + (i % 3);
     const invalid = i % INVALID_EVERY === 50;
-    const email = invalid ? `${first.toLowerCase()}.at.example.id` : `${first.toLowerCase()}${i}@example.id`;
+    const email = `${first.toLowerCase()}${i}@example.id`;
+    const phone = `+62812${String(10000000 + i * 37).slice(-8)}`;
     (invalid ? invalidOrderIds : validOrderIds).push(orderId);
     const byHeader: Record<string, unknown> = {
       'Order ID': orderId,
       'Customer Name': last ? `${first} ${last}` : first,
       'Customer Email': email,
-      'Customer Phone': `+62812${String(10000000 + i * 37).slice(-8)}`,
+      'Customer Phone': invalid ? `${phone} / +62813${String(20000000 + i).slice(-8)}` : phone,
       Item: item,
       Quantity: quantity,
       'Unit Price': price,

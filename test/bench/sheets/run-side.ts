@@ -7,7 +7,8 @@ import fs from 'fs';
 import {
   createAppsScript, loadBundleSource, simulatorFetch, type AppsScriptEnvironment, type CallCounts,
 } from '../../../tools/apps-script-emulator';
-import { createSimulator, type Simulator } from '../../../tools/simulator';
+import type { FetchAllModelName } from '../../../tools/apps-script-emulator';
+import { createSimulator, type FaultOptions, type Simulator } from '../../../tools/simulator';
 import type { Workload } from './invoice-rows';
 
 export const SERVER_KEY = 'SB-Mid-server-SheetsBench0123456789';
@@ -46,11 +47,20 @@ function linkedRows(env: AppsScriptEnvironment): number {
   return values.slice(1).filter((r) => String(r[col] ?? '') !== '').length;
 }
 
-export function setUpSide(workload: Workload, seed = 7): { env: AppsScriptEnvironment; sim: Simulator } {
+/** What a table of the benchmark varies: the fetchAll constants that price it, and how Midtrans behaves. */
+export interface BenchVariant {
+  fetchAllModel: FetchAllModelName;
+  faults?: FaultOptions;
+}
+
+export const CENTRAL: BenchVariant = { fetchAllModel: 'central' };
+
+export function setUpSide(workload: Workload, variant: BenchVariant = CENTRAL, seed = 7): { env: AppsScriptEnvironment; sim: Simulator } {
   let env!: AppsScriptEnvironment;
-  const sim = createSimulator({ serverKey: SERVER_KEY, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed });
+  const sim = createSimulator({ serverKey: SERVER_KEY, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed, faults: variant.faults });
   env = createAppsScript({
     fetch: simulatorFetch(sim),
+    fetchAllModel: variant.fetchAllModel,
     startTime: START,
     seed,
     scriptProperties: { MIDTRANS_SERVER_KEY: SERVER_KEY, MIDTRANS_ENVIRONMENT: 'sandbox', MIDTRANS_API_BASE_URL: 'https://api.sandbox.midtrans.com' },
@@ -67,8 +77,8 @@ export function setUpSide(workload: Workload, seed = 7): { env: AppsScriptEnviro
   return { env, sim };
 }
 
-export function runSide(side: Side, workload: Workload): SideRun {
-  const { env, sim } = setUpSide(workload);
+export function runSide(side: Side, workload: Workload, variant: BenchVariant = CENTRAL): SideRun {
+  const { env, sim } = setUpSide(workload, variant);
   const fns = loadBundleSource(side.source, env, side.name === 'ours' ? 'Code.js' : 'baseline.js');
   const executions: ExecutionRecord[] = [];
   const record = () => {

@@ -261,6 +261,6 @@ describe('sheets, sorting, search, protection, selection', () => {
     expect(ui.alert('Done')).toBe('OK');
     ss.toast('3 of 10 rows', 'Midtrans', 3);
     expect(env.ui.alerts.map((a) => [a.prompt, a.answer])).toEqual([['Continue?', 'NO'], ['Done', 'OK']]);
-    expect(env.ui.toasts).toEqual([{ message: '3 of 10 rows', title: 'Midtrans', timeoutSeconds: 3 }]);
+    expect(env.ui.toasts).toEqual([{ message: '3 of 10 rows', title: 'Midtrans', timeoutSeconds: 3, shown: true, at: expect.any(Number) }]);
   });
 });

@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 /** UrlFetchApp: muteHttpExceptions semantics, timeouts, fetchAll, request shaping, the simulator adapter. */
-import { COST, fetchAllMs, fetchRoundTripMs, simulatorFetch, TRUNCATE_RESPONSE_AT } from '../../../tools/apps-script-emulator';
+import { COST, FETCHALL_MODELS, fetchAllMs, fetchAllTailMs, fetchRoundTripMs, simulatorFetch, TRUNCATE_RESPONSE_AT } from '../../../tools/apps-script-emulator';
 import { createSimulator } from '../../../tools/simulator';
 import { gas, newEnv, scriptedFetch } from './helpers';
 
@@ -75,15 +75,34 @@ test('fetchAll answers in request order, counts one round trip and k requests, a
   expect(() => UrlFetchApp.fetchAll([{ url: 'https://x.example/ok', muteHttpExceptions: true }, { url: 'https://x.example/slow', muteHttpExceptions: true }])).toThrow('Timeout');
 });
 
-test('fetch is priced as one round trip, fetchAll of k as one round trip plus k small increments', () => {
+test('fetch is priced as one round trip, fetchAll of k as one round trip + c·(k−1) + the slowest-of-k tail', () => {
   const env = newEnv({ fetch: server });
   const { UrlFetchApp } = gas(env);
   UrlFetchApp.fetch('https://x.example/ok');
   expect(env.modelledMs()).toBeCloseTo(fetchRoundTripMs(), 6);
   env.newExecution();
   UrlFetchApp.fetchAll(Array.from({ length: 10 }, () => 'https://x.example/ok'));
-  expect(env.modelledMs()).toBeCloseTo(fetchRoundTripMs() + 10 * COST.FETCHALL_PER_REQUEST_MS, 6);
+  const c = FETCHALL_MODELS.central;
+  // H(10) − 1 = 1/2 + … + 1/10 ≈ 1.929
+  expect(env.modelledMs()).toBeCloseTo(fetchRoundTripMs() + 9 * c.perExtraRequestMs.value + 1.928968 * c.answerJitterMs.value, 3);
   expect(fetchAllMs(10)).toBeLessThan(10 * fetchRoundTripMs() / 4);
+  expect(fetchAllMs(1)).toBeCloseTo(fetchRoundTripMs(), 9);
+});
+
+test('the fetchAll constant set is chosen per environment: the pessimistic set prices the same call higher', () => {
+  const urls = Array.from({ length: 100 }, () => 'https://x.example/ok');
+  const central = newEnv({ fetch: server });
+  gas(central).UrlFetchApp.fetchAll(urls);
+  const pessimistic = newEnv({ fetch: server, fetchAllModel: 'pessimistic' });
+  gas(pessimistic).UrlFetchApp.fetchAll(urls);
+  const optimistic = newEnv({ fetch: server, fetchAllModel: 'optimistic' });
+  gas(optimistic).UrlFetchApp.fetchAll(urls);
+  expect(central.modelledMs()).toBeCloseTo(fetchAllMs(100, FETCHALL_MODELS.central), 6);
+  expect(pessimistic.modelledMs()).toBeCloseTo(fetchAllMs(100, FETCHALL_MODELS.pessimistic), 6);
+  expect(optimistic.modelledMs()).toBeLessThan(central.modelledMs());
+  expect(central.modelledMs()).toBeLessThan(pessimistic.modelledMs());
+  // c = 100 ms: 99 extra requests add ~9.9 s over one round trip, plus the tail.
+  expect(pessimistic.modelledMs() - fetchRoundTripMs()).toBeCloseTo(9900 + fetchAllTailMs(100, FETCHALL_MODELS.pessimistic), 6);
 });
 
 test('simulatorFetch routes any host to the simulator with path, query, lower-case headers and body', () => {
@@ -121,7 +140,7 @@ test('injected server latency is added to the modelled time; fetchAll pays only 
   expect(env.modelledMs()).toBeCloseTo(fetchRoundTripMs() + 2000, 6);
   env.newExecution();
   gas(env).UrlFetchApp.fetchAll(['https://x.example/a', 'https://x.example/b']);
-  expect(env.modelledMs()).toBeCloseTo(fetchRoundTripMs() + 2 * COST.FETCHALL_PER_REQUEST_MS + 2000, 6);
+  expect(env.modelledMs()).toBeCloseTo(fetchAllMs(2) + 2000, 6);
 });
 
 test('the daily URL Fetch quota counts every request of fetchAll and refuses past it', () => {

@@ -103,25 +103,26 @@ describe('a realistic 300-row merchant sheet', () => {
 });
 
 describe('batching', () => {
-  test('100 contiguous rows: 4 fetchAll round trips of 25 creates, one table read, one write per chunk plus two before', () => {
+  test('100 contiguous rows: 3 fetchAll round trips (25, then 50 after a clean answer, then the last 25), one table read, one write per chunk plus two before', () => {
     const h = createHarness();
     h.setSheet(simpleRows(100));
     h.run('generatePaymentLinks');
     const m = h.env.calls.byMethod;
-    expect(h.env.calls.fetchRoundTrips).toBe(100 / CHUNK);
+    const chunks = 3;
+    expect(h.env.calls.fetchRoundTrips).toBe(chunks);
     expect(h.env.calls.fetchRequests).toBe(100);
     expect(m['UrlFetchApp.fetch'] ?? 0).toBe(0);
     expect(m['Sheet.getDataRange']).toBe(1);
     // One table read + one Order ID check per chunk (rows may have been sorted meanwhile).
-    expect(m['Range.getValues']).toBe(1 + 100 / CHUNK);
+    expect(m['Range.getValues']).toBe(1 + chunks);
     // Order ids (1 block) and queued statuses (1 block) before any create, then one block per chunk.
-    expect(m['Range.setValues']).toBe(2 + 100 / CHUNK);
+    expect(m['Range.setValues']).toBe(2 + chunks);
     expect(linkCount(h)).toBe(100);
   });
 
-  test('60 rows make chunks of 25, 25 and 10 (one round trip each)', () => {
+  test('chunks start at 25 and double while Midtrans answers cleanly: 400 rows go as 25, 50, 100, 200 and the last 25', () => {
     const h = createHarness();
-    h.setSheet(simpleRows(60));
+    h.setSheet(simpleRows(400));
     const sizes: number[] = [];
     let before = 0;
     const fetchAll = (h.env.globals.UrlFetchApp as { fetchAll: (r: unknown[]) => unknown[] }).fetchAll;
@@ -131,7 +132,7 @@ describe('batching', () => {
       return fetchAll(requests);
     };
     h.run('generatePaymentLinks');
-    expect(sizes).toEqual([25, 25, 10]);
+    expect(sizes).toEqual([CHUNK, 50, 100, 200, 25]);
   });
 });
 
@@ -242,14 +243,16 @@ test('an order id Midtrans already has for a different amount is an Error naming
   h.setSheet([row({ 'Order ID': 'SO-1', Amount: 50000 })]);
   h.run('generatePaymentLinks');
   expect(h.cell(2, 'Status')).toBe('Error');
-  expect(h.cell(2, 'Note')).toBe('Order ID: "SO-1" is already used by another Midtrans payment link with a different amount; give this row a new Order ID');
+  // The same words the n8n node and the async client give (one message, in the core's create protocol).
+  expect(h.cell(2, 'Note')).toBe('Midtrans create failed (409): Order ID "SO-1" is already used by another payment link with a different amount; use a new Order ID');
   expect(h.cell(2, 'Payment Link')).toBe('');
 });
 
 describe('the 6-minute limit', () => {
   test('a slow Midtrans makes the run stop in time, queue the rest and continue from a trigger', () => {
+    // 45 s per fetchAll: the growing chunks carry ~800 rows in the 4.5-minute budget, so 2,000 cannot fit.
     const h = createHarness({ faults: { latencyMs: { create: 45_000 } } });
-    h.setSheet(simpleRows(300));
+    h.setSheet(simpleRows(2000));
     h.run('generatePaymentLinks');
     expect(h.env.killed).toBeNull();
     expect(h.env.modelledMs()).toBeLessThan(6 * 60_000);
@@ -257,27 +260,27 @@ describe('the 6-minute limit', () => {
     expect(message).toMatch(/stopped to stay within Apps Script's 6-minute limit with \d+ rows queued; it continues by itself/);
     const queued = h.rows().filter((r) => r[col(TEMPLATE, 'Status')] === 'Queued').length;
     expect(queued).toBeGreaterThan(0);
-    expect(linkCount(h)).toBe(300 - queued);
+    expect(linkCount(h)).toBe(2000 - queued);
     const trigger = h.env.triggers.filter((t) => t.handlerFunction === 'continueGeneration');
     expect(trigger).toHaveLength(1);
     for (let i = 0; i < 5 && h.rows().some((r) => r[col(TEMPLATE, 'Status')] === 'Queued'); i++) {
       h.run('continueGeneration', 'trigger', { triggerUid: 'continuation' });
       expect(h.env.modelledMs()).toBeLessThan(6 * 60_000);
     }
-    expect(linkCount(h)).toBe(300);
-    expect(h.sim.stats().createdLinks).toBe(300);
+    expect(linkCount(h)).toBe(2000);
+    expect(h.sim.stats().createdLinks).toBe(2000);
   });
 
   test('as an add-on (no minute triggers) it tells the user to press Continue, which finishes the queued rows', () => {
     const h = createHarness({ faults: { latencyMs: { create: 45_000 } }, emulator: { addOn: true, installationSource: 'WEB_STORE_ADD_ON' } });
-    h.setSheet(simpleRows(200));
+    h.setSheet(simpleRows(2000));
     h.run('generatePaymentLinks');
     expect(h.env.ui.alerts.pop()?.prompt).toMatch(/open Midtrans ▸ Settings and press Continue to finish\.$/);
     expect(h.env.triggers.filter((t) => t.handlerFunction === 'continueGeneration')).toHaveLength(0);
     let report = h.run('continueGeneration') as { stoppedForTime: boolean; remaining: number };
     while (report.stoppedForTime) report = h.run('continueGeneration') as { stoppedForTime: boolean; remaining: number };
-    expect(linkCount(h)).toBe(200);
-    expect(h.sim.stats().createdLinks).toBe(200);
+    expect(linkCount(h)).toBe(2000);
+    expect(h.sim.stats().createdLinks).toBe(2000);
   });
 });
 
