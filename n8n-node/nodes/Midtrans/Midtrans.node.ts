@@ -16,6 +16,7 @@ import { toNodeApiError, withoutSecret } from '../shared/errors';
 import { n8nTransport } from '../shared/transport';
 import { createPaymentLink, deactivatePaymentLink, getPaymentLink } from './actions/paymentLink';
 import { getTransactionStatus } from './actions/transaction';
+import * as reconcile from './resources/paymentLink/reconcile';
 import {
 	paymentLinkFields,
 	paymentLinkOperations,
@@ -58,6 +59,7 @@ export class Midtrans implements INodeType {
 			},
 			...paymentLinkOperations,
 			...paymentLinkFields,
+			...reconcile.description,
 			...transactionOperations,
 			...transactionFields,
 		],
@@ -74,6 +76,11 @@ export class Midtrans implements INodeType {
 			try {
 				const resource = this.getNodeParameter('resource', i) as unknown;
 				const operation = this.getNodeParameter('operation', i) as unknown;
+				if (resource === 'paymentLink' && operation === 'reconcile') {
+					// Zero or more items per input item (one per state change), so it is not an Operation.
+					returnData.push(...(await reconcile.execute.call(this, i)));
+					continue;
+				}
 				const run = typeof resource === 'string' && typeof operation === 'string' ? OPERATIONS[resource]?.[operation] : undefined;
 				if (!run) {
 					throw new NodeOperationError(

@@ -15,3 +15,4 @@ export * from '../../../core/src/api-client';
 export { checkWithStatusApi, type StatusCheck } from '../../../core/src/reversal-confirmation';
 export { linkOrderIdFromTransaction } from '../../../core/src/ids';
 export { describe as describeValue } from '../../../core/src/rule-checks';
+export { purchaseIdsToAsk, reconcileOrder, type StatusAnswer } from '../../../core/src/reconcile-open-orders';

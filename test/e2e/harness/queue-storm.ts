@@ -10,18 +10,29 @@ import type { Execution, N8nPublicApi } from './n8n-client';
 
 export type Body = Record<string, string>;
 
-/** Creates `count` links in the simulator and pays each (settlement or pending, alternating by 4). */
-export function paidOrders(sim: Simulator, serverKey: string, prefix: string, count: number, status: (i: number) => string = (i) => (i % 4 === 1 ? 'pending' : 'settlement')): Body[] {
+const defaultStatus = (i: number) => (i % 4 === 1 ? 'pending' : 'settlement');
+
+/** Creates `count` payment links in the simulator; returns their order ids. */
+export function makeLinks(sim: Simulator, serverKey: string, prefix: string, count: number): string[] {
   const auth = `Basic ${Buffer.from(`${serverKey}:`).toString('base64')}`;
-  const out: Body[] = [];
+  const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const orderId = `${prefix}-${String(i).padStart(4, '0')}`;
     const body = JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: 50000 + (i % 20) * 2500 }, usage_limit: 1, customer_details: { email: `buyer${i}@example.id` } });
     const res = sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json', accept: 'application/json' }, body });
     if (res.status !== 200) throw new Error(`simulator refused link ${orderId}: ${res.status} ${res.body}`);
-    out.push({ ...sim.pay(orderId, { status: status(i), payment_type: 'bank_transfer' }) } as Body);
+    out.push(orderId);
   }
   return out;
+}
+
+/** A customer pays each link (settlement, or pending for every fourth); returns the signed notification bodies. */
+export function payLinks(sim: Simulator, orderIds: string[], status: (i: number) => string = defaultStatus): Body[] {
+  return orderIds.map((orderId, i) => ({ ...sim.pay(orderId, { status: status(i), payment_type: 'bank_transfer' }) }) as Body);
+}
+
+export function paidOrders(sim: Simulator, serverKey: string, prefix: string, count: number, status: (i: number) => string = defaultStatus): Body[] {
+  return payLinks(sim, makeLinks(sim, serverKey, prefix, count), status);
 }
 
 export interface StormResult {
@@ -58,10 +69,10 @@ export async function storm(urls: string[], bodies: unknown[], concurrency: numb
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until the workflow has `count` executions and none is queued or running (or the time is up). */
-export async function settled(api: N8nPublicApi, workflowId: string, count: number, timeoutMs = 120000): Promise<Execution[]> {
+export async function settled(api: N8nPublicApi, workflowId: string, count: number, timeoutMs = 120000, mode?: string): Promise<Execution[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const list = await api.executions(workflowId);
+    const list = (await api.executions(workflowId)).filter((e) => !mode || e.mode === mode);
     const busy = list.filter((e) => ['new', 'running', 'waiting'].includes(e.status));
     if ((list.length >= count && busy.length === 0) || Date.now() > deadline) return list;
     await sleep(300);
@@ -85,8 +96,9 @@ export interface Outcome {
  * the first node's output. A lost execution's data is overwritten by n8n with its error, so it matches
  * nothing; that is how a loss shows.
  */
-export async function outcome(api: N8nPublicApi, workflowId: string, bodies: Body[], statuses: string[], triggerNode: string, signatureOf: (json: Record<string, unknown>) => unknown = (j) => j.signature_key): Promise<Outcome> {
-  const list = await api.executions(workflowId);
+export async function outcome(api: N8nPublicApi, workflowId: string, bodies: Body[], statuses: string[], triggerNode: string, signatureOf: (json: Record<string, unknown>) => unknown = (j) => j.signature_key, mode = 'webhook'): Promise<Outcome> {
+  // Only the runs the notifications started (a scheduled reconciliation run in the same workflow is not one).
+  const list = (await api.executions(workflowId)).filter((e) => e.mode === mode);
   const seen = new Map<string, number>();
   for (const e of list.filter((x) => x.status === 'success')) {
     const full = await api.execution(e.id);

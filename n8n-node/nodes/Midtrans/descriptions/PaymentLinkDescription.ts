@@ -30,6 +30,13 @@ export const paymentLinkOperations: INodeProperties[] = [
 				description: 'Get a payment link with its purchases and a status summary',
 				action: 'Get a payment link',
 			},
+			{
+				name: 'Reconcile',
+				value: 'reconcile',
+				description:
+					'Ask Midtrans about open orders and emit the state changes the Midtrans Trigger would have emitted (catch-up for lost notifications)',
+				action: 'Reconcile open orders with Midtrans',
+			},
 		],
 		default: 'create',
 	},

@@ -1,0 +1,100 @@
+/**
+ * Payment Link → Reconcile: the catch-up for notifications that never reached the workflow (n8n queue
+ * mode loses the ones a hard-killed worker held; a Midtrans delivery can give up). Each input item is an
+ * order still open in the user's store; the operation asks Midtrans about it (GET the link, then
+ * /v2/:id/status for each purchase) and emits the state changes the Midtrans Trigger would have emitted,
+ * in the Trigger's item shape, so the same downstream handles both. The rule is the core's
+ * (core/src/reconcile-open-orders.ts); this file only asks and adapts.
+ */
+import {
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { configFromCredentials, CREDENTIAL_TYPE } from '../../../shared/config';
+import {
+	describeValue,
+	isMidtransApiError,
+	MidtransClient,
+	purchaseIdsToAsk,
+	reconcileOrder,
+	summariseLink,
+	type PaymentLink,
+	type StatusAnswer,
+} from '../../../shared/core';
+import { withInterpretation } from '../../../shared/notification';
+import { toNodeApiError } from '../../../shared/errors';
+import { n8nTransport } from '../../../shared/transport';
+
+const showFor = { show: { resource: ['paymentLink'], operation: ['reconcile'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Order ID',
+		name: 'reconcileOrderId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.order_id }}',
+		description: "The payment link's order ID of an order still open in your store (one input item per order)",
+		displayOptions: showFor,
+	},
+	{
+		displayName: 'Last Known State',
+		name: 'reconcileKnownState',
+		type: 'string',
+		default: '={{ $json.state }}',
+		description:
+			'The state your store last recorded for the order (as the Midtrans Trigger emits it: pending, paid, expired…). Only states beyond it are emitted; leave empty to emit every state Midtrans reports.',
+		displayOptions: showFor,
+	},
+];
+
+async function clientFor(ctx: IExecuteFunctions): Promise<{ client: MidtransClient; serverKey: string }> {
+	const config = configFromCredentials(await ctx.getCredentials(CREDENTIAL_TYPE));
+	return {
+		client: new MidtransClient(config, { transport: n8nTransport(ctx), sleep: async (ms) => await sleep(ms) }),
+		serverKey: config.serverKey,
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const rawId = this.getNodeParameter('reconcileOrderId', itemIndex, '');
+	if ((typeof rawId !== 'string' && typeof rawId !== 'number') || String(rawId).trim() === '') {
+		throw new NodeOperationError(this.getNode(), `Order ID must be text, got ${describeValue(rawId)}`, { itemIndex });
+	}
+	const orderId = String(rawId).trim();
+	const known = this.getNodeParameter('reconcileKnownState', itemIndex, '');
+	const { client, serverKey } = await clientFor(this);
+
+	let link: PaymentLink | null = null;
+	try {
+		link = await client.getPaymentLink(orderId);
+	} catch (error) {
+		// 404: the link is gone (deactivated, or never created); nothing more can happen to it.
+		if (!(isMidtransApiError(error) && error.httpStatus === 404)) throw toNodeApiError(this.getNode(), error, serverKey, itemIndex);
+	}
+	const answers: StatusAnswer[] = [];
+	for (const id of link ? purchaseIdsToAsk(link) : []) {
+		try {
+			answers.push({ askedId: id, body: await client.getTransactionStatus(id) });
+		} catch (error) {
+			// The status API's "not found" (a purchase with no method chosen yet) is an answer, not a failure.
+			if (isMidtransApiError(error) && error.httpStatus === 404) answers.push({ askedId: id, body: error.body });
+			else throw toNodeApiError(this.getNode(), error, serverKey, itemIndex);
+		}
+	}
+	const closed = !link || summariseLink(link, Date.now()).expired;
+	const result = reconcileOrder({ orderId, state: typeof known === 'string' ? known : '' }, answers, closed);
+	return result.changes.map((change) => ({
+		json: {
+			...withInterpretation(change.body as IDataObject, change.interpretation),
+			reconciled: true,
+			order_done: result.done,
+		},
+		pairedItem: { item: itemIndex },
+	}));
+}
