@@ -166,6 +166,8 @@ test('a worker killed hard (SIGKILL) mid-storm loses only what n8n loses (counte
   const caughtUpS = await caughtUp;
   const reconcileRuns = (await api.executions(id)).filter((e) => e.mode === 'trigger');
   log(`SIGKILL mid-storm: ${result.acknowledged} acknowledged (200), ${result.lost.length} lost before reconciliation (${result.lost.join(', ') || 'none'}), ${result.duplicates.length} duplicated, ${result.failedExecutions} failed executions; every order in its final state ${caughtUpS} s after the kill (${reconcileRuns.length} reconciliation runs)`);
-  expect(reconcileRuns.length).toBeGreaterThan(0);
-  expect(reconcileRuns.filter((e) => e.status !== 'success' && e.status !== 'running')).toEqual([]);
+  expect(reconcileRuns.filter((e) => e.status === 'success').length).toBeGreaterThan(0);
+  // A reconciliation run is a job like any other: one the killed worker held is lost the same way (seen
+  // once); every run that started after the kill succeeded.
+  expect(reconcileRuns.filter((e) => e.status !== 'success' && e.status !== 'running' && Date.parse(e.startedAt) > killedAt)).toEqual([]);
 }, 420000);
