@@ -89,7 +89,7 @@ export function reconcileOrder(order: OpenOrder, answers: readonly StatusAnswer[
   read.sort((x, y) => rank(x.interpretation.state) - rank(y.interpretation.state));
   const known = rank(order.state);
   const changes = read.filter((c) => rank(c.interpretation.state) > known);
-  const top = read.at(-1)?.interpretation.state;
+  const top = read.length ? read[read.length - 1].interpretation.state : undefined;
   const pendingLeft = read.some((c) => c.interpretation.state === 'pending' || c.interpretation.state === 'review');
   const done = rank(top) >= PAID_RANK || (linkClosed && !pendingLeft);
   return { orderId: order.orderId, changes, problems, state: top, done };
