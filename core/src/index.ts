@@ -21,3 +21,5 @@ export * from './create-protocol';
 export * from './sheet-rows';
 export { base64OfUtf8 } from './base64';
 export { describe as describeValue } from './rule-checks';
+export { purchaseIdsToAsk, reconcileOrder } from './reconcile-open-orders';
+export type { OpenOrder, StatusAnswer, ReconciledChange, OrderReconciliation } from './reconcile-open-orders';

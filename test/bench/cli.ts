@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <sheets|trigger|core> [--json]`. Every figure is a ratio against a baseline run in
+ * `npm run bench -- <sheets|trigger|trigger-queue|core> [--json]`. Every figure is a ratio against a baseline run in
  * the same process; with --json the last line printed is one JSON object with every figure.
  */
 import os from 'os';
@@ -7,10 +7,12 @@ import { runCoreBench } from './core-bench';
 import { runSheetsBench } from './sheets-bench';
 import { runSheetsSensitivity } from './sheets-sensitivity';
 import { runTriggerBench } from './trigger-bench';
+import { runTriggerQueueBench } from './trigger-queue-bench';
 
 const SUITES: Record<string, () => Promise<Record<string, unknown>> | Record<string, unknown>> = {
   sheets: () => runSheetsBench(),
   trigger: runTriggerBench,
+  'trigger-queue': runTriggerQueueBench,
   'sheets-sensitivity': () => runSheetsSensitivity(),
   core: runCoreBench,
 };

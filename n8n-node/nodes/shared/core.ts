@@ -16,3 +16,4 @@ export { whatsappLinkForRequest } from '../../../core/src/whatsapp';
 export { checkWithStatusApi, type StatusCheck } from '../../../core/src/reversal-confirmation';
 export { linkOrderIdFromTransaction } from '../../../core/src/ids';
 export { describe as describeValue } from '../../../core/src/rule-checks';
+export { purchaseIdsToAsk, reconcileOrder, type StatusAnswer } from '../../../core/src/reconcile-open-orders';

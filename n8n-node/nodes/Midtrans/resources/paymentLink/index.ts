@@ -5,8 +5,9 @@ import type { Operation } from '../operation';
 import * as create from './create';
 import * as deactivate from './deactivate';
 import * as get from './get';
+import * as reconcile from './reconcile';
 
-export const operations: Record<string, Operation> = { create, deactivate, get };
+export const operations: Record<string, Operation> = { create, deactivate, get, reconcile };
 
 export const description: INodeProperties[] = [
 	{
@@ -34,10 +35,18 @@ export const description: INodeProperties[] = [
 				description: 'Get a payment link with its purchases and a status summary',
 				action: 'Get a payment link',
 			},
+			{
+				name: 'Reconcile',
+				value: 'reconcile',
+				description:
+					'Ask Midtrans about open orders and emit the state changes the Midtrans Trigger would have emitted (catch-up for lost notifications)',
+				action: 'Reconcile open orders with Midtrans',
+			},
 		],
 		default: 'create',
 	},
 	...create.description,
 	...get.description,
 	...deactivate.description,
+	...reconcile.description,
 ];

