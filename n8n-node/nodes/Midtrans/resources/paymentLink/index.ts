@@ -40,7 +40,7 @@ export const description: INodeProperties[] = [
 				value: 'reconcile',
 				description:
 					'Ask Midtrans about open orders and emit the state changes the Midtrans Trigger would have emitted (catch-up for lost notifications)',
-				action: 'Reconcile open orders with Midtrans',
+				action: 'Reconcile open orders',
 			},
 		],
 		default: 'create',
