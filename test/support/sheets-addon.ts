@@ -25,7 +25,6 @@ export interface AddonBundle {
 
 /** Builds the add-on with `buildScript` (another copy's build.js for a mutant) into `outDir`. */
 export function buildAddon(outDir: string, buildScript = ADDON_BUILD_SCRIPT): AddonBundle {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { build } = require(buildScript) as { build: (o: { outDir: string }) => { outDir: string } };
   const dir = build({ outDir }).outDir;
   return { dir, code: fs.readFileSync(path.join(dir, 'Code.js'), 'utf8') };

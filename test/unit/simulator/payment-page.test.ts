@@ -14,7 +14,6 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
-  // eslint-disable-next-line no-console
   console.warn(`Skipping the payment-page browser test: ${CHROMIUM} is missing (install Debian's chromium package to run it).`);
 }
 const browserTest = haveChromium ? test : test.skip;
