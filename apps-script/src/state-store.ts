@@ -140,12 +140,6 @@ export class StateStore {
     return out;
   }
 
-  hasLink(linkOrderId: string): boolean {
-    for (const e of this.entries.values()) if (e.link === linkOrderId) return true;
-    for (const e of this.staged.values()) if (e.link === linkOrderId) return true;
-    return false;
-  }
-
   /** Folds a purchase in monotonically; returns false when it changed nothing (a duplicate). */
   mergePurchase(linkOrderId: string, incoming: PurchaseRecord): boolean {
     const key = incoming.orderId;
@@ -186,9 +180,8 @@ export class StateStore {
   }
 
   /** Writes staged changes: updated rows one call each, new rows in one appended block. */
-  commit(stamp: string): number {
-    if (this.staged.size === 0) return 0;
-    let calls = 0;
+  commit(stamp: string): void {
+    if (this.staged.size === 0) return;
     if (!this.sheet) {
       // insertSheet activates the new sheet; the merchant should stay where they were.
       const previous = this.spreadsheet.getActiveSheet();
@@ -200,7 +193,6 @@ export class StateStore {
       hide(this.sheet);
       if (previous) this.spreadsheet.setActiveSheet(previous);
       this.lastRow = 1;
-      calls += 7;
     }
     const appended: Entry[] = [];
     for (const e of this.staged.values()) {
@@ -209,7 +201,6 @@ export class StateStore {
         continue;
       }
       this.sheet.getRange(e.row, 3, 1, 2).setValues([[e.record, stamp]]);
-      calls++;
       this.entries.set(StateStore.id(e.link, e.key), e);
     }
     if (appended.length) {
@@ -221,14 +212,11 @@ export class StateStore {
         this.sheet.insertRowsAfter(this.maxRows, grow);
         this.sheet.getRange(this.maxRows + 1, 1, grow, HEADER.length).setNumberFormat('@');
         this.maxRows += grow;
-        calls += 2;
       }
       this.sheet.getRange(start, 1, appended.length, HEADER.length).setValues(appended.map((e) => [e.link, e.key, e.record, stamp]));
-      calls++;
       appended.forEach((e, i) => this.entries.set(StateStore.id(e.link, e.key), { ...e, row: start + i }));
       this.lastRow += appended.length;
     }
     this.staged.clear();
-    return calls;
   }
 }

@@ -87,10 +87,6 @@ export const API_BASE_URLS = {
   sandbox: 'https://api.sandbox.midtrans.com',
   production: 'https://api.midtrans.com',
 } as const;
-export const PAYMENT_PAGE_BASE_URLS = {
-  sandbox: 'https://app.sandbox.midtrans.com/payment-links/',
-  production: 'https://app.midtrans.com/payment-links/',
-} as const;
 export type Environment = keyof typeof API_BASE_URLS;
 
 /**

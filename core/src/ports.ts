@@ -9,7 +9,7 @@ export type Sha512Hex = (input: string) => string;
 /** `n` bytes from a cryptographically secure source. */
 export type RandomBytes = (n: number) => Uint8Array;
 
-/** Milliseconds since the epoch. */
+/** Milliseconds since the epoch. @public (a port for whoever needs time; none does yet) */
 export type Now = () => number;
 
 export interface HttpRequest {

@@ -54,6 +54,7 @@ export interface CreatePaymentLinkRequest {
   cimb_va?: { va_number: string };
   permata_va?: { va_number: string };
 }
+/** @public */
 export type VaOptions = Partial<Record<VaBank, { va_number: string }>>;
 
 type Lenient = { [key: string]: unknown };

@@ -47,8 +47,7 @@ describe('two bulk runs at once', () => {
       const at = r.int(1, n > 25 ? 3 : 1);
       const second = r.pick(['generatePaymentLinks', 'generateForSelectedRows', 'refreshStatuses']);
       let refused: string[] | undefined;
-      let a!: Addon;
-      a = createAddon({
+      const a: Addon = createAddon({
         seed,
         afterFetch: () => {
           if (++fetches !== at) return;
@@ -135,9 +134,8 @@ describe('doPost under lock contention', () => {
   });
 
   test('a payment notified while its link is still being created (the run waits on Midtrans) is kept: the row ends Paid, not "Link created"', () => {
-    let a!: Addon;
     let posted: unknown;
-    a = createAddon({
+    const a: Addon = createAddon({
       seed: 11,
       afterFetch: (req) => {
         if (posted || req.method.toLowerCase() !== 'post') return;

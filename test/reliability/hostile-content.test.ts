@@ -14,7 +14,6 @@
 import { notificationSignature } from '../../core/src';
 import { createAddon, col, OUTPUT, row, TEMPLATE, type Addon, type Column } from './support/addon';
 import { figures } from './support/figures';
-import { hostileFetch } from './support/hostile';
 import { PLANTED_KEY } from './support/secrets';
 import { sha512Hex } from './support/storm';
 

@@ -149,6 +149,7 @@ function sheetsDatePatternToJava(fmt: string): string {
     .replace(/(h+)(:)(m+)/gi, (_, h: string, c: string, m: string) => `${h.replace(/h/g, 'H')}${c}${m.replace(/m/g, '\u0001')}`)
     .replace(/(m+)(:)(s+)/gi, (_, m: string, c: string, s: string) => `${m.replace(/m/g, '\u0001')}${c}${s}`)
     .replace(/m/g, 'M')
+    // eslint-disable-next-line no-control-regex -- \u0001 is the placeholder for minutes set above
     .replace(/\u0001/g, 'm')
     .replace(/h/g, 'H')
     .replace(/am\/pm/gi, 'a');

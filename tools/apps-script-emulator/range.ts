@@ -349,12 +349,12 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
     return asGas(this);
   }
 
-  setFontColor(color: string | null): GasRange {
+  setFontColor(_color: string | null): GasRange {
     this.write('setFontColor');
     return asGas(this);
   }
 
-  setWrap(isWrapEnabled: boolean | null): GasRange {
+  setWrap(_isWrapEnabled: boolean | null): GasRange {
     this.write('setWrap');
     return asGas(this);
   }

@@ -12,8 +12,9 @@ import { randomBytes } from 'crypto';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { createAppsScript, loadBundle, postEvent, simulatorFetch, type AppsScriptEnvironment } from '../../../tools/apps-script-emulator';
+import { postEvent, simulatorFetch, type AppsScriptEnvironment } from '../../../tools/apps-script-emulator';
 import type { Simulator } from '../../../tools/simulator';
+import { configuredProperties, readAddon, startAddon } from '../../support/sheets-addon';
 import { REPO_ROOT } from './install-package';
 
 export const ADDON_BUNDLE = path.join(REPO_ROOT, 'apps-script', 'dist', 'Code.js');
@@ -40,16 +41,14 @@ const MIME: Record<string, string> = {
 };
 
 export function loadSheetsAddon(opts: { simulator: Simulator; serverKey: string; apiBaseUrl: string; webAppUrl?: string }): SheetsAddon {
-  const env = createAppsScript({
+  const { env, fns } = startAddon(readAddon(path.dirname(ADDON_BUNDLE)), {
     fetch: simulatorFetch(opts.simulator),
-    scriptProperties: { MIDTRANS_SERVER_KEY: opts.serverKey, MIDTRANS_ENVIRONMENT: 'sandbox', MIDTRANS_API_BASE_URL: opts.apiBaseUrl },
+    scriptProperties: configuredProperties(opts.serverKey, opts.apiBaseUrl),
     startTime: opts.simulator.now(),
     // One clock for both: every modelled Apps Script second also passes for the simulator.
     onClockAdvance: (ms) => opts.simulator.advance(ms),
-    htmlDir: path.dirname(ADDON_BUNDLE),
     webAppUrl: opts.webAppUrl,
   });
-  const fns = loadBundle(ADDON_BUNDLE, env);
   const addon: SheetsAddon = {
     env,
     fns,

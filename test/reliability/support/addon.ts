@@ -3,40 +3,34 @@
  * in the Apps Script emulator against the Midtrans simulator, sharing the emulator's clock. One
  * environment per seed; nothing is shared between seeds except the bundle text.
  */
-import fs from 'fs';
 import path from 'path';
-import { createAppsScript, loadBundleSource, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions, type FetchFn, type FetchRequest, type FetchResult } from '../../../tools/apps-script-emulator';
+import { simulatorFetch, postEvent, type AppsScriptEnvironment, type EmulatorOptions, type FetchFn, type FetchRequest, type FetchResult } from '../../../tools/apps-script-emulator';
 import { createSimulator, type FaultOptions, type Simulator } from '../../../tools/simulator';
+import { ADDON_BUILD_SCRIPT, buildAddon, col, configuredProperties, startAddon, typeInvoiceSheet, TEMPLATE, type AddonBundle, type Column } from '../../support/sheets-addon';
 import { PLANTED_KEY } from './secrets';
 import { testTempDir } from '../../support/temp-dir';
+
+export { col, TEMPLATE, type Column };
 
 /**
  * RELIABILITY_ADDON_BUILD names another copy's build.js (a deliberately broken copy of apps-script/,
  * to check that these suites catch the defect); by default the add-on's own sources are built.
  */
-const buildScript = process.env.RELIABILITY_ADDON_BUILD ?? path.join(__dirname, '../../../apps-script/scripts/build.js');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { build } = require(buildScript) as { build: (o: { outDir: string }) => { outDir: string } };
+const buildScript = process.env.RELIABILITY_ADDON_BUILD ? path.resolve(process.env.RELIABILITY_ADDON_BUILD) : ADDON_BUILD_SCRIPT;
 
-export const TEMPLATE = [
-  'Order ID', 'Customer Name', 'Customer Email', 'Customer Phone', 'Item', 'Quantity', 'Unit Price', 'Amount', 'Title',
-  'Expiry', 'Usage Limit', 'Payment Methods', 'Payment Link', 'Status', 'Paid At', 'Note',
-] as const;
-export type Column = (typeof TEMPLATE)[number];
 /** The columns the add-on owns; every other cell must come out exactly as it went in. */
 export const OUTPUT: readonly Column[] = ['Payment Link', 'Status', 'Paid At', 'Note'];
-export const col = (name: Column): number => TEMPLATE.indexOf(name);
 /** Script Properties key of the run marker (apps-script/src/settings.ts PROPERTY.run). */
 export const RUN_MARKER = 'MIDTRANS_RUN';
-/** run-guard.ts: a marker whose heartbeat is older than the 6-minute limit plus a minute is stale. */
+/**
+ * run-guard.ts takes a marker whose startedAt is more than the 6-minute limit plus 30 s old for a dead
+ * run's (there is no heartbeat); 7 minutes is safely past that.
+ */
 export const MARKER_STALE_MS = 7 * 60_000;
 
-let bundle: { dir: string; code: string } | undefined;
-export function addonBundle(): { dir: string; code: string } {
-  if (!bundle) {
-    const dir = build({ outDir: testTempDir('midtrans-reliability-') }).outDir;
-    bundle = { dir, code: fs.readFileSync(path.join(dir, 'Code.js'), 'utf8') };
-  }
+let bundle: AddonBundle | undefined;
+export function addonBundle(): AddonBundle {
+  if (!bundle) bundle = buildAddon(testTempDir('midtrans-reliability-'), buildScript);
   return bundle;
 }
 
@@ -85,12 +79,12 @@ function textOf(v: unknown): string {
 }
 
 export function createAddon(options: AddonOptions = {}): Addon {
-  const { dir, code } = addonBundle();
   const serverKey = options.serverKey ?? PLANTED_KEY;
   let env!: AppsScriptEnvironment;
   const sim = createSimulator({ serverKey: options.simulatorKey ?? serverKey, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed: options.seed ?? 1, faults: options.faults });
   const toSimulator = options.wrapFetch ? options.wrapFetch(simulatorFetch(sim)) : simulatorFetch(sim);
-  env = createAppsScript({
+  let fns!: Record<string, (...args: unknown[]) => unknown>;
+  ({ env, fns } = startAddon(addonBundle(), {
     fetch: (request) => {
       const answer = toSimulator(request);
       options.afterFetch?.(request, answer);
@@ -98,11 +92,9 @@ export function createAddon(options: AddonOptions = {}): Addon {
     },
     startTime: Date.UTC(2026, 10, 27, 3, 0, 0),
     seed: options.seed ?? 1,
-    htmlDir: dir,
-    scriptProperties: { MIDTRANS_SERVER_KEY: serverKey, MIDTRANS_ENVIRONMENT: 'sandbox', MIDTRANS_API_BASE_URL: 'https://api.sandbox.midtrans.com' },
+    scriptProperties: configuredProperties(serverKey),
     ...options.emulator,
-  });
-  const fns = loadBundleSource(code, env);
+  }));
   const uiSeen = { alerts: 0, toasts: 0 };
   const addon: Addon = {
     env,
@@ -140,16 +132,8 @@ export function createAddon(options: AddonOptions = {}): Addon {
       return call();
     },
     setSheet(rows) {
-      env.untracked(() => {
-        const ss = env.spreadsheet;
-        const sheet = ss.getSheetByName('Invoices') ?? ss.insertSheet('Invoices');
-        const data = [[...TEMPLATE], ...rows.map((r) => TEMPLATE.map((_, i) => r[i] ?? ''))];
-        if (sheet.getMaxRows() < data.length) sheet.insertRowsAfter(sheet.getMaxRows(), data.length - sheet.getMaxRows());
-        if (sheet.getMaxColumns() < TEMPLATE.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), TEMPLATE.length - sheet.getMaxColumns());
-        // Text format first, as a merchant's typed-in text stays text: the test compares strings.
-        sheet.getRange(1, 1, data.length, TEMPLATE.length).setNumberFormat('@');
-        sheet.getRange(1, 1, data.length, TEMPLATE.length).setValues(data);
-      });
+      // Text format first, as a merchant's typed-in text stays text: the test compares strings.
+      typeInvoiceSheet(env, TEMPLATE, rows, { asText: true });
     },
     rows(atLeast = 0) {
       const out = env.sheetValues('Invoices').slice(1).map((r) => r.map(textOf));

@@ -7,7 +7,6 @@ import fs from 'fs';
 export const figures = {
   record(suite: string, values: Record<string, number | string>): void {
     const line = JSON.stringify({ suite, ...values });
-    // eslint-disable-next-line no-console
     if (process.env.RELIABILITY_QUIET !== '1') console.log(`[reliability] ${line}`);
     const file = process.env.RELIABILITY_FIGURES;
     if (file) fs.appendFileSync(file, `${line}\n`);

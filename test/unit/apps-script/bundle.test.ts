@@ -8,7 +8,6 @@ import { bundleDir, createHarness } from './harness';
 
 const dir = bundleDir();
 const code = fs.readFileSync(path.join(dir, 'Code.js'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ENTRY_POINTS } = require('../../../apps-script/src/entry-points') as { ENTRY_POINTS: readonly string[] };
 
 test('dist holds Code.js, appsscript.json and the sidebar HTML', () => {

@@ -3,25 +3,22 @@
  * against the Midtrans simulator. Both share one clock: the emulator's, which every priced service
  * call moves, so link expiry and the 6-minute limit follow the modelled time.
  */
-import path from 'path';
-import { createAppsScript, loadBundle, postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions } from '../../../tools/apps-script-emulator';
+import { postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions } from '../../../tools/apps-script-emulator';
 import { createSimulator, type FaultOptions, type NotificationBody, type Simulator } from '../../../tools/simulator';
+import { buildAddon, configuredProperties, startAddon, typeInvoiceSheet, TEMPLATE as TEMPLATE_COLUMNS, type AddonBundle } from '../../support/sheets-addon';
 import { testTempDir } from '../../support/temp-dir';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { build } = require('../../../apps-script/scripts/build.js') as { build: (o: { outDir: string }) => { outDir: string } };
-
 export const SERVER_KEY = 'SB-Mid-server-HarnessKey0123456789';
-export const TEMPLATE = [
-  'Order ID', 'Customer Name', 'Customer Email', 'Customer Phone', 'Item', 'Quantity', 'Unit Price', 'Amount', 'Title',
-  'Expiry', 'Usage Limit', 'Payment Methods', 'Payment Link', 'Status', 'Paid At', 'Note',
-];
+export const TEMPLATE: string[] = [...TEMPLATE_COLUMNS];
 
-let built: string | undefined;
+let built: AddonBundle | undefined;
 /** Builds once per test file (jest runs files in separate processes, each gets its own folder). */
-export function bundleDir(): string {
-  if (!built) built = build({ outDir: testTempDir('midtrans-addon-') }).outDir;
+function bundle(): AddonBundle {
+  if (!built) built = buildAddon(testTempDir('midtrans-addon-'));
   return built;
+}
+export function bundleDir(): string {
+  return bundle().dir;
 }
 
 export type Entry = (...args: unknown[]) => unknown;
@@ -52,16 +49,15 @@ export interface HarnessOptions {
 
 export function createHarness(options: HarnessOptions = {}): Harness {
   let env!: AppsScriptEnvironment;
+  let fns!: Record<string, Entry>;
   const sim = createSimulator({ serverKey: SERVER_KEY, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed: options.seed ?? 7, faults: options.faults });
-  env = createAppsScript({
+  ({ env, fns } = startAddon(bundle(), {
     fetch: simulatorFetch(sim),
     startTime: Date.UTC(2026, 10, 27, 3, 0, 0),
     seed: options.seed ?? 7,
-    htmlDir: bundleDir(),
-    scriptProperties: options.withKey === false ? {} : { MIDTRANS_SERVER_KEY: SERVER_KEY, MIDTRANS_ENVIRONMENT: 'sandbox', MIDTRANS_API_BASE_URL: 'https://api.sandbox.midtrans.com' },
+    scriptProperties: options.withKey === false ? {} : configuredProperties(SERVER_KEY),
     ...options.emulator,
-  });
-  const fns = loadBundle(path.join(bundleDir(), 'Code.js'), env);
+  }));
   let header = TEMPLATE;
 
   const h: Harness = {
@@ -98,15 +94,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     },
     setSheet(rows, head = TEMPLATE) {
       header = head;
-      env.untracked(() => {
-        const ss = env.spreadsheet;
-        const sheet = ss.getSheetByName('Invoices') ?? ss.insertSheet('Invoices');
-        const width = head.length;
-        const data = [head, ...rows].map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i])));
-        if (sheet.getMaxRows() < data.length) sheet.insertRowsAfter(sheet.getMaxRows(), data.length - sheet.getMaxRows());
-        if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-        sheet.getRange(1, 1, data.length, width).setValues(data);
-      });
+      typeInvoiceSheet(env, head, rows);
     },
   };
   return h;

@@ -2,12 +2,12 @@
  * A realistic invoice sheet: a merchant's own columns mixed in with the template's, valid rows of
  * every input style, invalid rows each broken in one known field, and blank separator rows.
  */
+import { TEMPLATE_HEADERS } from '../../../core/src';
 import { mulberry32 } from '../../support/mulberry32';
 
-export const MERCHANT_HEADER = [
-  'Order ID', 'Customer Name', 'Sales Rep', 'Customer Email', 'Customer Phone', 'Item', 'Quantity', 'Unit Price', 'Amount',
-  'Title', 'Expiry', 'Usage Limit', 'Payment Methods', 'Payment Link', 'Status', 'Paid At', 'Note', 'Region',
-];
+const [ORDER_ID, CUSTOMER_NAME, ...REST_OF_TEMPLATE] = TEMPLATE_HEADERS;
+/** The template's columns with two of the merchant's own: one in between, one at the end. */
+export const MERCHANT_HEADER = [ORDER_ID, CUSTOMER_NAME, 'Sales Rep', ...REST_OF_TEMPLATE, 'Region'];
 
 export type RowKind =
   | 'amount' | 'qty-price' | 'typed-id' | 'rupiah-text' | 'ticketing'

@@ -17,6 +17,13 @@ describe('header mapping', () => {
     expect(map.columns).toEqual({ amount: 0, orderId: 2, paymentLink: 3, status: 4, customerEmail: 5 });
   });
 
+  test('the template has the 16 documented headers in order (the only place the suites write them down)', () => {
+    expect(TEMPLATE_HEADERS).toEqual([
+      'Order ID', 'Customer Name', 'Customer Email', 'Customer Phone', 'Item', 'Quantity', 'Unit Price', 'Amount', 'Title',
+      'Expiry', 'Usage Limit', 'Payment Methods', 'Payment Link', 'Status', 'Paid At', 'Note',
+    ]);
+  });
+
   test('the template header row maps every column', () => {
     const map = mapHeaders(TEMPLATE_HEADERS);
     expect(Object.keys(map.columns)).toHaveLength(TEMPLATE_HEADERS.length);

@@ -12,7 +12,6 @@ export function resolveExpression(value: unknown, credentials: ICredentialDataDe
   if (typeof value !== 'string' || !value.startsWith('=')) return value;
   const text = value.slice(1);
   const whole = /^\{\{([\s\S]*)\}\}$/.exec(text.trim());
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const run = (code: string) => new Function('$credentials', `return (${code});`)(credentials) as unknown;
   if (whole) return run(whole[1]);
   return text.replace(/\{\{([\s\S]*?)\}\}/g, (_, code: string) => String(run(code)));
