@@ -1,5 +1,5 @@
 /** Settings in Script Properties (docs/architecture.md): only the server process ever reads the key back. */
-import { API_BASE_URLS, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import { API_BASE_URLS, maskKey, serverKeyProblem, type Environment, type MidtransConfig } from '@midtrans-pl/core';
 import { UserError } from './user-error';
 
 export const PROPERTY = {
@@ -35,13 +35,6 @@ export function requireConfig(): MidtransConfig {
   const config = readConfig();
   if (!config) throw new UserError('No Midtrans server key yet: open Midtrans ▸ Settings and paste the server key from the Midtrans dashboard (Settings ▸ Access keys).');
   return config;
-}
-
-/** Enough to recognise which key is stored, never enough to use it: the last four characters. */
-export function maskKey(key: string): string {
-  if (!key) return '';
-  const prefix = /^(SB-)?Mid-server-/.exec(key)?.[0] ?? '';
-  return `${prefix}${'•'.repeat(8)}${key.length > prefix.length + 8 ? key.slice(-4) : ''}`;
 }
 
 export interface SettingsView {
@@ -80,22 +73,15 @@ export function settingsView(webAppUrl: string, bound: boolean): SettingsView {
 export function saveSettingsInput(input: SettingsInput): void {
   const updates: Record<string, string> = {};
   const key = typeof input.serverKey === 'string' ? input.serverKey.trim() : '';
-  if (key) {
-    if (/\s/.test(key)) throw new UserError('The server key has spaces in it; copy it again from the Midtrans dashboard.');
-    if (/^(SB-)?Mid-client-/.test(key)) throw new UserError('That is the client key; paste the server key (it starts with "SB-Mid-server-" in sandbox, "Mid-server-" in production).');
-    updates[PROPERTY.serverKey] = key;
-  }
+  if (key) updates[PROPERTY.serverKey] = key;
   const env = input.environment ?? 'sandbox';
   if (!isEnvironment(env)) throw new UserError(`Environment must be "sandbox" or "production", not "${String(env)}".`);
   updates[PROPERTY.environment] = env;
   const base = typeof input.baseUrl === 'string' ? input.baseUrl.trim() : '';
   if (base && !/^https?:\/\/[^\s/]+/.test(base)) throw new UserError('The API base URL must start with https:// (leave it empty to use Midtrans).');
   const effectiveKey = key || (properties().getProperty(PROPERTY.serverKey) ?? '');
-  if (effectiveKey && !base) {
-    const sandboxKey = effectiveKey.startsWith('SB-');
-    if (sandboxKey && env === 'production') throw new UserError('This is a sandbox key (it starts with "SB-"); choose the sandbox environment or paste the production key.');
-    if (!sandboxKey && env === 'sandbox' && /^Mid-server-/.test(effectiveKey)) throw new UserError('This is a production key; choose the production environment or paste the sandbox key.');
-  }
+  const problem = effectiveKey ? serverKeyProblem(effectiveKey, env, base !== '') : undefined;
+  if (problem) throw new UserError(problem);
   const props = properties();
   props.setProperties(updates);
   if (base) props.setProperty(PROPERTY.baseUrl, base);

@@ -1,13 +1,18 @@
-/** Insert invoice template: the `Invoices` sheet with the contract's headers, or the missing ones added. */
-import { SHEET_COLUMNS, TEMPLATE_HEADERS, mapHeaders, type Cell, type SheetColumn } from '@midtrans-pl/core';
+/**
+ * Insert invoice template: the `Invoices` sheet with the contract's headers, or the missing ones added.
+ * Limits in the notes come from the core's contract, never retyped here.
+ */
+import {
+  LINK_ORDER_ID_SAFE_MAX, SHEET_COLUMNS, TEMPLATE_HEADERS, USAGE_LIMIT_DEFAULT, mapHeaders, type Cell, type SheetColumn,
+} from '@midtrans-pl/core';
 import { INVOICE_SHEET } from './invoice-sheet';
 
 const HEADER_NOTES: Partial<Record<SheetColumn, string>> = {
-  orderId: 'Optional. Letters, digits and - _ ~ . (at most 36). Left empty, one is generated.',
+  orderId: `Optional. Letters, digits and - _ ~ . (at most ${LINK_ORDER_ID_SAFE_MAX}). Left empty, one is generated.`,
   amount: 'Whole rupiah, e.g. 150000. Or leave empty and fill Quantity and Unit Price.',
   customerEmail: 'Optional. Midtrans emails the link to this address.',
   expiry: 'Optional, e.g. "7 days", "24 hours", "30 minutes".',
-  usageLimit: 'Optional. How many payments the link accepts (tickets); 1 when empty.',
+  usageLimit: `Optional. How many payments the link accepts (tickets); ${USAGE_LIMIT_DEFAULT} when empty.`,
   paymentMethods: 'Optional, comma separated, e.g. "qris, bca_va, gopay". All enabled methods when empty.',
   paymentLink: 'Written by Midtrans ▸ Generate payment links.',
   status: 'Written by the add-on: Queued, Link created, Pending, Paid (or Paid n/limit), Under review, Failed, Expired, Refunded, Partially refunded, Deactivated, Error.',

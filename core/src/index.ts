@@ -19,6 +19,8 @@ export * from './api-calls';
 export * from './api-client';
 export * from './create-protocol';
 export * from './sheet-rows';
+export * from './server-key';
+export * from './connection-probe';
 export { describe as describeValue } from './rule-checks';
 export { purchaseIdsToAsk, reconcileOrder } from './reconcile-open-orders';
 export type { OpenOrder, StatusAnswer, ReconciledChange, OrderReconciliation } from './reconcile-open-orders';

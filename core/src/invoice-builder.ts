@@ -2,7 +2,9 @@
  * From a friendly invoice (what a sheet row or an n8n form holds) to a valid create request, or the
  * list of what to fix, each problem named by the invoice field the user filled in.
  */
-import { USAGE_LIMIT_DEFAULT, type ExpiryUnit, type VaBank } from './contract';
+import {
+  CUSTOMER_REQUIRED_FIELDS, USAGE_LIMIT_DEFAULT, VA_BANKS, type CARD_CHANNELS, type CARD_TYPES, type ExpiryUnit, type VaBank,
+} from './contract';
 import { generatePaymentLinkId } from './ids';
 import type { RandomBytes } from './ports';
 import { createRequestProblems } from './validate-create-request';
@@ -32,7 +34,7 @@ export interface InvoiceInput {
     /** Text in Midtrans's email to the customer. */
     notes?: string;
     /** Make the customer fill these in before paying. */
-    requiredFields?: ('first_name' | 'phone' | 'email')[];
+    requiredFields?: (typeof CUSTOMER_REQUIRED_FIELDS)[number][];
   };
   title?: string;
   expiry?: { duration: number; unit: ExpiryUnit; startTime?: string };
@@ -47,13 +49,18 @@ export interface InvoiceInput {
   creditCard?: {
     secure?: boolean;
     bank?: string;
-    channel?: 'migs';
-    type?: 'authorize' | 'authorize_capture';
+    channel?: (typeof CARD_CHANNELS)[number];
+    type?: (typeof CARD_TYPES)[number];
     allowedBins?: string[];
     installment?: { required?: boolean; terms?: Record<string, number[]> };
   };
-  vaNumbers?: Partial<Record<'bca' | 'bni' | 'bri' | 'cimb' | 'permata', string>>;
+  /** Keyed by the bank's short name: `bca` for `bca_va`. */
+  vaNumbers?: Partial<Record<VaBankName, string>>;
 }
+
+/** `bca_va` → `bca`: the name a user writes for a bank with custom VA numbers. */
+type VaBankName = VaBank extends `${infer B}_va` ? B : never;
+const VA_BANK_NAMES = VA_BANKS.map((b) => b.slice(0, -'_va'.length));
 
 export type BuildResult = { ok: true; request: CreatePaymentLinkRequest } | { ok: false; problems: ValidationIssue[] };
 
@@ -80,7 +87,7 @@ const FIELD_OF_PATH: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^dynamic_amount/, () => 'dynamicAmount'],
   [/^credit_card\.whitelist_bins(\[\d+\])?/, (m) => `creditCard.allowedBins${m[1] ?? ''}`],
   [/^credit_card(\.[\w.[\]]+)?/, (m) => `creditCard${m[1] ?? ''}`],
-  [/^(bca|bni|bri|cimb|permata)_va/, (m) => `vaNumbers.${m[1]}`],
+  [new RegExp(`^(${VA_BANK_NAMES.join('|')})_va`), (m) => `vaNumbers.${m[1]}`],
 ];
 
 export function invoiceFieldOf(path: string): string {
@@ -166,8 +173,8 @@ export function buildInvoiceRequest(input: InvoiceInput, random: RandomBytes): {
   for (const [bank, number] of Object.entries(input.vaNumbers ?? {})) {
     if (number === undefined || number === '') continue;
     const key = `${bank}_va` as VaBank;
-    if (!['bca_va', 'bni_va', 'bri_va', 'cimb_va', 'permata_va'].includes(key)) {
-      own.push({ path: `vaNumbers.${bank}`, tail: 'is not a bank with custom VA numbers (bca, bni, bri, cimb, permata)' });
+    if (!(VA_BANKS as readonly string[]).includes(key)) {
+      own.push({ path: `vaNumbers.${bank}`, tail: `is not a bank with custom VA numbers (${VA_BANK_NAMES.join(', ')})` });
       continue;
     }
     request[key] = { va_number: number };

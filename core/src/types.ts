@@ -2,7 +2,7 @@
  * Shapes of the Payment Link API (docs/midtrans-contract.md §2–§6). Responses are lenient: Midtrans adds fields without
  * notice and types them loosely, so every response type keeps unknown fields.
  */
-import type { ExpiryUnit, VaBank } from './contract';
+import type { CARD_CHANNELS, CARD_TYPES, CUSTOMER_REQUIRED_FIELDS, ExpiryUnit, VaBank } from './contract';
 
 export interface ItemDetail {
   id?: string;
@@ -20,19 +20,20 @@ export interface CustomerDetails {
   email?: string;
   phone?: string;
   notes?: string;
-  customer_details_required_fields?: ('first_name' | 'phone' | 'email')[];
+  customer_details_required_fields?: (typeof CUSTOMER_REQUIRED_FIELDS)[number][];
 }
 
 export interface CreditCardOptions {
   secure?: boolean;
   bank?: string;
-  channel?: 'migs';
-  type?: 'authorize' | 'authorize_capture';
+  channel?: (typeof CARD_CHANNELS)[number];
+  type?: (typeof CARD_TYPES)[number];
   whitelist_bins?: string[];
   installment?: { required?: boolean; disabled?: boolean; terms?: Record<string, number[]> };
 }
 
-export interface CreatePaymentLinkRequest {
+/** Custom VA numbers are one optional `<bank>_va` field per bank of the contract's VA_BANKS. */
+export interface CreatePaymentLinkRequest extends VaOptions {
   transaction_details: { order_id: string; gross_amount?: number; payment_link_id?: string };
   customer_required?: boolean;
   customer_details?: CustomerDetails;
@@ -48,11 +49,6 @@ export interface CreatePaymentLinkRequest {
   custom_field3?: string;
   callbacks?: { finish?: string };
   credit_card?: CreditCardOptions;
-  bca_va?: { va_number: string };
-  bni_va?: { va_number: string };
-  bri_va?: { va_number: string };
-  cimb_va?: { va_number: string };
-  permata_va?: { va_number: string };
 }
 /** @public */
 export type VaOptions = Partial<Record<VaBank, { va_number: string }>>;

@@ -1,7 +1,7 @@
 /** The add-on's few pure helpers (no Apps Script service involved). */
 import { CELL_MAX_CHARS, fitCell, runsOf } from '../../../apps-script/src/cell-writes';
 import { usageLimitOf } from '../../../apps-script/src/link-status';
-import { maskKey } from '../../../apps-script/src/settings';
+import { maskKey } from '../../../core/src/server-key';
 
 test('runsOf groups row numbers into contiguous ascending runs, ignoring order and repeats', () => {
   expect(runsOf([7, 2, 3, 4, 9, 3, 10])).toEqual([{ start: 2, length: 3 }, { start: 7, length: 1 }, { start: 9, length: 2 }]);
