@@ -1,7 +1,7 @@
 /**
- * The Midtrans contract as data: limits, charsets and value lists from
- * docs/midtrans-contract.md. Every rule that the reference marks [inferred]
- * lives in this file and says so, so one place decides what we guessed.
+ * The Midtrans contract as data: limits, charsets and value lists from docs/midtrans-contract.md
+ * (section numbers §n are its sections). Where a value is our reading rather than the docs', it says
+ * so where it is written; inference-index.ts lists every such place, in this file and elsewhere.
  */
 
 /** §2.2: 1..50 of letters, digits and `- _ ~ .`. The regex is [inferred] from the prose. */
@@ -60,7 +60,7 @@ export const ENABLED_PAYMENTS: readonly string[] = [...ENABLED_PAYMENTS_CURRENT,
 export const CARD_BANKS = ['bca', 'bni', 'mandiri', 'cimb', 'bri', 'danamon', 'maybank', 'mega'] as const;
 export const CARD_CHANNELS = ['migs'] as const;
 export const CARD_TYPES = ['authorize', 'authorize_capture'] as const;
-/** `whitelist_bins`: a BIN prefix of up to 8 digits, or a bank name (letters) [shape inferred]. */
+/** `whitelist_bins`: a BIN prefix of up to 8 digits, or a bank name (letters) [inferred: shape]. */
 export const WHITELIST_BIN_PATTERN = /^(\d{1,8}|[a-z_]{2,30})$/;
 /** Installment term keys seen in the sample (`offline` included). */
 export const INSTALLMENT_BANKS = ['bni', 'mandiri', 'cimb', 'bca', 'bri', 'maybank', 'offline'] as const;
