@@ -2,6 +2,7 @@
  * The one list of functions Apps Script must see as top-level declarations (menu items, triggers,
  * `google.script.run`, `doPost`). The build appends a forwarding stub for each name and fails when
  * this list and main.ts's exports differ, so a handler cannot be forgotten on either side.
+ * @public: scripts/build.js reads it.
  */
 export const ENTRY_POINTS = [
   'onOpen',
@@ -28,7 +29,5 @@ export const ENTRY_POINTS = [
   'continueRefresh',
 ] as const;
 
-export type EntryPoint = (typeof ENTRY_POINTS)[number];
-
-/** The IIFE's global name: unlikely to collide with an Apps Script or user global. */
+/** The IIFE's global name: unlikely to collide with an Apps Script or user global. @public: scripts/build.js reads it. */
 export const BUNDLE_GLOBAL = '__MidtransAddOn';

@@ -17,11 +17,24 @@ export interface ProbeVerdict {
 }
 
 /** `status` is the probe's HTTP status, or undefined when nothing answered (then `failure` says why). */
-export function readConnectionProbe(config: MidtransConfig, status: number | undefined, failure?: string): ProbeVerdict {
+export function readConnectionProbe(
+  config: MidtransConfig,
+  status: number | undefined,
+  failure?: string,
+): ProbeVerdict {
   const environment = config.environment ?? 'sandbox';
   const where = config.baseUrl ? config.baseUrl : `Midtrans ${environment}`;
-  if (status === undefined) return { ok: false, message: `Could not reach ${where}: ${redactSecret(failure ?? 'no answer', config.serverKey)}` };
-  if (status === 404 || status === 200) return { ok: true, message: `Connected to ${where}: the server key was accepted.` };
-  if (status === 401) return { ok: false, message: `${where} rejected the server key (401). Check that it is the server key of the ${environment} environment.` };
+  if (status === undefined)
+    return {
+      ok: false,
+      message: `Could not reach ${where}: ${redactSecret(failure ?? 'no answer', config.serverKey)}`,
+    };
+  if (status === 404 || status === 200)
+    return { ok: true, message: `Connected to ${where}: the server key was accepted.` };
+  if (status === 401)
+    return {
+      ok: false,
+      message: `${where} rejected the server key (401). Check that it is the server key of the ${environment} environment.`,
+    };
   return { ok: false, message: `${where} answered HTTP ${status}; try again in a minute.` };
 }

@@ -25,10 +25,13 @@ export function classifyKey(key: string): KeyClass {
 export function serverKeyProblem(key: string, environment: Environment, customBaseUrl: boolean): string | undefined {
   if (/\s/.test(key)) return 'The server key has spaces in it; copy it again from the Midtrans dashboard.';
   const k = classifyKey(key);
-  if (k.role === 'client') return 'That is the client key; paste the server key (it starts with "SB-Mid-server-" in sandbox, "Mid-server-" in production).';
+  if (k.role === 'client')
+    return 'That is the client key; paste the server key (it starts with "SB-Mid-server-" in sandbox, "Mid-server-" in production).';
   if (customBaseUrl) return undefined;
-  if (k.environment === 'sandbox' && environment === 'production') return 'This is a sandbox key (it starts with "SB-"); choose the sandbox environment or paste the production key.';
-  if (k.role === 'server' && k.environment === 'production' && environment === 'sandbox') return 'This is a production key; choose the production environment or paste the sandbox key.';
+  if (k.environment === 'sandbox' && environment === 'production')
+    return 'This is a sandbox key (it starts with "SB-"); choose the sandbox environment or paste the production key.';
+  if (k.role === 'server' && k.environment === 'production' && environment === 'sandbox')
+    return 'This is a production key; choose the production environment or paste the sandbox key.';
   return undefined;
 }
 

@@ -47,11 +47,18 @@ test('every index entry quotes its file exactly once, around a marker', () => {
   const bad: string[] = [];
   for (const e of INFERENCE_INDEX) {
     const text = files.get(e.file);
-    if (text === undefined) { bad.push(`${e.file}: no such scanned file`); continue; }
+    if (text === undefined) {
+      bad.push(`${e.file}: no such scanned file`);
+      continue;
+    }
     const at = text.indexOf(e.quote);
-    if (at < 0) { bad.push(`${e.file}: quote not found: ${JSON.stringify(e.quote)}`); continue; }
+    if (at < 0) {
+      bad.push(`${e.file}: quote not found: ${JSON.stringify(e.quote)}`);
+      continue;
+    }
     if (text.indexOf(e.quote, at + 1) >= 0) bad.push(`${e.file}: quote is not unique: ${JSON.stringify(e.quote)}`);
-    if (!markerOffsets(text).some((o) => o >= at && o < at + e.quote.length)) bad.push(`${e.file}: no [inferred] marker inside ${JSON.stringify(e.quote)}`);
+    if (!markerOffsets(text).some((o) => o >= at && o < at + e.quote.length))
+      bad.push(`${e.file}: no [inferred] marker inside ${JSON.stringify(e.quote)}`);
   }
   expect(bad).toEqual([]);
 });
@@ -67,7 +74,9 @@ test('every [inferred] marker has exactly one index entry', () => {
       const covering = spans.filter(([a, b]) => o >= a && o < b).length;
       if (covering !== 1) {
         const line = text.slice(0, o).split('\n').length;
-        unlisted.push(`${file}:${line} has ${covering} entries; add one to core/src/inference-index.ts quoting ${JSON.stringify(text.slice(Math.max(0, o - 20), o + 12))}`);
+        unlisted.push(
+          `${file}:${line} has ${covering} entries; add one to core/src/inference-index.ts quoting ${JSON.stringify(text.slice(Math.max(0, o - 20), o + 12))}`,
+        );
       }
     }
   }

@@ -31,11 +31,21 @@ test('the probe is one GET of a link that cannot exist, on the configured enviro
 
 test('readConnectionProbe: 404/200 accept, 401 rejects, anything else or no answer fails, never showing the key', () => {
   const config = { serverKey: 'SB-Mid-server-secret', environment: 'sandbox' as const };
-  expect(readConnectionProbe(config, 404)).toEqual({ ok: true, message: 'Connected to Midtrans sandbox: the server key was accepted.' });
+  expect(readConnectionProbe(config, 404)).toEqual({
+    ok: true,
+    message: 'Connected to Midtrans sandbox: the server key was accepted.',
+  });
   expect(readConnectionProbe(config, 200).ok).toBe(true);
-  expect(readConnectionProbe(config, 401)).toEqual({ ok: false, message: expect.stringMatching(/rejected the server key \(401\)/) });
+  expect(readConnectionProbe(config, 401)).toEqual({
+    ok: false,
+    message: expect.stringMatching(/rejected the server key \(401\)/),
+  });
   expect(readConnectionProbe(config, 503).message).toMatch(/HTTP 503/);
-  const down = readConnectionProbe({ ...config, baseUrl: 'http://localhost:1' }, undefined, 'refused for SB-Mid-server-secret');
+  const down = readConnectionProbe(
+    { ...config, baseUrl: 'http://localhost:1' },
+    undefined,
+    'refused for SB-Mid-server-secret',
+  );
   expect(down.ok).toBe(false);
   expect(down.message).toMatch(/^Could not reach http:\/\/localhost:1/);
   expect(down.message).not.toContain('SB-Mid-server-secret');
