@@ -16,98 +16,36 @@ export interface Inference {
   rule: string;
 }
 
+// One entry a line, so the index reads as a table.
+// prettier-ignore
 export const INFERENCE_INDEX: readonly Inference[] = [
   // Contract limits and value lists.
-  {
-    file: 'core/src/contract.ts',
-    quote: 'The regex is [inferred] from the prose',
-    rule: 'order id charset as a regex',
-  },
-  {
-    file: 'core/src/contract.ts',
-    quote: '§5.6 [inferred]',
-    rule: 'link order ids stay at or under 36 so a purchase id fits in 50',
-  },
+  { file: 'core/src/contract.ts', quote: 'The regex is [inferred] from the prose', rule: 'order id charset as a regex' },
+  { file: 'core/src/contract.ts', quote: '§5.6 [inferred]', rule: 'link order ids stay at or under 36 so a purchase id fits in 50' },
   { file: 'core/src/contract.ts', quote: 'gotcha 10 [inferred]', rule: 'usage_limit is always sent (default 1)' },
-  { file: 'core/src/contract.ts', quote: "[inferred: the other item strings' 50]", rule: 'item id at most 50' },
+  { file: 'core/src/contract.ts', quote: '[inferred: the other item strings\' 50]', rule: 'item id at most 50' },
   { file: 'core/src/contract.ts', quote: 'Email shape [inferred]', rule: 'email shape' },
   { file: 'core/src/contract.ts', quote: 'Phone shape [inferred]', rule: 'phone shape' },
-  {
-    file: 'core/src/contract.ts',
-    quote: 'samples use plural [inferred: accept both]',
-    rule: 'expiry unit singular or plural',
-  },
-  {
-    file: 'core/src/contract.ts',
-    quote: 'omits seconds [inferred: accept both]',
-    rule: 'start_time with or without seconds',
-  },
+  { file: 'core/src/contract.ts', quote: 'samples use plural [inferred: accept both]', rule: 'expiry unit singular or plural' },
+  { file: 'core/src/contract.ts', quote: 'omits seconds [inferred: accept both]', rule: 'start_time with or without seconds' },
   { file: 'core/src/contract.ts', quote: 'Gotcha 20 [inferred]', rule: 'legacy enabled_payments values accepted' },
   { file: 'core/src/contract.ts', quote: 'bank name (letters) [inferred: shape]', rule: 'whitelist_bins entry shape' },
-  {
-    file: 'core/src/contract.ts',
-    quote: "lengths [inferred: PLOLD's per-bank maximum",
-    rule: 'custom VA number maximum per bank',
-  },
+  { file: 'core/src/contract.ts', quote: 'lengths [inferred: PLOLD\'s per-bank maximum', rule: 'custom VA number maximum per bank' },
   { file: 'core/src/contract.ts', quote: 'Amount bounds [inferred]', rule: 'amount at least 1, at most 2^53 - 1' },
-  {
-    file: 'core/src/contract.ts',
-    quote: 'bank/store fields) is [inferred]',
-    rule: 'which notifications are reversal channels',
-  },
-  {
-    file: 'core/src/contract.ts',
-    quote: '§6 [inferred from NODE httpClient.js]',
-    rule: 'status API errors inside an HTTP 200 body',
-  },
-  {
-    file: 'core/src/contract.ts',
-    quote: '§1 [inferred]: nothing documents PL rate limits',
-    rule: 'which HTTP statuses are retried',
-  },
+  { file: 'core/src/contract.ts', quote: 'bank/store fields) is [inferred]', rule: 'which notifications are reversal channels' },
+  { file: 'core/src/contract.ts', quote: '§6 [inferred from NODE httpClient.js]', rule: 'status API errors inside an HTTP 200 body' },
+  { file: 'core/src/contract.ts', quote: '§1 [inferred]: nothing documents PL rate limits', rule: 'which HTTP statuses are retried' },
   // Validation.
   { file: 'core/src/validate-create-request.ts', quote: '[inferred lower bound]', rule: 'expiry duration at least 1' },
   // Notification verification and interpretation.
-  {
-    file: 'core/src/verify-notification.ts',
-    quote: '`gross_amount.toFixed(2)` [inferred, §5.3]',
-    rule: 'numeric signed fields rebuilt as strings',
-  },
-  {
-    file: 'core/src/interpret-notification.ts',
-    quote: '`failure` is undocumented [inferred:',
-    rule: 'transaction_status failure means failed',
-  },
-  {
-    file: 'core/src/interpret-notification.ts',
-    quote: 'partial refund of the money [inferred]',
-    rule: 'partial_chargeback is a partial refund',
-  },
-  {
-    file: 'core/src/reversal-confirmation.ts',
-    quote: 'not in §5.4 [inferred: "200" like the refunds]',
-    rule: 'chargebacks share status code 200',
-  },
+  { file: 'core/src/verify-notification.ts', quote: '`gross_amount.toFixed(2)` [inferred, §5.3]', rule: 'numeric signed fields rebuilt as strings' },
+  { file: 'core/src/interpret-notification.ts', quote: '`failure` is undocumented [inferred:', rule: 'transaction_status failure means failed' },
+  { file: 'core/src/interpret-notification.ts', quote: 'partial refund of the money [inferred]', rule: 'partial_chargeback is a partial refund' },
+  { file: 'core/src/reversal-confirmation.ts', quote: 'not in §5.4 [inferred: "200" like the refunds]', rule: 'chargebacks share status code 200' },
   // Status model and summary.
-  {
-    file: 'core/src/link-summary.ts',
-    quote: '§3\n * [inferred]: expiry, usage and deletion are derived',
-    rule: 'no link-level status: derived from expiry, usage, deletion',
-  },
-  {
-    file: 'core/src/link-summary.ts',
-    quote: '`2026-11-27T03:00:02.037Z`, [inferred]',
-    rule: 'GET updated_at is an ISO instant',
-  },
-  {
-    file: 'core/src/link-summary.ts',
-    quote: '`capture` + `challenge`) [inferred]',
-    rule: 'GET CAPTURE without fraud status reads as under review',
-  },
+  { file: 'core/src/link-summary.ts', quote: '§3\n * [inferred]: expiry, usage and deletion are derived', rule: 'no link-level status: derived from expiry, usage, deletion' },
+  { file: 'core/src/link-summary.ts', quote: '`2026-11-27T03:00:02.037Z`, [inferred]', rule: 'GET updated_at is an ISO instant' },
+  { file: 'core/src/link-summary.ts', quote: '`capture` + `challenge`) [inferred]', rule: 'GET CAPTURE without fraud status reads as under review' },
   // Front end (n8n Trigger).
-  {
-    file: 'n8n-node/nodes/MidtransTrigger/MidtransTrigger.node.ts',
-    quote: 'reference §6 [inferred]',
-    rule: 'the status API is asked by transaction_id, not the link order id',
-  },
+  { file: 'n8n-node/nodes/MidtransTrigger/MidtransTrigger.node.ts', quote: 'reference §6 [inferred]', rule: 'the status API is asked by transaction_id, not the link order id' },
 ];
