@@ -1,12 +1,11 @@
 /// <reference types="google-apps-script" />
 /**
  * createAppsScript(): one emulated Apps Script project with its bound spreadsheet. State that outlives an
- * execution (sheets, properties, caches, triggers, the clock) lives here; `newExecution()` starts a fresh
+ * execution (sheets, properties, triggers, the clock) lives here; `newExecution()` starts a fresh
  * execution (call counters, the 6-minute budget, held locks, the execution's context).
  */
 import { createCharts } from './charts';
 import type vm from 'vm';
-import { CacheStore, createCacheService } from './cache';
 import { Cell } from './cell-values';
 import { createContentService, ContentMimeType } from './content-service';
 import { FETCHALL_MODELS, type FetchAllModelName } from './cost-model';
@@ -74,7 +73,7 @@ export interface NewExecutionOptions {
 }
 
 export interface AppsScriptEnvironment {
-  /** SpreadsheetApp, UrlFetchApp, PropertiesService, CacheService, LockService, Utilities, ContentService, HtmlService, ScriptApp, Session, Logger, console, MimeType */
+  /** SpreadsheetApp, UrlFetchApp, PropertiesService, LockService, Utilities, ContentService, HtmlService, ScriptApp, Session, Logger, console, MimeType */
   globals: Record<string, unknown>;
   /** The bound spreadsheet (always available to tests, even when the script is standalone). */
   spreadsheet: GasSpreadsheet;
@@ -163,7 +162,6 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     user: new PropertyStore(options.userProperties),
     document: new PropertyStore(options.documentProperties),
   };
-  const cacheStores = { script: new CacheStore(), user: new CacheStore(), document: new CacheStore() };
   const { Logger, console } = createLogging(meter, logs, logEntries);
   let scriptContext: vm.Context | null = null;
 
@@ -171,7 +169,6 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     SpreadsheetApp: createSpreadsheetApp({ spreadsheet, bound, hasUi: () => context === 'ui', ui: new EmuUi(meter, ui) }),
     UrlFetchApp: createUrlFetchApp({ meter, fetch: options.fetch, sent: fetches, quota }),
     PropertiesService: createPropertiesService(meter, propertyStores, bound, quota),
-    CacheService: createCacheService(meter, cacheStores, bound),
     LockService: createLockService(meter, lockState, bound),
     Utilities: createUtilities(meter, options.seed),
     ContentService: createContentService(meter),

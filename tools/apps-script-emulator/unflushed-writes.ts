@@ -14,7 +14,7 @@
  * Flush points are the cost model's (execution-meter.ts decides them, one definition of "pending"): an
  * explicit `flush()`, every call priced as a 'sheet-read' (it pays for the pending cells), and the normal
  * end of an execution (newExecution, a trigger run starting, an overlapping execution returning; an
- * uncaught script error is a normal end too). Properties, cache, triggers, locks and UrlFetch effects are
+ * uncaught script error is a normal end too). Properties, triggers, locks and UrlFetch effects are
  * separate services and are never undone: a fetch that reached the server has happened.
  *
  * Known simplifications: writes made by `untracked` set-up are applied at once and never journaled (a

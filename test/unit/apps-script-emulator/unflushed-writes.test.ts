@@ -106,20 +106,17 @@ test('a read that would cross the 6-minute limit flushes nothing: the pending wr
   expect(env.modelledMs()).toBe(COST.MAX_EXECUTION_MS);
 });
 
-test('a cut undoes only the Spreadsheet: properties, cache and fetches that reached the server stay', () => {
+test('a cut undoes only the Spreadsheet: properties and fetches that reached the server stay', () => {
   const fetch = scriptedFetch({ 'POST /create': { status: 201, body: '{}' } });
   const { env, sheet, SpreadsheetApp } = setUp({ fetch });
-  const { PropertiesService, CacheService, UrlFetchApp } = gas(env);
+  const { PropertiesService, UrlFetchApp } = gas(env);
   sheet.getRange('A1').setValue('lost');
   PropertiesService.getScriptProperties().setProperty('MARKER', 'set');
-  CacheService.getScriptCache().put('k', 'v');
   UrlFetchApp.fetch('https://x.example/create', { method: 'post', payload: '{}' });
   cutNow(env, () => SpreadsheetApp.flush());
   expect(env.sheetValues('Sheet1')[0][0]).toBe('a1');
   expect(env.properties.script.get('MARKER')).toBe('set');
   expect(env.fetches).toHaveLength(1);
-  env.newExecution();
-  expect(CacheService.getScriptCache().get('k')).toBe('v');
 });
 
 test('undo runs newest first: writes into rows that a later insertion moved come back where they were', () => {
