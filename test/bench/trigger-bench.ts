@@ -87,8 +87,10 @@ function summarise(results: LoadResult[], expectStatus: string) {
   const ms = results.reduce((a, r) => a + r.elapsedMs, 0);
   const statuses: Record<string, number> = {};
   for (const r of results) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
-  if (statuses[expectStatus] !== n) throw new Error(`expected every answer to be ${expectStatus}, got ${JSON.stringify(statuses)}`);
-  return { throughput: round(n / (ms / 1000), 1), p50: round(percentile(lat, 50), 1), p95: round(percentile(lat, 95), 1), p99: round(percentile(lat, 99), 1), notifications: n };
+  // A request that was not answered as expected (a 30 s timeout on an overloaded machine) is reported,
+  // not hidden: `answers` then shows it, and it started no execution to wait for.
+  const answers = statuses[expectStatus] === n ? undefined : statuses;
+  return { ...(answers ? { answers } : {}), throughput: round(n / (ms / 1000), 1), p50: round(percentile(lat, 50), 1), p95: round(percentile(lat, 95), 1), p99: round(percentile(lat, 99), 1), notifications: n };
 }
 
 /** 1-minute load average when a configuration starts and ends: the machine is shared. */
@@ -116,10 +118,8 @@ async function runConfiguration(tarball: string, env: Record<string, string>, lo
     const sweepBodies = bodies.slice(c.warmup + total);
 
     // Warm-up (JIT, connection pools, SQLite pages) for both, not measured.
-    await sendLoad(oursUrl, warm, c.concurrency);
-    await sendLoad(baseUrl, warm, c.concurrency);
-    let oursExpected = c.warmup;
-    let baseExpected = c.warmup;
+    let oursExpected = (await sendLoad(oursUrl, warm, c.concurrency)).statuses['200'] ?? 0;
+    let baseExpected = (await sendLoad(baseUrl, warm, c.concurrency)).statuses['200'] ?? 0;
     await settle(count, ours, oursExpected);
     await settle(count, base, baseExpected);
 
@@ -132,11 +132,11 @@ async function runConfiguration(tarball: string, env: Record<string, string>, lo
       for (const side of order) {
         if (side === 'ours') {
           oursRuns.push(await sendLoad(oursUrl, slice, c.concurrency));
-          oursExpected += slice.length;
+          oursExpected += oursRuns[oursRuns.length - 1].statuses['200'] ?? 0;
           await settle(count, ours, oursExpected);
         } else {
           baseRuns.push(await sendLoad(baseUrl, slice, c.concurrency));
-          baseExpected += slice.length;
+          baseExpected += baseRuns[baseRuns.length - 1].statuses['200'] ?? 0;
           await settle(count, base, baseExpected);
         }
       }
@@ -153,7 +153,7 @@ async function runConfiguration(tarball: string, env: Record<string, string>, lo
     const fake = forged(main);
     const oursForged = await sendLoad(oursUrl, fake, c.concurrency);
     const baseForged = await sendLoad(baseUrl, fake, c.concurrency);
-    await settle(count, base, baseExpected + fake.length);
+    await settle(count, base, baseExpected + (baseForged.statuses['200'] ?? 0));
     // Our forged answers are 401s before any execution; give n8n a moment in case one were queued.
     await sleep(2000);
     const forgedFig = {
@@ -173,7 +173,7 @@ async function runConfiguration(tarball: string, env: Record<string, string>, lo
         const conc = c.sweep[i];
         const slice = sweepBodies.slice(i * c.perSweep, (i + 1) * c.perSweep);
         const r = await sendLoad(oursUrl, slice, conc);
-        oursExpected += slice.length;
+        oursExpected += r.statuses['200'] ?? 0;
         await settle(count, ours, oursExpected);
         sweep[String(conc)] = summarise([r], '200');
         log(`ours at concurrency ${conc}: ${JSON.stringify(sweep[String(conc)])}`);

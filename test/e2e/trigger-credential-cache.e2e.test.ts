@@ -33,7 +33,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A notification of a purchase the simulator made, with a fresh order id, signed with `key`. */
 function signedWith(key: string): Record<string, string> {
-  const body = { ...template, order_id: `${template.order_id}-${++seq}` };
+  const body: Record<string, string> = { ...template, order_id: `${template.order_id}-${++seq}` };
   body.signature_key = createHash('sha512').update(body.order_id + body.status_code + body.gross_amount + key).digest('hex');
   return body;
 }
