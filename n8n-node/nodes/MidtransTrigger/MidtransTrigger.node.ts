@@ -12,7 +12,14 @@ import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
 import { checkWithStatusApi, PURCHASE_STATES, transactionStatusRequest, type HttpResponse, type Interpretation, type StatusCheck } from '../shared/core';
 import { withInterpretation } from '../shared/notification';
 import { n8nTransport } from '../shared/transport';
+import { CredentialCache, type ReadReason } from './credentialCache';
 import { checkNotification, notificationBody } from './notificationCheck';
+
+type Config = ReturnType<typeof configFromCredentials>;
+
+// One per n8n process (webhook processors in queue mode each have their own); the rules are in
+// credentialCache.ts.
+const credentialCache = new CredentialCache<Config>(() => Date.now());
 
 const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
 	chargeback: 'Chargeback',
@@ -31,7 +38,7 @@ const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
  * asks by transaction_id, not by the link's order id (docs/midtrans-contract.md §6 [inferred]: a link's order id is not
  * a transaction). One attempt: Midtrans retries the notification itself when we answer 503.
  */
-async function confirmWithStatusApi(ctx: IWebhookFunctions, config: ReturnType<typeof configFromCredentials>, reading: Interpretation): Promise<StatusCheck> {
+async function confirmWithStatusApi(ctx: IWebhookFunctions, config: Config, reading: Interpretation): Promise<StatusCheck> {
 	let res: HttpResponse | undefined;
 	try {
 		res = await n8nTransport(ctx)(transactionStatusRequest(config, reading.transactionId));
@@ -147,9 +154,24 @@ export class MidtransTrigger implements INodeType {
 		};
 		const received = { received: true };
 
-		const config = configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
+		// The credential's id comes with the node, without reading the credential. The log line names the id
+		// and why it is read, never what it holds.
+		const credentialId = this.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? undefined;
+		const read = async (reason: ReadReason): Promise<Config> => {
+			this.logger?.debug(`Midtrans Trigger: reading credential ${credentialId ?? '(no id)'} (${reason})`);
+			return configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
+		};
+		let config = credentialId ? await credentialCache.current(credentialId, read) : await read('first');
 		const body = notificationBody(this.getBodyData(), (this.getRequestObject() as { rawBody?: unknown }).rawBody);
-		const checked = checkNotification(body, config.serverKey);
+		let checked = checkNotification(body, config.serverKey);
+		if (!checked.ok && checked.status === 401 && credentialId) {
+			// Perhaps the key was rotated since it was cached: read again (rate-limited), and check once more.
+			const fresh = await credentialCache.afterMismatch(credentialId, config, read);
+			if (fresh) {
+				config = fresh;
+				checked = checkNotification(body, config.serverKey);
+			}
+		}
 		if (!checked.ok) return answer(checked.status, { message: checked.message });
 		const { reading } = checked;
 
