@@ -6,9 +6,15 @@ import tseslint from 'typescript-eslint';
 import n8nNode from './n8n-node/eslint.config.mjs';
 
 const underN8nNode = (glob) => `n8n-node/${glob}`;
-const n8nRules = n8nNode.map((c) =>
-  c.files ? { ...c, files: c.files.map(underN8nNode) } : { ...c, ignores: (c.ignores ?? []).map(underN8nNode) },
-);
+// A config object without `files` applies to every file; scoped here to n8n-node/ so its settings (such as
+// the scanner's "inline disables don't count") stay with the package they were written for.
+const n8nRules = n8nNode.map((c) => {
+  const ignores = c.ignores?.map(underN8nNode);
+  const scoped = { ...c, files: c.files ? c.files.map(underN8nNode) : [underN8nNode('**')] };
+  if (ignores) scoped.ignores = ignores;
+  if (c.ignores && Object.keys(c).length === 1) return { ignores }; // a global ignore list stays global
+  return scoped;
+});
 
 export default tseslint.config(
   {

@@ -15,7 +15,7 @@ import {
 } from '@midtrans-pl/core';
 import { sendAll, sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
-import { INVOICE_SHEET, cellText, headerProblem } from './invoice-sheet';
+import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
 import { NO_CUSTOMER, PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
 import { rowsOfInvoice } from './invoice-rows';

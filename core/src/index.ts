@@ -23,4 +23,3 @@ export * from './server-key';
 export * from './connection-probe';
 export { describe as describeValue } from './rule-checks';
 export { purchaseIdsToAsk, reconcileOrder } from './reconcile-open-orders';
-export type { OpenOrder, StatusAnswer, ReconciledChange, OrderReconciliation } from './reconcile-open-orders';

@@ -35,6 +35,15 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   { file: 'core/src/contract.ts', quote: 'bank/store fields) is [inferred]', rule: 'which notifications are reversal channels' },
   { file: 'core/src/contract.ts', quote: '§6 [inferred from NODE httpClient.js]', rule: 'status API errors inside an HTTP 200 body' },
   { file: 'core/src/contract.ts', quote: '§1 [inferred]: nothing documents PL rate limits', rule: 'which HTTP statuses are retried' },
+  { file: 'core/src/contract.ts', quote: 'alike. §1 [inferred]:', rule: 'one retry policy: 3 tries, 1 s doubling back-off' },
+  // Create protocol and reconciliation.
+  { file: 'core/src/create-protocol.ts', quote: 'fail on existing ids. [inferred]', rule: 'a 409 on a retry is checked as our own lost create' },
+  { file: 'core/src/reconcile-open-orders.ts', quote: '(never seen; a guard) [inferred]', rule: "a purchase under another link's order id is not this order's" },
+  // Sheets finance: refresh cadence, summary, WhatsApp.
+  { file: 'core/src/refresh-need.ts', quote: '[inferred: the GET sample shows only `EXPIRE`', rule: 'GET payment_status words are upper-case transaction statuses' },
+  { file: 'core/src/refresh-need.ts', quote: 'one GET a month [inferred: Midtrans', rule: 'no refund window: old paid links asked monthly' },
+  { file: 'core/src/collection-summary.ts', quote: "amounts [inferred: a partial refund's amount", rule: 'a partial refund counts its gross as collected' },
+  { file: 'core/src/whatsapp.ts', quote: 'country code [inferred from the', rule: 'Indonesian mobile number shape' },
   // Validation.
   { file: 'core/src/validate-create-request.ts', quote: '[inferred lower bound]', rule: 'expiry duration at least 1' },
   // Notification verification and interpretation.
@@ -47,5 +56,5 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   { file: 'core/src/link-summary.ts', quote: '`2026-11-27T03:00:02.037Z`, [inferred]', rule: 'GET updated_at is an ISO instant' },
   { file: 'core/src/link-summary.ts', quote: '`capture` + `challenge`) [inferred]', rule: 'GET CAPTURE without fraud status reads as under review' },
   // Front end (n8n Trigger).
-  { file: 'n8n-node/nodes/MidtransTrigger/MidtransTrigger.node.ts', quote: 'reference §6 [inferred]', rule: 'the status API is asked by transaction_id, not the link order id' },
+  { file: 'n8n-node/nodes/MidtransTrigger/MidtransTrigger.node.ts', quote: 'docs/midtrans-contract.md §6 [inferred]', rule: 'the status API is asked by transaction_id, not the link order id' },
 ];

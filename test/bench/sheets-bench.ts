@@ -20,7 +20,7 @@ export const ROW_COUNTS = [100, 1000, 10000];
 const CONTINUE_HANDLER = 'continueGeneration';
 
 export function buildAddOn(): string {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+   
   const { build } = require(path.join(repoRoot(), 'apps-script', 'scripts', 'build.js')) as { build: (o: { outDir: string }) => { outDir: string } };
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-addon-'));
   try {
@@ -114,7 +114,7 @@ export function measureSheets(rows: number, sources: { ours: string; baseline: s
   return { rows, validRows: workload.validOrderIds.length, ours: out.ours, baseline: out.baseline };
 }
 
-/** The three tables design.md names: which constants price each, and how Midtrans behaves in it. */
+/** The three tables the benchmark reports (docs/performance.md "Sheets: bulk generation"): which constants price each, and how Midtrans behaves in it. */
 export const TABLES: { key: 'sheets' | 'sheetsPessimistic' | 'sheetsRateLimited'; variant: BenchVariant; says: string }[] = [
   { key: 'sheets', variant: CENTRAL, says: 'central fetchAll constants, Midtrans without limits' },
   { key: 'sheetsPessimistic', variant: { fetchAllModel: 'pessimistic' }, says: 'pessimistic fetchAll constants (c = 100 ms), Midtrans without limits' },

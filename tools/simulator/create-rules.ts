@@ -1,5 +1,5 @@
 /**
- * The simulator's own reading of the documented create rules (Midtrans Payment Link API reference §2.2,
+ * The simulator's own reading of the documented create rules (docs/midtrans-contract.md §2.2,
  * docs.midtrans.com/reference/create-payment-link), written from the docs as a table, independently of
  * the core's validator: a stand-in that validated with the code it tests would mirror its bugs instead
  * of catching them. test/unit/simulator/create-rules-differential.test.ts runs both readings over

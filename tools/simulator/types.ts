@@ -64,7 +64,7 @@ export interface SimulatorOptions {
  * and scalar field is indeed a string, but some payment types carry arrays (`va_numbers`,
  * `payment_amounts`), so values are typed loosely to stay honest while remaining assignable to it.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type NotificationBody = Record<string, any>;
 
 export interface PayAction {
