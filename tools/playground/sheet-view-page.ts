@@ -11,6 +11,7 @@ header{background:#0f9d58;color:#fff;padding:10px 16px}header h1{font-size:17px;
 #menu .label{font-weight:600;margin-right:4px}
 button{font:inherit;padding:4px 10px;border:1px solid #9aa0a6;border-radius:4px;background:#fff;cursor:pointer}button:hover{background:#e8f0fe}
 #tabs{display:flex;gap:2px;padding:0 16px;background:#f8f9fa;border-bottom:1px solid #dadce0}
+#charts{padding:0 16px}.chart{border:1px solid #dadce0;padding:8px 12px;max-width:720px}.chart figcaption{font-weight:600;margin-bottom:6px}.bar{display:flex;align-items:center;gap:8px;margin:3px 0}.bar .label{width:110px;font-size:12px}.bar .fill{background:#0f9d58;color:#fff;font-size:11px;padding:2px 4px;min-width:2em}
 #tabs button{border:none;border-radius:0;background:none;padding:8px 14px}#tabs button.active{border-bottom:3px solid #0f9d58;font-weight:600}
 main{padding:12px 16px}
 .wrap{overflow:auto;max-height:55vh;border:1px solid #dadce0}
@@ -27,6 +28,7 @@ td input{font:inherit;width:100%;box-sizing:border-box}
 <main>
 <div class="muted" id="hint">Tick rows to select them for the "selected rows" items. <label><input type="checkbox" id="no"> answer No to confirmations</label></div>
 <div class="wrap"><table id="grid"></table></div>
+<div id="charts"></div>
 <form id="add"></form>
 <div id="log"></div>
 </main>
@@ -115,7 +117,26 @@ td input{font:inherit;width:100%;box-sizing:border-box}
       log(lines.join('\\n'), !!r.error); refresh();
     }, function (e) { log(e.message, true); });
   }
-  function render() { renderMenu(); renderTabs(); renderGrid(); }
+  // A chart is drawn as plain bars: the first range labels them, the second gives their heights (a header row names them).
+  function renderCharts() {
+    var box = document.getElementById('charts'); box.textContent = '';
+    var s = sheet(); if (!s) return;
+    (s.charts || []).forEach(function (c) {
+      var fig = el('figure', { class: 'chart', 'data-chart': c.type });
+      fig.appendChild(el('figcaption', {}, c.title + ' (' + c.type + ' chart)'));
+      var labels = c.series[0] || [], heights = c.series[1] || c.series[0] || [];
+      var max = heights.reduce(function (m, v) { return Math.max(m, Number(v) || 0); }, 0) || 1;
+      heights.forEach(function (v, i) {
+        if (v === '' || isNaN(Number(v))) return; // the range's header row names the series; it is no bar
+        var bar = el('div', { class: 'bar', title: String(labels[i]) + ': ' + String(v) });
+        bar.appendChild(el('span', { class: 'label' }, String(labels[i])));
+        var fill = el('span', { class: 'fill' }, String(v)); fill.style.width = Math.round(60 * (Number(v) || 0) / max) + '%';
+        bar.appendChild(fill); fig.appendChild(bar);
+      });
+      box.appendChild(fig);
+    });
+  }
+  function render() { renderMenu(); renderTabs(); renderGrid(); renderCharts(); }
   function refresh() {
     return fetch('/api/state').then(function (r) { return r.json(); }).then(function (s) {
       state = s;

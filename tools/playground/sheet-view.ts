@@ -28,6 +28,29 @@ export interface SheetState {
   name: string;
   hidden: boolean;
   rows: unknown[][];
+  /** Charts the add-on embedded in the sheet: type, title and the values of each of its ranges. */
+  charts: ChartState[];
+}
+
+export interface ChartState {
+  type: string;
+  title: string;
+  series: unknown[][];
+}
+
+interface EmbeddedChartLike {
+  getRanges(): Array<{ getValues(): unknown[][] }>;
+  getOptions(): { get(key: string): unknown };
+  spec?: { type?: unknown };
+}
+
+function chartsOf(sheet: { getCharts?(): EmbeddedChartLike[] }): ChartState[] {
+  if (typeof sheet.getCharts !== 'function') return [];
+  return sheet.getCharts().map((c) => ({
+    type: String(c.spec?.type ?? 'chart'),
+    title: String(c.getOptions().get('title') ?? ''),
+    series: c.getRanges().map((r) => r.getValues().map((row) => row[0])),
+  }));
 }
 
 export interface RunResult {
@@ -81,7 +104,7 @@ export function sheetView(addon: SheetsAddon) {
   return {
     menu,
     sheets(): SheetState[] {
-      return addon.env.untracked(() => ss().getSheets().map((s) => ({ name: s.getName(), hidden: typeof s.isSheetHidden === 'function' ? s.isSheetHidden() : false, rows: addon.env.sheetValues(s.getName()) })));
+      return addon.env.untracked(() => ss().getSheets().map((s) => ({ name: s.getName(), hidden: typeof s.isSheetHidden === 'function' ? s.isSheetHidden() : false, rows: addon.env.sheetValues(s.getName()), charts: chartsOf(s as { getCharts?(): EmbeddedChartLike[] }) })));
     },
     /** A person types `text` into a cell (1-based row and column). */
     setCell(sheetName: string, row: number, column: number, text: string): void {

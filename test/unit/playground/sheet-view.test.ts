@@ -116,6 +116,26 @@ test('Generate, then Refresh after a payment at Midtrans, then Deactivate the ti
   await page.screenshot({ path: path.join(ARTIFACTS, 'sheet-view-after-actions.png') });
 });
 
+test('the Payments log and the Collection summary (with its chart) show from the page', async () => {
+  // PLAY-1 was paid in the test above; the Payments sheet has that purchase, written by Refresh.
+  await page.click('#tabs button[data-sheet="Payments"]');
+  await waitForCell('PLAY-1', /Paid/);
+  const paymentsHeader = await page.locator('#grid tr[data-row="1"] th').allTextContents();
+  expect(paymentsHeader).toEqual(expect.arrayContaining(['Time', 'Order ID', 'Transaction ID', 'Payment Method', 'Amount', 'Status']));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sheet-view-payments.png') });
+
+  await clickMenu('Collection summary');
+  await page.click('#tabs button[data-sheet="Summary"]');
+  await page.waitForSelector('#charts figure[data-chart]');
+  const summary = addon.env.untracked(() => addon.env.spreadsheet.getSheetByName('Summary'));
+  expect(summary).not.toBeNull();
+  const charts = await page.locator('#charts figure').count();
+  expect(charts).toBe(addon.env.untracked(() => (summary as unknown as { getCharts(): unknown[] }).getCharts().length));
+  expect(await page.locator('#charts .bar').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sheet-view-summary.png'), fullPage: true });
+  await page.click('#tabs button[data-sheet="Invoices"]');
+});
+
 test('answering No to the confirmation deactivates nothing', async () => {
   await page.fill('[data-field="Order ID"]', 'PLAY-3');
   await page.fill('[data-field="Amount"]', '20000');
