@@ -2,25 +2,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { midtransFor } from '../../shared/client';
-import { idParameter } from '../../shared/parameters';
-import { showFor } from '../operation';
+import { orderIdField, orderIdOf } from './orderIdField';
 
-const ORDER_ID = { name: 'orderId', label: 'Order ID' };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: ORDER_ID.label,
-		name: ORDER_ID.name,
-		type: 'string',
-		required: true,
-		default: '',
-		description: "The payment link's order ID (as given at creation)",
-		displayOptions: showFor('paymentLink', 'deactivate'),
-	},
-];
+export const description: INodeProperties[] = [orderIdField('deactivate')];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const orderId = idParameter(this, itemIndex, ORDER_ID.name, ORDER_ID.label);
+	const orderId = orderIdOf(this, itemIndex);
 	const { client } = await midtransFor(this);
 	const answer = await client.deletePaymentLink(orderId);
 	return { order_id: orderId, deactivated: true, message: answer.message };
