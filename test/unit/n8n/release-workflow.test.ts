@@ -47,7 +47,7 @@ test('builds, lints and tests before publishing n8n-node with --provenance, then
     expect(at(step)).toBeLessThan(publish);
   }
   expect(workflow).toMatch(/working-directory: n8n-node\n(\s+#.*\n)*(\s+env:\n\s+NODE_AUTH_TOKEN: .*\n)?\s+run: npm publish --provenance/);
-  const zip = at(/cd apps-script\/dist && zip/);
+  const zip = at(/^npm run package:sheets$/);
   expect(zip).toBeGreaterThan(publish);
   expect(at(/^gh release upload /)).toBeGreaterThan(zip);
 });
