@@ -8,6 +8,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import {
   API_BASE_URLS,
   apiBaseUrl,
+  CARD_TYPES,
+  CUSTOMER_REQUIRED_FIELDS,
   ENABLED_PAYMENTS_CURRENT,
   USAGE_LIMIT_MAX,
   USAGE_LIMIT_MIN,
@@ -26,6 +28,15 @@ test("Payment Methods offers exactly the core's current enabled_payments, each w
   expect(options.map((o) => o.value).sort()).toEqual([...ENABLED_PAYMENTS_CURRENT].sort());
   for (const o of options) expect(o.name).toMatch(/^[A-Z]/);
   expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
+});
+
+test("Card Transaction Type and Customer Must Fill In offer exactly the core's value lists, named, in alphabetical order", () => {
+  for (const [name, codes] of [['cardType', CARD_TYPES], ['customerRequiredFields', CUSTOMER_REQUIRED_FIELDS]] as const) {
+    const options = extra(name).options as INodePropertyOptions[];
+    expect(options.map((o) => o.value).sort()).toEqual([...codes].sort());
+    for (const o of options) expect(o.name).toMatch(/^[A-Z]/);
+    expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
+  }
 });
 
 test("there is one VA number field per bank in the core's VA_BANKS, and each hint states the core's maximum", () => {

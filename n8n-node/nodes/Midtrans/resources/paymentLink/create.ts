@@ -9,8 +9,10 @@ import { randomBytes } from 'crypto';
 import {
 	buildInvoiceRequest,
 	CARD_BANKS,
+	CARD_TYPES,
 	CUSTOM_FIELD_MAX,
 	CUSTOMER_LIMITS,
+	CUSTOMER_REQUIRED_FIELDS,
 	ENABLED_PAYMENTS_CURRENT,
 	INSTALLMENT_BANKS,
 	ITEM_TEXT_MAX,
@@ -55,6 +57,17 @@ const PAYMENT_METHOD_NAMES: Record<PaymentMethod, string> = {
 	other_qris: 'Other QRIS',
 	permata_va: 'Permata Virtual Account',
 	shopeepay: 'ShopeePay',
+};
+
+/** Labels for the card transaction types and the customer fields the core lists, typed by those lists like the payment methods. */
+const CARD_TYPE_NAMES: Record<(typeof CARD_TYPES)[number], string> = {
+	authorize: 'Authorize',
+	authorize_capture: 'Authorize and Capture',
+};
+const CUSTOMER_FIELD_NAMES: Record<(typeof CUSTOMER_REQUIRED_FIELDS)[number], string> = {
+	email: 'Email',
+	first_name: 'First Name',
+	phone: 'Phone',
 };
 
 const byName = <T extends { name: string }>(list: T[]): T[] => [...list].sort((a, b) => a.name.localeCompare(b.name));
@@ -156,10 +169,7 @@ const additionalFields: INodeProperties[] = [
 		displayName: 'Card Transaction Type',
 		name: 'cardType',
 		type: 'options',
-		options: [
-			{ name: 'Authorize', value: 'authorize' },
-			{ name: 'Authorize and Capture', value: 'authorize_capture' },
-		],
+		options: byName(CARD_TYPES.map((code) => ({ name: CARD_TYPE_NAMES[code], value: code }))),
 		default: 'authorize_capture',
 	},
 	vaNumberField('CIMB VA Number', 'cimbVaNumber', 'cimb_va'),
@@ -171,11 +181,7 @@ const additionalFields: INodeProperties[] = [
 		displayName: 'Customer Must Fill In',
 		name: 'customerRequiredFields',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Email', value: 'email' },
-			{ name: 'First Name', value: 'first_name' },
-			{ name: 'Phone', value: 'phone' },
-		],
+		options: byName(CUSTOMER_REQUIRED_FIELDS.map((code) => ({ name: CUSTOMER_FIELD_NAMES[code], value: code }))),
 		default: [],
 		description: 'Ask the customer for these before paying',
 	},
@@ -473,7 +479,7 @@ function creditCardOf(extra: IDataObject): InvoiceInput['creditCard'] {
 	if (extra.cardSecure !== undefined) card.secure = extra.cardSecure as boolean;
 	if (optionalText(extra.cardBank)) card.bank = optionalText(extra.cardBank);
 	if (optionalText(extra.cardChannel)) card.channel = optionalText(extra.cardChannel) as 'migs';
-	if (optionalText(extra.cardType)) card.type = optionalText(extra.cardType) as 'authorize' | 'authorize_capture';
+	if (optionalText(extra.cardType)) card.type = optionalText(extra.cardType) as (typeof CARD_TYPES)[number];
 	const bins = listOf(extra.cardAllowedBins);
 	if (bins.length) card.allowedBins = bins;
 	const termRows = ((extra.installmentTerms as IDataObject | undefined)?.term as IDataObject[] | undefined) ?? [];
@@ -523,7 +529,7 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 		const v = optionalText(value);
 		if (v !== undefined) (customer as Record<string, string>)[key] = v;
 	}
-	const required = listOf(extra.customerRequiredFields) as ('first_name' | 'phone' | 'email')[];
+	const required = listOf(extra.customerRequiredFields) as (typeof CUSTOMER_REQUIRED_FIELDS)[number][];
 	if (required.length) customer.requiredFields = required;
 	if (Object.keys(customer).length) invoice.customer = customer;
 
