@@ -44,6 +44,22 @@ function entries() {
   return files;
 }
 
+/**
+ * The fields a local header and a central-directory entry share, in the same order (APPNOTE 4.3.7 and
+ * 4.3.12): version needed, flags, method, time, date, CRC-32, sizes, name length.
+ */
+function writeEntryFields(buf, at, { crc, compressed, size, nameLength, dosTime, dosDate }) {
+  buf.writeUInt16LE(20, at); // version needed
+  buf.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+  buf.writeUInt16LE(8, at + 4); // deflate
+  buf.writeUInt16LE(dosTime, at + 6);
+  buf.writeUInt16LE(dosDate, at + 8);
+  buf.writeUInt32LE(crc, at + 10);
+  buf.writeUInt32LE(compressed, at + 14);
+  buf.writeUInt32LE(size, at + 18);
+  buf.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A zip archive (PKZIP APPNOTE 6.3: local headers, central directory, end record), deflated entries. */
 function zip(files) {
   const locals = [];
@@ -56,31 +72,16 @@ function zip(files) {
     const nameBytes = Buffer.from(name, 'utf8');
     const deflated = zlib.deflateRawSync(data, { level: 9 });
     const crc = zlib.crc32(data);
+    const entry = { crc, compressed: deflated.length, size: data.length, nameLength: nameBytes.length, dosTime, dosDate };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, entry);
+    local.writeUInt16LE(0, 28); // no extra field
     locals.push(local, nameBytes, deflated);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, entry);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, nameBytes);
     offset += local.length + nameBytes.length + deflated.length;
