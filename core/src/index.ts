@@ -14,6 +14,7 @@ export * from './refresh-need';
 export * from './payment-entry';
 export * from './line-item-grouping';
 export * from './whatsapp';
+export * from './reminder-schedule';
 export * from './collection-summary';
 export * from './api-calls';
 export * from './api-client';
