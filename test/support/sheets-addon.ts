@@ -45,9 +45,15 @@ export interface StartedAddon {
   fns: Record<string, (...args: unknown[]) => unknown>;
 }
 
-/** The bundle's entry points in a fresh emulator; the HTML service reads the bundle's folder. */
+/** The scopes the bundle's manifest asks for: what the merchant authorised when installing it. */
+function manifestScopes(dir: string): string[] {
+  const file = path.join(dir, 'appsscript.json');
+  return fs.existsSync(file) ? ((JSON.parse(fs.readFileSync(file, 'utf8')) as { oauthScopes?: string[] }).oauthScopes ?? []) : [];
+}
+
+/** The bundle's entry points in a fresh emulator; the HTML service reads the bundle's folder, the scopes its manifest. */
 export function startAddon(bundle: AddonBundle, options: EmulatorOptions): StartedAddon {
-  const env = createAppsScript({ htmlDir: bundle.dir, ...options });
+  const env = createAppsScript({ htmlDir: bundle.dir, oauthScopes: manifestScopes(bundle.dir), ...options });
   return { env, fns: loadBundleSource(bundle.code, env, 'Code.js') };
 }
 

@@ -87,6 +87,8 @@ export const COST = {
   PROPERTIES_CALL_MS: 10,
   CACHE_CALL_MS: 5,
   LOCK_CALL_MS: 10,
+  /** MailApp.sendEmail: a call to Gmail's sending service inside Google. ESTIMATE: not published. */
+  MAIL_SEND_MS: 300,
   /** Utilities, ContentService, HtmlService, ScriptApp, Session, getUi calls: in-process work. */
   OTHER_CALL_MS: 1,
   /** Logger.log / console.*: buffered by the runtime. */
@@ -174,6 +176,7 @@ export type CallKind =
   | 'cache'
   | 'lock'
   | 'log'
+  | 'mail'
   | 'other';
 
 /** What a call did, as far as pricing is concerned. */
@@ -211,6 +214,8 @@ export function priceCall(kind: CallKind, d: CallDetail = {}, model: FetchAllMod
       return COST.LOCK_CALL_MS;
     case 'log':
       return COST.LOG_CALL_MS;
+    case 'mail':
+      return COST.MAIL_SEND_MS;
     case 'other':
       return COST.OTHER_CALL_MS;
   }

@@ -14,6 +14,7 @@ import { CallCounts, ExecutionMeter, ExecutionSummary } from './execution-meter'
 import { asGas, GasSpreadsheet } from './gas-types';
 import { createHtmlService } from './html-service';
 import { createLockService, LockContention, LockState } from './lock';
+import { createMailApp, SentEmail } from './mail-app';
 import { createPropertiesService, PropertyStore } from './properties';
 import { createScriptApp, TriggerRecord } from './script-app';
 import { createLogging, createSession, LogEntry } from './session-and-logs';
@@ -60,8 +61,10 @@ export interface EmulatorOptions {
   installationSource?: 'NONE' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON' | 'WEB_STORE_ADD_ON';
   /** Context of the first execution (default 'ui'). */
   context?: ExecutionContext;
-  /** Daily quotas (default: consumer tier, urlfetch 20,000 and properties 50,000). */
-  dailyQuota?: Partial<Record<'urlfetch' | 'properties', number>>;
+  /** Daily quotas (default: consumer tier, urlfetch 20,000, properties 50,000, email recipients 100). */
+  dailyQuota?: Partial<Record<'urlfetch' | 'properties' | 'email', number>>;
+  /** The scopes the project is authorised for (its manifest's oauthScopes); MailApp needs script.send_mail. Default none. */
+  oauthScopes?: readonly string[];
   /** Which fetchAll constants price the run (cost-model.ts FETCHALL_MODELS; default 'central'). */
   fetchAllModel?: FetchAllModelName;
 }
@@ -73,7 +76,7 @@ export interface NewExecutionOptions {
 }
 
 export interface AppsScriptEnvironment {
-  /** SpreadsheetApp, UrlFetchApp, PropertiesService, LockService, Utilities, ContentService, HtmlService, ScriptApp, Session, Logger, console, MimeType */
+  /** SpreadsheetApp, UrlFetchApp, PropertiesService, LockService, Utilities, ContentService, HtmlService, ScriptApp, Session, MailApp, Logger, console, MimeType */
   globals: Record<string, unknown>;
   /** The bound spreadsheet (always available to tests, even when the script is standalone). */
   spreadsheet: GasSpreadsheet;
@@ -103,6 +106,8 @@ export interface AppsScriptEnvironment {
   properties: { script: Map<string, string>; user: Map<string, string>; document: Map<string, string> };
   protectedWrites: ProtectedWrite[];
   setLockContention(contention: LockContention): void;
+  /** Every email MailApp sent, oldest first. */
+  outbox: SentEmail[];
   /** Units of the daily quotas used so far; `newDay()` resets them. */
   quotaUsage(): Record<string, number>;
   newDay(): void;
@@ -139,6 +144,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   const fetches: FetchRequest[] = [];
   const triggers: TriggerRecord[] = [];
   const protectedWrites: ProtectedWrite[] = [];
+  const outbox: SentEmail[] = [];
   const ownerEmail = options.ownerEmail ?? 'owner@example.com';
   const lockState = new LockState(options.lockContention ?? false);
   const quota = new DailyQuota({ ...DAILY_QUOTA, ...options.dailyQuota });
@@ -188,6 +194,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
       // Anonymous web app callers (Midtrans) have no identity.
       activeUserEmail: () => (context === 'webapp' ? '' : ownerEmail),
     }),
+    MailApp: createMailApp({ meter, quota, outbox, scopes: () => options.oauthScopes ?? [] }),
     Logger,
     console,
     Charts: createCharts(),
@@ -223,6 +230,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
       return context;
     },
     fetches,
+    outbox,
     triggers,
     properties: { script: propertyStores.script.data, user: propertyStores.user.data, document: propertyStores.document.data },
     protectedWrites,

@@ -23,4 +23,6 @@ export { ADDON_TRIGGER_FREQUENCY, MAX_TRIGGERS, TOO_MANY_TRIGGERS } from './scri
 export type { UiRecord, RecordedMenu, MenuEntry } from './ui';
 export type { LogEntry } from './session-and-logs';
 export { EmuTextOutput } from './content-service';
-export { DAILY_QUOTA } from './daily-quota';
+export { DAILY_QUOTA, WORKSPACE_EMAIL_QUOTA } from './daily-quota';
+export { SEND_MAIL_SCOPE } from './mail-app';
+export type { SentEmail } from './mail-app';
