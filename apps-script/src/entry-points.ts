@@ -16,6 +16,8 @@ export const ENTRY_POINTS = [
   'insertInvoiceTemplate',
   'refreshCollectionSummary',
   'showSettings',
+  'sendPaymentReminders',
+  'markRemindersSent',
   // Sidebar callbacks.
   'getSettings',
   'saveSettings',
@@ -24,9 +26,13 @@ export const ENTRY_POINTS = [
   'continueGeneration',
   'getWhatsappTemplate',
   'saveWhatsappTemplate',
+  'getReminderSettings',
+  'saveReminderSettings',
+  'setDailyReminderRun',
   // Trigger handlers.
   'timedRefresh',
   'continueRefresh',
+  'continuePaymentReminders',
 ] as const;
 
 /** The IIFE's global name: unlikely to collide with an Apps Script or user global. @public: scripts/build.js reads it. */

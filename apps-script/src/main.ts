@@ -17,8 +17,15 @@ import { insertTemplate } from './template';
 import { pendingPass } from './refresh-pass';
 import {
   GENERATION_CONTINUATION, REFRESH_CONTINUATION, clearContinuation, isBound, scheduleContinuation, scheduleContinuationAt, setTimedRefreshTrigger,
+  type Continuation,
 } from './triggers';
 import { alert, confirm, plural, toast } from './ui';
+import { t } from './i18n/catalogue';
+import { sheetLocale } from './i18n/locale';
+import { markSelectedSent, planText, sendReminders, type ReminderReport } from './reminders';
+import {
+  reminderSettingsView, saveReminderSettingsInput, setDailyReminders, type ReminderSettingsInput, type ReminderSettingsView,
+} from './reminder-settings';
 import { isUserError } from './user-error';
 
 /** A message safe to show: the user's own problem as is, anything else with the key scrubbed. */
@@ -64,6 +71,8 @@ export function onOpen(_e?: unknown): void {
     .addItem('Refresh statuses', 'refreshStatuses')
     .addItem('Deactivate selected links', 'deactivateSelectedLinks')
     .addItem('Collection summary', 'refreshCollectionSummary')
+    .addItem(t('en', 'menuSend'), 'sendPaymentReminders')
+    .addItem(t('en', 'menuMark'), 'markRemindersSent')
     .addSeparator()
     .addItem('Insert invoice template', 'insertInvoiceTemplate')
     .addItem('Settings', 'showSettings')
@@ -224,4 +233,62 @@ export function getWhatsappTemplate(): { template: string; defaultTemplate: stri
 
 export function saveWhatsappTemplate(text: string): { template: string; defaultTemplate: string } {
   return forSidebar(() => ({ template: saveTemplateText(text), defaultTemplate: DEFAULT_WHATSAPP_TEMPLATE }));
+}
+
+function reminderContinuation(): Continuation {
+  const locale = sheetLocale();
+  return { handler: 'continuePaymentReminders', alsoByHand: t(locale, 'continueByHand'), byHand: t(locale, 'continueLater') };
+}
+
+function runReminders(ask: boolean): ReminderReport {
+  return sendReminders({
+    confirm: ask ? (plan, locale) => confirm(planText(plan, locale)) : undefined,
+    onStoppedForTime: () => scheduleContinuation(reminderContinuation()),
+  });
+}
+
+/**
+ * The menu's run (after a confirmation saying how many reminders go out, and to whom) and the daily
+ * trigger's (no one to ask: it runs when the merchant switched it on in Settings).
+ */
+export function sendPaymentReminders(e?: unknown): void {
+  const fromTrigger = typeof e === 'object' && e !== null && 'triggerUid' in e;
+  if (!fromTrigger) return fromMenu(() => runReminders(true).message);
+  try {
+    console.log(runReminders(false).message);
+  } catch (err) {
+    // Switched off, another run going, no key: the next day tries again.
+    console.log(describe(err));
+  }
+}
+
+/** Trigger handler: the rest of a reminder run that stopped for time. */
+export function continuePaymentReminders(): void {
+  try {
+    console.log(runReminders(false).message);
+  } catch (err) {
+    console.log(describe(err));
+  }
+}
+
+export function markRemindersSent(): void {
+  fromMenu(markSelectedSent);
+}
+
+export function getReminderSettings(): ReminderSettingsView {
+  return forSidebar(() => reminderSettingsView(sheetLocale()));
+}
+
+export function saveReminderSettings(input: ReminderSettingsInput): ReminderSettingsView {
+  return forSidebar(() => {
+    saveReminderSettingsInput(sheetLocale(), input ?? {});
+    return reminderSettingsView(sheetLocale());
+  });
+}
+
+export function setDailyReminderRun(on: boolean): ReminderSettingsView {
+  return forSidebar(() => {
+    setDailyReminders(sheetLocale(), Boolean(on), isBound());
+    return reminderSettingsView(sheetLocale());
+  });
 }
