@@ -202,13 +202,15 @@ function settleCutRun(table: InvoiceTable, locale: Locale): number {
   const done = withScriptLock(() => {
     const log = RemindersLog.load(SpreadsheetApp.getActiveSpreadsheet(), locale);
     const open = log.entries.filter((e) => e.status === 'sending');
-    if (open.length === 0) {
-      if (journal) clearJournal();
-      return 0;
-    }
+    if (open.length === 0 && !journal) return 0;
     const sent = new Set(journal?.sent ?? []);
     const by: Record<LogStatus, number[]> = { sending: [], sent: [], maybeSent: [], toSend: [], notSent: [] };
     const orders = new Map<string, number>();
+    // A cut after the log rows were recorded but before the row counters were: the journal still names them.
+    for (const key of [...sent, journal?.attempting ?? '']) {
+      const orderId = key.split('|').slice(0, -2).join('|');
+      if (orderId) orders.set(orderId, rowOfOrder(table, orderId));
+    }
     for (const e of open) {
       const key = `${e.orderId}|${e.dueDate}|${e.offset}`;
       const status: LogStatus = sent.has(key) ? 'sent' : journal?.attempting === key ? 'maybeSent' : 'notSent';
