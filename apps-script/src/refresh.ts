@@ -25,7 +25,7 @@ import { StateStore } from './state-store';
 import { plural, toast } from './ui';
 import { UserError } from './user-error';
 
-interface LinkRow {
+export interface LinkRow {
   row: number;
   orderId: string;
   usageLimit: number;
@@ -39,7 +39,7 @@ export interface RefreshReport {
   message: string;
 }
 
-type Answer = { kind: 'link'; link: PaymentLink } | { kind: 'gone' } | { kind: 'error'; note: string };
+export type Answer = { kind: 'link'; link: PaymentLink } | { kind: 'gone' } | { kind: 'error'; note: string };
 
 function linkRows(table: InvoiceTable, filter: (index: number) => boolean): LinkRow[] {
   const out: LinkRow[] = [];
@@ -51,8 +51,8 @@ function linkRows(table: InvoiceTable, filter: (index: number) => boolean): Link
   return out;
 }
 
-/** Folds the answers into the store and writes the rows, all under the lock. */
-function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], at: number): number {
+/** Folds the answers into the store and writes the rows, all under the lock (Refresh, Deactivate, and the reminders' check before a send). */
+export function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], at: number): number {
   const customers = customersOf(table, chunk);
   const done = withScriptLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();

@@ -29,7 +29,6 @@ import {
   wibDayText,
   type DueReminder,
   type MidtransConfig,
-  type PaymentLink,
   type WibDay,
 } from '@midtrans-pl/core';
 import { now, sendAll } from './adapters';
@@ -43,6 +42,7 @@ import { cellName, ensureCounterColumns, optedOut, reminderColumn } from './remi
 import { clearJournal, readJournal, writeJournal, type Journal } from './reminder-journal';
 import { readReminderSettings, reminderTemplate, type ReminderSettings } from './reminder-settings';
 import { CLAIMING, DELIVERED, RemindersLog, type Channel, type LogStatus, type NewEntry } from './reminders-log';
+import { applyAnswers, type Answer } from './refresh';
 import { currentRows } from './row-finder';
 import { beginRun, endRun, withScriptLock } from './run-guard';
 import { requireConfig } from './settings';
@@ -238,7 +238,14 @@ interface Reading {
 }
 
 /** Every row that may be due a reminder today, from the sheet and the log alone (no Midtrans call). */
-function readCandidates(table: InvoiceTable, log: RemindersLog, settings: ReminderSettings, today: WibDay, locale: Locale): Reading {
+function readCandidates(
+  table: InvoiceTable,
+  log: RemindersLog,
+  store: StateStore,
+  settings: ReminderSettings,
+  today: WibDay,
+  locale: Locale,
+): Reading {
   const claimed = claimedOffsets(log);
   const dueCol = reminderColumn(table, 'dueDate');
   const optCol = reminderColumn(table, 'noReminders');
@@ -255,6 +262,8 @@ function readCandidates(table: InvoiceTable, log: RemindersLog, settings: Remind
     if (optCol !== undefined && optedOut(r[optCol])) return;
     if (CLOSED.test(cellText(cellOf(table, index, 'status')))) return;
     if (usageLimitOf(cellOf(table, index, 'usageLimit')) > 1) return;
+    // Known paid, refunded, deactivated or expired (notifications, Refresh, an earlier check): never asked again.
+    if (reminderBlock(summaryOf(store.link(orderId), { usageLimit: 1 }))) return;
     let dueDay: WibDay | undefined;
     let reminder: DueReminder | undefined;
     if (dueCol !== undefined) {
@@ -317,25 +326,43 @@ function contactOf(
   return undefined;
 }
 
-type Checked = { kind: 'link'; link: PaymentLink } | { kind: 'gone' } | { kind: 'error' };
-
-function checkWithMidtrans(config: MidtransConfig, orderIds: string[]): Checked[] {
-  const sent = sendAll(orderIds.map((id) => getLinkRequest(config, id)));
-  if (!sent.responses) return orderIds.map(() => ({ kind: 'error' }));
-  return sent.responses.map((res) => {
-    if (res.status === 404) return { kind: 'gone' };
-    const parsed = parseGetLink(res);
-    return parsed.ok ? { kind: 'link', link: parsed.value } : { kind: 'error' };
-  });
+/**
+ * Asks Midtrans about each link and folds the answers into the state store and the rows exactly as
+ * Refresh does (so a payment found here shows in Status at once and is not asked about again).
+ */
+function checkWithMidtrans(config: MidtransConfig, table: InvoiceTable, items: { orderId: string; row: number }[]): Answer[] {
+  const sent = sendAll(items.map((c) => getLinkRequest(config, c.orderId)));
+  const answers: Answer[] = sent.responses
+    ? sent.responses.map((res): Answer => {
+        if (res.status === 404) return { kind: 'gone' };
+        const parsed = parseGetLink(res);
+        return parsed.ok ? { kind: 'link', link: parsed.value } : { kind: 'error', note: '' };
+      })
+    : items.map(() => ({ kind: 'error', note: '' }));
+  const known = items.map((c) => ({ orderId: c.orderId, row: c.row, usageLimit: 1 }));
+  const kept = answers.map((a, i) => ({ a, item: known[i] })).filter((x) => x.a.kind !== 'error');
+  try {
+    applyAnswers(
+      table,
+      kept.map((x) => x.item),
+      kept.map((x) => x.a),
+      now(),
+    );
+  } catch (e) {
+    // The sheet stayed busy: the answers still decide this run; the next Refresh writes them.
+    console.log(e instanceof Error ? e.message : String(e));
+  }
+  return answers;
 }
 
-/** Blocked by what Midtrans says now, or by a payment a notification already recorded. */
-function blocked(check: Checked, store: StateStore, orderId: string, at: number): boolean {
+/** Blocked by what Midtrans says now, or by what the store already knew (a notification's payment). */
+function blocked(check: Answer, store: StateStore, orderId: string, at: number): boolean {
   if (check.kind === 'gone') return true;
   if (check.kind !== 'link') return false;
-  if (reminderBlock(summariseLink(check.link, at))) return true;
-  const known = summaryOf(store.link(orderId), { usageLimit: 1 });
-  return known.paidCount > 0 || reminderBlock(known) === 'refunded' || reminderBlock(known) === 'under-review';
+  return (
+    reminderBlock(summariseLink(check.link, at)) !== undefined ||
+    reminderBlock(summaryOf(store.link(orderId), { usageLimit: 1 })) !== undefined
+  );
 }
 
 export function sendReminders(options: ReminderOptions): ReminderReport {
@@ -367,7 +394,7 @@ function run(
   report.recovered = settleCutRun(table, locale);
   const today = wibDay(now());
   const log = RemindersLog.load(spreadsheet, locale);
-  const { candidates, notes } = readCandidates(table, log, settings, today, locale);
+  const { candidates, notes } = readCandidates(table, log, StateStore.load(spreadsheet), settings, today, locale);
   const known = candidates.filter((c) => c.reminder);
   const unknown = candidates.filter((c) => !c.reminder);
   const wantsEmail = candidates.some((c) => c.channel === 'email');
@@ -396,14 +423,11 @@ function run(
   const claimed = claimedOffsets(log);
   for (let i = 0; i < unknown.length; i += 25) {
     const chunk = unknown.slice(i, i + 25);
-    const checks = checkWithMidtrans(
-      config,
-      chunk.map((c) => c.orderId),
-    );
+    const checks = checkWithMidtrans(config, table, chunk);
     chunk.forEach((c, k) => {
       const check = checks[k];
       if (check.kind === 'error') return void report.unchecked++;
-      if (check.kind === 'gone' || reminderBlock(summariseLink(check.link, now()))) return void report.skipped++;
+      if (check.kind === 'gone') return;
       const dueDay = dueDayFromLink(check.link);
       if (dueDay === undefined) return;
       const reminder = dueReminder({
@@ -412,7 +436,10 @@ function run(
         offsets: settings.offsets,
         sentOffsets: claimed.get(`${c.orderId}|${wibDayText(dueDay)}`) ?? new Set(),
       });
-      if (reminder) ready.push({ ...c, dueDay, reminder });
+      if (!reminder) return;
+      // A reminder was due: one Midtrans says needs none is a skip worth reporting.
+      if (reminderBlock(summariseLink(check.link, now()))) return void report.skipped++;
+      ready.push({ ...c, dueDay, reminder });
     });
   }
   ready.sort(byOldestDue);
@@ -500,10 +527,7 @@ function sendChunk(
   notes: Map<number, string>,
 ): Step {
   const step: Step = { sent: 0, whatsapp: 0, skipped: 0, unchecked: 0, emailsUsed: 0, quotaHit: false, released: 0 };
-  const checks = checkWithMidtrans(
-    config,
-    chunk.map((c) => c.orderId),
-  );
+  const checks = checkWithMidtrans(config, table, chunk);
   const at = now();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const store = StateStore.load(spreadsheet);

@@ -80,3 +80,38 @@ test('sendPaymentReminders cut at each of its calls, then run again: each unpaid
   expect(totals.cutRuns).toBeGreaterThan(50);
   expect(totals.duplicateEmails).toBe(0);
 });
+
+test('a notification arriving mid-run lands (the run holds the lock only for its writes), and that customer gets no reminder', () => {
+  let answer = '';
+  let a!: Addon;
+  a = createAddon({
+    seed: 11,
+    afterFetch: (request) => {
+      // While the reminder run waits on its Midtrans check, RC-2 pays and the notification arrives.
+      if (answer || request.method !== 'GET' || !a.env.untracked(() => a.env.spreadsheet.getSheetByName('Reminders'))) return;
+      answer = a.post(JSON.stringify(a.sim.pay('RC-2', { status: 'settlement', payment_type: 'qris' })), { concurrent: true });
+    },
+  });
+  typeInvoiceSheet(
+    a.env,
+    HEAD,
+    ['RC-1', 'RC-2'].map((id) =>
+      HEAD.map(
+        (h) =>
+          (
+            ({ 'Order ID': id, Amount: '75000', 'Customer Email': `${id.toLowerCase()}@example.com`, 'Due Date': '2026-11-27' }) as Record<
+              string,
+              string
+            >
+          )[h] ?? '',
+      ),
+    ),
+    { asText: true },
+  );
+  expect(a.run('generatePaymentLinks').thrown).toBeUndefined();
+  expect(a.run('saveReminderSettings', { args: [{ enabled: true }] }).thrown).toBeUndefined();
+  expect(a.run('sendPaymentReminders', trigger).thrown).toBeUndefined();
+  expect(JSON.parse(answer)).toMatchObject({ ok: true });
+  expect(a.env.outbox.map((m) => m.to[0])).toEqual(['rc-1@example.com']);
+  expect(a.rows().find((r) => r[0] === 'RC-2')?.[TEMPLATE.indexOf('Status')]).toBe('Paid');
+});
