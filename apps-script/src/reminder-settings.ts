@@ -79,7 +79,24 @@ export interface ReminderSettingsView {
   daily: boolean;
   templates: Record<Locale, ReminderTemplate>;
   defaults: Record<Locale, ReminderTemplate>;
+  /** The section's words in the user's language (the sidebar has no catalogue of its own). */
+  labels: Record<string, string>;
 }
+
+const LABELS = [
+  'sidebarTitle',
+  'sidebarIntro',
+  'sidebarEnabled',
+  'sidebarSchedule',
+  'sidebarScheduleHint',
+  'sidebarLanguage',
+  'sidebarDaily',
+  'sidebarPlaceholders',
+  'sidebarSave',
+  'sidebarSaved',
+  'sidebarDailyOn',
+  'sidebarDailyOff',
+] as const;
 
 export function reminderSettingsView(ui: Locale): ReminderSettingsView {
   const s = readReminderSettings(ui);
@@ -95,6 +112,16 @@ export function reminderSettingsView(ui: Locale): ReminderSettingsView {
     daily: s.daily,
     templates: { en: stored('en'), id: stored('id') },
     defaults: { en: builtIn('en'), id: builtIn('id') },
+    labels: {
+      ...Object.fromEntries(LABELS.map((k) => [k, t(ui, k)])),
+      ...Object.fromEntries(
+        (['en', 'id'] as const).flatMap((l) => [
+          [`subject_${l}`, t(ui, 'sidebarSubject', { language: t(l, 'languageName') })],
+          [`body_${l}`, t(ui, 'sidebarBody', { language: t(l, 'languageName') })],
+          [`language_${l}`, t(l, 'languageName')],
+        ]),
+      ),
+    },
   };
 }
 

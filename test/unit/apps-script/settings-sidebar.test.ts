@@ -176,3 +176,48 @@ test('Continue calls the server again while a run keeps stopping for time, and a
   await page.screenshot({ path: path.join(ARTIFACTS, 'settings-continue-done.png'), fullPage: true });
   await page.close();
 });
+
+test('Reminders section: its words come from the server, and Save sends the switch, schedule, language and both templates', async () => {
+  const labels: Record<string, string> = {
+    sidebarTitle: 'Pengingat pembayaran', sidebarIntro: 'intro', sidebarEnabled: 'Pengingat aktif', sidebarSchedule: 'Hari dari jatuh tempo', sidebarScheduleHint: 'hint',
+    sidebarLanguage: 'Bahasa pelanggan', sidebarDaily: 'harian', sidebarPlaceholders: 'ph', sidebarSave: 'Simpan pengingat', sidebarSaved: 'Tersimpan.',
+    sidebarDailyOn: 'on', sidebarDailyOff: 'off', subject_en: 'Subjek (English)', body_en: 'Pesan (English)', subject_id: 'Subjek (Bahasa Indonesia)',
+    body_id: 'Pesan (Bahasa Indonesia)', language_en: 'English', language_id: 'Bahasa Indonesia',
+  };
+  const reminders = (over = {}) => ({
+    enabled: false, offsets: '-3, -1, 0, +3, +7', language: 'id', daily: false, labels,
+    templates: { en: { subject: '', body: '' }, id: { subject: '', body: '' } },
+    defaults: { en: { subject: 'Payment reminder: {title}', body: 'Hello {name}' }, id: { subject: 'Pengingat pembayaran: {title}', body: 'Halo {name}' } },
+    ...over,
+  });
+  let saved: unknown;
+  const { page, calls } = await openSidebar({
+    getSettings: () => view(),
+    getWhatsappTemplate: () => ({ template: '', defaultTemplate: 'Halo {name}' }),
+    getReminderSettings: () => reminders(),
+    saveReminderSettings: (input) => {
+      saved = input;
+      return reminders({ enabled: true, offsets: '-1, 0, +3' });
+    },
+    setDailyReminderRun: (on) => reminders({ daily: on }),
+  });
+  await page.waitForSelector('text=Pengingat pembayaran');
+  expect(await page.getAttribute('#rem-body-id', 'placeholder')).toBe('Halo {name}');
+  expect(await page.isVisible('#rem-daily')).toBe(true);
+  await page.check('#rem-enabled');
+  await page.fill('#rem-offsets', '+3 0 -1');
+  await page.fill('#rem-body-en', 'Hi {name}, pay here: {link}');
+  await page.click('#rem-save');
+  await page.waitForSelector('#rem-message.ok');
+  expect(await page.textContent('#rem-message')).toBe('Tersimpan.');
+  expect(saved).toEqual({
+    enabled: true, offsets: '+3 0 -1', language: 'id',
+    templates: { en: { subject: '', body: 'Hi {name}, pay here: {link}' }, id: { subject: '', body: '' } },
+  });
+  expect(await page.inputValue('#rem-offsets')).toBe('-1, 0, +3');
+  await page.check('#rem-daily');
+  await page.waitForSelector('#rem-message.ok >> text=on');
+  expect(calls.filter((c) => c.name === 'setDailyReminderRun').map((c) => c.arg)).toEqual([true]);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'settings-reminders.png'), fullPage: true });
+  await page.close();
+});

@@ -74,6 +74,23 @@ const en = {
   languageName: 'English',
   dailyNeedsBound:
     'A daily reminder run needs the script bound to the sheet (see README); use Send payment reminders from the menu instead.',
+
+  // The Settings sidebar's Reminders section.
+  sidebarTitle: 'Payment reminders',
+  sidebarIntro:
+    'Emails (from your Google account) and WhatsApp links that remind unpaid customers before and after the Due Date column (or the link’s expiry). Paid, refunded, deactivated and expired invoices are never reminded.',
+  sidebarEnabled: 'Reminders on',
+  sidebarSchedule: 'Days from the due date',
+  sidebarScheduleHint: 'Negative: before; 0: on the day; positive: after. Each is sent at most once per invoice.',
+  sidebarLanguage: 'Customer’s language',
+  sidebarDaily: 'Send the due reminders every day at about 09:00 WIB',
+  sidebarSubject: 'Subject ({language})',
+  sidebarBody: 'Message ({language})',
+  sidebarPlaceholders: 'Placeholders: {name}, {amount}, {due_date}, {when}, {title}, {order_id}, {link}. Empty: the built-in text.',
+  sidebarSave: 'Save reminders',
+  sidebarSaved: 'Saved.',
+  sidebarDailyOn: 'Daily reminders on.',
+  sidebarDailyOff: 'Daily reminders off.',
 } as const;
 
 const id: Record<keyof typeof en, string> = {
@@ -146,6 +163,21 @@ const id: Record<keyof typeof en, string> = {
   templateTooLong: 'Teks pengingat {language} berisi {length} karakter; buat kurang dari {max}.',
   languageName: 'Bahasa Indonesia',
   dailyNeedsBound: 'Pengingat harian memerlukan skrip yang terikat ke sheet (lihat README); gunakan Kirim pengingat pembayaran dari menu.',
+  sidebarTitle: 'Pengingat pembayaran',
+  sidebarIntro:
+    'Email (dari akun Google Anda) dan tautan WhatsApp untuk mengingatkan pelanggan yang belum membayar sebelum dan sesudah kolom Due Date (atau masa berlaku tautan). Tagihan yang lunas, dikembalikan, dinonaktifkan atau kedaluwarsa tidak pernah diingatkan.',
+  sidebarEnabled: 'Pengingat aktif',
+  sidebarSchedule: 'Hari dari jatuh tempo',
+  sidebarScheduleHint: 'Negatif: sebelum; 0: pada hari itu; positif: sesudah. Masing-masing dikirim paling banyak sekali per tagihan.',
+  sidebarLanguage: 'Bahasa pelanggan',
+  sidebarDaily: 'Kirim pengingat yang jatuh tempo setiap hari sekitar pukul 09.00 WIB',
+  sidebarSubject: 'Subjek ({language})',
+  sidebarBody: 'Pesan ({language})',
+  sidebarPlaceholders: 'Placeholder: {name}, {amount}, {due_date}, {when}, {title}, {order_id}, {link}. Kosong: teks bawaan.',
+  sidebarSave: 'Simpan pengingat',
+  sidebarSaved: 'Tersimpan.',
+  sidebarDailyOn: 'Pengingat harian aktif.',
+  sidebarDailyOff: 'Pengingat harian nonaktif.',
 };
 
 export const reminders = { en, id };
