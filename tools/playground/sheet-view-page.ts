@@ -31,6 +31,8 @@ td input{font:inherit;width:100%;box-sizing:border-box}
 <div id="charts"></div>
 <form id="add"></form>
 <div id="log"></div>
+<section id="clock-box"><span class="label">Emulated clock:</span> <span id="clock"></span> <button id="next-day" type="button">Next day</button> <span class="muted">moves the clock 24 hours (the simulator's too), resets the day's quotas and runs the triggers then due, such as the daily reminders</span></section>
+<section id="mail"><h2>Emails sent (emulated MailApp)</h2><div id="emails" class="muted">None yet.</div></section>
 </main>
 <script>
 (function () {
@@ -136,7 +138,21 @@ td input{font:inherit;width:100%;box-sizing:border-box}
       box.appendChild(fig);
     });
   }
-  function render() { renderMenu(); renderTabs(); renderGrid(); renderCharts(); }
+  function renderMail() {
+    document.getElementById('clock').textContent = state.clock || '';
+    var box = document.getElementById('emails'); box.textContent = '';
+    if (!state.emails || state.emails.length === 0) { box.textContent = 'None yet.'; return; }
+    state.emails.forEach(function (m) {
+      var d = el('details', { class: 'email' });
+      d.appendChild(el('summary', {}, m.at + ' to ' + m.to + ': ' + m.subject));
+      d.appendChild(el('pre', {}, m.body));
+      box.appendChild(d);
+    });
+  }
+  document.getElementById('next-day').onclick = function () {
+    post('/api/next-day', {}).then(function (r) { log('Next day: ' + r.clock + (r.triggers.length ? ' (' + r.triggers.join('; ') + ')' : ' (no trigger due)')); refresh(); }, function (e) { log(e.message, true); });
+  };
+  function render() { renderMenu(); renderTabs(); renderGrid(); renderCharts(); renderMail(); }
   function refresh() {
     return fetch('/api/state').then(function (r) { return r.json(); }).then(function (s) {
       state = s;

@@ -75,6 +75,14 @@ interface GasRange {
   getNumberFormat(): string;
 }
 
+/** An email the add-on sent through the emulated MailApp. */
+export interface SentEmailView {
+  at: string;
+  to: string;
+  subject: string;
+  body: string;
+}
+
 export class SheetViewError extends Error {}
 
 /** The actions behind the page, usable without HTTP. */
@@ -103,6 +111,26 @@ export function sheetView(addon: SheetsAddon) {
 
   return {
     menu,
+    /** The emulated clock (the simulator's follows it), as an ISO time. */
+    clock(): string {
+      return new Date(addon.env.now()).toISOString();
+    },
+    /** Every email the emulated MailApp sent, newest first. */
+    emails(): SentEmailView[] {
+      return addon.env.outbox
+        .map((m) => ({ at: new Date(m.at).toISOString(), to: m.to.join(', '), subject: m.subject, body: m.body }))
+        .reverse();
+    },
+    /**
+     * The clock moves a day forward: the day's quotas reset and the time triggers due by then run (the
+     * daily reminder run among them), so a person can watch reminders come due.
+     */
+    nextDay(): { clock: string; triggers: string[] } {
+      addon.env.advanceClock(24 * 3_600_000);
+      addon.env.newDay();
+      const ran = addon.env.runDueTriggers(addon.fns);
+      return { clock: new Date(addon.env.now()).toISOString(), triggers: ran.map((r) => (r.error ? `${r.handler} failed: ${r.error}` : `${r.handler} ran`)) };
+    },
     sheets(): SheetState[] {
       return addon.env.untracked(() => ss().getSheets().map((s) => ({ name: s.getName(), hidden: typeof s.isSheetHidden === 'function' ? s.isSheetHidden() : false, rows: addon.env.sheetValues(s.getName()), charts: chartsOf(s as { getCharts?(): EmbeddedChartLike[] }) })));
     },
@@ -194,7 +222,7 @@ export async function serveSheetView(addon: SheetsAddon, port = 0, host = '127.0
     }
     if (req.method === 'GET' && url.pathname === '/api/state') {
       try {
-        send(200, { sheets: view.sheets(), menu: view.menu() });
+        send(200, { sheets: view.sheets(), menu: view.menu(), clock: view.clock(), emails: view.emails() });
       } catch (e) {
         send(500, { error: (e as Error).message });
       }
@@ -219,6 +247,8 @@ export async function serveSheetView(addon: SheetsAddon, port = 0, host = '127.0
         } else if (url.pathname === '/api/row') {
           const values = Object.fromEntries(Object.entries((body.values ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')]));
           send(200, { row: view.addRow(String(body.sheet), values) });
+        } else if (url.pathname === '/api/next-day') {
+          send(200, view.nextDay());
         } else if (url.pathname === '/api/run') {
           const rows = Array.isArray(body.rows) ? body.rows.map(Number) : [];
           send(200, view.run(String(body.functionName), { sheet: body.sheet ? String(body.sheet) : undefined, rows }, body.answer === 'NO' ? 'NO' : 'YES'));

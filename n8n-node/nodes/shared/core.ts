@@ -13,6 +13,7 @@ export * from '../../../core/src/link-summary';
 export * from '../../../core/src/api-calls';
 export * from '../../../core/src/api-client';
 export { whatsappLinkForRequest } from '../../../core/src/whatsapp';
+export { reminderBlock } from '../../../core/src/reminder-schedule';
 export { checkWithStatusApi, type StatusCheck } from '../../../core/src/reversal-confirmation';
 export { linkOrderIdFromTransaction } from '../../../core/src/ids';
 export { describe as describeValue } from '../../../core/src/rule-checks';

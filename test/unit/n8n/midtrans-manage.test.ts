@@ -20,7 +20,7 @@ describe('Get', () => {
     expect(run.error).toBeUndefined();
     const out = run.items[0].json;
     expect(out).toMatchObject({ order_id: 'GET-1', gross_amount: 100000, payment_link_url: created.payment_url });
-    expect(out.summary).toMatchObject({ status: 'Link created', word: 'Link created', paidCount: 0, usageLimit: 1, expired: false, deleted: false });
+    expect(out.summary).toMatchObject({ status: 'Link created', word: 'Link created', paidCount: 0, usageLimit: 1, expired: false, deleted: false, remindable: true });
     expect(run.items[0].pairedItem).toEqual({ item: 0 });
   });
 
@@ -28,7 +28,7 @@ describe('Get', () => {
     await createLink('GET-2');
     backend.simulator.pay('GET-2', { status: 'settlement', payment_type: 'bank_transfer' });
     const run = await runMidtrans(creds(), [{ resource: 'paymentLink', operation: 'get', orderId: 'GET-2' }]);
-    expect(run.items[0].json.summary).toMatchObject({ status: 'Paid', paidCount: 1, usage: 1 });
+    expect(run.items[0].json.summary).toMatchObject({ status: 'Paid', paidCount: 1, usage: 1, remindable: false });
     expect((run.items[0].json.summary as { paidAt: string }).paidAt).not.toBe('');
   });
 

@@ -160,3 +160,27 @@ test('the API refuses what the page never sends: an unknown function, a missing 
   expect((await post('/api/row', JSON.stringify({ sheet: 'Invoices', values: { Bogus: '1' } }))).status).toBe(400);
   expect((await post('/api/cell', 'sheet=Invoices', 'application/x-www-form-urlencoded')).status).toBe(415);
 });
+
+test('Next day moves the emulated clock, the daily reminder run comes due, and the email it sent shows on the page', async () => {
+  // A row due tomorrow (WIB) with a Due Date column, reminders switched on with the daily run (as the Settings sidebar does).
+  const tomorrow = new Date(addon.env.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  addon.env.untracked(() => {
+    const sheet = addon.env.spreadsheet.getSheetByName('Invoices')!;
+    const width = sheet.getLastColumn();
+    sheet.getRange(1, width + 1).setValue('Due Date');
+    const header = sheet.getRange(1, 1, 1, width + 1).getValues()[0].map(String);
+    const row = header.map((h) => ({ 'Order ID': 'PLAY-R', Amount: 250000, 'Customer Email': 'budi@example.com', 'Customer Name': 'Budi', 'Due Date': tomorrow } as Record<string, unknown>)[h] ?? '');
+    sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+  });
+  await clickMenu('Generate payment links');
+  await waitForCell('PLAY-R', /Link created/);
+  addon.run('saveReminderSettings', 'ui', { enabled: true, offsets: '0' });
+  addon.run('setDailyReminderRun', 'ui', true);
+  const before = await page.textContent('#clock');
+  await page.click('#next-day');
+  await page.waitForSelector('#emails details.email');
+  expect(await page.textContent('#clock')).not.toBe(before);
+  expect(await page.textContent('#emails summary')).toContain('to budi@example.com: Payment reminder: invoice PLAY-R');
+  expect(addon.env.outbox.map((m) => m.to[0])).toEqual(['budi@example.com']);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sheet-view-reminder-email.png'), fullPage: true });
+});

@@ -1,7 +1,7 @@
 /** Payment Link ▸ Get: the link as Midtrans returns it, plus the core's summary of its purchases. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { summariseLink } from '../../../shared/core';
+import { reminderBlock, summariseLink } from '../../../shared/core';
 import { midtransFor } from '../../shared/client';
 import { orderIdField, orderIdOf } from './orderIdField';
 
@@ -24,6 +24,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		deleted: s.deleted,
 		paidAt: s.paidAt,
 		note: s.note,
+		// Whether a payment reminder still makes sense (unpaid and payable): the reminder workflow's filter.
+		remindable: reminderBlock(s) === undefined,
 	};
 	return { ...(link as IDataObject), summary };
 }
