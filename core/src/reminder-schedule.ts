@@ -32,11 +32,6 @@ export function wibDayText(day: WibDay): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The instant a WIB day starts. */
-export function wibDayStart(day: WibDay): number {
-  return day * DAY_MS - JAKARTA_OFFSET_MS;
-}
-
 export type OffsetsReading =
   { ok: true; offsets: number[] } | { ok: false; problem: 'empty' | 'not-a-number' | 'out-of-range' | 'too-many'; item?: string };
 
@@ -79,8 +74,9 @@ export function readDueDate(cell: unknown): DueDateReading | undefined {
   }
   const text = String(cell).trim();
   if (text === '') return undefined;
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  const parts = m ? [m[1], m[2], m[3]] : (m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)) ? [m[3], m[2], m[1]] : undefined;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]] : undefined;
   if (!parts) return { ok: false };
   const [y, mo, d] = parts.map(Number);
   const ms = Date.UTC(y, mo - 1, d);

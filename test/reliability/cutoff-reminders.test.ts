@@ -83,8 +83,7 @@ test('sendPaymentReminders cut at each of its calls, then run again: each unpaid
 
 test('a notification arriving mid-run lands (the run holds the lock only for its writes), and that customer gets no reminder', () => {
   let answer = '';
-  let a!: Addon;
-  a = createAddon({
+  const a: Addon = createAddon({
     seed: 11,
     afterFetch: (request) => {
       // While the reminder run waits on its Midtrans check, RC-2 pays and the notification arrives.
