@@ -90,8 +90,8 @@ test('the daily reminder workflow emails each unpaid invoice due a reminder toda
   expect(to).toEqual(['rem-in-3@example.com', 'rem-today@example.com']);
   const today = smtp.messages.find((m) => m.to[0] === 'rem-today@example.com')!;
   expect(today.data).toMatch(/Subject: Payment reminder: invoice REM-TODAY/);
-  expect(today.data).toContain(rows[0].payment_url);
-  expect(today.data).toContain('Rp 1.500.000');
+  expect(today.text).toContain(rows[0].payment_url);
+  expect(today.text).toContain('Rp 1.500.000');
   const after = await api.call<{ data: { order_id: string; reminders_sent: string; last_reminder: string }[] }>(
     'GET',
     `/data-tables/${table.id}/rows?limit=50`,

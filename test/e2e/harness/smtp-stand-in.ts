@@ -11,6 +11,13 @@ export interface ReceivedMail {
   to: string[];
   /** The message as sent (headers and body), dot-stuffing undone. */
   data: string;
+  /** The message with quoted-printable soft line breaks and `=XX` escapes decoded (RFC 2045 §6.7). */
+  text: string;
+}
+
+function decodeQuotedPrintable(raw: string): string {
+  const joined = raw.replace(/=\r\n/g, '');
+  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
 }
 
 export interface SmtpStandIn {
@@ -26,7 +33,7 @@ export function startSmtpStandIn(): Promise<SmtpStandIn> {
   const server = net.createServer((socket) => {
     let buffer = '';
     let inData = false;
-    let mail: ReceivedMail = { from: '', to: [], data: '' };
+    let mail: Omit<ReceivedMail, 'text'> = { from: '', to: [], data: '' };
     const reply = (line: string) => socket.write(`${line}\r\n`);
     reply('220 localhost SMTP stand-in');
     socket.on('data', (chunk) => {
@@ -38,7 +45,7 @@ export function startSmtpStandIn(): Promise<SmtpStandIn> {
         if (inData) {
           if (line === '.') {
             inData = false;
-            messages.push(mail);
+            messages.push({ ...mail, text: decodeQuotedPrintable(mail.data) });
             mail = { from: '', to: [], data: '' };
             reply('250 OK: queued');
           } else mail.data += `${line.startsWith('..') ? line.slice(1) : line}\r\n`;
