@@ -69,6 +69,9 @@ interface Candidate {
   link: string;
 }
 
+/** A candidate whose reminder for today is decided. */
+type Ready = Candidate & { dueDay: WibDay; reminder: DueReminder };
+
 export interface ReminderPlan {
   emails: Candidate[];
   whatsapp: Candidate[];
@@ -121,10 +124,7 @@ function offsetText(locale: Locale, offset: number): string {
   return t(locale, 'offsetAfter', { days: offset });
 }
 
-function messageOf(
-  settings: ReminderSettings,
-  c: Candidate & { dueDay: WibDay; reminder: DueReminder },
-): { subject: string; body: string } {
+function messageOf(settings: ReminderSettings, c: Ready): { subject: string; body: string } {
   const language = settings.language;
   const values = {
     name: c.customerName || t(language, 'defaultName'),
@@ -227,9 +227,10 @@ function settleCutRun(table: InvoiceTable, locale: Locale): number {
   return done.value;
 }
 
+/** Where the run's table had the order; currentRows checks it at write time and searches when it moved. */
 function rowOfOrder(table: InvoiceTable, orderId: string): number {
   const i = table.rows.findIndex((_, index) => cellText(cellOf(table, index, 'orderId')) === orderId);
-  return i < 0 ? 2 : rowNumberOf(i);
+  return rowNumberOf(Math.max(i, 0));
 }
 
 interface Reading {
@@ -419,7 +420,7 @@ function run(
   }
 
   // Invoices without a Due Date are due by their link's expiry, which only Midtrans knows.
-  const ready: (Candidate & { dueDay: WibDay; reminder: DueReminder })[] = known as never;
+  const ready = known.filter((c): c is Ready => c.dueDay !== undefined && c.reminder !== undefined);
   const claimed = claimedOffsets(log);
   for (let i = 0; i < unknown.length; i += 25) {
     const chunk = unknown.slice(i, i + 25);
@@ -519,7 +520,7 @@ interface Step {
 
 /** One chunk: check with Midtrans, claim (flushed), send (journalled), record. */
 function sendChunk(
-  chunk: (Candidate & { dueDay: WibDay; reminder: DueReminder })[],
+  chunk: Ready[],
   config: MidtransConfig,
   settings: ReminderSettings,
   table: InvoiceTable,
