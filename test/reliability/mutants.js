@@ -30,6 +30,9 @@ const MUTANTS = [
   { name: 'a replayed notification appends a second Payments row', file: 'payments-log.ts', from: 'const row = this.rows.get(line.purchaseOrderId);', to: 'const row = undefined as number | undefined;', tests: [T('notification-storm'), T('cutoff-payments')] },
   { name: 'Refresh never re-checks paid links for refunds', file: 'refresh.ts', from: "if (need !== 'paid') return need === 'open';", to: "if (true) return need === 'open';", tests: [T('refund-recheck')] },
   { name: 'Refresh re-checks every paid link on every pass', file: 'refresh.ts', from: 'const due = paidRecheckDue(', to: 'const due = true || paidRecheckDue(', tests: [T('refund-recheck')] },
+  { name: 'a reminder run does not journal its sends', file: 'reminders.ts', from: 'journal.sent.push(g.key);', to: 'void g.key;', tests: [T('cutoff-reminders')] },
+  { name: 'a reminder goes out even when Midtrans shows the invoice paid', file: 'reminders.ts', from: 'if (blocked(check, store, c.orderId, at)) return void step.skipped++;', to: 'if (false) return void step.skipped++;', tests: [T('reminders-month'), T('cutoff-reminders')] },
+  { name: 'reminders are sent before their claims are flushed', file: 'reminders.ts', from: '    rows = log.append(go.map((g) => g.entry));\n    SpreadsheetApp.flush();', to: '    rows = log.append(go.map((g) => g.entry));', tests: [T('cutoff-reminders')] },
   // Caught because a cut execution loses its unflushed writes (the emulator's strict reading, unflushed-writes.ts).
   { name: 'order ids are not flushed before the creates', file: 'generation.ts', from: '    SpreadsheetApp.flush();\n\n    const report', to: '\n    const report', tests: [T('cutoff-generation')] },
 ];
