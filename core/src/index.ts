@@ -6,6 +6,7 @@ export { validateCreateRequest, parseStartTime } from './validate-create-request
 export * from './invoice-builder';
 export { generateOrderId, generatePaymentLinkId, linkOrderIdFromTransaction } from './ids';
 export { constantTimeEqual, notificationSignature, verifyNotification } from './verify-notification';
+export * from './notification-shape';
 export * from './interpret-notification';
 export * from './purchase-record';
 export * from './reversal-confirmation';

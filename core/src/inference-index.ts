@@ -48,6 +48,8 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   { file: 'core/src/validate-create-request.ts', quote: '[inferred lower bound]', rule: 'expiry duration at least 1' },
   // Notification verification and interpretation.
   { file: 'core/src/verify-notification.ts', quote: '`gross_amount.toFixed(2)` [inferred, §5.3]', rule: 'numeric signed fields rebuilt as strings' },
+  { file: 'core/src/notification-shape.ts', quote: 'Largest notification text accepted [inferred', rule: 'a notification body is at most 32 KB of text' },
+  { file: 'core/src/notification-shape.ts', quote: '[inferred: UUIDs and short words in every sample]', rule: 'transaction id ≤ 100, status words ≤ 40 characters' },
   { file: 'core/src/interpret-notification.ts', quote: '`failure` is undocumented [inferred:', rule: 'transaction_status failure means failed' },
   { file: 'core/src/interpret-notification.ts', quote: 'partial refund of the money [inferred]', rule: 'partial_chargeback is a partial refund' },
   { file: 'core/src/reversal-confirmation.ts', quote: 'not in §5.4 [inferred: "200" like the refunds]', rule: 'chargebacks share status code 200' },

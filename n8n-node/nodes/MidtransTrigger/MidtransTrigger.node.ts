@@ -13,7 +13,7 @@ import { checkWithStatusApi, PURCHASE_STATES, transactionStatusRequest, type Htt
 import { withInterpretation } from '../shared/notification';
 import { n8nTransport } from '../shared/transport';
 import { CredentialCache, type ReadReason } from './credentialCache';
-import { checkNotification, notificationBody } from './notificationCheck';
+import { checkNotification, notificationBody, shapeRefusal } from './notificationCheck';
 
 type Config = ReturnType<typeof configFromCredentials>;
 
@@ -161,8 +161,11 @@ export class MidtransTrigger implements INodeType {
 			this.logger?.debug(`Midtrans Trigger: reading credential ${credentialId ?? '(no id)'} (${reason})`);
 			return configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
 		};
-		let config = credentialId ? await credentialCache.current(credentialId, read) : await read('first');
 		const body = notificationBody(this.getBodyData(), (this.getRequestObject() as { rawBody?: unknown }).rawBody);
+		// Junk is refused on its shape before the credential is read or a signature compared.
+		const junk = shapeRefusal(body);
+		if (junk) return answer(junk.status, { message: junk.message });
+		let config = credentialId ? await credentialCache.current(credentialId, read) : await read('first');
 		let checked = checkNotification(body, config.serverKey);
 		if (!checked.ok && checked.status === 401 && credentialId) {
 			// Perhaps the key was rotated since it was cached: read again (rate-limited), and check once more.

@@ -8,6 +8,7 @@ export * from '../../../core/src/types';
 export * from '../../../core/src/ports';
 export * from '../../../core/src/invoice-builder';
 export * from '../../../core/src/verify-notification';
+export { notificationShape } from '../../../core/src/notification-shape';
 export * from '../../../core/src/interpret-notification';
 export * from '../../../core/src/link-summary';
 export * from '../../../core/src/api-calls';

@@ -94,6 +94,23 @@ describe('forged and malformed notifications start nothing', () => {
     expect(outcome).toMatchObject({ status: 400, executed: false });
   });
 
+  test('junk is refused on its shape before the credential is read: a 16 MB signature_key gets 401 and no credential read', async () => {
+    createLink('JNK-1');
+    const n = backend.simulator.pay('JNK-1', { status: 'settlement', payment_type: 'gopay' });
+    let reads = 0;
+    const counted = (): ReturnType<typeof credentialsFor> =>
+      new Proxy(credentialsFor(backend.url), { get: (target, prop, receiver) => ((reads += 1), Reflect.get(target, prop, receiver)) });
+    const junk = await receiver({}, counted()).send({ ...n, signature_key: 'a'.repeat(16 * 1024 * 1024) });
+    expect(junk).toMatchObject({ status: 401, executed: false });
+    const badOrderId = await receiver({}, counted()).send({ ...n, order_id: 'not an order id' });
+    expect(badOrderId).toMatchObject({ status: 400, executed: false });
+    expect(reads).toBe(0);
+    // The same counter does see the read a well-shaped body needs.
+    const genuine = await receiver({}, counted()).send({ ...n });
+    expect(genuine.executed).toBe(true);
+    expect(reads).toBeGreaterThan(0);
+  });
+
   test('a correctly signed body with an unknown transaction_status: 400, no run', async () => {
     const body: IDataObject = { order_id: 'ODD-1', status_code: '200', gross_amount: '1000.00', transaction_status: 'teleported', transaction_id: 't-1' };
     body.signature_key = sha512(`ODD-1` + '200' + '1000.00' + SERVER_KEY);
