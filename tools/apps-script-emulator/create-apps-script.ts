@@ -1,9 +1,10 @@
 /// <reference types="google-apps-script" />
 /**
  * createAppsScript(): one emulated Apps Script project with its bound spreadsheet. State that outlives an
- * execution (sheets, properties, triggers, the clock) lives here; `newExecution()` starts a fresh
+ * execution (sheets, properties, caches, triggers, the clock) lives here; `newExecution()` starts a fresh
  * execution (call counters, the 6-minute budget, held locks, the execution's context).
  */
+import { CacheStore, createCacheService } from './cache';
 import { createCharts } from './charts';
 import type vm from 'vm';
 import { Cell } from './cell-values';
@@ -73,7 +74,7 @@ export interface NewExecutionOptions {
 }
 
 export interface AppsScriptEnvironment {
-  /** SpreadsheetApp, UrlFetchApp, PropertiesService, LockService, Utilities, ContentService, HtmlService, ScriptApp, Session, Logger, console, MimeType */
+  /** SpreadsheetApp, UrlFetchApp, PropertiesService, CacheService, LockService, Utilities, ContentService, HtmlService, ScriptApp, Session, Logger, console, MimeType */
   globals: Record<string, unknown>;
   /** The bound spreadsheet (always available to tests, even when the script is standalone). */
   spreadsheet: GasSpreadsheet;
@@ -101,6 +102,8 @@ export interface AppsScriptEnvironment {
   fetches: FetchRequest[];
   triggers: TriggerRecord[];
   properties: { script: Map<string, string>; user: Map<string, string>; document: Map<string, string> };
+  /** CacheService is best-effort: drops every cached item (script, user and document caches). */
+  evictCaches(): void;
   protectedWrites: ProtectedWrite[];
   setLockContention(contention: LockContention): void;
   /** Units of the daily quotas used so far; `newDay()` resets them. */
@@ -162,6 +165,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     user: new PropertyStore(options.userProperties),
     document: new PropertyStore(options.documentProperties),
   };
+  const cacheStores = { script: new CacheStore(), user: new CacheStore(), document: new CacheStore() };
   const { Logger, console } = createLogging(meter, logs, logEntries);
   let scriptContext: vm.Context | null = null;
 
@@ -169,6 +173,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     SpreadsheetApp: createSpreadsheetApp({ spreadsheet, bound, hasUi: () => context === 'ui', ui: new EmuUi(meter, ui) }),
     UrlFetchApp: createUrlFetchApp({ meter, fetch: options.fetch, sent: fetches, quota }),
     PropertiesService: createPropertiesService(meter, propertyStores, bound, quota),
+    CacheService: createCacheService(meter, cacheStores, bound),
     LockService: createLockService(meter, lockState, bound),
     Utilities: createUtilities(meter, options.seed),
     ContentService: createContentService(meter),
@@ -226,6 +231,9 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     triggers,
     properties: { script: propertyStores.script.data, user: propertyStores.user.data, document: propertyStores.document.data },
     protectedWrites,
+    evictCaches() {
+      for (const store of Object.values(cacheStores)) store.evict();
+    },
     setLockContention(c: LockContention) {
       lockState.contention = c;
     },
