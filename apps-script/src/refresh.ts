@@ -20,6 +20,7 @@ import { beginRun, endRun, withScriptLock } from './run-guard';
 import {
   byOrderId, clearPendingPass, lastPassStart, pendingPass, saveLastPassStart, savePendingPass, type PendingPass,
 } from './refresh-pass';
+import { applyKeptNotifications } from './notifications';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { plural, toast } from './ui';
@@ -55,6 +56,8 @@ function linkRows(table: InvoiceTable, filter: (index: number) => boolean): Link
 function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], at: number): number {
   const customers = customersOf(table, chunk);
   const done = withScriptLock(() => {
+    // First what notifications that found the sheet busy kept (notifications.ts).
+    applyKeptNotifications();
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const store = StateStore.load(spreadsheet);
     const rows = currentRows(table.sheet, table.header, chunk);

@@ -21,6 +21,7 @@ export * from './api-client';
 export * from './create-protocol';
 export * from './sheet-rows';
 export * from './server-key';
+export * from './base-url-policy';
 export * from './connection-probe';
 export { describe as describeValue } from './rule-checks';
 export { purchaseIdsToAsk, reconcileOrder } from './reconcile-open-orders';

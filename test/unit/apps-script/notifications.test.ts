@@ -162,14 +162,26 @@ describe('what must change nothing', () => {
     expect(h.rows()).toEqual(before);
   });
 
-  test('while the lock is held elsewhere it answers busy without writing; Refresh statuses completes it', () => {
+  test('while the lock is held elsewhere it waits 10 s, keeps the verified purchase without writing a cell, and the next lock holder writes it', () => {
     h.env.setLockContention(true);
-    expect(h.post(genuine)).toEqual({ ok: false, result: 'busy' });
+    expect(h.post(genuine)).toEqual({ ok: true, result: 'queued' });
+    expect(h.env.modelledMs()).toBeGreaterThanOrEqual(10_000);
+    expect(h.env.modelledMs()).toBeLessThan(15_000);
     expect(writes(h)).toBe(0);
     expect(h.cell(h.rowOf('INV-1'), 'Status')).toBe('Link created');
     h.env.setLockContention(false);
-    h.run('refreshStatuses');
+    // The next holder of the lock is a notification about another invoice: it writes both.
+    expect(h.post(h.sim.pay('INV-2', { status: 'pending', payment_type: 'bank_transfer' }))).toEqual({ ok: true, result: 'updated' });
     expect(h.cell(h.rowOf('INV-1'), 'Status')).toBe('Paid');
+    expect(h.cell(h.rowOf('INV-2'), 'Status')).toBe('Pending');
+    expect([...h.env.properties.script.keys()].filter((k) => k.startsWith('MIDTRANS_INBOX_'))).toEqual([]);
+  });
+
+  test('when the busy notification cannot be kept (the Properties store is full) it answers busy, ok false, so a forwarder retries', () => {
+    h.env.setLockContention(true);
+    h.env.untracked(() => h.env.properties.script.set('FILLER', 'x'.repeat(500 * 1024 - 200)));
+    expect(h.post(genuine)).toEqual({ ok: false, result: 'busy' });
+    expect(writes(h)).toBe(0);
   });
 
   test('without a stored key nothing is verified or written', () => {
@@ -198,17 +210,18 @@ test('the same signed body forwarded by n8n (with the trigger\'s extra fields) u
   expect(h.cell(2, 'Status')).toBe('Paid');
 });
 
-test('a notification on a 200-row sheet is answered in about thirty calls (32 with its Payments row), well inside Midtrans\'s 5-second budget', () => {
+test('a notification on a 200-row sheet is answered in about thirty-five calls (37 with its Payments row), well inside Midtrans\'s 5-second budget', () => {
   const h = setUp(Array.from({ length: 200 }, (_, i) => row({ Amount: 10000 + i })));
   h.post(h.sim.pay(idOf(h, 150), { status: 'settlement', payment_type: 'bank_transfer' }));
   h.post(h.sim.pay(idOf(h, 151), { status: 'settlement', payment_type: 'bank_transfer' }));
   expect([h.cell(150, 'Status'), h.cell(151, 'Status')]).toEqual(['Paid', 'Paid']);
   // The second one (the state and Payments sheets exist by then): no fetch, one lock, one row search,
   // three writes (the invoice row, its Payments row, the state row). The Payments row costs six of the
-  // calls (find the sheet, read it, get, format and write the row): 26 before the log, 32 with it.
+  // calls (find the sheet, read it, get, format and write the row): 26 before the log, 32 with it, and
+  // five more read the state sheet before the lock, so a duplicate is answered without waiting for it.
   expect(h.env.calls.fetchRequests).toBe(0);
   expect(h.env.calls.byMethod['TextFinder.findNext']).toBe(1);
   expect(h.env.calls.byMethod['Range.setValues']).toBe(3);
-  expect(h.env.calls.spreadsheetCalls).toBeLessThanOrEqual(32);
+  expect(h.env.calls.spreadsheetCalls).toBeLessThanOrEqual(37);
   expect(h.env.modelledMs()).toBeLessThan(1_000);
 });
