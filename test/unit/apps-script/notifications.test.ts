@@ -225,3 +225,41 @@ test('a notification on a 200-row sheet is answered in about thirty-five calls (
   expect(h.env.calls.spreadsheetCalls).toBeLessThanOrEqual(37);
   expect(h.env.modelledMs()).toBeLessThan(1_000);
 });
+
+describe('the settings doPost verifies with come from the script cache', () => {
+  test('a notification after the first reads no Script Property to verify: only the one read of kept notifications under the lock', () => {
+    const h = setUp([row({ 'Order ID': 'C-1', Amount: 10000 }), row({ 'Order ID': 'C-2', Amount: 20000 })]);
+    expect(h.post(h.sim.pay('C-1', { status: 'settlement', payment_type: 'qris' })).result).toBe('updated');
+    expect(h.post(h.sim.pay('C-2', { status: 'settlement', payment_type: 'qris' })).result).toBe('updated');
+    expect(h.env.calls.byMethod['Cache.get']).toBe(1);
+    expect(h.env.calls.byMethod['Properties.getProperties']).toBe(1);
+  });
+
+  test('junk costs no cache, Properties or lock call at all', () => {
+    const h = setUp([row({ 'Order ID': 'C-1', Amount: 10000 })]);
+    for (const text of ['', 'x', '[1]', JSON.stringify({ order_id: 'C-1', signature_key: 'a'.repeat(100_000) })]) {
+      expect(h.postRaw(text)).toEqual({ ok: false, result: 'rejected' });
+      const methods = Object.keys(h.env.calls.byMethod);
+      expect(methods.filter((m) => /^(Cache|Properties|Lock|PropertiesService|CacheService|LockService)\./.test(m))).toEqual([]);
+    }
+  });
+
+  test('a key changed in Script Properties by hand is used once the cached copy is a minute old; Save takes effect at once', () => {
+    const h = setUp([row({ 'Order ID': 'K-1', Amount: 10000 }), row({ 'Order ID': 'K-2', Amount: 20000 })]);
+    const first = h.sim.pay('K-1', { status: 'pending', payment_type: 'qris' });
+    expect(h.post(first).result).toBe('updated');
+    const NEW_KEY = 'SB-Mid-server-RotatedKey0123456789';
+    const signed = (b: Record<string, unknown>, key: string) => ({ ...b, signature_key: sha512(`${String(b.order_id)}${String(b.status_code)}${String(b.gross_amount)}${key}`) });
+    h.env.untracked(() => h.env.properties.script.set('MIDTRANS_SERVER_KEY', NEW_KEY));
+    const settled = signed(h.sim.pay('K-1', { status: 'settlement', transaction_id: first.transaction_id as string }), NEW_KEY);
+    // Within the minute the cached key still answers: refused, and no Properties read for it.
+    expect(h.post(settled)).toEqual({ ok: false, result: 'rejected' });
+    expect(h.env.calls.byMethod['Properties.getProperties'] ?? 0).toBe(0);
+    h.env.advanceClock(61_000);
+    expect(h.post(settled)).toEqual({ ok: true, result: 'updated' });
+    // Saving Settings empties the cache: the saved key verifies at once.
+    const SAVED = 'SB-Mid-server-SavedInSettings01234';
+    h.run('saveSettings', 'ui', { serverKey: SAVED, environment: 'sandbox', baseUrl: '' });
+    expect(h.post(signed(h.sim.pay('K-2', { status: 'pending', payment_type: 'qris' }), SAVED))).toEqual({ ok: true, result: 'updated' });
+  });
+});
