@@ -195,7 +195,7 @@ describe('doPost boundary', () => {
       const logsBefore = a.env.logs.length;
       const answerText = a.post(textBody);
       const answer = JSON.parse(answerText) as { ok: boolean; result: string };
-      expect(['updated', 'duplicate', 'no-row', 'busy', 'rejected', 'not-configured', 'unreadable']).toContain(answer.result);
+      expect(['updated', 'duplicate', 'no-row', 'busy', 'queued', 'rejected', 'not-configured', 'unreadable']).toContain(answer.result);
       let parsed: unknown;
       try {
         parsed = JSON.parse(textBody);

@@ -14,8 +14,10 @@ const T = (name) => `test/reliability/${name}.test.ts`;
 
 const MUTANTS = [
   { name: 'a 409 is not recovered into the existing link', file: 'core:create-protocol.ts', from: '} else if (answer.status === 409 && ', to: '} else if (answer.status === -409 && ', tests: [T('cutoff-generation')] },
-  { name: 'doPost skips the signature check', file: 'notifications.ts', from: 'if (!verifyNotification(body, config.serverKey, sha512Hex)) return', to: 'if (false && !verifyNotification(body, config.serverKey, sha512Hex)) return', tests: [T('notification-storm'), T('fuzz')] },
+  { name: 'doPost skips the signature check', file: 'notifications.ts', from: "if (!verified) return { ok: false, result: 'rejected' };", to: "if (false) return { ok: false, result: 'rejected' };", tests: [T('notification-storm'), T('fuzz')] },
   { name: 'doPost records a refund without confirming it with the status API', file: 'notifications.ts', from: 'if (needsConfirmation(n)) {', to: 'if (false && needsConfirmation(n)) {', tests: [T('notification-storm')] },
+  { name: 'doPost reads Script Properties to verify every notification instead of the cached settings', file: 'notifications.ts', from: 'const cached = cachedConfig(readConfig);', to: 'const cached = refreshCachedConfig(readConfig);', tests: [T('junk-flood')] },
+  { name: 'a notification that finds the sheet busy is not kept', file: 'notifications.ts', from: 'return keepForLater({', to: 'return false && keepForLater({', tests: [T('concurrency')] },
   { name: 'a second run ignores the run marker', file: 'run-guard.ts', from: 'if (current && now - current.startedAt < STALE_MS) {', to: 'if (false) {', tests: [T('concurrency')] },
   { name: 'doPost writes without making the cells text', file: 'notifications.ts', from: "formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);", to: '', tests: [T('hostile-content')] },
   { name: 'Refresh writes without making the cells text', file: 'refresh.ts', from: "formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note']", to: "void (table.sheet, table.header, ['status', 'paidAt', 'note']", tests: [T('hostile-content')] },
@@ -25,7 +27,7 @@ const MUTANTS = [
   { name: 'a Refresh pass starts over instead of resuming where it stopped', file: 'refresh.ts', from: 'all.filter((l) => !pending || l.orderId > pending.after)', to: 'all.filter(() => true)', tests: [T('refresh-continuation')] },
   { name: 'a Refresh stopped for time schedules no continuation', file: 'main.ts', from: 'onStoppedForTime: () => scheduleContinuation(REFRESH_CONTINUATION),', to: "onStoppedForTime: () => 'it continues by itself',", tests: [T('refresh-continuation')] },
   { name: 'a Refresh pass resumes in sheet order, not order-id order', file: 'refresh.ts', from: '.sort(byOrderId)', to: '', tests: [T('refresh-continuation')] },
-  { name: 'doPost writes the state store before the Payments row', file: 'notifications.ts', from: '      log.commit();\n      store.commit(stamp);', to: '      store.commit(stamp);\n      SpreadsheetApp.flush();\n      log.commit();', tests: [T('cutoff-payments')] },
+  { name: 'doPost writes the state store before the Payments row', file: 'notifications.ts', from: '    log.commit();\n    store.commit(stamp);', to: '    store.commit(stamp);\n    SpreadsheetApp.flush();\n    log.commit();', tests: [T('cutoff-payments')] },
   { name: 'Payments rows are appended without making the cells text', file: 'payments-log.ts', from: "      range.setNumberFormat('@');\n      range.setValues(appended", to: "      range.setValues(appended", tests: [T('hostile-content')] },
   { name: 'a replayed notification appends a second Payments row', file: 'payments-log.ts', from: 'const row = this.rows.get(line.purchaseOrderId);', to: 'const row = undefined as number | undefined;', tests: [T('notification-storm'), T('cutoff-payments')] },
   { name: 'Refresh never re-checks paid links for refunds', file: 'refresh.ts', from: "if (need !== 'paid') return need === 'open';", to: "if (true) return need === 'open';", tests: [T('refund-recheck')] },
