@@ -6,9 +6,12 @@ export { validateCreateRequest, parseStartTime } from './validate-create-request
 export * from './invoice-builder';
 export { generateOrderId, generatePaymentLinkId, linkOrderIdFromTransaction } from './ids';
 export { constantTimeEqual, notificationSignature, verifyNotification } from './verify-notification';
+export * from './status-code-table';
+export * from './unsigned-fields';
 export * from './interpret-notification';
 export * from './purchase-record';
-export * from './reversal-confirmation';
+export * from './status-confirmation';
+export * from './notification-decision';
 export * from './link-summary';
 export * from './refresh-need';
 export * from './payment-entry';
