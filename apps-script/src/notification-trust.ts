@@ -11,25 +11,35 @@
  * for shape by the core, because nothing in it can raise a row to Paid.
  */
 import {
-  confirmationRequest, confirmNotification, moneyClaimOf, needsConfirmation, redactSecret,
-  type Confirmation, type Interpretation, type MidtransConfig,
+  confirmationRequest, confirmedRecord, confirmNotification, moneyClaimOf, needsConfirmation, recordOf, redactSecret,
+  type Confirmation, type Interpretation, type MidtransConfig, type PurchaseRecord,
 } from '@midtrans-pl/core';
-import { mapHeaders, type Cell } from '@midtrans-pl/core';
+import { mapHeaders, type Cell, type HeaderMap } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
 import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
 import { rowsOfInvoice } from './invoice-rows';
 import type { NotificationAnswer } from './notifications';
 import { StateStore } from './state-store';
 
-export type Trust = { ok: true; facts: Interpretation } | { ok: false; answer: NotificationAnswer };
+/** `record` is what to fold into the state: Midtrans's answer when it was asked, the body otherwise. */
+export type Trust = { ok: true; facts: Interpretation; record: PurchaseRecord } | { ok: false; answer: NotificationAnswer };
 
-/** The rows of this sheet that carry the link, by one header read and one TextFinder search. */
-export function linkedRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, linkOrderId: string): number[] {
+/**
+ * The rows of this sheet that show the link: those that carry it, else those a run is creating it for
+ * (Queued: the customer may pay before the run writes the link). A row that merely has the order id
+ * typed in was never given a link here.
+ */
+export function rowsOfOurLink(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: HeaderMap, linkOrderId: string): number[] {
+  const linked = rowsOfInvoice(sheet, header, linkOrderId, 'linked');
+  return linked.length ? linked : rowsOfInvoice(sheet, header, linkOrderId, 'queued');
+}
+
+function isOurLink(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, linkOrderId: string): boolean {
   const sheet = spreadsheet.getSheetByName(INVOICE_SHEET);
-  if (!sheet) return [];
+  if (!sheet) return false;
   const header = mapHeaders(sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] as Cell[]);
-  if (headerProblem(header) || header.columns.paymentLink === undefined) return [];
-  return rowsOfInvoice(sheet, header, linkOrderId, 'linked');
+  if (headerProblem(header)) return false;
+  return rowsOfOurLink(sheet, header, linkOrderId).length > 0;
 }
 
 /** One UrlFetch (muted, so an HTTP error is an answer); a network failure is "no answer". */
@@ -40,13 +50,13 @@ function askMidtrans(config: MidtransConfig, n: Interpretation): Confirmation {
 }
 
 export function trustNotification(config: MidtransConfig, n: Interpretation): Trust {
-  if (!moneyClaimOf(n)) return { ok: true, facts: n };
+  if (!moneyClaimOf(n)) return { ok: true, facts: n, record: recordOf(n) };
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  if (linkedRows(spreadsheet, n.linkOrderId).length === 0) return { ok: false, answer: { ok: true, result: 'no-row' } };
+  if (!isOurLink(spreadsheet, n.linkOrderId)) return { ok: false, answer: { ok: true, result: 'no-row' } };
   const record = StateStore.load(spreadsheet).link(n.linkOrderId).purchases.find((p) => p.orderId === n.orderId);
   if (!needsConfirmation(n, { record })) return { ok: false, answer: { ok: true, result: 'duplicate' } };
   const check = askMidtrans(config, n);
-  if (check.verdict === 'confirmed') return { ok: true, facts: check.facts };
+  if (check.verdict === 'confirmed') return { ok: true, facts: check.facts, record: confirmedRecord(check) };
   console.warn(`Notification for ${n.orderId} not recorded (${check.verdict}): ${check.detail}`);
   return { ok: false, answer: { ok: false, result: check.verdict === 'unconfirmed' ? 'unconfirmed' : 'confirmation-unavailable' } };
 }

@@ -12,14 +12,14 @@
  * with Midtrans's own time, transaction id and payment type (notification-trust.ts). Purchases of
  * links that are not in this sheet are not recorded at all.
  */
-import { readNotification, recordOf } from '@midtrans-pl/core';
+import { readNotification } from '@midtrans-pl/core';
 import { sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
 import { INVOICE_SHEET, cellText, headerProblem } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
 import { PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
 import { rowsOfInvoice } from './invoice-rows';
-import { trustNotification } from './notification-trust';
+import { rowsOfOurLink, trustNotification } from './notification-trust';
 import { findRowByOrderId } from './row-finder';
 import { withScriptLock } from './run-guard';
 import { readConfig } from './settings';
@@ -61,12 +61,12 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
   // Outside the lock: a slow status call must not hold up Refresh or generation.
   const trusted = trustNotification(config, read.reading);
   if (!trusted.ok) return trusted.answer;
-  const n = trusted.facts;
+  const { facts: n, record } = trusted;
 
   const outcome = withScriptLock<NotificationAnswer>(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const store = StateStore.load(spreadsheet);
-    const changed = store.mergePurchase(n.linkOrderId, recordOf(n));
+    const changed = store.mergePurchase(n.linkOrderId, record);
     if (!changed) return { ok: true, result: 'duplicate' };
     // Only a link this sheet made: a purchase whose order id is in no row, or only in rows without a
     // link, is not ours (a shop's Snap order on the same account) and is written nowhere.
@@ -88,7 +88,7 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
     // The whole row in one read: the usage limit and the customer the payments log repeats.
     const line = sheet.getRange(row, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[];
     const at = (c: keyof typeof header.columns) => (header.columns[c] === undefined ? '' : line[header.columns[c] as number]);
-    const linked = cellText(at('paymentLink')) !== '' ? [row] : rowsOfInvoice(sheet, header, n.linkOrderId, 'linked');
+    const linked = cellText(at('paymentLink')) !== '' ? [row] : rowsOfOurLink(sheet, header, n.linkOrderId);
     if (linked.length === 0) return { ok: true, result: 'no-row' };
     const usageLimit = header.columns.usageLimit === undefined ? 1 : usageLimitOf(at('usageLimit'));
     const s = summaryOf(store.link(n.linkOrderId), { usageLimit });

@@ -20,24 +20,26 @@ export interface StatusCodeRow {
   source: string;
 }
 
-// One row a line, so the table reads as in docs/midtrans-contract.md §5.4.
+// One row a line, so the table reads as in docs/midtrans-contract.md §5.4. Three rows have no source:
+// `capture` with fraud `deny` [inferred: "202" like the other refusals]; `chargeback` and
+// `partial_chargeback` [inferred: "200" like the refunds, whose reversal they are]; `failure`
+// [inferred: "202" like deny, cancel and expire].
 // prettier-ignore
 export const STATUS_CODE_TABLE: readonly StatusCodeRow[] = [
   { transactionStatus: 'pending', notification: '201', statusApi: '201', source: 'SPAY pending sample; PLOLD; NODE notification example' },
   { transactionStatus: 'settlement', notification: '200', statusApi: '200', source: 'NOTIF samples; SPAY' },
   { transactionStatus: 'capture', fraudStatus: 'accept', notification: '200', statusApi: '200', source: 'NOTIF card sample' },
   { transactionStatus: 'capture', fraudStatus: 'challenge', notification: '201', statusApi: '201', source: 'C2XX ("on some rare occasion, Challenge")' },
-  // Not documented [inferred: "202" like the other refusals].
-  { transactionStatus: 'capture', fraudStatus: 'deny', notification: '202', statusApi: '202', source: '[inferred]' },
+  { transactionStatus: 'capture', fraudStatus: 'deny', notification: '202', statusApi: '202', source: 'none: our reading, see above' },
   { transactionStatus: 'authorize', notification: '200', statusApi: '200', source: 'C2XX' },
   { transactionStatus: 'deny', notification: '202', statusApi: '202', source: 'GO sample; mt-alt-doc card failure sample' },
   { transactionStatus: 'expire', notification: '202', statusApi: '407', source: 'SPAY, EXPD; PHP tests/MidtransTransactionTest.php' },
   { transactionStatus: 'cancel', notification: '202', statusApi: '200', source: 'CANC (notification sample and cancel-API answer); C2XX' },
   { transactionStatus: 'refund', notification: '200', statusApi: '200', source: 'REFD' },
   { transactionStatus: 'partial_refund', notification: '200', statusApi: '200', source: 'REFD' },
-  { transactionStatus: 'chargeback', notification: '200', statusApi: '200', source: 'not documented [inferred: "200" like the refunds]' },
-  { transactionStatus: 'partial_chargeback', notification: '200', statusApi: '200', source: 'not documented [inferred: "200" like the refunds]' },
-  { transactionStatus: 'failure', notification: '202', statusApi: '202', source: 'not documented [inferred: "202" like the other failures]' },
+  { transactionStatus: 'chargeback', notification: '200', statusApi: '200', source: 'none: our reading, see above' },
+  { transactionStatus: 'partial_chargeback', notification: '200', statusApi: '200', source: 'none: our reading, see above' },
+  { transactionStatus: 'failure', notification: '202', statusApi: '202', source: 'none: our reading, see above' },
 ];
 
 function rowOf(transactionStatus: string, fraudStatus: string | undefined): StatusCodeRow | undefined {

@@ -5,8 +5,8 @@
  *
  * Why: Midtrans signs only `order_id + status_code + gross_amount + server key` (§5.3). The status-code
  * table (status-code-table.ts) refuses a claim whose signed code does not fit it, but `settlement`,
- * `capture`+`accept`, `authorize`, `refund` and `partial_refund` all carry "200" (§5.4;
- * `chargeback` and `partial_chargeback` are [inferred: "200" like the refunds]). So a genuine
+ * `capture`+`accept`, `authorize`, `refund` and `partial_refund` all carry "200" (§5.4; the table
+ * gives the chargebacks "200" too). So a genuine
  * `authorize` can be replayed as `settlement`, and a genuine settlement as `refund`, with a valid
  * signature. Every claim that moves money (to paid, to a reversal, or the documented settlement →
  * `deny` reversal) is therefore asked about, and what gets recorded comes from Midtrans's answer, not
@@ -31,9 +31,14 @@ export function moneyClaimOf(n: Interpretation): MoneyClaim | undefined {
   return undefined;
 }
 
-/** Whether folding `n` into `stored` would change what the record says about money (not just its details). */
+/**
+ * Whether folding `n` into `stored` would change what the record says about money, or could give it
+ * the transaction id it lacks (a purchase first seen by polling the link, which lists it by order id
+ * only). The body's own details (time, ids, method) do not count: they are not what gets recorded.
+ */
 function changesRecord(stored: PurchaseRecord | undefined, n: Interpretation): boolean {
   if (!stored) return true;
+  if (stored.transactionId === '' || stored.transactionId === stored.orderId) return true;
   const after = mergePurchase(stored, recordOf(n));
   return after.top !== stored.top || after.settled !== stored.settled || after.reversalDeny !== stored.reversalDeny;
 }
@@ -80,16 +85,21 @@ export type Confirmation =
   /** No usable answer (network, 5xx, 429, 401): record nothing now; a later delivery or check can. */
   | { verdict: 'unavailable'; detail: string };
 
+/** A state only a paid purchase reaches: a refund or chargeback, or the documented settlement → deny reversal (§5.5). */
+function isPastPaid(n: Interpretation): boolean {
+  return isReversalState(n.state) || (n.transactionStatus === 'deny' && n.reversalChannel);
+}
+
 /**
- * What an answer must say to confirm a claim. A paid claim is confirmed by paid or by a later
- * reversal (a refund proves the payment); a reversal by any reversal (refunds can follow each other,
- * and the record keeps the highest); a reversal deny by a deny. A reading that claims no money move
- * (a caller confirming everything) needs the same state.
+ * What an answer must say to confirm a claim. A paid claim is confirmed by paid or by a state only a
+ * payment leads to (a refund proves the payment); a reversal by any reversal (refunds can follow each
+ * other, and the record keeps the highest); a reversal deny by a deny. A reading that claims no money
+ * move (a caller confirming everything) needs the same state.
  */
 function vouches(claimed: Interpretation, said: Interpretation): boolean {
   switch (moneyClaimOf(claimed)) {
     case 'paid':
-      return said.paid || isReversalState(said.state);
+      return said.paid || isPastPaid(said);
     case 'reversal':
       return isReversalState(said.state);
     case 'reversal-deny':
@@ -119,6 +129,18 @@ export function confirmNotification(n: Interpretation, res: HttpResponse | undef
   if (!api.ok) return out('unconfirmed', `the status answer is unreadable: ${api.problem}`);
   if (!vouches(n, api.value)) return out('unconfirmed', `the status API says ${api.value.transactionStatus}`);
   return { verdict: 'confirmed', facts: api.value, answer: about.body };
+}
+
+/**
+ * The purchase record a confirmed answer proves: its own state and, for an answer past paid that
+ * carries a `settlement_time`, that it was paid then. A settlement first confirmed after its refund
+ * (the answer says refund) thus keeps its payment time, as if both notifications had been recorded.
+ */
+export function confirmedRecord(c: { facts: Interpretation; answer: MidtransNotification }): PurchaseRecord {
+  const record = recordOf(c.facts);
+  const settledAt = c.answer.settlement_time;
+  if (!isPastPaid(c.facts) || typeof settledAt !== 'string' || settledAt === '') return record;
+  return { ...record, settled: true, paidAt: settledAt };
 }
 
 /**

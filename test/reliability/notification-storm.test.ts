@@ -14,15 +14,17 @@
  * exactly as they were, and so does each rewritten settlement (answered `unconfirmed` once the status
  * API disagrees); Refresh statuses afterwards changes no cell, and Refresh runs polled in the
  * middle of a storm change nothing about how it ends. The n8n Trigger
- * (fake n8n contexts) answers forged bodies 401 and malformed ones 400 without a run, starts exactly
+ * (fake n8n contexts, confirming money moves with the scenario's simulator over HTTP: one status call
+ * each, none for anything else) answers forged bodies 401 and malformed ones 400 without a run, starts exactly
  * one run per genuine delivery, repeats included (it does not suppress them: see the README's Remove
  * Duplicates recipe), and its runs, folded by the core as a downstream workflow would, give every link
  * the same status as in-order delivery, with or without that recipe's dedupe key applied first.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { applyNotification, interpretNotification, summarisePurchases, type PurchaseRecord } from '../../core/src';
+import { applyNotification, interpretNotification, isReversalChannel, summarisePurchases, type PurchaseRecord } from '../../core/src';
 import { MidtransTrigger } from '../../n8n-node/nodes/MidtransTrigger/MidtransTrigger.node';
 import { credentialsFor, deliver } from '../unit/n8n/support/fake-n8n';
+import { serveSimulator } from '../unit/n8n/support/midtrans-backend';
 import { simulatorFetch } from '../../tools/apps-script-emulator';
 import { createAddon, col, row, type Addon } from './support/addon';
 import { figures } from './support/figures';
@@ -213,12 +215,13 @@ describe('doPost storm with Refresh statuses polling in the middle', () => {
 
 describe('n8n Midtrans Trigger under the same storms', () => {
   const trigger = new MidtransTrigger();
-  // No HTTP is needed (Confirm with the Status API is off); a closed port proves none is attempted.
-  const credentials = credentialsFor('http://127.0.0.1:9', PLANTED_KEY);
 
   test(`${SEEDS.length} seeds: forged → 401 and malformed → 400 without a run; one run per genuine delivery; folded runs equal in-order statuses, also after the README's Remove Duplicates key`, async () => {
     for (const seed of SEEDS) {
       const s = scenario(seed);
+      // Money moves are confirmed with the status API of the Midtrans that knows these purchases.
+      const backend = await serveSimulator(s.generator.sim);
+      const credentials = credentialsFor(backend.url, PLANTED_KEY);
       const deliveries = storm(s.ordered, seed);
       const runs: IDataObject[] = [];
       for (const d of deliveries) {
@@ -231,7 +234,12 @@ describe('n8n Midtrans Trigger under the same storms', () => {
         }
         // As n8n hands it over: a parsed object body, or an empty one with the raw text beside it.
         const out = await deliver(trigger.webhook, { description: trigger.description, credentials }, body ? { body } : { body: {}, rawBody: d.text });
-        expect(out.httpCalls).toBe(0);
+        // Exactly the money moves cost one status call: paid, a refund, the settlement → deny reversal.
+        const status = body?.transaction_status;
+        const moneyClaim = body !== undefined && (['settlement', 'refund', 'partial_refund'].includes(String(status)) ||
+          (status === 'capture' && body.fraud_status !== 'challenge') || (status === 'deny' && isReversalChannel(body)));
+        if (d.kind === 'forged' || d.kind === 'malformed') expect(out.httpCalls).toBe(0);
+        else expect({ how: d.kind, status, calls: out.httpCalls }).toEqual({ how: d.kind, status, calls: moneyClaim ? 1 : 0 });
         if (d.kind === 'forged' || d.kind === 'malformed') {
           expect({ how: d.how, executed: out.executed, status: out.status }).toEqual({ how: d.how, executed: false, status: expect.any(Number) });
           expect([400, 401]).toContain(out.status);
@@ -256,6 +264,7 @@ describe('n8n Midtrans Trigger under the same storms', () => {
       });
       expect(foldedStatuses(firstPerKey, s.links)).toEqual(foldedStatuses(s.ordered, s.links));
       totals.triggerRuns += runs.length;
+      await backend.close();
     }
   }, timeoutFor(200, 120_000));
 });

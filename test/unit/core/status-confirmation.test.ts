@@ -6,7 +6,7 @@
  * [inferred] ("200" like the refunds; docs/midtrans-contract.md §5.4 is silent).
  */
 import {
-  PURCHASE_STATES, REVERSAL_STATES, answerAbout, confirmationRequest, confirmNotification, confirmedBody, interpretNotification, moneyClaimOf,
+  PURCHASE_STATES, REVERSAL_STATES, answerAbout, confirmationRequest, confirmNotification, confirmedBody, confirmedRecord, interpretNotification, moneyClaimOf,
   needsConfirmation, recordOf, type HttpResponse, type Interpretation,
 } from '../../../core/src';
 
@@ -131,6 +131,26 @@ describe('confirmNotification', () => {
     const c = confirmNotification(interpreted('refund'), answer(502, { status_message: `bad gateway for ${KEY}` }), KEY);
     expect(JSON.stringify(c)).not.toContain(KEY);
     expect(c).toMatchObject({ verdict: 'unavailable', detail: expect.stringContaining('[redacted]') });
+  });
+});
+
+describe('confirmedRecord', () => {
+  test('a settlement confirmed by a refund answer records the refund, paid at the answer\'s settlement_time', () => {
+    const c = confirmNotification(interpreted('settlement'), found('refund', { settlement_time: '2026-11-25 10:05:00' }));
+    if (c.verdict !== 'confirmed') throw new Error(c.detail);
+    expect(confirmedRecord(c)).toMatchObject({ top: 'refunded', settled: true, paidAt: '2026-11-25 10:05:00' });
+  });
+
+  test('a settlement confirmed by the documented reversal (deny on Mandiri Bill) records a reversed payment', () => {
+    const c = confirmNotification(interpreted('settlement', { payment_type: 'echannel' }), found('deny', { payment_type: 'echannel', status_code: '202', settlement_time: '2026-11-25 10:05:00' }));
+    if (c.verdict !== 'confirmed') throw new Error(c.detail);
+    expect(confirmedRecord(c)).toMatchObject({ top: 'failed', settled: true, reversalDeny: true, paidAt: '2026-11-25 10:05:00' });
+  });
+
+  test('a paid answer is recorded as it is', () => {
+    const c = confirmNotification(interpreted('settlement'), found('settlement', { settlement_time: '2026-11-25 10:05:00' }));
+    if (c.verdict !== 'confirmed') throw new Error(c.detail);
+    expect(confirmedRecord(c)).toEqual(recordOf(c.facts));
   });
 });
 
