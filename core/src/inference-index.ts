@@ -53,6 +53,7 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   { file: 'core/src/status-code-table.ts', quote: '[inferred: "202" like the other refusals]', rule: 'capture with fraud deny carries status code 202' },
   { file: 'core/src/status-code-table.ts', quote: '[inferred: "200" like the refunds, whose', rule: 'chargebacks carry status code 200' },
   { file: 'core/src/status-code-table.ts', quote: '[inferred: "202" like deny, cancel and expire]', rule: 'failure carries status code 202' },
+  { file: 'core/src/status-confirmation.ts', quote: '[inferred: that a Payment Link purchase\'s suffixed order id', rule: 'the status API is asked by the purchase\'s signed order id' },
   { file: 'core/src/unsigned-fields.ts', quote: 'Charset and length are [inferred:', rule: 'transaction id: letters, digits, - _ ., at most 64' },
   { file: 'core/src/unsigned-fields.ts', quote: '(NOTIF) [inferred: lower-case words', rule: 'payment type: lower-case word, at most 40' },
   // Status model and summary.

@@ -56,7 +56,8 @@ export function needsConfirmation(n: Interpretation, known?: { record: PurchaseR
 /**
  * Asked by the signed `order_id` (the purchase's own, §5.6), never by the unsigned `transaction_id`:
  * the answer is then about the signed purchase whatever else the body says, so pointing
- * `transaction_id` at another transaction that really is paid or refunded confirms nothing.
+ * `transaction_id` at another transaction that really is paid or refunded confirms nothing. §6 takes
+ * either id [inferred: that a Payment Link purchase's suffixed order id answers as its transaction id does].
  */
 export function confirmationRequest(config: MidtransConfig, n: Interpretation): HttpRequest {
   return transactionStatusRequest(config, n.orderId);
