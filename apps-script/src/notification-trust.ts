@@ -11,8 +11,17 @@
  * for shape by the core, because nothing in it can raise a row to Paid.
  */
 import {
-  confirmationRequest, confirmedRecord, confirmNotification, moneyClaimOf, needsConfirmation, recordOf, redactSecret,
-  type Confirmation, type Interpretation, type MidtransConfig, type PurchaseRecord,
+  confirmationRequest,
+  confirmedRecord,
+  confirmNotification,
+  moneyClaimOf,
+  needsConfirmation,
+  recordOf,
+  redactSecret,
+  type Confirmation,
+  type Interpretation,
+  type MidtransConfig,
+  type PurchaseRecord,
 } from '@midtrans-pl/core';
 import { mapHeaders, type Cell, type HeaderMap } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
@@ -45,7 +54,8 @@ function isOurLink(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, linkOr
 /** One UrlFetch (muted, so an HTTP error is an answer); a network failure is "no answer". */
 function askMidtrans(config: MidtransConfig, n: Interpretation): Confirmation {
   const sent = sendAll([confirmationRequest(config, n)]);
-  if (!sent.responses) return { verdict: 'unavailable', detail: redactSecret(`could not reach Midtrans: ${sent.failure ?? 'no answer'}`, config.serverKey) };
+  if (!sent.responses)
+    return { verdict: 'unavailable', detail: redactSecret(`could not reach Midtrans: ${sent.failure ?? 'no answer'}`, config.serverKey) };
   return confirmNotification(n, sent.responses[0], config.serverKey);
 }
 
@@ -53,7 +63,9 @@ export function trustNotification(config: MidtransConfig, n: Interpretation): Tr
   if (!moneyClaimOf(n)) return { ok: true, facts: n, record: recordOf(n) };
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   if (!isOurLink(spreadsheet, n.linkOrderId)) return { ok: false, answer: { ok: true, result: 'no-row' } };
-  const record = StateStore.load(spreadsheet).link(n.linkOrderId).purchases.find((p) => p.orderId === n.orderId);
+  const record = StateStore.load(spreadsheet)
+    .link(n.linkOrderId)
+    .purchases.find((p) => p.orderId === n.orderId);
   if (!needsConfirmation(n, { record })) return { ok: false, answer: { ok: true, result: 'duplicate' } };
   const check = askMidtrans(config, n);
   if (check.verdict === 'confirmed') return { ok: true, facts: check.facts, record: confirmedRecord(check) };

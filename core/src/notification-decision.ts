@@ -34,13 +34,16 @@ export type RefusalReason =
   | 'unreadable';
 
 export type NotificationReading =
-  | { ok: true; body: MidtransNotification; reading: Interpretation }
-  | { ok: false; refused: RefusalReason; message: string };
+  { ok: true; body: MidtransNotification; reading: Interpretation } | { ok: false; refused: RefusalReason; message: string };
 
 /** Steps 1–3: no service call, never throws. */
 export function readNotification(body: unknown, serverKey: string, sha512Hex: Sha512Hex): NotificationReading {
   if (!isPlainObject(body) || !signedFields(body)) {
-    return { ok: false, refused: 'not-a-notification', message: 'Not a Midtrans notification: expected a JSON object with order_id, status_code, gross_amount and signature_key' };
+    return {
+      ok: false,
+      refused: 'not-a-notification',
+      message: 'Not a Midtrans notification: expected a JSON object with order_id, status_code, gross_amount and signature_key',
+    };
   }
   if (!verifyNotification(body, serverKey, sha512Hex)) return { ok: false, refused: 'bad-signature', message: 'Invalid signature_key' };
   const meaning = interpretNotification(body);

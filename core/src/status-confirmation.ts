@@ -70,11 +70,15 @@ export function confirmationRequest(config: MidtransConfig, n: Interpretation): 
  * #113, #121): an answer that names itself that way was still asked by this order id, so it is about
  * it, and comes back with the order id restored.
  */
-export function answerAbout(askedOrderId: string, body: unknown): { ok: true; body: MidtransNotification } | { ok: false; problem: string } {
+export function answerAbout(
+  askedOrderId: string,
+  body: unknown,
+): { ok: true; body: MidtransNotification } | { ok: false; problem: string } {
   if (!isPlainObject(body)) return { ok: false, problem: 'the status answer is not a JSON object' };
   if (body.order_id === askedOrderId) return { ok: true, body: body as MidtransNotification };
   const id = body.transaction_id;
-  if (typeof id === 'string' && id !== '' && body.order_id === id) return { ok: true, body: { ...(body as MidtransNotification), order_id: askedOrderId } };
+  if (typeof id === 'string' && id !== '' && body.order_id === id)
+    return { ok: true, body: { ...(body as MidtransNotification), order_id: askedOrderId } };
   return { ok: false, problem: `the status answer is about order id ${describe(body.order_id)}, not the one asked for` };
 }
 
@@ -115,7 +119,10 @@ function vouches(claimed: Interpretation, said: Interpretation): boolean {
  * given, is taken out of every detail (a proxy may echo the Authorization header).
  */
 export function confirmNotification(n: Interpretation, res: HttpResponse | undefined, serverKey = ''): Confirmation {
-  const out = (verdict: 'unconfirmed' | 'unavailable', detail: string): Confirmation => ({ verdict, detail: redactSecret(detail, serverKey) });
+  const out = (verdict: 'unconfirmed' | 'unavailable', detail: string): Confirmation => ({
+    verdict,
+    detail: redactSecret(detail, serverKey),
+  });
   if (!res) return out('unavailable', 'no answer from the status API');
   const parsed = parseTransactionStatus(res);
   if (!parsed.ok) {
@@ -151,7 +158,13 @@ export function confirmedRecord(c: { facts: Interpretation; answer: MidtransNoti
  * verifies when it is forwarded (to the Sheets add-on, for one).
  */
 export const CONFIRMED_FIELDS = [
-  'transaction_status', 'fraud_status', 'transaction_id', 'payment_type', 'transaction_time', 'settlement_time', 'refund_amount',
+  'transaction_status',
+  'fraud_status',
+  'transaction_id',
+  'payment_type',
+  'transaction_time',
+  'settlement_time',
+  'refund_amount',
 ] as const;
 
 export function confirmedBody<T extends Record<string, unknown>>(body: T, answer: MidtransNotification): T {

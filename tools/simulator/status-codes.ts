@@ -51,4 +51,15 @@ export const TRANSITIONS: Record<string, string[]> = {
   expire: [],
 };
 
-export const PAY_STATUSES = ['open', 'pending', 'settlement', 'capture', 'authorize', 'deny', 'cancel', 'expire', 'refund', 'partial_refund'];
+export const PAY_STATUSES = [
+  'open',
+  'pending',
+  'settlement',
+  'capture',
+  'authorize',
+  'deny',
+  'cancel',
+  'expire',
+  'refund',
+  'partial_refund',
+];

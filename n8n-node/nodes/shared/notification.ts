@@ -11,7 +11,8 @@ import {
 } from './core';
 import { n8nTransport } from './transport';
 
-export const sha512Hex = (input: string): string => createHash('sha512').update(input, 'utf8').digest('hex');
+export const sha512Hex = (input: string): string =>
+	createHash('sha512').update(input, 'utf8').digest('hex');
 
 /**
  * The core's whole decision about one notification body (core/src/notification-decision.ts:
@@ -25,7 +26,12 @@ export function decideN8nNotification(
 	config: MidtransConfig,
 	options: { confirm: boolean; wants?: (state: PurchaseState) => boolean },
 ): Promise<NotificationDecision> {
-	return decideNotification(body, { config, sha512Hex, transport: n8nTransport(context), ...options });
+	return decideNotification(body, {
+		config,
+		sha512Hex,
+		transport: n8nTransport(context),
+		...options,
+	});
 }
 
 /**
@@ -47,8 +53,13 @@ export function withInterpretation(body: IDataObject, interpretation: Interpreta
  * its unsigned status fields when it was confirmed), the core's reading of the facts, and whether the
  * status API confirmed them.
  */
-export function notificationItem(decision: Extract<NotificationDecision, { outcome: 'accepted' }>): IDataObject {
-	return { ...withInterpretation(decision.body as IDataObject, decision.facts), confirmed: decision.confirmed };
+export function notificationItem(
+	decision: Extract<NotificationDecision, { outcome: 'accepted' }>,
+): IDataObject {
+	return {
+		...withInterpretation(decision.body as IDataObject, decision.facts),
+		confirmed: decision.confirmed,
+	};
 }
 
 /** The same for an answer the core could not interpret: at least the link's order id. */

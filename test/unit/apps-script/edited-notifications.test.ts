@@ -12,7 +12,10 @@ import { createHarness, row, type Harness } from './harness';
 type Body = Record<string, unknown>;
 const FORWARDS: [string, (b: Body) => Body][] = [
   ['from Midtrans', (b) => b],
-  ['forwarded by n8n', (b) => ({ ...b, payment_link_order_id: String(b.order_id).replace(/-\d{13}$/, ''), paid: true, state: 'paid', confirmed: true })],
+  [
+    'forwarded by n8n',
+    (b) => ({ ...b, payment_link_order_id: String(b.order_id).replace(/-\d{13}$/, ''), paid: true, state: 'paid', confirmed: true }),
+  ],
 ];
 
 function setUp(): Harness {
@@ -24,7 +27,8 @@ function setUp(): Harness {
 
 const status = (h: Harness) => h.cell(h.rowOf('E-1'), 'Status');
 const fetches = (h: Harness) => h.env.calls.fetchRequests;
-const sheetText = (h: Harness, name: string) => JSON.stringify(h.env.untracked(() => h.env.spreadsheet.getSheetByName(name)) ? h.env.sheetValues(name) : null);
+const sheetText = (h: Harness, name: string) =>
+  JSON.stringify(h.env.untracked(() => h.env.spreadsheet.getSheetByName(name)) ? h.env.sheetValues(name) : null);
 /** Everything a notification could have changed: the invoice rows, the Payments log and the state. */
 const snapshot = (h: Harness) => [JSON.stringify(h.rows()), sheetText(h, 'Payments'), sheetText(h, 'Midtrans state')];
 
@@ -37,7 +41,11 @@ function genuine(h: Harness, kind: 'pending' | 'expire' | 'authorize' | 'challen
     body = h.sim.pay('E-1', { status: 'expire', transaction_id: p.transaction_id });
   } else {
     const card = ['authorize', 'challenge', 'deny'].includes(kind);
-    body = h.sim.pay('E-1', { status: kind === 'challenge' ? 'capture' : kind, payment_type: card ? 'credit_card' : 'bank_transfer', ...(kind === 'challenge' ? { fraud_status: 'challenge' } : {}) });
+    body = h.sim.pay('E-1', {
+      status: kind === 'challenge' ? 'capture' : kind,
+      payment_type: card ? 'credit_card' : 'bank_transfer',
+      ...(kind === 'challenge' ? { fraud_status: 'challenge' } : {}),
+    });
   }
   expect(h.post(body).ok).toBe(true);
   return body;
@@ -78,15 +86,19 @@ describe.each(FORWARDS)('%s', (_via, forward) => {
     const body = genuine(h, 'settlement');
     expect(h.cell(h.rowOf('E-1'), 'Paid At')).toBe(body.settlement_time);
     const before = snapshot(h);
-    expect(h.post(forward({ ...body, settlement_time: '2019-01-01 00:00:00', transaction_id: '0-forged', payment_type: 'gopay' }))).toEqual({ ok: true, result: 'duplicate' });
+    expect(h.post(forward({ ...body, settlement_time: '2019-01-01 00:00:00', transaction_id: '0-forged', payment_type: 'gopay' }))).toEqual(
+      { ok: true, result: 'duplicate' },
+    );
     expect(fetches(h)).toBe(0);
     expect(snapshot(h)).toEqual(before);
   });
 
-  test('the same replay arriving before the genuine one (which was lost) records Midtrans\'s time, transaction id and method, not the edits', () => {
+  test("the same replay arriving before the genuine one (which was lost) records Midtrans's time, transaction id and method, not the edits", () => {
     const h = setUp();
     const body = h.sim.pay('E-1', { status: 'settlement', payment_type: 'bank_transfer' });
-    expect(h.post(forward({ ...body, settlement_time: '2019-01-01 00:00:00', transaction_id: '0-forged', payment_type: 'gopay' }))).toEqual({ ok: true, result: 'updated' });
+    expect(h.post(forward({ ...body, settlement_time: '2019-01-01 00:00:00', transaction_id: '0-forged', payment_type: 'gopay' }))).toEqual(
+      { ok: true, result: 'updated' },
+    );
     expect(fetches(h)).toBe(1);
     expect(status(h)).toBe('Paid');
     expect(h.cell(h.rowOf('E-1'), 'Paid At')).toBe(body.settlement_time);

@@ -7,8 +7,16 @@ import { notificationStatusCodeOf, statusApiStatusCodeOf, statusCodeMismatch, ST
 import { notificationStatusCode, statusApiStatusCode } from '../../../tools/simulator/status-codes';
 
 test.each([
-  ['pending', undefined, '201'], ['settlement', undefined, '200'], ['capture', 'accept', '200'], ['capture', undefined, '200'], ['capture', 'challenge', '201'],
-  ['deny', undefined, '202'], ['expire', undefined, '202'], ['cancel', undefined, '202'], ['refund', undefined, '200'], ['partial_refund', undefined, '200'],
+  ['pending', undefined, '201'],
+  ['settlement', undefined, '200'],
+  ['capture', 'accept', '200'],
+  ['capture', undefined, '200'],
+  ['capture', 'challenge', '201'],
+  ['deny', undefined, '202'],
+  ['expire', undefined, '202'],
+  ['cancel', undefined, '202'],
+  ['refund', undefined, '200'],
+  ['partial_refund', undefined, '200'],
   ['authorize', undefined, '200'],
 ])('a notification for %s (fraud %s) carries %s', (status, fraud, code) => {
   expect(notificationStatusCodeOf(status, fraud)).toBe(code);
@@ -17,7 +25,10 @@ test.each([
 
 test('the status API differs for expire (407) and cancel (200) only', () => {
   const differ = STATUS_CODE_TABLE.filter((r) => r.notification !== r.statusApi).map((r) => [r.transactionStatus, r.statusApi]);
-  expect(differ).toEqual([['expire', '407'], ['cancel', '200']]);
+  expect(differ).toEqual([
+    ['expire', '407'],
+    ['cancel', '200'],
+  ]);
   expect(statusApiStatusCodeOf('expire')).toBe('407');
 });
 
@@ -32,7 +43,7 @@ test.each([
   expect(statusCodeMismatch(code, status, fraud)).toMatch(/does not fit/);
 });
 
-test('a numeric status code is compared as its string (PLOLD\'s sample); an unknown status or fraud status is named', () => {
+test("a numeric status code is compared as its string (PLOLD's sample); an unknown status or fraud status is named", () => {
   expect(statusCodeMismatch(201, 'pending')).toBeUndefined();
   expect(statusCodeMismatch('200', 'teleported')).toMatch(/unknown transaction_status/);
   expect(statusCodeMismatch('200', 'capture', 'maybe')).toMatch(/unknown fraud_status/);
@@ -41,7 +52,8 @@ test('a numeric status code is compared as its string (PLOLD\'s sample); an unkn
 test('the simulator, which reads §5.4 on its own, sends what the table expects for every status it can produce', () => {
   for (const r of STATUS_CODE_TABLE) {
     if (['chargeback', 'partial_chargeback', 'failure'].includes(r.transactionStatus) || r.fraudStatus === 'deny') continue;
-    expect(`${r.transactionStatus}/${r.fraudStatus ?? ''}: ${notificationStatusCode(r.transactionStatus, r.fraudStatus)} ${statusApiStatusCode(r.transactionStatus, r.fraudStatus)}`)
-      .toBe(`${r.transactionStatus}/${r.fraudStatus ?? ''}: ${r.notification} ${r.statusApi}`);
+    expect(
+      `${r.transactionStatus}/${r.fraudStatus ?? ''}: ${notificationStatusCode(r.transactionStatus, r.fraudStatus)} ${statusApiStatusCode(r.transactionStatus, r.fraudStatus)}`,
+    ).toBe(`${r.transactionStatus}/${r.fraudStatus ?? ''}: ${r.notification} ${r.statusApi}`);
   }
 });

@@ -2,8 +2,11 @@
 import { unsignedFieldProblem } from '../../../core/src';
 
 const genuine = {
-  transaction_time: '2021-06-23 11:27:20', settlement_time: '2021-06-23 11:27:50', transaction_id: '9aed5972-5b6a-401e-894b-a32c91ed1a3a',
-  payment_type: 'bank_transfer', order_id: 'bca-va-01',
+  transaction_time: '2021-06-23 11:27:20',
+  settlement_time: '2021-06-23 11:27:50',
+  transaction_id: '9aed5972-5b6a-401e-894b-a32c91ed1a3a',
+  payment_type: 'bank_transfer',
+  order_id: 'bca-va-01',
 };
 
 test('the documented settlement sample and a BI-SNAP transaction id pass; absent fields and empty times are fine', () => {

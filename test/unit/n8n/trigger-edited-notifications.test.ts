@@ -36,7 +36,13 @@ function genuine(orderId: string, kind: 'pending' | 'expire' | 'authorize' | 'ch
     return { ...backend.simulator.pay(orderId, { status: 'expire', transaction_id: p.transaction_id }) };
   }
   const status = kind === 'challenge' ? 'capture' : kind;
-  return { ...backend.simulator.pay(orderId, { status, payment_type: card ? 'credit_card' : 'bank_transfer', ...(kind === 'challenge' ? { fraud_status: 'challenge' } : {}) }) };
+  return {
+    ...backend.simulator.pay(orderId, {
+      status,
+      payment_type: card ? 'credit_card' : 'bank_transfer',
+      ...(kind === 'challenge' ? { fraud_status: 'challenge' } : {}),
+    }),
+  };
 }
 
 describe('edits the status-code table refuses: 401, no run, no status call', () => {
@@ -68,11 +74,17 @@ describe('edits only the status API can tell: one status call, no run', () => {
     expect(outcome).toMatchObject({ status: 200, executed: false, httpCalls: 1 });
   });
 
-  test('a settlement replayed with settlement_time 2019: the run carries Midtrans\'s time, transaction id and payment type, not the edits', async () => {
+  test("a settlement replayed with settlement_time 2019: the run carries Midtrans's time, transaction id and payment type, not the edits", async () => {
     const body = genuine('CNF-TIME', 'settlement');
     const outcome = await send({ ...body, settlement_time: '2019-01-01 00:00:00', transaction_id: 'f0rged-0000', payment_type: 'gopay' });
     expect(outcome).toMatchObject({ status: 200, executed: true, httpCalls: 1 });
-    expect(outcome.items[0].json).toMatchObject({ settlement_time: body.settlement_time, transaction_id: body.transaction_id, payment_type: 'bank_transfer', confirmed: true, paid: true });
+    expect(outcome.items[0].json).toMatchObject({
+      settlement_time: body.settlement_time,
+      transaction_id: body.transaction_id,
+      payment_type: 'bank_transfer',
+      confirmed: true,
+      paid: true,
+    });
   });
 });
 
@@ -87,12 +99,20 @@ test('a BI-SNAP payment (BSI VA: the status API puts its transaction id in order
   const body = backend.simulator.pay('BSI-1', { status: 'settlement', payment_type: 'bsi_va' });
   const outcome = await send({ ...body });
   expect(outcome).toMatchObject({ status: 200, executed: true, httpCalls: 1 });
-  expect(outcome.items[0].json).toMatchObject({ order_id: body.order_id, payment_link_order_id: 'BSI-1', transaction_id: body.transaction_id, confirmed: true, paid: true });
+  expect(outcome.items[0].json).toMatchObject({
+    order_id: body.order_id,
+    payment_link_order_id: 'BSI-1',
+    transaction_id: body.transaction_id,
+    confirmed: true,
+    paid: true,
+  });
 });
 
 describe('Skip Status Confirmation (Unsafe)', () => {
   test('its description says what the risk is', () => {
-    const options = trigger.description.properties.find((p) => p.name === 'options') as { options: { name: string; default: unknown; description: string }[] };
+    const options = trigger.description.properties.find((p) => p.name === 'options') as {
+      options: { name: string; default: unknown; description: string }[];
+    };
     const skip = options.options.find((o) => o.name === 'skipConfirmation');
     expect(skip?.default).toBe(false);
     expect(skip?.description).toMatch(/signs only order_id, status_code and gross_amount/);
@@ -109,6 +129,9 @@ describe('Skip Status Confirmation (Unsafe)', () => {
 
   test('the status-code table still applies when it is set', async () => {
     const body = genuine('SKP-2', 'pending');
-    expect(await send({ ...body, transaction_status: 'settlement' }, { options: { skipConfirmation: true } })).toMatchObject({ status: 401, executed: false });
+    expect(await send({ ...body, transaction_status: 'settlement' }, { options: { skipConfirmation: true } })).toMatchObject({
+      status: 401,
+      executed: false,
+    });
   });
 });
