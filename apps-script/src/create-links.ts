@@ -9,6 +9,7 @@ import {
 } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
 import { CELL_MAX_CHARS } from './cell-writes';
+import { Utilities } from './services';
 
 export interface CreateWork {
   row: number;

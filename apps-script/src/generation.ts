@@ -21,6 +21,7 @@ import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { plural, toast } from './ui';
 import { UserError } from './user-error';
+import { Session, SpreadsheetApp, Utilities } from './services';
 
 /** Requests per `fetchAll` for Refresh (refresh.ts); generation sizes its own chunks (chunk-size.ts). */
 export const CHUNK_SIZE = 25;

@@ -20,6 +20,7 @@ import {
 } from './triggers';
 import { alert, confirm, plural, toast } from './ui';
 import { isUserError } from './user-error';
+import { HtmlService, ScriptApp, SpreadsheetApp } from './services';
 
 /** A message safe to show: the user's own problem as is, anything else with the key scrubbed. */
 function describe(e: unknown): string {

@@ -24,6 +24,7 @@ import { withScriptLock } from './run-guard';
 import { readConfig } from './settings';
 import { StateStore } from './state-store';
 import { mapHeaders, type Cell } from '@midtrans-pl/core';
+import { ContentService, SpreadsheetApp } from './services';
 
 export interface NotificationAnswer {
   ok: boolean;

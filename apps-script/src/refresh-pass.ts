@@ -5,6 +5,7 @@
  * row number would not be. Each link is visited once per pass: the next part starts after that id.
  */
 import { PROPERTY } from './settings';
+import { PropertiesService } from './services';
 
 export interface PendingPass {
   /** The last order id the pass checked; the rest of the pass is every order id after it. */

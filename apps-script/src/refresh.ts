@@ -24,6 +24,7 @@ import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { plural, toast } from './ui';
 import { UserError } from './user-error';
+import { SpreadsheetApp } from './services';
 
 interface LinkRow {
   row: number;

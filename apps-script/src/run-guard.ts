@@ -6,6 +6,7 @@
  * outlives 6 minutes, so a marker older than that (plus a margin for clock skew) is a dead run's.
  */
 import { PROPERTY } from './settings';
+import { LockService, PropertiesService, Session, Utilities } from './services';
 
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
 const STALE_MS = EXECUTION_LIMIT_MS + 30_000;

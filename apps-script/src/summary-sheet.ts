@@ -13,6 +13,7 @@ import { summaryOf, usageLimitOf } from './link-status';
 import { StateStore } from './state-store';
 import { now } from './adapters';
 import { plural } from './ui';
+import { Charts, SpreadsheetApp } from './services';
 
 export const SUMMARY_SHEET = 'Summary';
 const CHART_TITLE = 'Payments per day (Rp)';

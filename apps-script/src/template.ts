@@ -6,6 +6,7 @@ import {
   LINK_ORDER_ID_SAFE_MAX, SHEET_COLUMNS, TEMPLATE_HEADERS, USAGE_LIMIT_DEFAULT, mapHeaders, type Cell, type SheetColumn,
 } from '@midtrans-pl/core';
 import { INVOICE_SHEET } from './invoice-sheet';
+import { SpreadsheetApp } from './services';
 
 const HEADER_NOTES: Partial<Record<SheetColumn, string>> = {
   orderId: `Optional. Letters, digits and - _ ~ . (at most ${LINK_ORDER_ID_SAFE_MAX}). Left empty, one is generated.`,

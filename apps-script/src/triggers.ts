@@ -3,6 +3,7 @@
  * so there the sidebar's Continue button drives a long run instead).
  */
 import { PROPERTY } from './settings';
+import { PropertiesService, ScriptApp, Session, Utilities } from './services';
 
 export const REFRESH_HANDLER = 'timedRefresh';
 const CONTINUE_AFTER_MS = 60_000;

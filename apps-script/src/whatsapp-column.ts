@@ -8,6 +8,7 @@ import { normaliseHeader, whatsappLinkForRequest, type CreatePaymentLinkRequest 
 import { runsOf } from './cell-writes';
 import type { InvoiceTable } from './invoice-sheet';
 import { UserError } from './user-error';
+import { PropertiesService } from './services';
 
 export const WHATSAPP_HEADER = 'WhatsApp';
 const TEMPLATE_PROPERTY = 'MIDTRANS_WHATSAPP_TEMPLATE';
