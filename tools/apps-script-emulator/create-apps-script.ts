@@ -22,6 +22,7 @@ import { createSpreadsheetApp, EmuSpreadsheet } from './spreadsheet';
 import { EmuUi, emptyUiRecord, UiRecord } from './ui';
 import { createUrlFetchApp, FetchFn, FetchRequest } from './url-fetch';
 import { createUtilities } from './utilities';
+import { requireScope } from './scopes';
 
 /** Where an execution was started from: a menu or sidebar (has a UI), the web app, or a trigger. */
 export type ExecutionContext = 'ui' | 'webapp' | 'trigger';
@@ -64,6 +65,11 @@ export interface EmulatorOptions {
   dailyQuota?: Partial<Record<'urlfetch' | 'properties', number>>;
   /** Which fetchAll constants price the run (cost-model.ts FETCHALL_MODELS; default 'central'). */
   fetchAllModel?: FetchAllModelName;
+  /**
+   * The manifest's `oauthScopes`: a call needing a scope not listed throws Apps Script's permission error
+   * (scopes.ts). Absent = no explicit list, so Apps Script grants what it detects in the code.
+   */
+  oauthScopes?: readonly string[];
 }
 
 export interface NewExecutionOptions {
@@ -142,6 +148,8 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   const ownerEmail = options.ownerEmail ?? 'owner@example.com';
   const lockState = new LockState(options.lockContention ?? false);
   const quota = new DailyQuota({ ...DAILY_QUOTA, ...options.dailyQuota });
+  const granted = options.oauthScopes ? new Set(options.oauthScopes) : undefined;
+  meter.setGate((method) => requireScope(method, granted));
   meter.onExecutionEnd((ended) => {
     for (const [scope, holder] of lockState.held) if (holder === ended) lockState.held.delete(scope);
   });
