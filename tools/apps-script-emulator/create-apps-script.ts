@@ -23,6 +23,7 @@ import { EmuUi, emptyUiRecord, UiRecord } from './ui';
 import { createUrlFetchApp, FetchFn, FetchRequest } from './url-fetch';
 import { createUtilities } from './utilities';
 import { requireScope } from './scopes';
+import { requireAuthMode, revealsAddress, type AuthMode } from './auth-mode';
 
 /** Where an execution was started from: a menu or sidebar (has a UI), the web app, or a trigger. */
 export type ExecutionContext = 'ui' | 'webapp' | 'trigger';
@@ -74,6 +75,11 @@ export interface EmulatorOptions {
 
 export interface NewExecutionOptions {
   context?: ExecutionContext;
+  /**
+   * What the execution may call (auth-mode.ts). Default FULL: menu items, sidebars, installable triggers
+   * and the web app. A simple `onOpen` runs LIMITED (bound script) or NONE (an add-on not yet used here).
+   */
+  authMode?: AuthMode;
   /** arm a cut at the n-th call of this execution */
   stopAtCall?: number;
 }
@@ -129,6 +135,9 @@ export interface AppsScriptEnvironment {
    * a lock the current execution holds is contended for it), then resumes the current execution.
    */
   concurrently<T>(fn: () => T, options?: { context?: ExecutionContext }): T;
+  /** Runs `fn` as top-level code: in AuthMode.NONE, the strictest execution it also runs in (auth-mode.ts). */
+  atModuleScope<T>(fn: () => T): T;
+  readonly authMode: AuthMode;
   /** The vm context of the loaded bundle (set by loadBundle). */
   scriptContext: vm.Context | null;
   readonly emulatedSpreadsheet: EmuSpreadsheet;
@@ -149,7 +158,11 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   const lockState = new LockState(options.lockContention ?? false);
   const quota = new DailyQuota({ ...DAILY_QUOTA, ...options.dailyQuota });
   const granted = options.oauthScopes ? new Set(options.oauthScopes) : undefined;
-  meter.setGate((method) => requireScope(method, granted));
+  let authMode: AuthMode = 'FULL';
+  meter.setGate((method) => {
+    requireScope(method, granted);
+    requireAuthMode(method, authMode);
+  });
   meter.onExecutionEnd((ended) => {
     for (const [scope, holder] of lockState.held) if (holder === ended) lockState.held.delete(scope);
   });
@@ -192,9 +205,9 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     Session: createSession({
       meter,
       timeZone: () => timeZone,
-      effectiveUserEmail: ownerEmail,
+      effectiveUserEmail: () => (revealsAddress(authMode) ? ownerEmail : ''),
       // Anonymous web app callers (Midtrans) have no identity.
-      activeUserEmail: () => (context === 'webapp' ? '' : ownerEmail),
+      activeUserEmail: () => (context === 'webapp' || !revealsAddress(authMode) ? '' : ownerEmail),
     }),
     Logger,
     console,
@@ -216,6 +229,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     newExecution(o: NewExecutionOptions = {}) {
       meter.newExecution();
       context = o.context ?? 'ui';
+      authMode = o.authMode ?? 'FULL';
       if (o.stopAtCall !== undefined) meter.setStopAtCall(o.stopAtCall);
     },
     get history() {
@@ -262,6 +276,8 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
         t.dueAt = t.everyMs !== undefined ? (t.dueAt as number) + t.everyMs : undefined;
         meter.newExecution();
         context = 'trigger';
+        // Installable triggers run with the authorization of the user who made them.
+        authMode = 'FULL';
         const fn = functions[t.handlerFunction];
         let error: string | null = null;
         try {
@@ -275,13 +291,26 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
       return ran;
     },
     concurrently<T>(fn: () => T, o: { context?: ExecutionContext } = {}): T {
-      const outer = context;
+      const outer = { context, authMode };
       context = o.context ?? 'webapp';
+      authMode = 'FULL';
       try {
         return meter.concurrently(fn);
       } finally {
-        context = outer;
+        ({ context, authMode } = outer);
       }
+    },
+    atModuleScope<T>(fn: () => T): T {
+      const outer = authMode;
+      authMode = 'NONE';
+      try {
+        return fn();
+      } finally {
+        authMode = outer;
+      }
+    },
+    get authMode() {
+      return authMode;
     },
     get scriptContext() {
       return scriptContext;

@@ -22,5 +22,6 @@ export type { TriggerRecord } from './script-app';
 export { ADDON_TRIGGER_FREQUENCY, MAX_TRIGGERS, TOO_MANY_TRIGGERS } from './script-app';
 export type { UiRecord, RecordedMenu, MenuEntry } from './ui';
 export type { LogEntry } from './session-and-logs';
+export type { AuthMode } from './auth-mode';
 export { EmuTextOutput } from './content-service';
 export { DAILY_QUOTA } from './daily-quota';
