@@ -17,7 +17,7 @@ import { createLockService, LockContention, LockState } from './lock';
 import { createPropertiesService, PropertyStore } from './properties';
 import { createScriptApp, TriggerRecord } from './script-app';
 import { createLogging, createSession, LogEntry } from './session-and-logs';
-import { ProtectedWrite, SheetContext } from './sheet-context';
+import { SheetContext } from './sheet-context';
 import { createSpreadsheetApp, EmuSpreadsheet } from './spreadsheet';
 import { EmuUi, emptyUiRecord, UiRecord } from './ui';
 import { createUrlFetchApp, FetchFn, FetchRequest } from './url-fetch';
@@ -57,8 +57,6 @@ export interface EmulatorOptions {
   spreadsheetId?: string;
   spreadsheetName?: string;
   ownerEmail?: string;
-  /** false: the user running it is an editor, not the owner, so protected ranges refuse their writes. */
-  activeUserIsOwner?: boolean;
   installationSource?: 'NONE' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON' | 'WEB_STORE_ADD_ON';
   /** Context of the first execution (default 'ui'). */
   context?: ExecutionContext;
@@ -113,7 +111,6 @@ export interface AppsScriptEnvironment {
   fetches: FetchRequest[];
   triggers: TriggerRecord[];
   properties: { script: Map<string, string>; user: Map<string, string>; document: Map<string, string> };
-  protectedWrites: ProtectedWrite[];
   setLockContention(contention: LockContention): void;
   /** Units of the daily quotas used so far; `newDay()` resets them. */
   quotaUsage(): Record<string, number>;
@@ -153,7 +150,6 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   const logEntries: LogEntry[] = [];
   const fetches: FetchRequest[] = [];
   const triggers: TriggerRecord[] = [];
-  const protectedWrites: ProtectedWrite[] = [];
   const ownerEmail = options.ownerEmail ?? 'owner@example.com';
   const lockState = new LockState(options.lockContention ?? false);
   const quota = new DailyQuota({ ...DAILY_QUOTA, ...options.dailyQuota });
@@ -171,9 +167,6 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   const sheetCtx: SheetContext = {
     meter,
     timeZone: () => spreadsheet.timeZone,
-    ownerEmail,
-    activeUserIsOwner: options.activeUserIsOwner ?? true,
-    protectedWrites,
   };
   spreadsheet = new EmuSpreadsheet(sheetCtx, options.spreadsheetId ?? '1EmulatedSpreadsheetId0000000000000000000000', options.spreadsheetName ?? 'Invoices', timeZone, ui);
   spreadsheet.toastAudience = () => context === 'ui';
@@ -247,7 +240,6 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     fetches,
     triggers,
     properties: { script: propertyStores.script.data, user: propertyStores.user.data, document: propertyStores.document.data },
-    protectedWrites,
     setLockContention(c: LockContention) {
       lockState.contention = c;
     },

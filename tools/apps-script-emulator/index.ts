@@ -16,8 +16,6 @@ export { LOCK_TIMEOUT_MESSAGE } from './lock';
 export type { LockContention } from './lock';
 export { NO_UI_MESSAGE } from './spreadsheet';
 export { OUTSIDE_MESSAGE } from './sheet';
-export { PROTECTED_MESSAGE } from './sheet-context';
-export type { ProtectedWrite } from './sheet-context';
 export type { TriggerRecord } from './script-app';
 export { ADDON_TRIGGER_FREQUENCY, MAX_TRIGGERS, TOO_MANY_TRIGGERS } from './script-app';
 export type { UiRecord, RecordedMenu, MenuEntry } from './ui';

@@ -16,7 +16,7 @@
  * - ScriptApp's triggers: script.scriptapp (https://developers.google.com/apps-script/reference/script/script-app).
  * - Session.getActiveUser / getEffectiveUser: userinfo.email (https://developers.google.com/apps-script/reference/base/session).
  * - MailApp: script.send_mail (https://developers.google.com/apps-script/reference/mail/mail-app).
- * Properties, Lock, Cache, Utilities, ContentService, HtmlService's outputs, Charts' builders, Logger and
+ * Properties, Lock, Utilities, ContentService, HtmlService's outputs, Charts' builders, Logger and
  * console list none.
  *
  * A call without its scope throws "You do not have permission to call Session.getActiveUser. Required
@@ -49,7 +49,6 @@ const BY_CLASS: Record<string, readonly string[]> = {
   RangeList: SHEETS,
   Selection: SHEETS,
   TextFinder: SHEETS,
-  Protection: SHEETS,
   EmbeddedChart: SHEETS,
   EmbeddedChartBuilder: SHEETS,
   UrlFetchApp: [SCOPE.externalRequest],
