@@ -22,7 +22,7 @@
  * A call without its scope throws "You do not have permission to call Session.getActiveUser. Required
  * permissions: https://www.googleapis.com/auth/userinfo.email". Google's pages do not print the text;
  * it is the one users report (hijonathan/google-scripts#14, Elijas/auto-youtube-subscription-playlist-2#121,
- * oshliaer/google-apps-script-snippets#19 and #23 for getProjectTriggers and getEffectiveUser). So a
+ * oshliaer/google-apps-script-snippets#18, #19 and #23 for showSidebar, getProjectTriggers and getEffectiveUser). So a
  * missing userinfo.email makes Session.getEffectiveUser() throw before any address is read, rather than
  * answer a blank one (the blank answer is for contexts that may not reveal it: auth-mode.ts).
  */
