@@ -1,6 +1,6 @@
 /** The core's ports over Apps Script services (no crypto, Buffer or fetch in Apps Script: https://developers.google.com/apps-script/guides/v8-runtime). */
-import type { HttpRequest, HttpResponse } from '@midtrans-pl/core';
 import { UrlFetchApp, Utilities } from './services';
+import type { HttpRequest, HttpResponse } from '@midtrans-pl/core';
 
 /**
  * Lower-case hex SHA-512. `computeDigest` returns signed bytes (−128..127), so each is masked and

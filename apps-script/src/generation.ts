@@ -4,6 +4,7 @@
  * (chunk-size.ts), results written per chunk, progress in a toast, a graceful stop before the 6-minute
  * limit with a continuation, and a stop at the daily URL Fetch quota that continues when it resets.
  */
+import { Session, SpreadsheetApp, Utilities } from './services';
 import { invoiceGroups, writeGroupRows, type Groups } from './invoice-groups';
 import { writeWhatsapp } from './whatsapp-column';
 import { buildRowRequest, generateOrderId, readInvoiceRow } from '@midtrans-pl/core';
@@ -21,7 +22,6 @@ import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { plural, toast } from './ui';
 import { UserError } from './user-error';
-import { Session, SpreadsheetApp, Utilities } from './services';
 
 /** Requests per `fetchAll` for Refresh (refresh.ts); generation sizes its own chunks (chunk-size.ts). */
 export const CHUNK_SIZE = 25;

@@ -3,6 +3,7 @@
  * as top-level functions. Module scope does no work (https://developers.google.com/apps-script/guides/v8-runtime: it runs in every execution,
  * including `onOpen` in AuthMode.NONE).
  */
+import { HtmlService, ScriptApp, SpreadsheetApp } from './services';
 import { DEFAULT_WHATSAPP_TEMPLATE, redactSecret } from '@midtrans-pl/core';
 import { refreshSummary } from './summary-sheet';
 import { saveWhatsappTemplate as saveTemplateText, whatsappTemplate } from './whatsapp-column';
@@ -20,7 +21,6 @@ import {
 } from './triggers';
 import { alert, confirm, plural, toast } from './ui';
 import { isUserError } from './user-error';
-import { HtmlService, ScriptApp, SpreadsheetApp } from './services';
 
 /** A message safe to show: the user's own problem as is, anything else with the key scrubbed. */
 function describe(e: unknown): string {

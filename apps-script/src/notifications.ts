@@ -9,6 +9,7 @@
  * A money reversal (refund, partial refund, chargeback) is recorded only once the status API agrees,
  * because its signature cannot tell it from a rewritten settlement (core reversal-confirmation.ts).
  */
+import { ContentService, SpreadsheetApp } from './services';
 import {
   checkReversal, interpretNotification, needsConfirmation, recordOf, redactSecret, transactionStatusRequest, verifyNotification,
   type Interpretation, type MidtransConfig, type StatusCheck,
@@ -24,7 +25,6 @@ import { withScriptLock } from './run-guard';
 import { readConfig } from './settings';
 import { StateStore } from './state-store';
 import { mapHeaders, type Cell } from '@midtrans-pl/core';
-import { ContentService, SpreadsheetApp } from './services';
 
 export interface NotificationAnswer {
   ok: boolean;

@@ -4,8 +4,8 @@
  * small, and still right after the merchant sorts, inserts or deletes rows between executions, which a
  * row number would not be. Each link is visited once per pass: the next part starts after that id.
  */
-import { PROPERTY } from './settings';
 import { PropertiesService } from './services';
+import { PROPERTY } from './settings';
 
 export interface PendingPass {
   /** The last order id the pass checked; the rest of the pass is every order id after it. */

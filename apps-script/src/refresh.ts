@@ -4,6 +4,7 @@
  * pass stops before the 6-minute limit like generation does, and the next execution (its continuation
  * trigger, the hourly refresh or the menu) finishes that pass before any new one starts.
  */
+import { SpreadsheetApp } from './services';
 import {
   deleteLinkRequest, getLinkRequest, lastPaidAt, paidRecheckDue, parseDeleteLink, parseGetLink, redactSecret, refreshNeed,
   type MidtransConfig, type PaymentLink,
@@ -24,7 +25,6 @@ import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { plural, toast } from './ui';
 import { UserError } from './user-error';
-import { SpreadsheetApp } from './services';
 
 interface LinkRow {
   row: number;

@@ -1,7 +1,7 @@
 /** Which data rows of the invoice sheet the user has selected (any number of ranges). */
+import { SpreadsheetApp } from './services';
 import { HEADER_ROWS } from './invoice-sheet';
 import { UserError } from './user-error';
-import { SpreadsheetApp } from './services';
 
 export function selectedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): Set<number> {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();

@@ -2,8 +2,8 @@
  * Time-driven triggers, available to bound scripts (an add-on may only run them hourly, https://developers.google.com/apps-script/guides/triggers/installable,
  * so there the sidebar's Continue button drives a long run instead).
  */
-import { PROPERTY } from './settings';
 import { PropertiesService, ScriptApp, Session, Utilities } from './services';
+import { PROPERTY } from './settings';
 
 export const REFRESH_HANDLER = 'timedRefresh';
 const CONTINUE_AFTER_MS = 60_000;
