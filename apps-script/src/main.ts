@@ -3,11 +3,11 @@
  * as top-level functions. Module scope does no work (https://developers.google.com/apps-script/guides/v8-runtime: it runs in every execution,
  * including `onOpen` in AuthMode.NONE).
  */
-import { HtmlService, ScriptApp, SpreadsheetApp } from './services';
 import { DEFAULT_WHATSAPP_TEMPLATE, redactSecret } from '@midtrans-pl/core';
 import { refreshSummary } from './summary-sheet';
 import { saveWhatsappTemplate as saveTemplateText, whatsappTemplate } from './whatsapp-column';
 import { checkConnection } from './connection';
+import { HtmlService, ScriptApp, SpreadsheetApp } from './services';
 import { generate, type GenerationReport } from './generation';
 import { invoiceSheet } from './invoice-sheet';
 import { handleNotification, jsonOutput } from './notifications';

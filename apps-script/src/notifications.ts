@@ -9,7 +9,6 @@
  * A money reversal (refund, partial refund, chargeback) is recorded only once the status API agrees,
  * because its signature cannot tell it from a rewritten settlement (core reversal-confirmation.ts).
  */
-import { ContentService, SpreadsheetApp } from './services';
 import {
   checkReversal, interpretNotification, needsConfirmation, recordOf, redactSecret, transactionStatusRequest, verifyNotification,
   type Interpretation, type MidtransConfig, type StatusCheck,
@@ -21,6 +20,7 @@ import { summaryOf, usageLimitOf } from './link-status';
 import { NO_CUSTOMER, PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
 import { rowsOfInvoice } from './invoice-rows';
 import { findRowByOrderId } from './row-finder';
+import { ContentService, SpreadsheetApp } from './services';
 import { withScriptLock } from './run-guard';
 import { readConfig } from './settings';
 import { StateStore } from './state-store';
