@@ -21,6 +21,7 @@ import { PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
 import { rowsOfInvoice } from './invoice-rows';
 import { rowsOfOurLink, trustNotification } from './notification-trust';
 import { findRowByOrderId } from './row-finder';
+import { ContentService, SpreadsheetApp } from './services';
 import { withScriptLock } from './run-guard';
 import { readConfig } from './settings';
 import { StateStore } from './state-store';

@@ -1,6 +1,7 @@
 /** Settings in Script Properties (docs/architecture.md): only the server process ever reads the key back. */
 import { API_BASE_URLS, maskKey, serverKeyProblem, type Environment, type MidtransConfig } from '@midtrans-pl/core';
 import { UserError } from './user-error';
+import { PropertiesService } from './services';
 
 export const PROPERTY = {
   serverKey: 'MIDTRANS_SERVER_KEY',

@@ -85,7 +85,6 @@ export const COST = {
 
   // ---- Other services (ESTIMATES: no published per-call measurements found) ---------------------
   PROPERTIES_CALL_MS: 10,
-  CACHE_CALL_MS: 5,
   LOCK_CALL_MS: 10,
   /** Utilities, ContentService, HtmlService, ScriptApp, Session, getUi calls: in-process work. */
   OTHER_CALL_MS: 1,
@@ -171,7 +170,6 @@ export type CallKind =
   | 'sheet-flush'
   | 'fetch'
   | 'properties'
-  | 'cache'
   | 'lock'
   | 'log'
   | 'other';
@@ -205,8 +203,6 @@ export function priceCall(kind: CallKind, d: CallDetail = {}, model: FetchAllMod
     }
     case 'properties':
       return COST.PROPERTIES_CALL_MS;
-    case 'cache':
-      return COST.CACHE_CALL_MS;
     case 'lock':
       return COST.LOCK_CALL_MS;
     case 'log':
