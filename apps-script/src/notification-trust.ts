@@ -29,6 +29,7 @@ import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
 import { rowsOfInvoice } from './invoice-rows';
 import type { NotificationAnswer } from './notifications';
 import { StateStore } from './state-store';
+import { SpreadsheetApp } from './services';
 
 /** `record` is what to fold into the state: Midtrans's answer when it was asked, the body otherwise. */
 export type Trust = { ok: true; facts: Interpretation; record: PurchaseRecord } | { ok: false; answer: NotificationAnswer };
