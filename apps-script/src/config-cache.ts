@@ -12,6 +12,7 @@
  * a bound script can read both (docs/sheets.md).
  */
 import type { MidtransConfig } from '@midtrans-pl/core';
+import { CacheService } from './services';
 
 const CACHE_KEY = 'MIDTRANS_SETTINGS';
 /** The longest a cache item may live (21,600 s, the Cache reference). */

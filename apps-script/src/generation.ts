@@ -4,6 +4,7 @@
  * (chunk-size.ts), results written per chunk, progress in a toast, a graceful stop before the 6-minute
  * limit with a continuation, and a stop at the daily URL Fetch quota that continues when it resets.
  */
+import { Session, SpreadsheetApp, Utilities } from './services';
 import { invoiceGroups, writeGroupRows, type Groups } from './invoice-groups';
 import { writeWhatsapp } from './whatsapp-column';
 import { buildRowRequest, generateOrderId, readInvoiceRow } from '@midtrans-pl/core';

@@ -13,6 +13,7 @@
  * to the caller, which then answers `busy`.
  */
 import type { PurchaseRecord } from '@midtrans-pl/core';
+import { PropertiesService, Utilities } from './services';
 
 export const INBOX_PREFIX = 'MIDTRANS_INBOX_';
 

@@ -9,20 +9,24 @@
  * so Midtrans may not send it again: a notification that finds the sheet busy for longer than it can
  * wait is kept (notification-inbox.ts) and applied by the next holder of the lock.
  *
- * A money reversal (refund, partial refund, chargeback) is recorded only once the status API agrees,
- * because its signature cannot tell it from a rewritten settlement (core reversal-confirmation.ts).
+ * The signature covers only order_id, status_code and gross_amount, so it proves little about the
+ * status a body claims: the core refuses a status that does not fit the signed status_code, and a
+ * claim that moves money (paid, refunded, reversed) is recorded only as the status API confirms it,
+ * with Midtrans's own time, transaction id and payment type (notification-trust.ts). Purchases of
+ * links that are not in this sheet are not recorded at all.
  */
 import {
-  checkReversal, interpretNotification, needsConfirmation, notificationShapeOfText, recordOf, redactSecret, transactionStatusRequest, verifyNotification,
-  type Interpretation, type MidtransConfig, type PurchaseRecord, type StatusCheck,
+  notificationShapeOfText, readNotification, verifyNotification, type MidtransConfig, type PurchaseRecord,
 } from '@midtrans-pl/core';
-import { sendAll, sha512Hex } from './adapters';
+import { sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
-import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
+import { INVOICE_SHEET, cellText, headerProblem } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
-import { NO_CUSTOMER, PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
+import { PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
 import { rowsOfInvoice } from './invoice-rows';
+import { rowsOfOurLink, trustNotification } from './notification-trust';
 import { findRowByOrderId } from './row-finder';
+import { ContentService, SpreadsheetApp } from './services';
 import { withScriptLock } from './run-guard';
 import { readConfig } from './settings';
 import { REREAD_AFTER_MS, cachedConfig, refreshCachedConfig } from './config-cache';
@@ -34,12 +38,16 @@ export interface NotificationAnswer {
   ok: boolean;
   /** Machine-readable reason, never an echo of the body and never the key. */
   result:
-    | 'updated' | 'duplicate' | 'no-row' | 'busy' | 'rejected' | 'not-configured' | 'unreadable'
+    | 'updated' | 'duplicate' | 'busy' | 'not-configured' | 'unreadable'
     /** The sheet stayed busy: kept, and written by the next execution that takes the lock. */
     | 'queued'
-    /** A reversal the status API does not report: nothing recorded. */
+    /** Not a purchase of a link in this sheet (a shop's own order on the same account): nothing recorded. */
+    | 'no-row'
+    /** Not signed by this key, or its status does not fit the signed status_code. */
+    | 'rejected'
+    /** A money move the status API does not report: nothing recorded. */
     | 'unconfirmed'
-    /** A reversal the status API could not be asked about (network, 5xx, 429): nothing recorded yet. */
+    /** A money move the status API could not be asked about (network, 5xx, 429): nothing recorded yet. */
     | 'confirmation-unavailable';
 }
 
@@ -68,22 +76,15 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
   const body = shape.body;
   const { config, verified } = verifiedConfig(body);
   if (!config) return { ok: false, result: 'not-configured' };
-  // A forged or replayed-with-changes body stops here, before any sheet is touched.
+  // A forged body stops here on the cached key's verdict (verifiedConfig re-reads a rotated key).
   if (!verified) return { ok: false, result: 'rejected' };
-  const meaning = interpretNotification(body);
-  if (!meaning.ok) return { ok: false, result: 'unreadable' };
-  const n = meaning.value;
-  const record = recordOf(n);
-  // Read without the lock: the store only moves forward, so a stale read can only miss a duplicate, never invent one.
-  if (StateStore.load(SpreadsheetApp.getActiveSpreadsheet()).holds(n.linkOrderId, record)) return { ok: true, result: 'duplicate' };
+  // Edited, malformed or ill-shaped bodies stop here, before any sheet is touched.
+  const read = readNotification(body, config.serverKey, sha512Hex);
+  if (!read.ok) return { ok: false, result: read.refused === 'unreadable' ? 'unreadable' : 'rejected' };
   // Outside the lock: a slow status call must not hold up Refresh or generation.
-  if (needsConfirmation(n)) {
-    const check = confirmReversal(config, n);
-    if (check.verdict !== 'confirmed') {
-      console.warn(`Reversal notification not recorded (${check.verdict}): ${redactSecret(check.detail, config.serverKey)}`);
-      return { ok: false, result: check.verdict === 'unconfirmed' ? 'unconfirmed' : 'confirmation-unavailable' };
-    }
-  }
+  const trusted = trustNotification(config, read.reading);
+  if (!trusted.ok) return trusted.answer;
+  const { facts: n, record } = trusted;
 
   const outcome = withScriptLock<NotificationAnswer>(() => {
     applyKeptNotifications();
@@ -106,12 +107,20 @@ export function applyKeptNotifications(): number {
   return kept.length;
 }
 
-/** Merges one verified purchase and writes its invoice rows and payments-log line. Holding the lock. */
+/** Merges one verified purchase of a link this sheet made and writes its rows and payments-log line. Holding the lock. */
 function applyPurchase(linkOrderId: string, record: PurchaseRecord): NotificationAnswer {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const store = StateStore.load(spreadsheet);
   const changed = store.mergePurchase(linkOrderId, record);
   if (!changed) return { ok: true, result: 'duplicate' };
+  // Only a link this sheet made: a purchase whose order id is in no row, or only in rows without a
+  // link, is not ours (a shop's Snap order on the same account) and is written nowhere.
+  const sheet = spreadsheet.getSheetByName(INVOICE_SHEET);
+  if (!sheet) return { ok: true, result: 'no-row' };
+  const lastColumn = sheet.getLastColumn();
+  const header = mapHeaders(sheet.getRange(1, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[]);
+  const row = headerProblem(header) ? undefined : findRowByOrderId(sheet, header, linkOrderId);
+  if (row === undefined) return { ok: true, result: 'no-row' };
   const stamp = new Date().toISOString();
   // Invoice row, then payments log, then store: if the execution dies before the store is written,
   // the redelivery (or n8n's retry) is not mistaken for a duplicate and writes both again, in place.
@@ -121,39 +130,21 @@ function applyPurchase(linkOrderId: string, record: PurchaseRecord): Notificatio
     log.commit();
     store.commit(stamp);
   };
-  const sheet = spreadsheet.getSheetByName(INVOICE_SHEET);
-  if (!sheet) {
-    logAndCommit(NO_CUSTOMER);
-    return { ok: true, result: 'no-row' };
-  }
-  const lastColumn = sheet.getLastColumn();
-  const header = mapHeaders(sheet.getRange(1, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[]);
-  const row = headerProblem(header) ? undefined : findRowByOrderId(sheet, header, linkOrderId);
-  if (row === undefined) {
-    // Kept anyway: if the row appears (or is fixed), Refresh statuses shows the payment.
-    logAndCommit(NO_CUSTOMER);
-    return { ok: true, result: 'no-row' };
-  }
   // The whole row in one read: the usage limit and the customer the payments log repeats.
   const line = sheet.getRange(row, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[];
   const at = (c: keyof typeof header.columns) => (header.columns[c] === undefined ? '' : line[header.columns[c] as number]);
+  const linked = cellText(at('paymentLink')) !== '' ? [row] : rowsOfOurLink(sheet, header, linkOrderId);
+  if (linked.length === 0) return { ok: true, result: 'no-row' };
   const usageLimit = header.columns.usageLimit === undefined ? 1 : usageLimitOf(at('usageLimit'));
   const s = summaryOf(store.link(linkOrderId), { usageLimit });
   // A multi-line invoice shows its status on every one of its rows.
   const lines = (store.link(linkOrderId).lines ?? 1) > 1 ? rowsOfInvoice(sheet, header, linkOrderId, 'linked') : [];
-  const rows = lines.length ? lines : [row];
+  const rows = lines.length ? lines : linked;
   formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);
   writeRowUpdates(sheet, header, rows.map((r) => ({ row: r, values: { status: s.status, paidAt: s.paidAt, note: s.note } })));
   logAndCommit(customerOf(at));
   SpreadsheetApp.flush();
   return { ok: true, result: 'updated' };
-}
-
-/** One UrlFetch (muted, so an HTTP error is an answer); a network failure is "no answer". */
-function confirmReversal(config: MidtransConfig, n: Interpretation): StatusCheck {
-  const sent = sendAll([transactionStatusRequest(config, n.transactionId)]);
-  if (!sent.responses) return { verdict: 'unavailable', detail: `could not reach Midtrans: ${sent.failure ?? 'no answer'}` };
-  return checkReversal(n, sent.responses[0]);
 }
 
 export function jsonOutput(value: unknown): GoogleAppsScript.Content.TextOutput {

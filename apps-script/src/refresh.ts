@@ -4,6 +4,7 @@
  * pass stops before the 6-minute limit like generation does, and the next execution (its continuation
  * trigger, the hourly refresh or the menu) finishes that pass before any new one starts.
  */
+import { SpreadsheetApp } from './services';
 import {
   deleteLinkRequest, getLinkRequest, lastPaidAt, paidRecheckDue, parseDeleteLink, parseGetLink, redactSecret, refreshNeed,
   type MidtransConfig, type PaymentLink,

@@ -2,6 +2,7 @@
 import { API_BASE_URLS, baseUrlSaveProblem, baseUrlUseProblem, maskKey, serverKeyProblem, type Environment, type MidtransConfig } from '@midtrans-pl/core';
 import { forgetCachedConfig } from './config-cache';
 import { UserError } from './user-error';
+import { PropertiesService } from './services';
 
 export const PROPERTY = {
   serverKey: 'MIDTRANS_SERVER_KEY',

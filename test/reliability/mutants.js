@@ -14,10 +14,19 @@ const T = (name) => `test/reliability/${name}.test.ts`;
 
 const MUTANTS = [
   { name: 'a 409 is not recovered into the existing link', file: 'core:create-protocol.ts', from: '} else if (answer.status === 409 && ', to: '} else if (answer.status === -409 && ', tests: [T('cutoff-generation')] },
-  { name: 'doPost skips the signature check', file: 'notifications.ts', from: "if (!verified) return { ok: false, result: 'rejected' };", to: "if (false) return { ok: false, result: 'rejected' };", tests: [T('notification-storm'), T('fuzz')] },
-  { name: 'doPost records a refund without confirming it with the status API', file: 'notifications.ts', from: 'if (needsConfirmation(n)) {', to: 'if (false && needsConfirmation(n)) {', tests: [T('notification-storm')] },
+  { name: 'doPost skips the signature check', file: 'core:verify-notification.ts', from: 'return constantTimeEqual(expected, given.toLowerCase());', to: 'return true;', tests: [T('notification-storm'), T('fuzz')] },
   { name: 'doPost reads Script Properties to verify every notification instead of the cached settings', file: 'notifications.ts', from: 'const cached = cachedConfig(readConfig);', to: 'const cached = refreshCachedConfig(readConfig);', tests: [T('junk-flood')] },
   { name: 'a notification that finds the sheet busy is not kept', file: 'notifications.ts', from: 'return keepForLater({', to: 'return false && keepForLater({', tests: [T('concurrency')] },
+  { name: 'doPost skips the status-code table (an edited status under its signed code is read)', file: 'core:notification-decision.ts', from: 'if (mismatch) return', to: 'if (false && mismatch) return', tests: [T('notification-storm')] },
+  { name: 'doPost records a payment or refund without confirming it with the status API', file: 'notification-trust.ts', from: 'if (!moneyClaimOf(n)) return', to: 'if (true) return', tests: [T('notification-storm')] },
+  { name: "doPost records the body's own time and ids instead of the status answer's", file: 'notification-trust.ts', from: 'record: confirmedRecord(check) }', to: 'record: recordOf(n) }', tests: [T('notification-storm')] },
+  {
+    name: 'doPost records purchases of links that are in no row (a shop on the same account)',
+    file: 'notifications.ts',
+    from: "  if (row === undefined) return { ok: true, result: 'no-row' };",
+    to: "  if (row === undefined) {\n    const log = PaymentsLog.load(spreadsheet);\n    for (const p of store.stagedPurchases()) log.put(lineOf(p.linkOrderId, p.record, customerOf(() => '')));\n    log.commit();\n    store.commit(new Date().toISOString());\n    return { ok: true, result: 'no-row' };\n  }",
+    tests: [T('notification-storm')],
+  },
   { name: 'a second run ignores the run marker', file: 'run-guard.ts', from: 'if (current && now - current.startedAt < STALE_MS) {', to: 'if (false) {', tests: [T('concurrency')] },
   { name: 'doPost writes without making the cells text', file: 'notifications.ts', from: "formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);", to: '', tests: [T('hostile-content')] },
   { name: 'Refresh writes without making the cells text', file: 'refresh.ts', from: "formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note']", to: "void (table.sheet, table.header, ['status', 'paidAt', 'note']", tests: [T('hostile-content')] },
