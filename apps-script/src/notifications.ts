@@ -16,7 +16,7 @@
  * links that are not in this sheet are not recorded at all.
  */
 import {
-  notificationShapeOfText, readNotification, verifyNotification, type MidtransConfig, type PurchaseRecord,
+  notificationShapeOfText, readNotification, type MidtransConfig, type PurchaseRecord,
 } from '@midtrans-pl/core';
 import { sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
@@ -59,14 +59,18 @@ export interface NotificationAnswer {
  */
 export const NOTIFICATION_LOCK_WAIT_MS = 10_000;
 
-/** The verified settings: the cached copy, or a fresh read when the signature fails with an old one. */
-function verifiedConfig(body: unknown): { config?: MidtransConfig; verified: boolean } {
+/**
+ * The settings and the core's reading of the body, signature included: with the cached key, or once
+ * more with a fresh read when the signature fails against a cached copy a minute old (a rotated key).
+ */
+function readWithSettings(body: unknown): { config?: MidtransConfig; read?: ReturnType<typeof readNotification> } {
   const cached = cachedConfig(readConfig);
-  if (cached.config && verifyNotification(body, cached.config.serverKey, sha512Hex)) return { config: cached.config, verified: true };
+  const first = cached.config && readNotification(body, cached.config.serverKey, sha512Hex);
+  if (first && (first.ok || first.refused !== 'bad-signature')) return { config: cached.config, read: first };
   // Perhaps the key changed since it was cached: read once more, at most once a minute (config-cache.ts).
-  if (!cached.fromCache || Date.now() - cached.readAt < REREAD_AFTER_MS) return { config: cached.config, verified: false };
+  if (!cached.fromCache || Date.now() - cached.readAt < REREAD_AFTER_MS) return { config: cached.config, read: first };
   const fresh = refreshCachedConfig(readConfig);
-  return { config: fresh.config, verified: Boolean(fresh.config && verifyNotification(body, fresh.config.serverKey, sha512Hex)) };
+  return { config: fresh.config, read: fresh.config && readNotification(body, fresh.config.serverKey, sha512Hex) };
 }
 
 export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined): NotificationAnswer {
@@ -74,12 +78,9 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
   const shape = notificationShapeOfText(e?.postData?.contents);
   if (!shape.ok) return { ok: false, result: 'rejected' };
   const body = shape.body;
-  const { config, verified } = verifiedConfig(body);
-  if (!config) return { ok: false, result: 'not-configured' };
-  // A forged body stops here on the cached key's verdict (verifiedConfig re-reads a rotated key).
-  if (!verified) return { ok: false, result: 'rejected' };
-  // Edited, malformed or ill-shaped bodies stop here, before any sheet is touched.
-  const read = readNotification(body, config.serverKey, sha512Hex);
+  const { config, read } = readWithSettings(body);
+  if (!config || !read) return { ok: false, result: 'not-configured' };
+  // Forged, edited, malformed or ill-shaped bodies stop here, before any sheet is touched.
   if (!read.ok) return { ok: false, result: read.refused === 'unreadable' ? 'unreadable' : 'rejected' };
   // Outside the lock: a slow status call must not hold up Refresh or generation.
   const trusted = trustNotification(config, read.reading);
