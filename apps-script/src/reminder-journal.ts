@@ -4,6 +4,8 @@
  * each send (`attempting`) and just after (`sent`), so a run cut off by the 6-minute limit leaves an
  * exact account: sent, the one that may have gone, and the ones never tried.
  */
+import { PropertiesService } from './services';
+
 const JOURNAL_PROPERTY = 'MIDTRANS_REMINDER_JOURNAL';
 
 export interface Journal {

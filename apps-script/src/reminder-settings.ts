@@ -7,6 +7,7 @@ import { DEFAULT_REMINDER_OFFSETS, MAX_REMINDER_OFFSETS, formatReminderOffsets, 
 import { t } from './i18n/catalogue';
 import type { Locale } from './i18n/locale';
 import { UserError } from './user-error';
+import { PropertiesService, ScriptApp } from './services';
 
 const SETTINGS_PROPERTY = 'MIDTRANS_REMINDERS';
 const TEMPLATE_PROPERTY = (language: Locale, part: 'subject' | 'body') =>

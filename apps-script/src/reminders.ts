@@ -43,6 +43,7 @@ import { clearJournal, readJournal, writeJournal, type Journal } from './reminde
 import { readReminderSettings, reminderTemplate, type ReminderSettings } from './reminder-settings';
 import { CLAIMING, DELIVERED, RemindersLog, type Channel, type LogStatus, type NewEntry } from './reminders-log';
 import { applyAnswers, type Answer } from './refresh';
+import { MailApp, SpreadsheetApp, Utilities } from './services';
 import { currentRows } from './row-finder';
 import { beginRun, endRun, withScriptLock } from './run-guard';
 import { requireConfig } from './settings';

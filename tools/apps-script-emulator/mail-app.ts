@@ -1,9 +1,8 @@
 /// <reference types="google-apps-script" />
 /**
  * MailApp, strict where Apps Script is:
- * - every method needs the `https://www.googleapis.com/auth/script.send_mail` scope in the project's
- *   manifest (https://developers.google.com/apps-script/reference/mail/mail-app lists it under
- *   "Authorization"); without it the call throws the permission error Apps Script shows;
+ * - every method needs the `script.send_mail` scope when the manifest lists its scopes (scopes.ts
+ *   checks it for every call, as for the other services);
  * - each recipient (to, cc, bcc) counts against the daily "Email recipients per day" quota, 100 on a
  *   consumer account and 1,500 on Google Workspace
  *   (https://developers.google.com/apps-script/guides/services/quotas); a send that would cross it
@@ -15,7 +14,6 @@
 import { DailyQuota } from './daily-quota';
 import { ExecutionMeter } from './execution-meter';
 
-export const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
 export interface SentEmail {
@@ -34,8 +32,6 @@ export interface MailAppOptions {
   meter: ExecutionMeter;
   quota: DailyQuota;
   outbox: SentEmail[];
-  /** The scopes the project was authorised for (its manifest's oauthScopes). */
-  scopes: () => readonly string[];
 }
 
 function addresses(list: unknown): string[] {
@@ -50,14 +46,8 @@ type Message = GoogleAppsScript.Mail.MailAdvancedParameters & { to?: string; sub
 
 export function createMailApp(o: MailAppOptions) {
   const { meter } = o;
-  const authorise = (method: string) => {
-    if (!o.scopes().includes(SEND_MAIL_SCOPE)) {
-      throw new Error(`You do not have permission to call ${method}. Required permissions: ${SEND_MAIL_SCOPE}`);
-    }
-  };
   const send = (m: Message) => {
     meter.record('MailApp.sendEmail', 'mail');
-    authorise('MailApp.sendEmail');
     const to = addresses(m.to);
     const cc = addresses(m.cc);
     const bcc = addresses(m.bcc);
@@ -85,8 +75,7 @@ export function createMailApp(o: MailAppOptions) {
     },
     getRemainingDailyQuota(): number {
       meter.record('MailApp.getRemainingDailyQuota', 'other');
-      authorise('MailApp.getRemainingDailyQuota');
-      return Math.max(0, o.quota.remaining('email'));
+        return Math.max(0, o.quota.remaining('email'));
     },
   };
 }

@@ -3,6 +3,8 @@
  * locale is Indonesian (`in`/`id`, as Sheets' File ▸ Settings ▸ Locale sets it), English otherwise.
  * Provisional: the message catalogue work replaces this file with its own at merge.
  */
+import { SpreadsheetApp } from '../services';
+
 export type Locale = 'en' | 'id';
 
 export function localeOf(spreadsheetLocale: string): Locale {

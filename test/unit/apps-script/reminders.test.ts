@@ -3,15 +3,18 @@
  * reminder per offset, paid rows skipped at send time, WhatsApp links in the Reminders sheet, Notes for
  * unusable cells, the No Reminders column and the global switch, the daily trigger, the email quota.
  */
-import { SEND_MAIL_SCOPE } from '../../../tools/apps-script-emulator';
+import fs from 'fs';
+import path from 'path';
+import { SCOPE } from '../../../tools/apps-script-emulator';
 import { createHarness, row, TEMPLATE, type Harness } from './harness';
 
 const HEAD = [...TEMPLATE, 'Due Date', 'No Reminders'];
 const DAY = 86_400_000;
 const when = (body: string) => /(due [a-z0-9 ]+|\d+ days? overdue) \(/.exec(body)?.[1];
 
+/** The add-on as installed: granted the scopes its manifest lists (script.send_mail among them). */
 function harness(extra: Parameters<typeof createHarness>[0] = {}): Harness {
-  return createHarness({ ...extra, emulator: { oauthScopes: [SEND_MAIL_SCOPE], ...extra.emulator } });
+  return createHarness(extra);
 }
 
 function invoice(id: string, fields: Record<string, unknown>): unknown[] {
@@ -189,7 +192,9 @@ test('the daily trigger is off until switched on, then runs without asking', () 
 });
 
 test('without the script.send_mail scope the run says what permission is missing and records nothing as sent', () => {
-  const h = createHarness({ emulator: { oauthScopes: [] } });
+  const shipped = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../apps-script/appsscript.json'), 'utf8')) as { oauthScopes: string[] }).oauthScopes;
+  expect(shipped).toContain(SCOPE.sendMail);
+  const h = createHarness({ emulator: { oauthScopes: shipped.filter((s) => s !== SCOPE.sendMail) } });
   setUp(h, [invoice('P-1', { 'Customer Email': 'p@example.com', 'Due Date': '2026-11-27' })]);
   h.run('sendPaymentReminders');
   expect(h.env.ui.alerts.at(-1)?.prompt).toMatch(/^Email reminders need permission to send email as you.*script\.send_mail/);
