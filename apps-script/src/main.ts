@@ -3,9 +3,9 @@
  * as top-level functions. Module scope does no work (https://developers.google.com/apps-script/guides/v8-runtime: it runs in every execution,
  * including `onOpen` in AuthMode.NONE).
  */
-import { DEFAULT_WHATSAPP_TEMPLATE, redactSecret } from '@midtrans-pl/core';
+import { redactSecret } from '@midtrans-pl/core';
 import { refreshSummary } from './summary-sheet';
-import { saveWhatsappTemplate as saveTemplateText, whatsappTemplate } from './whatsapp-column';
+import { defaultWhatsappTemplate, saveWhatsappTemplate as saveTemplateText, whatsappTemplate } from './whatsapp-column';
 import { checkConnection } from './connection';
 import { generate, type GenerationReport } from './generation';
 import { invoiceSheet } from './invoice-sheet';
@@ -18,7 +18,11 @@ import { pendingPass } from './refresh-pass';
 import {
   GENERATION_CONTINUATION, REFRESH_CONTINUATION, clearContinuation, isBound, scheduleContinuation, scheduleContinuationAt, setTimedRefreshTrigger,
 } from './triggers';
-import { alert, confirm, plural, toast } from './ui';
+import { t } from './i18n/catalogue';
+import { locale, resetLocale } from './i18n/locale';
+import { sidebarText } from './i18n/sidebar';
+import { plural } from './i18n/words';
+import { alert, confirm, toast } from './ui';
 import { isUserError } from './user-error';
 
 /** A message safe to show: the user's own problem as is, anything else with the key scrubbed. */
@@ -26,7 +30,7 @@ function describe(e: unknown): string {
   if (isUserError(e)) return e.message;
   const text = e instanceof Error ? e.message : String(e);
   const key = readConfigSafely()?.serverKey ?? '';
-  return `Something went wrong: ${redactSecret(text, key)}`;
+  return t(locale(), 'error.unexpected', { detail: redactSecret(text, key) });
 }
 
 function readConfigSafely() {
@@ -39,6 +43,7 @@ function readConfigSafely() {
 
 /** Menu actions report in a dialog and never throw at the user. */
 function fromMenu(action: () => string): void {
+  resetLocale();
   try {
     alert(action());
   } catch (e) {
@@ -49,6 +54,7 @@ function fromMenu(action: () => string): void {
 
 /** Sidebar callbacks: failures reach `withFailureHandler` as a clean message. */
 function forSidebar<T>(action: () => T): T {
+  resetLocale();
   try {
     return action();
   } catch (e) {
@@ -56,17 +62,23 @@ function forSidebar<T>(action: () => T): T {
   }
 }
 
+/**
+ * In AuthMode.NONE (a user who has not authorised the add-on yet) properties cannot be read, so the
+ * menu then follows the user's Google language alone (locale.ts degrades to it).
+ */
 export function onOpen(_e?: unknown): void {
+  resetLocale();
+  const loc = locale();
   SpreadsheetApp.getUi()
-    .createMenu('Midtrans')
-    .addItem('Generate payment links', 'generatePaymentLinks')
-    .addItem('Generate for selected rows', 'generateForSelectedRows')
-    .addItem('Refresh statuses', 'refreshStatuses')
-    .addItem('Deactivate selected links', 'deactivateSelectedLinks')
-    .addItem('Collection summary', 'refreshCollectionSummary')
+    .createMenu(t(loc, 'menu.title'))
+    .addItem(t(loc, 'menu.generate'), 'generatePaymentLinks')
+    .addItem(t(loc, 'menu.generateSelected'), 'generateForSelectedRows')
+    .addItem(t(loc, 'menu.refresh'), 'refreshStatuses')
+    .addItem(t(loc, 'menu.deactivate'), 'deactivateSelectedLinks')
+    .addItem(t(loc, 'menu.summary'), 'refreshCollectionSummary')
     .addSeparator()
-    .addItem('Insert invoice template', 'insertInvoiceTemplate')
-    .addItem('Settings', 'showSettings')
+    .addItem(t(loc, 'menu.template'), 'insertInvoiceTemplate')
+    .addItem(t(loc, 'menu.settings'), 'showSettings')
     .addToUi();
 }
 
@@ -75,6 +87,7 @@ export function onInstall(e?: unknown): void {
 }
 
 export function doPost(e?: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  resetLocale();
   try {
     const answer = handleNotification(e);
     return jsonOutput({ ok: answer.ok, result: answer.result });
@@ -85,7 +98,8 @@ export function doPost(e?: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Con
 }
 
 export function doGet(): GoogleAppsScript.Content.TextOutput {
-  return jsonOutput({ ok: true, service: 'Midtrans payment notifications for this spreadsheet', accepts: 'POST' });
+  resetLocale();
+  return jsonOutput({ ok: true, service: t(locale(), 'webapp.service'), accepts: 'POST' });
 }
 
 function runGeneration(scope: Parameters<typeof generate>[0]): GenerationReport {
@@ -137,6 +151,7 @@ export function refreshStatuses(): void {
 }
 
 export function timedRefresh(): void {
+  resetLocale();
   try {
     console.log(runRefresh({ quiet: true }).message);
   } catch (e) {
@@ -147,6 +162,7 @@ export function timedRefresh(): void {
 
 /** Trigger handler: the rest of a Refresh pass that stopped for time. */
 export function continueRefresh(): void {
+  resetLocale();
   try {
     console.log(runRefresh({ quiet: true, onlyPending: true }).message);
   } catch (e) {
@@ -167,8 +183,8 @@ function pendingPassSafely(): boolean {
 export function deactivateSelectedLinks(): void {
   fromMenu(() => {
     const rows = selectedRows(invoiceSheet());
-    if (!confirm(`Deactivate the payment links in the ${plural(rows.size, 'selected row')}? Customers will no longer be able to pay them. This cannot be undone.`)) {
-      return 'Nothing was deactivated.';
+    if (!confirm(t(locale(), 'deactivate.confirm', { rows: plural(locale(), rows.size, 'selectedRow') }))) {
+      return t(locale(), 'deactivate.cancelled');
     }
     return deactivate(rows).message;
   });
@@ -183,7 +199,8 @@ export function insertInvoiceTemplate(): void {
 }
 
 export function showSettings(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Settings').setTitle('Midtrans');
+  resetLocale();
+  const html = HtmlService.createHtmlOutputFromFile('Settings').setTitle(t(locale(), 'menu.title'));
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -195,14 +212,22 @@ function webAppUrl(): string {
   }
 }
 
-export function getSettings(): SettingsView {
-  return forSidebar(() => settingsView(webAppUrl(), isBound()));
+type SidebarView = SettingsView & { text: Record<string, string> };
+
+/** The settings and every word the sidebar shows, in the language now in use (a saved change applies at once). */
+function sidebarView(): SidebarView {
+  resetLocale();
+  return { ...settingsView(webAppUrl(), isBound()), text: sidebarText(locale()) };
 }
 
-export function saveSettings(input: SettingsInput): SettingsView {
+export function getSettings(): SidebarView {
+  return forSidebar(sidebarView);
+}
+
+export function saveSettings(input: SettingsInput): SidebarView {
   return forSidebar(() => {
     saveSettingsInput(input ?? {});
-    return settingsView(webAppUrl(), isBound());
+    return sidebarView();
   });
 }
 
@@ -210,18 +235,18 @@ export function testConnection(): { ok: boolean; message: string } {
   return forSidebar(checkConnection);
 }
 
-export function setTimedRefresh(on: boolean): SettingsView {
+export function setTimedRefresh(on: boolean): SidebarView {
   return forSidebar(() => {
     setTimedRefreshTrigger(Boolean(on));
-    return settingsView(webAppUrl(), isBound());
+    return sidebarView();
   });
 }
 
 /** Sidebar: the WhatsApp message template ('' = the built-in one) and its default, to show as a hint. */
 export function getWhatsappTemplate(): { template: string; defaultTemplate: string } {
-  return forSidebar(() => ({ template: whatsappTemplate(), defaultTemplate: DEFAULT_WHATSAPP_TEMPLATE }));
+  return forSidebar(() => ({ template: whatsappTemplate(), defaultTemplate: defaultWhatsappTemplate(locale()) }));
 }
 
 export function saveWhatsappTemplate(text: string): { template: string; defaultTemplate: string } {
-  return forSidebar(() => ({ template: saveTemplateText(text), defaultTemplate: DEFAULT_WHATSAPP_TEMPLATE }));
+  return forSidebar(() => ({ template: saveTemplateText(text), defaultTemplate: defaultWhatsappTemplate(locale()) }));
 }

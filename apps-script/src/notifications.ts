@@ -15,7 +15,9 @@ import {
 } from '@midtrans-pl/core';
 import { sendAll, sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
-import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
+import { locale } from './i18n/locale';
+import { summaryCells } from './i18n/words';
+import { findSheet, headerProblem, mapInvoiceHeaders } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
 import { NO_CUSTOMER, PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
 import { rowsOfInvoice } from './invoice-rows';
@@ -23,7 +25,7 @@ import { findRowByOrderId } from './row-finder';
 import { withScriptLock } from './run-guard';
 import { readConfig } from './settings';
 import { StateStore } from './state-store';
-import { mapHeaders, type Cell } from '@midtrans-pl/core';
+import type { Cell } from '@midtrans-pl/core';
 
 export interface NotificationAnswer {
   ok: boolean;
@@ -78,14 +80,14 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
       log.commit();
       store.commit(stamp);
     };
-    const sheet = spreadsheet.getSheetByName(INVOICE_SHEET);
+    const sheet = findSheet(spreadsheet, 'invoices');
     if (!sheet) {
       logAndCommit(NO_CUSTOMER);
       return { ok: true, result: 'no-row' };
     }
     const lastColumn = sheet.getLastColumn();
-    const header = mapHeaders(sheet.getRange(1, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[]);
-    const row = headerProblem(header) ? undefined : findRowByOrderId(sheet, header, n.linkOrderId);
+    const header = mapInvoiceHeaders(sheet.getRange(1, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[]);
+    const row = headerProblem(header, sheet) ? undefined : findRowByOrderId(sheet, header, n.linkOrderId);
     if (row === undefined) {
       // Kept anyway: if the row appears (or is fixed), Refresh statuses shows the payment.
       logAndCommit(NO_CUSTOMER);
@@ -100,7 +102,7 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
     const lines = (store.link(n.linkOrderId).lines ?? 1) > 1 ? rowsOfInvoice(sheet, header, n.linkOrderId, 'linked') : [];
     const rows = lines.length ? lines : [row];
     formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);
-    writeRowUpdates(sheet, header, rows.map((r) => ({ row: r, values: { status: s.status, paidAt: s.paidAt, note: s.note } })));
+    writeRowUpdates(sheet, header, rows.map((r) => ({ row: r, values: summaryCells(locale(), s) })));
     logAndCommit(customerOf(at));
     SpreadsheetApp.flush();
     return { ok: true, result: 'updated' };

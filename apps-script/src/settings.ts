@@ -1,5 +1,7 @@
 /** Settings in Script Properties (docs/architecture.md): only the server process ever reads the key back. */
-import { API_BASE_URLS, maskKey, serverKeyProblem, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import { API_BASE_URLS, maskKey, serverKeyIssue, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import { t } from './i18n/catalogue';
+import { isLocale, locale, saveLanguage, savedLanguage, type Locale } from './i18n/locale';
 import { UserError } from './user-error';
 
 export const PROPERTY = {
@@ -33,7 +35,7 @@ export function readConfig(): MidtransConfig | undefined {
 
 export function requireConfig(): MidtransConfig {
   const config = readConfig();
-  if (!config) throw new UserError('No Midtrans server key yet: open Midtrans ▸ Settings and paste the server key from the Midtrans dashboard (Settings ▸ Access keys).');
+  if (!config) throw new UserError(t(locale(), 'settings.noKey'));
   return config;
 }
 
@@ -45,6 +47,9 @@ export interface SettingsView {
   webAppUrl: string;
   bound: boolean;
   timedRefresh: boolean;
+  /** The spreadsheet's language choice ('' = the user's Google language) and the language in use. */
+  language: Locale | '';
+  locale: Locale;
 }
 
 export interface SettingsInput {
@@ -52,6 +57,8 @@ export interface SettingsInput {
   serverKey?: string;
   environment?: string;
   baseUrl?: string;
+  /** 'en', 'id', or '' to follow each user's Google language; absent keeps the saved choice. */
+  language?: string;
 }
 
 export function settingsView(webAppUrl: string, bound: boolean): SettingsView {
@@ -66,6 +73,8 @@ export function settingsView(webAppUrl: string, bound: boolean): SettingsView {
     webAppUrl,
     bound,
     timedRefresh: all[PROPERTY.timedRefresh] === 'on',
+    language: savedLanguage(),
+    locale: locale(),
   };
 }
 
@@ -75,15 +84,18 @@ export function saveSettingsInput(input: SettingsInput): void {
   const key = typeof input.serverKey === 'string' ? input.serverKey.trim() : '';
   if (key) updates[PROPERTY.serverKey] = key;
   const env = input.environment ?? 'sandbox';
-  if (!isEnvironment(env)) throw new UserError(`Environment must be "sandbox" or "production", not "${String(env)}".`);
+  if (!isEnvironment(env)) throw new UserError(t(locale(), 'settings.badEnvironment', { value: String(env) }));
+  const language = input.language;
+  if (language !== undefined && language !== '' && !isLocale(language)) throw new UserError(t(locale(), 'settings.badLanguage', { value: String(language) }));
   updates[PROPERTY.environment] = env;
   const base = typeof input.baseUrl === 'string' ? input.baseUrl.trim() : '';
-  if (base && !/^https?:\/\/[^\s/]+/.test(base)) throw new UserError('The API base URL must start with https:// (leave it empty to use Midtrans).');
+  if (base && !/^https?:\/\/[^\s/]+/.test(base)) throw new UserError(t(locale(), 'settings.badBaseUrl'));
   const effectiveKey = key || (properties().getProperty(PROPERTY.serverKey) ?? '');
-  const problem = effectiveKey ? serverKeyProblem(effectiveKey, env, base !== '') : undefined;
-  if (problem) throw new UserError(problem);
+  const issue = effectiveKey ? serverKeyIssue(effectiveKey, env, base !== '') : undefined;
+  if (issue) throw new UserError(t(locale(), `key.${issue}`));
   const props = properties();
   props.setProperties(updates);
   if (base) props.setProperty(PROPERTY.baseUrl, base);
   else props.deleteProperty(PROPERTY.baseUrl);
+  if (language !== undefined) saveLanguage(language);
 }

@@ -40,6 +40,10 @@ export interface EmulatorOptions {
   bound?: boolean;
   /** Distributed as an add-on: time triggers more frequent than hourly are refused. Default false. */
   addOn?: boolean;
+  /** The user's Google language, as Session.getActiveUserLocale answers it. Default `en`. */
+  userLocale?: string;
+  /** The spreadsheet's locale (getSpreadsheetLocale). Default `en_US`. */
+  spreadsheetLocale?: string;
   /** Script and spreadsheet time zone. Default Asia/Jakarta. */
   timeZone?: string;
   /** Emulated clock at start (ms since epoch). Default: the real time when the environment is created. */
@@ -103,6 +107,8 @@ export interface AppsScriptEnvironment {
   properties: { script: Map<string, string>; user: Map<string, string>; document: Map<string, string> };
   protectedWrites: ProtectedWrite[];
   setLockContention(contention: LockContention): void;
+  /** Changes the user's Google language (Session.getActiveUserLocale) from the next call on. */
+  setUserLocale(tag: string): void;
   /** Units of the daily quotas used so far; `newDay()` resets them. */
   quotaUsage(): Record<string, number>;
   newDay(): void;
@@ -156,6 +162,8 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   };
   spreadsheet = new EmuSpreadsheet(sheetCtx, options.spreadsheetId ?? '1EmulatedSpreadsheetId0000000000000000000000', options.spreadsheetName ?? 'Invoices', timeZone, ui);
   spreadsheet.toastAudience = () => context === 'ui';
+  if (options.spreadsheetLocale) spreadsheet.locale = options.spreadsheetLocale;
+  let userLocale = options.userLocale ?? 'en';
 
   const propertyStores = {
     script: new PropertyStore(options.scriptProperties),
@@ -187,6 +195,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
       effectiveUserEmail: ownerEmail,
       // Anonymous web app callers (Midtrans) have no identity.
       activeUserEmail: () => (context === 'webapp' ? '' : ownerEmail),
+      userLocale: () => userLocale,
     }),
     Logger,
     console,
@@ -226,6 +235,9 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     triggers,
     properties: { script: propertyStores.script.data, user: propertyStores.user.data, document: propertyStores.document.data },
     protectedWrites,
+    setUserLocale(tag: string) {
+      userLocale = tag;
+    },
     setLockContention(c: LockContention) {
       lockState.contention = c;
     },
