@@ -16,6 +16,8 @@ export interface CreateWork {
   row: number;
   orderId: string;
   request: CreatePaymentLinkRequest;
+  /** Billed as Quantity × Unit Price with Amount empty: the billed total is written into Amount. */
+  showBilled?: boolean;
 }
 
 export type CreateResult = { ok: true; url: string; recovered: boolean } | { ok: false; note: string };

@@ -16,6 +16,8 @@ import { createChunk, type CreateResult, type CreateWork } from './create-links'
 import { OUTPUT_COLUMNS, cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
 import { isQueued, summaryOf, usageLimitOf } from './link-status';
 import { currentRows } from './row-finder';
+import { trapQuestion, trapRowsText, trapSuspects } from './amount-traps';
+import { rupiah } from './i18n/format';
 import { beginRun, endRun, withScriptLock } from './run-guard';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
@@ -126,7 +128,8 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
     }
     if (!reading.orderId) out.idUpdates.push({ row, values: { orderId } });
     for (const r of group?.rows ?? [row]) out.outputUpdates.push({ row: r, values: { paymentLink: '', status: statusWord(locale(), 'Queued'), paidAt: '', note: '' } });
-    out.work.push({ row, orderId, request: built.request });
+    const showBilled = !group && reading.input.amount === undefined && table.header.columns.amount !== undefined;
+    out.work.push({ row, orderId, request: built.request, showBilled });
   });
   return out;
 }
@@ -163,6 +166,9 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
       } else {
         updates.push({ row, values: { paymentLink: result.url, status: statusWord(locale(), 'Link created'), paidAt: '', note: '' } });
       }
+      // The merchant sees in the row what the customer is billed (Quantity × Unit Price); the cell was empty.
+      const billed = w.request.transaction_details.gross_amount;
+      if (w.showBilled && billed !== undefined) updates.push({ row, values: { amount: rupiah(billed) } });
     }
     writeRowUpdates(sheet, header, writeGroupRows(table, store, groups, updates, rows));
     writeWhatsapp(table, chunk.map((w) => {
@@ -203,6 +209,8 @@ export interface GenerateOptions {
   onStoppedForTime: () => string;
   /** Called when the run stops at the daily quota, with when it resets; says how it will continue. */
   onStoppedForQuota: (resumesAt: number) => string;
+  /** Asks the person at the sheet (yes/no); absent where nobody can answer (a continuation). */
+  ask?: (question: string) => boolean;
 }
 
 export function generate(scope: Scope | ((table: InvoiceTable) => Scope), options: GenerateOptions): GenerationReport {
@@ -214,6 +222,14 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
   try {
     const table = readInvoiceTable(sheet);
     const prepared = prepare(table, typeof scope === 'function' ? scope(table) : scope);
+    if (options.ask) {
+      const quantity = new Map(prepared.work.map((w) => [w.row, w.request.item_details?.[0]?.quantity ?? 1] as const));
+      const suspects = trapSuspects(table, prepared.work.map((w) => w.row), (r) => quantity.get(r) ?? 1);
+      if (suspects.length && !options.ask(trapQuestion(suspects, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale()))) {
+        const none = { created: 0, recovered: 0, failed: 0, invalid: 0, alreadyLinked: 0, remaining: 0, stoppedForTime: false, stoppedForQuota: false };
+        return { ...none, message: t(locale(), 'generate.trapDeclined', { rows: trapRowsText(suspects) }) };
+      }
+    }
     const touched = prepared.outputUpdates.map((u) => u.row);
     formatAsText(sheet, table.header, ['orderId', ...OUTPUT_COLUMNS], touched);
     writeRowUpdates(sheet, table.header, prepared.idUpdates);

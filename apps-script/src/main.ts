@@ -102,22 +102,23 @@ export function doGet(): GoogleAppsScript.Content.TextOutput {
   return jsonOutput({ ok: true, service: t(locale(), 'webapp.service'), accepts: 'POST' });
 }
 
-function runGeneration(scope: Parameters<typeof generate>[0]): GenerationReport {
+function runGeneration(scope: Parameters<typeof generate>[0], ask?: (question: string) => boolean): GenerationReport {
   // A run over every row (or every queued row) takes over a pending continuation; a run over a
   // selection does not, or queued rows outside the selection would wait forever.
   if (typeof scope !== 'function' && scope.kind !== 'selected') clearContinuation(GENERATION_CONTINUATION);
   return generate(scope, {
     onStoppedForTime: () => scheduleContinuation(GENERATION_CONTINUATION),
     onStoppedForQuota: (at) => scheduleContinuationAt(GENERATION_CONTINUATION, at),
+    ask,
   });
 }
 
 export function generatePaymentLinks(): void {
-  fromMenu(() => runGeneration({ kind: 'all' }).message);
+  fromMenu(() => runGeneration({ kind: 'all' }, confirm).message);
 }
 
 export function generateForSelectedRows(): void {
-  fromMenu(() => runGeneration({ kind: 'selected', rows: selectedRows(invoiceSheet()) }).message);
+  fromMenu(() => runGeneration({ kind: 'selected', rows: selectedRows(invoiceSheet()) }, confirm).message);
 }
 
 /** Trigger handler and the sidebar's Continue button: the rows a stopped run left `Queued`. */

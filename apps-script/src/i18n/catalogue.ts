@@ -34,3 +34,28 @@ export function t(locale: Locale, key: MessageKey, params: Params = {}): string 
 export function tn(locale: Locale, base: string, n: number, params: Params = {}): string {
   return t(locale, `${base}.${n === 1 ? 'one' : 'other'}` as MessageKey, { ...params, n });
 }
+
+function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+}
+
+/**
+ * What is wrong with a set of areas: a key in one language only, an empty message, or placeholders
+ * that differ between the languages. Empty for the real catalogue (the test pins it). @public: test/unit/apps-script/i18n-catalogue.test.ts
+ */
+export function catalogueProblems(areas: Record<string, Partial<Record<Locale, Record<string, string>>>>): string[] {
+  const out: string[] = [];
+  for (const [name, area] of Object.entries(areas)) {
+    const en = area.en ?? {};
+    const id = area.id ?? {};
+    for (const key of new Set([...Object.keys(en), ...Object.keys(id)])) {
+      if (!(key in en)) out.push(`${name}: "${key}" has no English text`);
+      else if (!(key in id)) out.push(`${name}: "${key}" has no Indonesian text`);
+      else if (!en[key].trim() || !id[key].trim()) out.push(`${name}: "${key}" is empty`);
+      else if (placeholders(en[key]).join(',') !== placeholders(id[key]).join(',')) {
+        out.push(`${name}: "${key}" has placeholders {${placeholders(en[key]).join('}, {')}} in English but {${placeholders(id[key]).join('}, {')}} in Indonesian`);
+      }
+    }
+  }
+  return out;
+}
