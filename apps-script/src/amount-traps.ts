@@ -47,10 +47,19 @@ export function trapSuspects(table: InvoiceTable, rows: readonly number[], quant
 export function trapQuestion(suspects: readonly TrapSuspect[], spreadsheetLocale: string): string {
   const loc = locale();
   const comma = COMMA_DECIMAL.test(spreadsheetLocale);
-  const lines = suspects.slice(0, MAX_LISTED).map((s) => `• ${t(loc, 'generate.trapRow', { row: s.row, column: headerLabel(loc, s.column), shown: s.shown, billed: rupiah(s.billed) })}`);
+  const lines = suspects
+    .slice(0, MAX_LISTED)
+    .map(
+      (s) =>
+        `• ${t(loc, 'generate.trapRow', { row: s.row, column: headerLabel(loc, s.column), shown: s.shown, billed: rupiah(s.billed) })}`,
+    );
   if (suspects.length > MAX_LISTED) lines.push('…');
   return t(loc, 'generate.trapQuestion', {
-    locale: spreadsheetLocale || '?', example: comma ? '150,000' : '150.000', exampleValue: rupiah(150), exampleMeant: rupiah(150000), rows: lines.join('\n'),
+    locale: spreadsheetLocale || '?',
+    example: comma ? '150,000' : '150.000',
+    exampleValue: rupiah(150),
+    exampleMeant: rupiah(150000),
+    rows: lines.join('\n'),
   });
 }
 

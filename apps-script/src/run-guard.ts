@@ -62,7 +62,11 @@ export function beginRun(kind: RunKind, now: number): BeginResult {
     if (current && now - current.startedAt < STALE_MS) {
       return {
         ok: false,
-        message: t(locale(), 'run.busy', { kind: runKindText(current.kind), started: clock(current.startedAt), latest: clock(current.startedAt + STALE_MS) }),
+        message: t(locale(), 'run.busy', {
+          kind: runKindText(current.kind),
+          started: clock(current.startedAt),
+          latest: clock(current.startedAt + STALE_MS),
+        }),
       };
     }
     const run: RunMarker = { id: Utilities.getUuid(), kind, startedAt: now };

@@ -47,7 +47,11 @@ function chatText(request: CreatePaymentLinkRequest, url: string, row: number, t
   const chat = whatsappLinkForRequest(request, url, template || defaultWhatsappTemplate(loc), words);
   if (!chat) return '';
   if (chat.ok) return chat.url;
-  return rowProblemText(loc, { column: 'customerPhone', code: 'invalid', params: { detail: t(loc, `problem.phone.${chat.reason}`, { value: chat.typed }) } }, row);
+  return rowProblemText(
+    loc,
+    { column: 'customerPhone', code: 'invalid', params: { detail: t(loc, `problem.phone.${chat.reason}`, { value: chat.typed }) } },
+    row,
+  );
 }
 
 /**

@@ -53,7 +53,9 @@ export function catalogueProblems(areas: Record<string, Partial<Record<Locale, R
       else if (!(key in id)) out.push(`${name}: "${key}" has no Indonesian text`);
       else if (!en[key].trim() || !id[key].trim()) out.push(`${name}: "${key}" is empty`);
       else if (placeholders(en[key]).join(',') !== placeholders(id[key]).join(',')) {
-        out.push(`${name}: "${key}" has placeholders {${placeholders(en[key]).join('}, {')}} in English but {${placeholders(id[key]).join('}, {')}} in Indonesian`);
+        out.push(
+          `${name}: "${key}" has placeholders {${placeholders(en[key]).join('}, {')}} in English but {${placeholders(id[key]).join('}, {')}} in Indonesian`,
+        );
       }
     }
   }

@@ -3,7 +3,13 @@
  * header and row problems. The core decides; this file only words.
  */
 import {
-  SHEET_COLUMNS, type HeaderIssue, type HeaderLabels, type LinkSummary, type NotePart, type RowProblem, type SheetColumn,
+  SHEET_COLUMNS,
+  type HeaderIssue,
+  type HeaderLabels,
+  type LinkSummary,
+  type NotePart,
+  type RowProblem,
+  type SheetColumn,
   type StatusWord,
 } from '@midtrans-pl/core';
 import { LOCALES, type Locale } from './define';
@@ -72,8 +78,13 @@ export function problemDetail(loc: Locale, p: Pick<RowProblem, 'code' | 'params'
       return t(loc, 'problem.priceMissing', { quantity: h('quantity') });
     case 'amountMismatch':
       return t(loc, 'problem.amountMismatch', {
-        amount: rupiah(Number(p.params.amount)), quantity: p.params.quantity, price: rupiah(Number(p.params.price)),
-        total: rupiah(Number(p.params.total)), quantityHeader: h('quantity'), unitPriceHeader: h('unitPrice'), amountHeader: h('amount'),
+        amount: rupiah(Number(p.params.amount)),
+        quantity: p.params.quantity,
+        price: rupiah(Number(p.params.price)),
+        total: rupiah(Number(p.params.total)),
+        quantityHeader: h('quantity'),
+        unitPriceHeader: h('unitPrice'),
+        amountHeader: h('amount'),
       });
     case 'amountMissing':
       return t(loc, 'problem.amountMissing', { quantity: h('quantity'), unitPrice: h('unitPrice') });
@@ -92,7 +103,7 @@ export function rowProblemText(loc: Locale, p: Pick<RowProblem, 'code' | 'params
 /** Said after "is also in row N" when rows sharing an Order ID disagree on `columns`. */
 export function groupRefusalText(loc: Locale, columns: readonly SheetColumn[]): string {
   const names = columns.map((c) => headerLabel(loc, c));
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t(loc, 'word.or')} ${names[names.length - 1]}` : names[0] ?? '';
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t(loc, 'word.or')} ${names[names.length - 1]}` : (names[0] ?? '');
   return t(loc, columns.includes('customerName') ? 'group.refusedCustomer' : 'group.refused', { columns: list });
 }
 

@@ -9,10 +9,15 @@ import { AREAS } from '../../../apps-script/src/i18n/catalogue';
 import type { Locale } from '../../../apps-script/src/i18n/define';
 import { createHarness, pay, type Harness } from './harness';
 
-const words = (text: string) => (text.replace(/\{\w+\}/g, ' ').toLowerCase().match(/[a-z]{3,}/g) ?? []);
+const words = (text: string) =>
+  text
+    .replace(/\{\w+\}/g, ' ')
+    .toLowerCase()
+    .match(/[a-z]{3,}/g) ?? [];
 function wordsOf(loc: Locale): Set<string> {
   const out = new Set<string>();
-  for (const area of Object.values(AREAS)) for (const text of Object.values(area[loc] as Record<string, string>)) words(text).forEach((w) => out.add(w));
+  for (const area of Object.values(AREAS))
+    for (const text of Object.values(area[loc] as Record<string, string>)) words(text).forEach((w) => out.add(w));
   return out;
 }
 const EN = wordsOf('en');
@@ -29,17 +34,22 @@ function everythingShown(h: Harness, typed: Set<string>): string[] {
     ...ui.menus.flatMap((m) => [m.title, ...m.items.map((i) => ('caption' in i ? String(i.caption) : ''))]),
     ...ui.alerts.map((a) => a.prompt),
     ...ui.toasts.filter((t) => t.shown !== false).map((t) => t.message),
-    ...h.env.spreadsheet.getSheets().map((s) => s.getName()).filter((n) => n !== 'Sheet1' && n !== 'Midtrans state'),
+    ...h.env.spreadsheet
+      .getSheets()
+      .map((s) => s.getName())
+      .filter((n) => n !== 'Sheet1' && n !== 'Midtrans state'),
   ];
   const present = new Set(h.env.spreadsheet.getSheets().map((s) => s.getName()));
   for (const name of READ_SHEETS.filter((n) => present.has(n))) {
     const values = h.env.sheetValues(name);
-    values.forEach((line, r) => line.forEach((v, c) => {
-      const text = String(v ?? '');
-      if (text && !typed.has(text) && !/^https?:\/\//.test(text)) out.push(text);
-      const note = h.env.inspectCell(name, r + 1, c + 1)?.note;
-      if (note) out.push(note);
-    }));
+    values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const text = String(v ?? '');
+        if (text && !typed.has(text) && !/^https?:\/\//.test(text)) out.push(text);
+        const note = h.env.inspectCell(name, r + 1, c + 1)?.note;
+        if (note) out.push(note);
+      }),
+    );
   }
   return out;
 }
@@ -57,9 +67,30 @@ function day(loc: Locale): { h: Harness; shown: string[] } {
   const sheetName = loc === 'id' ? 'Tagihan' : 'Invoices';
   const header = h.env.sheetValues(sheetName)[0].map(String);
   const at = (label: string) => header.indexOf(label);
-  const L = loc === 'id'
-    ? { id: 'ID Pesanan', name: 'Nama Pelanggan', phone: 'Telepon Pelanggan', item: 'Barang', qty: 'Kuantitas', price: 'Harga Satuan', amount: 'Jumlah Tagihan', title: 'Judul', limit: 'Batas Penggunaan' }
-    : { id: 'Order ID', name: 'Customer Name', phone: 'Customer Phone', item: 'Item', qty: 'Quantity', price: 'Unit Price', amount: 'Amount', title: 'Title', limit: 'Usage Limit' };
+  const L =
+    loc === 'id'
+      ? {
+          id: 'ID Pesanan',
+          name: 'Nama Pelanggan',
+          phone: 'Telepon Pelanggan',
+          item: 'Barang',
+          qty: 'Kuantitas',
+          price: 'Harga Satuan',
+          amount: 'Jumlah Tagihan',
+          title: 'Judul',
+          limit: 'Batas Penggunaan',
+        }
+      : {
+          id: 'Order ID',
+          name: 'Customer Name',
+          phone: 'Customer Phone',
+          item: 'Item',
+          qty: 'Quantity',
+          price: 'Unit Price',
+          amount: 'Amount',
+          title: 'Title',
+          limit: 'Usage Limit',
+        };
   const rows: Record<string, unknown>[] = [
     { [L.id]: 'D-1', [L.name]: 'Sari Dewi', [L.phone]: '081234567890', [L.amount]: '150.000', [L.title]: 'Kelas yoga' },
     { [L.id]: 'D-2', [L.name]: 'Budi', [L.item]: 'Kaos', [L.qty]: 3, [L.price]: '75.000' },
@@ -74,7 +105,10 @@ function day(loc: Locale): { h: Harness; shown: string[] } {
     sheet.getRange(2, 1, rows.length, header.length).setValues(rows.map((r) => header.map((label) => r[label] ?? '')));
   });
   h.run('generatePaymentLinks');
-  const ids = h.env.sheetValues(sheetName).slice(1).map((r) => String(r[at(L.id)]));
+  const ids = h.env
+    .sheetValues(sheetName)
+    .slice(1)
+    .map((r) => String(r[at(L.id)]));
   expect(ids).toEqual(['D-1', 'D-2', 'D-3', 'D-4', 'D-5']);
   h.post(pay(h.sim, 'D-1', 'settlement'));
   h.post(pay(h.sim, 'D-4', 'settlement'));
@@ -95,10 +129,14 @@ test('an Indonesian user sees and gets written no English word: menu, template, 
   const status = sheet.slice(1).map((r) => r[col('Status')]);
   expect(status).toEqual(['Lunas', 'Menunggu pembayaran', 'Bermasalah', 'Lunas 1/3', 'Tautan dibuat']);
   expect(sheet[3][col('Catatan')]).toBe('Jumlah Tagihan: "lima ribu" bukan jumlah rupiah bulat');
-  expect(String(sheet[5][col('WhatsApp')])).toBe('Baris 6, Telepon Pelanggan: "021 555 1234" bukan nomor ponsel Indonesia (08… dengan 10 sampai 13 angka); tulis sebagai 08…, +62… atau 62…');
+  expect(String(sheet[5][col('WhatsApp')])).toBe(
+    'Baris 6, Telepon Pelanggan: "021 555 1234" bukan nomor ponsel Indonesia (08… dengan 10 sampai 13 angka); tulis sebagai 08…, +62… atau 62…',
+  );
   // Quantity × Unit Price: the billed amount shows in the row.
   expect(sheet[2][col('Jumlah Tagihan')]).toBe('Rp 225.000');
-  expect(String(sheet[1][col('Waktu Lunas')])).toMatch(/^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4} \d{2}\.\d{2}\.\d{2} WIB$/);
+  expect(String(sheet[1][col('Waktu Lunas')])).toMatch(
+    /^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4} \d{2}\.\d{2}\.\d{2} WIB$/,
+  );
   const chat = decodeURIComponent(String(sheet[1][col('WhatsApp')]).split('?text=')[1]);
   expect(chat).toMatch(/^Halo Sari Dewi, berikut tautan pembayaran untuk Kelas yoga sebesar Rp 150\.000: https:/);
   expect(h.env.sheetValues('Pembayaran')[0]).toEqual(expect.arrayContaining(['Waktu', 'ID Pesanan', 'Jumlah', 'Status']));

@@ -28,14 +28,25 @@ test('the check fails on a message in one language only, an empty one, and place
 
 /** Texts that read the same in both languages on purpose: product names, codes, words Indonesian shares. */
 const SAME_IN_BOTH = new Set([
-  'menu.title', 'header.status', 'header.whatsapp', 'payments.status', 'summary.status', 'problem.invalid', 'row.cellProblem',
-  'ui.serverKey', 'ui.languageEn', 'ui.languageId', 'connection.midtrans', 'status.paidCount',
+  'menu.title',
+  'header.status',
+  'header.whatsapp',
+  'payments.status',
+  'summary.status',
+  'problem.invalid',
+  'row.cellProblem',
+  'ui.serverKey',
+  'ui.languageEn',
+  'ui.languageId',
+  'connection.midtrans',
+  'status.paidCount',
 ]);
 
 test('no Indonesian message is the English one left untranslated (apart from names and codes)', () => {
   const same: string[] = [];
   for (const area of Object.values(AREAS)) {
-    for (const [key, en] of Object.entries(area.en)) if ((area.id as Record<string, string>)[key] === en && !SAME_IN_BOTH.has(key)) same.push(key);
+    for (const [key, en] of Object.entries(area.en))
+      if ((area.id as Record<string, string>)[key] === en && !SAME_IN_BOTH.has(key)) same.push(key);
   }
   expect(same).toEqual([]);
 });
@@ -46,7 +57,7 @@ test('t fills placeholders and keeps an unknown one as written', () => {
   expect(t('id', 'status.Paid')).toBe('Lunas');
 });
 
-test('the language follows Google\'s locale tags: id, in (Java\'s old code), id_ID → Bahasa; anything else → English', () => {
+test("the language follows Google's locale tags: id, in (Java's old code), id_ID → Bahasa; anything else → English", () => {
   expect(['id', 'in', 'id_ID', 'in-ID', 'ID'].map(localeOf)).toEqual(['id', 'id', 'id', 'id', 'id']);
   expect(['en', 'en_US', 'nl', '', undefined, 'indonesian'].map(localeOf)).toEqual(['en', 'en', 'en', 'en', 'en', 'en']);
 });

@@ -40,12 +40,16 @@ test('an English sheet after a switch to Bahasa: headers still read, Status rewr
 test('150.000 typed in an en-US sheet is stored as 150: the merchant is asked, naming the row and the locale, and No sends nothing', () => {
   const h = createHarness({ emulator: { spreadsheetLocale: 'en_US' } });
   // What Sheets stores when "150.000" is typed into a number cell under en_US.
-  h.setSheet([row({ 'Order ID': 'T-1', Amount: 150 }), row({ 'Order ID': 'T-2', Amount: 150000 }), row({ 'Order ID': 'T-3', Quantity: 3, 'Unit Price': 75 })]);
+  h.setSheet([
+    row({ 'Order ID': 'T-1', Amount: 150 }),
+    row({ 'Order ID': 'T-2', Amount: 150000 }),
+    row({ 'Order ID': 'T-3', Quantity: 3, 'Unit Price': 75 }),
+  ]);
   h.env.ui.responses.push({ button: 'NO' });
   h.run('generatePaymentLinks');
   const [question, answer] = h.env.ui.alerts.slice(-2);
   expect(question.buttons).toBe('YES_NO');
-  expect(question.prompt).toContain("In this spreadsheet's locale (en_US) \"150.000\" means Rp 150, not Rp 150.000");
+  expect(question.prompt).toContain('In this spreadsheet\'s locale (en_US) "150.000" means Rp 150, not Rp 150.000');
   expect(question.prompt).toContain('Row 2, Amount: shows "150", so Midtrans would bill Rp 150');
   expect(question.prompt).toContain('Row 4, Unit Price: shows "75", so Midtrans would bill Rp 225');
   expect(question.prompt).not.toContain('Row 3');

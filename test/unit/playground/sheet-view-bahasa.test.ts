@@ -49,8 +49,13 @@ test('a merchant switches to Bahasa Indonesia and works the sheet as they would 
   await page.waitForSelector('#menu button[data-fn="insertInvoiceTemplate"]:text-is("Sisipkan templat tagihan")');
   const captions = await page.locator('#menu button').allTextContents();
   expect(captions).toEqual([
-    'Buat tautan pembayaran', 'Buat untuk baris terpilih', 'Perbarui status', 'Nonaktifkan tautan terpilih', 'Ringkasan penagihan',
-    'Sisipkan templat tagihan', 'Pengaturan',
+    'Buat tautan pembayaran',
+    'Buat untuk baris terpilih',
+    'Perbarui status',
+    'Nonaktifkan tautan terpilih',
+    'Ringkasan penagihan',
+    'Sisipkan templat tagihan',
+    'Pengaturan',
   ]);
 
   expect(await clickMenu('Sisipkan templat tagihan')).toContain('Sheet "Tagihan" telah disisipkan');
@@ -79,8 +84,8 @@ test('a merchant switches to Bahasa Indonesia and works the sheet as they would 
 
   // At 1400 px the Status column is on screen.
   // (Measured in one step in the page: the grid is redrawn every two seconds.)
-  const statusRight = await page.evaluate(() => {
-    const th = [...document.querySelectorAll('#grid tr[data-row="1"] th')].find((e) => e.textContent === 'Status');
+  const statusRight = await page.locator('#grid tr[data-row="1"] th').evaluateAll((ths) => {
+    const th = ths.find((e) => e.textContent === 'Status');
     return th ? th.getBoundingClientRect().right : -1;
   });
   expect(statusRight).toBeGreaterThan(0);
@@ -96,7 +101,13 @@ test('a merchant switches to Bahasa Indonesia and works the sheet as they would 
   await clickMenu('Pengaturan');
   const frame = page.frameLocator('#sidebar-frame');
   await frame.locator('#key-state').filter({ hasText: 'Key tersimpan' }).waitFor();
-  expect(await frame.locator('h2').allTextContents()).toEqual(['Server key Midtrans', 'Notifikasi pembayaran', 'Pembaruan otomatis', 'Pesan WhatsApp', 'Proses panjang']);
+  expect(await frame.locator('h2').allTextContents()).toEqual([
+    'Server key Midtrans',
+    'Notifikasi pembayaran',
+    'Pembaruan otomatis',
+    'Pesan WhatsApp',
+    'Proses panjang',
+  ]);
   await frame.locator('#test').click();
   await frame.locator('#settings-message').filter({ hasText: 'Terhubung ke' }).waitFor();
 });

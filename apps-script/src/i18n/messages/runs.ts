@@ -14,15 +14,19 @@ export const runs = messages({
     'generate.failed': '{n} failed at Midtrans (see Note; run Generate again to retry)',
     'generate.stoppedForTime': "stopped to stay within Apps Script's 6-minute limit with {rows} queued; {continuation}",
     'generate.stoppedForQuota': "stopped at today's Apps Script URL Fetch quota with {rows} queued; {continuation}",
-    'generate.quotaUsedUp': "Today's Apps Script URL Fetch quota ({limit} requests) is used up: nothing is sent now; the {rows} stay Queued and continue at {when}.",
-    'generate.quotaShort': "This run needs about {needed} requests to Midtrans but only {left} of today's {limit} Apps Script URL Fetch requests are left: it sends {left} rows now and the rest continue at {when}.",
+    'generate.quotaUsedUp':
+      "Today's Apps Script URL Fetch quota ({limit} requests) is used up: nothing is sent now; the {rows} stay Queued and continue at {when}.",
+    'generate.quotaShort':
+      "This run needs about {needed} requests to Midtrans but only {left} of today's {limit} Apps Script URL Fetch requests are left: it sends {left} rows now and the rest continue at {when}.",
     'generate.quotaNote': "Waiting for tomorrow's Apps Script URL Fetch quota: continues at {when}",
-    'generate.busy': 'The sheet stayed busy for 30 seconds (notifications arriving); run Generate again to finish: rows already sent are reused, never duplicated.',
+    'generate.busy':
+      'The sheet stayed busy for 30 seconds (notifications arriving); run Generate again to finish: rows already sent are reused, never duplicated.',
     'generate.noUrl': 'Midtrans answered without a usable payment link address; run Generate again (the link is reused, not duplicated)',
     'generate.retryLater': '{error}; run Generate again later (the same order id is reused, so no second link is made)',
     'generate.progress': '{done} of {total} rows sent to Midtrans, {left} left…',
     'generate.progressEta': '{done} of {total} rows sent to Midtrans, {left} left, about {eta} to go…',
-    'generate.trapQuestion': 'These amounts may not be what was typed. In this spreadsheet\'s locale ({locale}) "{example}" means {exampleValue}, not {exampleMeant}:\n{rows}\nSend these rows anyway? Choose No to fix them first (type the amount without separators, e.g. 150000).',
+    'generate.trapQuestion':
+      'These amounts may not be what was typed. In this spreadsheet\'s locale ({locale}) "{example}" means {exampleValue}, not {exampleMeant}:\n{rows}\nSend these rows anyway? Choose No to fix them first (type the amount without separators, e.g. 150000).',
     'generate.trapRow': 'Row {row}, {column}: shows "{shown}", so Midtrans would bill {billed}',
     'generate.trapRowShort': 'row {row}',
     'generate.trapDeclined': 'Nothing was sent. Fix the amounts in {rows} (e.g. type 150000), then Generate again.',
@@ -39,15 +43,19 @@ export const runs = messages({
     'refresh.couldNotCheck': '{n} could not be checked (see Note)',
     'refresh.rechecks': '{links} among them re-checked for refunds',
     'refresh.stoppedForTime': "stopped to stay within Apps Script's 6-minute limit with {links} left to check; {continuation}",
-    'refresh.nothingToCheck': 'No link needs checking: every row with a link is refunded, expired, deactivated or paid and not yet due for its refund re-check',
-    'deactivate.confirm': 'Deactivate the payment links in the {rows}? Customers will no longer be able to pay them. This cannot be undone.',
+    'refresh.nothingToCheck':
+      'No link needs checking: every row with a link is refunded, expired, deactivated or paid and not yet due for its refund re-check',
+    'deactivate.confirm':
+      'Deactivate the payment links in the {rows}? Customers will no longer be able to pay them. This cannot be undone.',
     'deactivate.cancelled': 'Nothing was deactivated.',
     'deactivate.none': 'None of the selected rows has a payment link to deactivate.',
     'deactivate.unreachable': 'Deactivate could not reach Midtrans ({detail}); try again',
     'deactivate.failed': 'Deactivate failed: {detail}',
     'deactivate.done': 'Deactivated {links}. Customers can no longer pay them; payments already made stay as they are.',
-    'deactivate.doneWithFailures': 'Deactivated {links}; {failed} failed (see Note). Customers can no longer pay them; payments already made stay as they are.',
-    'run.busy': 'Another Midtrans run ({kind}) started at {started} is still going. Wait for it to finish (at the latest by {latest}): rows it has done already show their links, and a second run at the same time could only get in its way.',
+    'deactivate.doneWithFailures':
+      'Deactivated {links}; {failed} failed (see Note). Customers can no longer pay them; payments already made stay as they are.',
+    'run.busy':
+      'Another Midtrans run ({kind}) started at {started} is still going. Wait for it to finish (at the latest by {latest}): rows it has done already show their links, and a second run at the same time could only get in its way.',
     'run.saving': 'Another Midtrans action is saving right now; try again in a few seconds.',
     'continue.inAMinute': 'it continues by itself in about a minute (or {byHand})',
     'continue.atQuotaReset': 'it continues by itself at {when}, when the quota resets (or {byHand} then)',
@@ -69,7 +77,8 @@ export const runs = messages({
     'summary.payments': 'Payments',
     'summary.chartTitle': 'Payments per day (Rp)',
     'summary.done': 'Summary updated: {invoices}, {collected} collected, {outstanding} outstanding.',
-    'summary.doneWithChart': 'Summary updated: {invoices}, {collected} collected, {outstanding} outstanding; payments per day charted over {days}.',
+    'summary.doneWithChart':
+      'Summary updated: {invoices}, {collected} collected, {outstanding} outstanding; payments per day charted over {days}.',
   },
   id: {
     'generate.nothingAlreadyLinked': 'Tidak ada yang dikirim: {alreadyLinked}.',
@@ -83,15 +92,20 @@ export const runs = messages({
     'generate.failed': '{n} gagal di Midtrans (lihat Catatan; jalankan Buat tautan lagi untuk mencoba ulang)',
     'generate.stoppedForTime': 'dihentikan agar tetap dalam batas 6 menit Apps Script dengan {rows} dalam antrean; {continuation}',
     'generate.stoppedForQuota': 'dihentikan pada kuota URL Fetch Apps Script hari ini dengan {rows} dalam antrean; {continuation}',
-    'generate.quotaUsedUp': 'Kuota URL Fetch Apps Script hari ini ({limit} permintaan) sudah habis: tidak ada yang dikirim sekarang; {rows} tetap Dalam antrean dan dilanjutkan pada {when}.',
-    'generate.quotaShort': 'Proses ini memerlukan sekitar {needed} permintaan ke Midtrans tetapi hanya tersisa {left} dari {limit} permintaan URL Fetch Apps Script hari ini: {left} baris dikirim sekarang dan sisanya dilanjutkan pada {when}.',
+    'generate.quotaUsedUp':
+      'Kuota URL Fetch Apps Script hari ini ({limit} permintaan) sudah habis: tidak ada yang dikirim sekarang; {rows} tetap Dalam antrean dan dilanjutkan pada {when}.',
+    'generate.quotaShort':
+      'Proses ini memerlukan sekitar {needed} permintaan ke Midtrans tetapi hanya tersisa {left} dari {limit} permintaan URL Fetch Apps Script hari ini: {left} baris dikirim sekarang dan sisanya dilanjutkan pada {when}.',
     'generate.quotaNote': 'Menunggu kuota URL Fetch Apps Script besok: dilanjutkan pada {when}',
-    'generate.busy': 'Sheet sibuk selama 30 detik (notifikasi sedang masuk); jalankan Buat tautan lagi untuk menyelesaikan: baris yang sudah terkirim dipakai ulang, tidak pernah digandakan.',
-    'generate.noUrl': 'Midtrans menjawab tanpa alamat tautan pembayaran yang dapat dipakai; jalankan Buat tautan lagi (tautan dipakai ulang, tidak digandakan)',
+    'generate.busy':
+      'Sheet sibuk selama 30 detik (notifikasi sedang masuk); jalankan Buat tautan lagi untuk menyelesaikan: baris yang sudah terkirim dipakai ulang, tidak pernah digandakan.',
+    'generate.noUrl':
+      'Midtrans menjawab tanpa alamat tautan pembayaran yang dapat dipakai; jalankan Buat tautan lagi (tautan dipakai ulang, tidak digandakan)',
     'generate.retryLater': '{error}; jalankan Buat tautan lagi nanti (ID pesanan yang sama dipakai ulang, jadi tidak ada tautan kedua)',
     'generate.progress': '{done} dari {total} baris terkirim ke Midtrans, sisa {left}…',
     'generate.progressEta': '{done} dari {total} baris terkirim ke Midtrans, sisa {left}, sekitar {eta} lagi…',
-    'generate.trapQuestion': 'Jumlah berikut mungkin tidak sesuai yang diketik. Dalam lokal spreadsheet ini ({locale}) "{example}" berarti {exampleValue}, bukan {exampleMeant}:\n{rows}\nTetap kirim baris ini? Pilih Tidak untuk memperbaikinya dulu (ketik jumlah tanpa pemisah, mis. 150000).',
+    'generate.trapQuestion':
+      'Jumlah berikut mungkin tidak sesuai yang diketik. Dalam lokal spreadsheet ini ({locale}) "{example}" berarti {exampleValue}, bukan {exampleMeant}:\n{rows}\nTetap kirim baris ini? Pilih Tidak untuk memperbaikinya dulu (ketik jumlah tanpa pemisah, mis. 150000).',
     'generate.trapRow': 'Baris {row}, {column}: tertulis "{shown}", jadi Midtrans akan menagih {billed}',
     'generate.trapRowShort': 'baris {row}',
     'generate.trapDeclined': 'Tidak ada yang dikirim. Perbaiki jumlah di {rows} (mis. ketik 150000), lalu Buat tautan lagi.',
@@ -108,15 +122,19 @@ export const runs = messages({
     'refresh.couldNotCheck': '{n} tidak dapat diperiksa (lihat Catatan)',
     'refresh.rechecks': '{links} di antaranya diperiksa ulang untuk pengembalian dana',
     'refresh.stoppedForTime': 'dihentikan agar tetap dalam batas 6 menit Apps Script dengan {links} belum diperiksa; {continuation}',
-    'refresh.nothingToCheck': 'Tidak ada tautan yang perlu diperiksa: setiap baris bertautan sudah dana dikembalikan, kedaluwarsa, dinonaktifkan, atau lunas dan belum waktunya diperiksa ulang',
-    'deactivate.confirm': 'Nonaktifkan tautan pembayaran di {rows}? Pelanggan tidak dapat membayarnya lagi. Tindakan ini tidak dapat dibatalkan.',
+    'refresh.nothingToCheck':
+      'Tidak ada tautan yang perlu diperiksa: setiap baris bertautan sudah dana dikembalikan, kedaluwarsa, dinonaktifkan, atau lunas dan belum waktunya diperiksa ulang',
+    'deactivate.confirm':
+      'Nonaktifkan tautan pembayaran di {rows}? Pelanggan tidak dapat membayarnya lagi. Tindakan ini tidak dapat dibatalkan.',
     'deactivate.cancelled': 'Tidak ada yang dinonaktifkan.',
     'deactivate.none': 'Tidak ada baris terpilih yang memiliki tautan pembayaran untuk dinonaktifkan.',
     'deactivate.unreachable': 'Nonaktifkan tidak dapat menghubungi Midtrans ({detail}); coba lagi',
     'deactivate.failed': 'Nonaktifkan gagal: {detail}',
     'deactivate.done': '{links} dinonaktifkan. Pelanggan tidak dapat membayarnya lagi; pembayaran yang sudah masuk tetap seperti semula.',
-    'deactivate.doneWithFailures': '{links} dinonaktifkan; {failed} gagal (lihat Catatan). Pelanggan tidak dapat membayarnya lagi; pembayaran yang sudah masuk tetap seperti semula.',
-    'run.busy': 'Proses Midtrans lain ({kind}) yang dimulai pukul {started} masih berjalan. Tunggu hingga selesai (paling lambat {latest}): baris yang sudah diproses sudah menampilkan tautannya, dan proses kedua pada saat yang sama hanya akan mengganggu.',
+    'deactivate.doneWithFailures':
+      '{links} dinonaktifkan; {failed} gagal (lihat Catatan). Pelanggan tidak dapat membayarnya lagi; pembayaran yang sudah masuk tetap seperti semula.',
+    'run.busy':
+      'Proses Midtrans lain ({kind}) yang dimulai pukul {started} masih berjalan. Tunggu hingga selesai (paling lambat {latest}): baris yang sudah diproses sudah menampilkan tautannya, dan proses kedua pada saat yang sama hanya akan mengganggu.',
     'run.saving': 'Tindakan Midtrans lain sedang menyimpan; coba lagi dalam beberapa detik.',
     'continue.inAMinute': 'proses berlanjut sendiri dalam sekitar satu menit (atau {byHand})',
     'continue.atQuotaReset': 'proses berlanjut sendiri pada {when}, saat kuota diatur ulang (atau {byHand} saat itu)',
@@ -138,6 +156,7 @@ export const runs = messages({
     'summary.payments': 'Pembayaran',
     'summary.chartTitle': 'Pembayaran per hari (Rp)',
     'summary.done': 'Ringkasan diperbarui: {invoices}, {collected} terkumpul, {outstanding} belum dibayar.',
-    'summary.doneWithChart': 'Ringkasan diperbarui: {invoices}, {collected} terkumpul, {outstanding} belum dibayar; pembayaran per hari digambar untuk {days}.',
+    'summary.doneWithChart':
+      'Ringkasan diperbarui: {invoices}, {collected} terkumpul, {outstanding} belum dibayar; pembayaran per hari digambar untuk {days}.',
   },
 });

@@ -3,13 +3,16 @@ import { messages } from '../define';
 
 export const settings = messages({
   en: {
-    'settings.noKey': 'No Midtrans server key yet: open Midtrans ▸ Settings and paste the server key from the Midtrans dashboard (Settings ▸ Access keys).',
+    'settings.noKey':
+      'No Midtrans server key yet: open Midtrans ▸ Settings and paste the server key from the Midtrans dashboard (Settings ▸ Access keys).',
     'settings.badEnvironment': 'Environment must be "sandbox" or "production", not "{value}".',
     'settings.badBaseUrl': 'The API base URL must start with https:// (leave it empty to use Midtrans).',
     'settings.badLanguage': 'Language must be "en", "id" or empty (your Google language), not "{value}".',
     'key.spaces': 'The server key has spaces in it; copy it again from the Midtrans dashboard.',
-    'key.clientKey': 'That is the client key; paste the server key (it starts with "SB-Mid-server-" in sandbox, "Mid-server-" in production).',
-    'key.sandboxKeyForProduction': 'This is a sandbox key (it starts with "SB-"); choose the sandbox environment or paste the production key.',
+    'key.clientKey':
+      'That is the client key; paste the server key (it starts with "SB-Mid-server-" in sandbox, "Mid-server-" in production).',
+    'key.sandboxKeyForProduction':
+      'This is a sandbox key (it starts with "SB-"); choose the sandbox environment or paste the production key.',
     'key.productionKeyForSandbox': 'This is a production key; choose the production environment or paste the sandbox key.',
     'whatsapp.tooLong': 'The WhatsApp message is {length} characters; keep it under {max}.',
     'whatsapp.needsLink': 'The WhatsApp message must contain {link}, where the payment link goes.',
@@ -22,7 +25,7 @@ export const settings = messages({
     'ui.loading': 'Loading…',
     'ui.serverKey': 'Server key',
     'ui.serverKeyPlaceholder': 'Paste the server key to set or replace it',
-    'ui.serverKeyHelp': 'Midtrans dashboard ▸ Settings ▸ Access keys. It is stored in this script\'s properties and never shown again.',
+    'ui.serverKeyHelp': "Midtrans dashboard ▸ Settings ▸ Access keys. It is stored in this script's properties and never shown again.",
     'ui.environment': 'Environment',
     'ui.sandbox': 'Sandbox (testing)',
     'ui.production': 'Production (real money)',
@@ -45,21 +48,24 @@ export const settings = messages({
     'ui.step2': 'Copy the web app URL above (it ends in /exec).',
     'ui.step3': 'Midtrans dashboard ▸ Settings ▸ Configuration ▸ Payment Notification URL: paste it and save.',
     'ui.step4': 'Pay one sandbox link: its row should turn {paid} within a minute.',
-    'ui.redirectWarning': 'Google answers every notification with a redirect, which Midtrans reports as a failed delivery (and emails you about) even though the row was updated. Use Refresh statuses to catch anything missed, or route notifications through n8n (see README).',
+    'ui.redirectWarning':
+      'Google answers every notification with a redirect, which Midtrans reports as a failed delivery (and emails you about) even though the row was updated. Use Refresh statuses to catch anything missed, or route notifications through n8n (see README).',
     'ui.autoRefresh': 'Automatic refresh',
     'ui.autoRefreshLabel': 'Refresh statuses every hour',
     'ui.autoRefreshHelp': 'Checks every unpaid link with Midtrans once an hour, so the sheet stays right even when a notification is lost.',
     'ui.hourlyOn': 'Hourly refresh on.',
     'ui.hourlyOff': 'Hourly refresh off.',
     'ui.whatsappHeading': 'WhatsApp message',
-    'ui.whatsappHelp': 'Written into a {column} column (add one to the sheet) with each new link. Placeholders: {placeholders}. Empty: the built-in message.',
+    'ui.whatsappHelp':
+      'Written into a {column} column (add one to the sheet) with each new link. Placeholders: {placeholders}. Empty: the built-in message.',
     'ui.whatsappSave': 'Save message',
     'ui.longRuns': 'Long runs',
     'ui.longRunsHelp': "A run that stops at Google's 6-minute limit leaves rows {queued}. Continue sends them (keep this sidebar open).",
     'ui.continue': 'Continue generating',
   },
   id: {
-    'settings.noKey': 'Belum ada server key Midtrans: buka Midtrans ▸ Pengaturan dan tempel server key dari dashboard Midtrans (Settings ▸ Access Keys).',
+    'settings.noKey':
+      'Belum ada server key Midtrans: buka Midtrans ▸ Pengaturan dan tempel server key dari dashboard Midtrans (Settings ▸ Access Keys).',
     'settings.badEnvironment': 'Lingkungan harus "sandbox" atau "production", bukan "{value}".',
     'settings.badBaseUrl': 'Alamat dasar API harus diawali https:// (kosongkan untuk memakai Midtrans).',
     'settings.badLanguage': 'Bahasa harus "en", "id" atau kosong (bahasa Google Anda), bukan "{value}".',
@@ -101,17 +107,21 @@ export const settings = messages({
     'ui.step2': 'Salin URL aplikasi web di atas (berakhiran /exec).',
     'ui.step3': 'Dashboard Midtrans ▸ Settings ▸ Configuration ▸ Payment Notification URL: tempel lalu simpan.',
     'ui.step4': 'Bayar satu tautan sandbox: barisnya seharusnya menjadi {paid} dalam satu menit.',
-    'ui.redirectWarning': 'Google menjawab setiap notifikasi dengan pengalihan (redirect), yang dilaporkan Midtrans sebagai pengiriman gagal (dan Anda menerima email) padahal barisnya sudah diperbarui. Gunakan Perbarui status untuk menangkap yang terlewat, atau teruskan notifikasi lewat n8n (lihat README).',
+    'ui.redirectWarning':
+      'Google menjawab setiap notifikasi dengan pengalihan (redirect), yang dilaporkan Midtrans sebagai pengiriman gagal (dan Anda menerima email) padahal barisnya sudah diperbarui. Gunakan Perbarui status untuk menangkap yang terlewat, atau teruskan notifikasi lewat n8n (lihat README).',
     'ui.autoRefresh': 'Pembaruan otomatis',
     'ui.autoRefreshLabel': 'Perbarui status setiap jam',
-    'ui.autoRefreshHelp': 'Memeriksa setiap tautan yang belum dibayar ke Midtrans sekali sejam, sehingga sheet tetap benar walaupun ada notifikasi yang hilang.',
+    'ui.autoRefreshHelp':
+      'Memeriksa setiap tautan yang belum dibayar ke Midtrans sekali sejam, sehingga sheet tetap benar walaupun ada notifikasi yang hilang.',
     'ui.hourlyOn': 'Pembaruan per jam aktif.',
     'ui.hourlyOff': 'Pembaruan per jam nonaktif.',
     'ui.whatsappHeading': 'Pesan WhatsApp',
-    'ui.whatsappHelp': 'Ditulis ke kolom {column} (tambahkan ke sheet) bersama setiap tautan baru. Penanda: {placeholders}. Kosong: pesan bawaan.',
+    'ui.whatsappHelp':
+      'Ditulis ke kolom {column} (tambahkan ke sheet) bersama setiap tautan baru. Penanda: {placeholders}. Kosong: pesan bawaan.',
     'ui.whatsappSave': 'Simpan pesan',
     'ui.longRuns': 'Proses panjang',
-    'ui.longRunsHelp': 'Proses yang berhenti pada batas 6 menit Google meninggalkan baris {queued}. Lanjutkan mengirimnya (biarkan sidebar ini terbuka).',
+    'ui.longRunsHelp':
+      'Proses yang berhenti pada batas 6 menit Google meninggalkan baris {queued}. Lanjutkan mengirimnya (biarkan sidebar ini terbuka).',
     'ui.continue': 'Lanjutkan membuat tautan',
   },
 });

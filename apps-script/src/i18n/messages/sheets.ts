@@ -51,7 +51,8 @@ export const sheets = messages({
     'headerNote.note': 'Written by the add-on: what to fix, or details of the status.',
     'template.complete': '"{sheet}" already has every column; nothing changed.',
     'template.added': 'Added {columns} at the end of "{sheet}"; your other columns are untouched.',
-    'template.inserted': 'Inserted the "{sheet}" sheet. Fill in Amount (or Quantity and Unit Price) per row, then Midtrans ▸ Generate payment links.',
+    'template.inserted':
+      'Inserted the "{sheet}" sheet. Fill in Amount (or Quantity and Unit Price) per row, then Midtrans ▸ Generate payment links.',
     'invoices.missing': 'No sheet named "{sheet}": use Midtrans ▸ Insert invoice template, or rename your invoice sheet to "{sheet}".',
     'invoices.headerNeedsFixing': 'The "{sheet}" header row needs fixing: {problems}.',
     'headerIssue.duplicateColumn': 'Columns {first} and {second} are both "{column}"; rename or remove one',
@@ -66,7 +67,8 @@ export const sheets = messages({
     'problem.notWholeCount.payments': '{value} is not a whole number of payments',
     'problem.notDuration': '{value} is not a duration; write e.g. "7 days", "24 hours" or "30 minutes"',
     'problem.priceMissing': 'is empty; give a price when {quantity} is set',
-    'problem.amountMismatch': '{amount} does not equal {quantityHeader} × {unitPriceHeader} ({quantity} × {price} = {total}); fix one of them or clear {amountHeader}',
+    'problem.amountMismatch':
+      '{amount} does not equal {quantityHeader} × {unitPriceHeader} ({quantity} × {price} = {total}); fix one of them or clear {amountHeader}',
     'problem.amountMissing': 'is empty; give the amount in rupiah (or {quantity} and {unitPrice})',
     'problem.invalid': '{detail}',
     'problem.duplicateOrderId': '{column}: "{orderId}" is also in row {owner}{why}; give each invoice its own Order ID',
@@ -125,11 +127,14 @@ export const sheets = messages({
     'headerNote.note': 'Diisi oleh add-on: apa yang perlu diperbaiki, atau keterangan status.',
     'template.complete': '"{sheet}" sudah memiliki semua kolom; tidak ada yang diubah.',
     'template.added': 'Menambahkan {columns} di akhir "{sheet}"; kolom Anda yang lain tidak diubah.',
-    'template.inserted': 'Sheet "{sheet}" telah disisipkan. Isi Jumlah Tagihan (atau Kuantitas dan Harga Satuan) per baris, lalu Midtrans ▸ Buat tautan pembayaran.',
-    'invoices.missing': 'Tidak ada sheet bernama "{sheet}": gunakan Midtrans ▸ Sisipkan templat tagihan, atau ganti nama sheet tagihan Anda menjadi "{sheet}".',
+    'template.inserted':
+      'Sheet "{sheet}" telah disisipkan. Isi Jumlah Tagihan (atau Kuantitas dan Harga Satuan) per baris, lalu Midtrans ▸ Buat tautan pembayaran.',
+    'invoices.missing':
+      'Tidak ada sheet bernama "{sheet}": gunakan Midtrans ▸ Sisipkan templat tagihan, atau ganti nama sheet tagihan Anda menjadi "{sheet}".',
     'invoices.headerNeedsFixing': 'Baris judul kolom "{sheet}" perlu diperbaiki: {problems}.',
     'headerIssue.duplicateColumn': 'Kolom {first} dan {second} sama-sama "{column}"; ganti nama atau hapus salah satunya',
-    'headerIssue.missingColumn': 'Tidak ada kolom "{column}" di baris judul; tambahkan (Midtrans ▸ Sisipkan templat tagihan menunjukkan tata letaknya)',
+    'headerIssue.missingColumn':
+      'Tidak ada kolom "{column}" di baris judul; tambahkan (Midtrans ▸ Sisipkan templat tagihan menunjukkan tata letaknya)',
     'headerIssue.missingAmount': 'Tidak ada kolom "{amount}" (atau "{quantity}" dan "{unitPrice}") di baris judul; tambahkan',
     'row.problem': 'Baris {row}, {column}: {detail}',
     'row.cellProblem': '{column}: {detail}',
@@ -140,7 +145,8 @@ export const sheets = messages({
     'problem.notWholeCount.payments': '{value} bukan jumlah pembayaran bulat',
     'problem.notDuration': '{value} bukan durasi; tulis mis. "7 hari", "24 jam" atau "30 menit"',
     'problem.priceMissing': 'kosong; isi harga jika {quantity} diisi',
-    'problem.amountMismatch': '{amount} tidak sama dengan {quantityHeader} × {unitPriceHeader} ({quantity} × {price} = {total}); perbaiki salah satunya atau kosongkan {amountHeader}',
+    'problem.amountMismatch':
+      '{amount} tidak sama dengan {quantityHeader} × {unitPriceHeader} ({quantity} × {price} = {total}); perbaiki salah satunya atau kosongkan {amountHeader}',
     'problem.amountMissing': 'kosong; isi jumlah dalam rupiah (atau {quantity} dan {unitPrice})',
     'problem.invalid': '{detail}',
     'problem.duplicateOrderId': '{column}: "{orderId}" juga ada di baris {owner}{why}; beri setiap tagihan ID Pesanan sendiri',
