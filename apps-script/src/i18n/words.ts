@@ -68,6 +68,28 @@ export function headerIssueText(loc: Locale, issue: HeaderIssue): string {
   }
 }
 
+/**
+ * The Midtrans field rules a sheet row most often breaks, read back from the core's English detail
+ * (core rule-checks.ts, validate-create-request.ts) so they can be worded; any other detail is shown
+ * as the core gives it.
+ */
+const RULES: [RegExp, MessageKey, string[]][] = [
+  [/^must be at most (\d+) characters, got (\d+)$/, 'rule.tooLong', ['max', 'length']],
+  [/^may contain only letters, digits and - _ ~ \. \(no spaces\), got (.*)$/s, 'rule.idCharacters', ['value']],
+  [/^must look like name@example\.com, got (.*)$/s, 'rule.email', ['value']],
+  [/^must be digits with an optional leading \+, got (.*)$/s, 'rule.phone', ['value']],
+  [/^must be a Midtrans payment method code such as bca_va, gopay or credit_card; got (.*)$/s, 'rule.paymentMethod', ['value']],
+  [/^must be between ([\d,]+) and ([\d,]+), got (.*)$/s, 'rule.between', ['min', 'max', 'value']],
+];
+
+function ruleText(loc: Locale, detail: string): string {
+  for (const [re, key, names] of RULES) {
+    const m = re.exec(detail);
+    if (m) return t(loc, key, Object.fromEntries(names.map((n, i) => [n, loc === 'id' ? m[i + 1].replace(/,(?=\d{3})/g, '.') : m[i + 1]])));
+  }
+  return detail;
+}
+
 /** A row problem's tail (what follows `Row 7, Amount: `). */
 export function problemDetail(loc: Locale, p: Pick<RowProblem, 'code' | 'params'>): string {
   const h = (c: SheetColumn) => headerLabel(loc, c);
@@ -88,6 +110,8 @@ export function problemDetail(loc: Locale, p: Pick<RowProblem, 'code' | 'params'
       });
     case 'amountMissing':
       return t(loc, 'problem.amountMissing', { quantity: h('quantity'), unitPrice: h('unitPrice') });
+    case 'invalid':
+      return ruleText(loc, String(p.params.detail ?? ''));
     default:
       return t(loc, `problem.${p.code}` as MessageKey, p.params);
   }

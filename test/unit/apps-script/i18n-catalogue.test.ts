@@ -6,6 +6,7 @@
 import { AREAS, catalogueProblems, t } from '../../../apps-script/src/i18n/catalogue';
 import { localeOf } from '../../../apps-script/src/i18n/locale';
 import { wibText, wibAt, rupiah } from '../../../apps-script/src/i18n/format';
+import { rowProblemText } from '../../../apps-script/src/i18n/words';
 
 test('every message of every area has English and Indonesian text with the same placeholders', () => {
   expect(catalogueProblems(AREAS)).toEqual([]);
@@ -70,4 +71,17 @@ test('rupiah reads Rp 1.500.000 in both languages; times read in WIB the Indones
   expect(wibText('2026-11-27 10:00:02', 'en')).toBe('2026-11-27 10:00:02');
   // 03:00 UTC is 10:00 in Jakarta.
   expect(wibAt(Date.UTC(2026, 10, 27, 3, 0), 'id')).toBe('27 Nov 2026 10.00 WIB');
+});
+
+test("Midtrans's field rules a row breaks most often read in Bahasa; any other detail is shown as the core gives it", () => {
+  const invalid = (detail: string) => rowProblemText('id', { column: 'customerEmail', code: 'invalid', params: { detail } }, 9);
+  expect(invalid('must look like name@example.com, got "budi@"')).toBe(
+    'Baris 9, Email Pelanggan: harus berbentuk nama@contoh.com, sekarang "budi@"',
+  );
+  expect(invalid('must be at most 50 characters, got 61')).toBe('Baris 9, Email Pelanggan: paling banyak 50 karakter, sekarang 61');
+  expect(invalid('must be between 1 and 1,000,000, got 0')).toBe('Baris 9, Email Pelanggan: harus antara 1 dan 1.000.000, sekarang 0');
+  expect(invalid('something new')).toBe('Baris 9, Email Pelanggan: something new');
+  expect(
+    rowProblemText('en', { column: 'customerEmail', code: 'invalid', params: { detail: 'must be at most 50 characters, got 61' } }),
+  ).toBe('Customer Email: must be at most 50 characters, got 61');
 });
