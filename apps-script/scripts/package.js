@@ -30,7 +30,27 @@ const INSTALL = `Midtrans Payment Links for Google Sheets: install without a ter
 7. Reload the Sheet: a Midtrans menu appears. Midtrans > Settings: paste your server key, Save.
 8. In the Midtrans dashboard, Settings > Configuration > Payment Notification URL: paste the Web app URL.
 
-The full guide: docs/sheets.md in the project repository.
+The full guide: docs/sheets.md in the project repository. Bahasa Indonesia: INSTALL.id.txt.
+`;
+
+/** The same steps in Bahasa Indonesia (Google's menu names as its Indonesian interface shows them, the English ones in brackets). */
+const INSTALL_ID = `Midtrans Payment Links untuk Google Sheets: pemasangan tanpa terminal
+
+1. Buka Google Sheet Anda (atau yang baru: sheets.new).
+2. Ekstensi > Apps Script (Extensions > Apps Script). Editor terbuka dengan file Code.gs.
+3. Ganti seluruh isi Code.gs dengan isi Code.gs dari folder ini. Simpan.
+4. File + > HTML, beri nama Settings (editor menambahkan .html), ganti isinya dengan Settings.html. Simpan.
+   Lakukan hal yang sama untuk setiap file .html lain di folder ini, dengan nama yang sama.
+5. Setelan Project (ikon roda gigi; Project Settings) > centang "Tampilkan file manifes appsscript.json di editor".
+   Kembali ke Editor, buka appsscript.json dan ganti isinya dengan appsscript.json dari folder ini. Simpan.
+6. Terapkan > Deployment baru (Deploy > New deployment) > jenis Aplikasi web; Jalankan sebagai: Saya;
+   Yang memiliki akses: Siapa saja. Terapkan, izinkan akses (Lanjutan > Buka ... untuk skrip Anda sendiri
+   yang belum diverifikasi), lalu salin URL Aplikasi web.
+7. Muat ulang Sheet: menu Midtrans muncul. Midtrans > Pengaturan: tempel server key Anda, Simpan.
+   Bahasa add-on mengikuti bahasa akun Google Anda; Pengaturan > Bahasa dapat mengubahnya untuk spreadsheet ini.
+8. Di dashboard Midtrans, Settings > Configuration > Payment Notification URL: tempel URL Aplikasi web.
+
+Panduan lengkap: docs/sheets.id.md di repositori proyek.
 `;
 
 function entries() {
@@ -40,6 +60,7 @@ function entries() {
     ...fs.readdirSync(DIST).filter((f) => f.endsWith('.html')).sort().map((f) => ({ name: f, data: fs.readFileSync(path.join(DIST, f)) })),
     { name: 'appsscript.json', data: fs.readFileSync(path.join(DIST, 'appsscript.json')) },
     { name: 'INSTALL.txt', data: Buffer.from(INSTALL, 'utf8') },
+    { name: 'INSTALL.id.txt', data: Buffer.from(INSTALL_ID, 'utf8') },
   ];
   return files;
 }

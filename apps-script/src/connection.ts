@@ -2,11 +2,17 @@
 import { connectionProbeProblem, connectionProbeRequest, readConnectionProbe } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
 import { requireConfig } from './settings';
+import { t } from './i18n/catalogue';
+import { locale } from './i18n/locale';
 
 export function checkConnection(): { ok: boolean; message: string } {
   const config = requireConfig();
   const problem = connectionProbeProblem(config);
   if (problem) return { ok: false, message: problem };
   const sent = sendAll([connectionProbeRequest(config)]);
-  return readConnectionProbe(config, sent.responses?.[0]?.status, sent.failure);
+  const v = readConnectionProbe(config, sent.responses?.[0]?.status, sent.failure);
+  const loc = locale();
+  const where = v.where || t(loc, 'connection.midtrans', { environment: v.environment });
+  const values = { where, environment: v.environment, status: v.status ?? '', detail: v.failure ?? '' };
+  return { ok: v.ok, message: t(loc, `connection.${v.reason}`, values) };
 }

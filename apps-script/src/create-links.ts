@@ -10,11 +10,15 @@ import {
 } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
 import { CELL_MAX_CHARS } from './cell-writes';
+import { t } from './i18n/catalogue';
+import { locale } from './i18n/locale';
 
 export interface CreateWork {
   row: number;
   orderId: string;
   request: CreatePaymentLinkRequest;
+  /** Billed as Quantity × Unit Price with Amount empty: the billed total is written into Amount. */
+  showBilled?: boolean;
 }
 
 export type CreateResult = { ok: true; url: string; recovered: boolean } | { ok: false; note: string };
@@ -39,12 +43,12 @@ export function createChunk(config: MidtransConfig, work: CreateWork[]): Map<str
       const url = safeUrl(outcome.paymentUrl);
       results.set(w.orderId, url
         ? { ok: true, url, recovered: outcome.existing }
-        : { ok: false, note: 'Midtrans answered without a usable payment link address; run Generate again (the link is reused, not duplicated)' });
+        : { ok: false, note: t(locale(), 'generate.noUrl') });
     } else {
       results.set(w.orderId, {
         ok: false,
         note: outcome.retryable
-          ? `${outcome.error.message}; run Generate again later (the same order id is reused, so no second link is made)`
+          ? t(locale(), 'generate.retryLater', { error: outcome.error.message })
           : outcome.error.message,
       });
     }

@@ -4,10 +4,10 @@
  * (chunk-size.ts), results written per chunk, progress in a toast, a graceful stop before the 6-minute
  * limit with a continuation, and a stop at the daily URL Fetch quota that continues when it resets.
  */
-import { Session, SpreadsheetApp, Utilities } from './services';
+import { SpreadsheetApp } from './services';
 import { invoiceGroups, writeGroupRows, type Groups } from './invoice-groups';
 import { writeWhatsapp } from './whatsapp-column';
-import { buildRowRequest, generateOrderId, readInvoiceRow } from '@midtrans-pl/core';
+import { buildRowRequest, generateOrderId, readInvoiceRow, type RowProblem } from '@midtrans-pl/core';
 import { now, randomBytes, takeFetchWatch } from './adapters';
 import { chunkFor, firstPace, nextPace } from './chunk-size';
 import { markExhausted, quotaView, recordRequests } from './fetch-quota';
@@ -15,13 +15,19 @@ import { progressLine } from './progress';
 import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
 import { createChunk, type CreateResult, type CreateWork } from './create-links';
 import { OUTPUT_COLUMNS, cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
-import { ERROR, QUEUED, summaryOf, usageLimitOf } from './link-status';
+import { isQueued, summaryOf, usageLimitOf } from './link-status';
 import { currentRows } from './row-finder';
+import { trapQuestion, trapRowsText, trapSuspects } from './amount-traps';
+import { rupiah } from './i18n/format';
 import { beginRun, endRun, withScriptLock } from './run-guard';
 import { applyKeptNotifications } from './notifications';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
-import { plural, toast } from './ui';
+import { t, tn } from './i18n/catalogue';
+import { count, wibAt } from './i18n/format';
+import { locale, type Locale } from './i18n/locale';
+import { headerLabel, plural, rowProblemText, statusWord, summaryCells } from './i18n/words';
+import { toast } from './ui';
 import { UserError } from './user-error';
 
 /** Requests per `fetchAll` for Refresh (refresh.ts); generation sizes its own chunks (chunk-size.ts). */
@@ -33,7 +39,7 @@ export const ORDER_ID_PREFIX = 'INV';
 const QUOTA_RETRY_MS = 24 * 3_600_000;
 
 function quotaNote(resumesAt: number): string {
-  return `Waiting for tomorrow's Apps Script URL Fetch quota: continues at ${clockText(resumesAt)}`;
+  return t(locale(), 'generate.quotaNote', { when: wibAt(resumesAt, locale()) });
 }
 
 export type Scope = { kind: 'all' } | { kind: 'selected'; rows: Set<number> } | { kind: 'queued' };
@@ -62,14 +68,14 @@ interface Prepared {
   groups: Groups;
 }
 
-function problemNote(messages: string[]): string {
+function problemNote(problems: RowProblem[]): string {
   // The row is the one the note sits in; "Row 7, " would only repeat it.
-  return messages.map((m) => m.replace(/^Row \d+, /, '')).join('; ');
+  return problems.map((p) => rowProblemText(locale(), p)).join('; ');
 }
 
 function inScope(table: InvoiceTable, index: number, scope: Scope): boolean {
   if (scope.kind === 'selected') return scope.rows.has(rowNumberOf(index));
-  if (scope.kind === 'queued') return cellText(cellOf(table, index, 'status')) === QUEUED;
+  if (scope.kind === 'queued') return isQueued(cellText(cellOf(table, index, 'status')));
   return true;
 }
 
@@ -111,19 +117,21 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
     const owner = reading.orderId ? owners.get(reading.orderId) : undefined;
     if (owner !== undefined && owner !== row) {
       out.invalid++;
-      out.outputUpdates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: `Order ID: "${reading.orderId}" is also in row ${owner}${groups.refusedWhy(reading.orderId)}; give each invoice its own Order ID` } });
+      const note = t(locale(), 'problem.duplicateOrderId', { column: headerLabel(locale(), 'orderId'), orderId: reading.orderId, owner, why: groups.refusedWhy(reading.orderId) });
+      out.outputUpdates.push({ row, values: { paymentLink: '', status: statusWord(locale(), 'Error'), paidAt: '', note } });
       return;
     }
     const orderId = reading.orderId || generateOrderId(ORDER_ID_PREFIX, randomBytes);
     const built = buildRowRequest({ ...reading, orderId, input: { ...reading.input, orderId } }, randomBytes);
     if (!built.ok) {
       out.invalid++;
-      out.outputUpdates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: problemNote(built.problems.map((p) => p.message)) } });
+      out.outputUpdates.push({ row, values: { paymentLink: '', status: statusWord(locale(), 'Error'), paidAt: '', note: problemNote(built.problems) } });
       return;
     }
     if (!reading.orderId) out.idUpdates.push({ row, values: { orderId } });
-    for (const r of group?.rows ?? [row]) out.outputUpdates.push({ row: r, values: { paymentLink: '', status: QUEUED, paidAt: '', note: '' } });
-    out.work.push({ row, orderId, request: built.request });
+    for (const r of group?.rows ?? [row]) out.outputUpdates.push({ row: r, values: { paymentLink: '', status: statusWord(locale(), 'Queued'), paidAt: '', note: '' } });
+    const showBilled = !group && reading.input.amount === undefined && table.header.columns.amount !== undefined;
+    out.work.push({ row, orderId, request: built.request, showBilled });
   });
   return out;
 }
@@ -151,17 +159,20 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
         continue;
       }
       if (!result.ok) {
-        updates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: result.note } });
+        updates.push({ row, values: { paymentLink: '', status: statusWord(locale(), 'Error'), paidAt: '', note: result.note } });
         continue;
       }
       const life = { usageLimit: usageLimitOf(w.request.usage_limit) };
       const state = store.link(w.orderId);
       if (state.purchases.length || state.life) {
         const s = summaryOf(state, life);
-        updates.push({ row, values: { paymentLink: result.url, status: s.status, paidAt: s.paidAt, note: s.note } });
+        updates.push({ row, values: { paymentLink: result.url, ...summaryCells(locale(), s) } });
       } else {
-        updates.push({ row, values: { paymentLink: result.url, status: 'Link created', paidAt: '', note: '' } });
+        updates.push({ row, values: { paymentLink: result.url, status: statusWord(locale(), 'Link created'), paidAt: '', note: '' } });
       }
+      // The merchant sees in the row what the customer is billed (Quantity × Unit Price); the cell was empty.
+      const billed = w.request.transaction_details.gross_amount;
+      if (w.showBilled && billed !== undefined) updates.push({ row, values: { amount: rupiah(billed) } });
     }
     writeRowUpdates(sheet, header, writeGroupRows(table, store, groups, updates, rows));
     writeWhatsapp(table, chunk.map((w) => {
@@ -170,37 +181,31 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
     }));
     SpreadsheetApp.flush();
   }, 30_000);
-  if (!done.ran) throw new UserError('The sheet stayed busy for 30 seconds (notifications arriving); run Generate again to finish: rows already sent are reused, never duplicated.');
+  if (!done.ran) throw new UserError(t(locale(), 'generate.busy'));
 }
 
-function alreadyLinkedText(n: number): string {
-  return n === 1 ? '1 selected row already has a link and was left alone' : `${n} selected rows already have a link and were left alone`;
-}
-
-function summaryMessage(r: Omit<GenerationReport, 'message'>, continuation: string): string {
+function summaryMessage(loc: Locale, r: Omit<GenerationReport, 'message'>, continuation: string): string {
+  const alreadyLinked = () => tn(loc, 'generate.alreadyLinked', r.alreadyLinked);
   if (r.created + r.recovered + r.failed + r.invalid === 0 && !r.stoppedForTime && !r.stoppedForQuota) {
-    if (r.alreadyLinked) return `Nothing to send: ${alreadyLinkedText(r.alreadyLinked)}.`;
-    return 'Nothing to send: every filled row already has a payment link.';
+    if (r.alreadyLinked) return t(loc, 'generate.nothingAlreadyLinked', { alreadyLinked: alreadyLinked() });
+    return t(loc, 'generate.nothingToSend');
   }
-  const parts = [`${plural(r.created + r.recovered, 'link')} ready`];
-  if (r.alreadyLinked) parts.push(alreadyLinkedText(r.alreadyLinked));
-  if (r.recovered) parts.push(`${r.recovered} of them already existed from an earlier run and were reused`);
-  if (r.invalid) parts.push(`${r.invalid} row${r.invalid === 1 ? ' needs' : 's need'} fixing (see Note)`);
-  if (r.failed) parts.push(`${r.failed} failed at Midtrans (see Note; run Generate again to retry)`);
-  if (r.stoppedForTime) parts.push(`stopped to stay within Apps Script's 6-minute limit with ${plural(r.remaining, 'row')} queued; ${continuation}`);
-  if (r.stoppedForQuota) parts.push(`stopped at today's Apps Script URL Fetch quota with ${plural(r.remaining, 'row')} queued; ${continuation}`);
+  const parts = [t(loc, 'generate.ready', { links: plural(loc, r.created + r.recovered, 'link') })];
+  if (r.alreadyLinked) parts.push(alreadyLinked());
+  if (r.recovered) parts.push(t(loc, 'generate.recovered', { n: r.recovered }));
+  if (r.invalid) parts.push(tn(loc, 'generate.invalid', r.invalid));
+  if (r.failed) parts.push(t(loc, 'generate.failed', { n: r.failed }));
+  if (r.stoppedForTime) parts.push(t(loc, 'generate.stoppedForTime', { rows: plural(loc, r.remaining, 'row'), continuation }));
+  if (r.stoppedForQuota) parts.push(t(loc, 'generate.stoppedForQuota', { rows: plural(loc, r.remaining, 'row'), continuation }));
   return `${parts.join('; ')}.`;
-}
-
-function clockText(ms: number): string {
-  return Utilities.formatDate(new Date(ms), Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
 }
 
 /** Said before anything is sent when the run needs more requests than today's quota has left. */
 function quotaWarning(needed: number, left: number, limit: number, resumesAt: number): string {
-  const when = clockText(resumesAt);
-  if (left === 0) return `Today's Apps Script URL Fetch quota (${limit.toLocaleString('en-US')} requests) is used up: nothing is sent now; the ${plural(needed, 'row')} stay Queued and continue at ${when}.`;
-  return `This run needs about ${needed.toLocaleString('en-US')} requests to Midtrans but only ${left.toLocaleString('en-US')} of today's ${limit.toLocaleString('en-US')} Apps Script URL Fetch requests are left: it sends ${left.toLocaleString('en-US')} rows now and the rest continue at ${when}.`;
+  const loc = locale();
+  const when = wibAt(resumesAt, loc);
+  if (left === 0) return t(loc, 'generate.quotaUsedUp', { limit: count(limit, loc), rows: plural(loc, needed, 'row'), when });
+  return t(loc, 'generate.quotaShort', { needed: count(needed, loc), left: count(left, loc), limit: count(limit, loc), when });
 }
 
 export interface GenerateOptions {
@@ -208,17 +213,27 @@ export interface GenerateOptions {
   onStoppedForTime: () => string;
   /** Called when the run stops at the daily quota, with when it resets; says how it will continue. */
   onStoppedForQuota: (resumesAt: number) => string;
+  /** Asks the person at the sheet (yes/no); absent where nobody can answer (a continuation). */
+  ask?: (question: string) => boolean;
 }
 
 export function generate(scope: Scope | ((table: InvoiceTable) => Scope), options: GenerateOptions): GenerationReport {
   const started = now();
   const config = requireConfig();
   const sheet = invoiceSheet();
-  const begin = beginRun('generating links', started);
+  const begin = beginRun('generate', started);
   if (!begin.ok) throw new UserError(begin.message);
   try {
     const table = readInvoiceTable(sheet);
     const prepared = prepare(table, typeof scope === 'function' ? scope(table) : scope);
+    if (options.ask) {
+      const quantity = new Map(prepared.work.map((w) => [w.row, w.request.item_details?.[0]?.quantity ?? 1] as const));
+      const suspects = trapSuspects(table, prepared.work.map((w) => w.row), (r) => quantity.get(r) ?? 1);
+      if (suspects.length && !options.ask(trapQuestion(suspects, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale()))) {
+        const none = { created: 0, recovered: 0, failed: 0, invalid: 0, alreadyLinked: 0, remaining: 0, stoppedForTime: false, stoppedForQuota: false };
+        return { ...none, message: t(locale(), 'generate.trapDeclined', { rows: trapRowsText(suspects) }) };
+      }
+    }
     const touched = prepared.outputUpdates.map((u) => u.row);
     formatAsText(sheet, table.header, ['orderId', ...OUTPUT_COLUMNS], touched);
     writeRowUpdates(sheet, table.header, prepared.idUpdates);
@@ -284,13 +299,13 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
         report.resumesAt = resumeAt();
         break;
       }
-      if (i < total) toast(progressLine({ done: i, total, elapsedMs: now() - sendingSince }), 60);
+      if (i < total) toast(progressLine({ done: i, total, elapsedMs: now() - sendingSince }, locale()), 60);
     }
     // A notification kept while the last chunk was being written lands now, not at the next execution.
     if (total > 0) withScriptLock(applyKeptNotifications);
     if (report.stoppedForQuota && report.remaining === 0) report.stoppedForQuota = false;
     const continuation = report.stoppedForQuota ? options.onStoppedForQuota(report.resumesAt as number) : report.stoppedForTime ? options.onStoppedForTime() : '';
-    return { ...report, message: summaryMessage(report, continuation) };
+    return { ...report, message: summaryMessage(locale(), report, continuation) };
   } finally {
     endRun(begin.run);
   }

@@ -8,6 +8,8 @@ import type { RowUpdate } from './cell-writes';
 import { rowNumberOf, type InvoiceTable } from './invoice-sheet';
 import { rowsOfInvoice } from './invoice-rows';
 import type { StateStore } from './state-store';
+import { locale } from './i18n/locale';
+import { groupRefusalText } from './i18n/words';
 
 export interface Groups {
   byId: Map<string, InvoiceGroup>;
@@ -23,7 +25,7 @@ export function invoiceGroups(table: InvoiceTable): Groups {
     byId: groups,
     refusedWhy: (orderId) => {
       const r = why.get(orderId);
-      return r ? ` with ${r.reason}` : '';
+      return r ? groupRefusalText(locale(), r.columns) : '';
     },
   };
 }

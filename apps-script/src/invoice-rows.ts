@@ -7,7 +7,7 @@
  */
 import type { HeaderMap } from '@midtrans-pl/core';
 import { HEADER_ROWS } from './invoice-sheet';
-import { QUEUED } from './link-status';
+import { isQueued } from './link-status';
 
 export function rowsOfInvoice(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: HeaderMap, orderId: string, mark: 'linked' | 'queued'): number[] {
   const col = header.columns.orderId;
@@ -28,6 +28,6 @@ export function rowsOfInvoice(sheet: GoogleAppsScript.Spreadsheet.Sheet, header:
   const marks = sheet.getRange(first, markCol + 1, found[found.length - 1] - first + 1, 1).getValues();
   return found.filter((r) => {
     const v = String(marks[r - first]?.[0] ?? '').trim();
-    return mark === 'linked' ? v !== '' : v === QUEUED;
+    return mark === 'linked' ? v !== '' : isQueued(v);
   });
 }

@@ -4,9 +4,15 @@ import {
 } from '@midtrans-pl/core';
 import type { LinkState, StateStore } from './state-store';
 
-/** Written when a row is waiting for its create call; not one of Midtrans's words, so ours. */
-export const QUEUED = 'Queued';
-export const ERROR = 'Error';
+import { statusWordsOf } from './i18n/words';
+
+/**
+ * A row waiting for its create call shows `Queued` (not one of Midtrans's words, so ours), in
+ * whichever language wrote it: a run stopped before a language change still continues.
+ */
+export function isQueued(shown: string): boolean {
+  return statusWordsOf('Queued').includes(shown);
+}
 
 export function usageLimitOf(cell: unknown): number {
   const n = typeof cell === 'number' ? cell : Number(String(cell ?? '').trim());

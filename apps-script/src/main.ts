@@ -3,9 +3,9 @@
  * as top-level functions. Module scope does no work (https://developers.google.com/apps-script/guides/v8-runtime: it runs in every execution,
  * including `onOpen` in AuthMode.NONE).
  */
-import { DEFAULT_WHATSAPP_TEMPLATE, redactSecret } from '@midtrans-pl/core';
+import { redactSecret } from '@midtrans-pl/core';
 import { refreshSummary } from './summary-sheet';
-import { saveWhatsappTemplate as saveTemplateText, whatsappTemplate } from './whatsapp-column';
+import { defaultWhatsappTemplate, saveWhatsappTemplate as saveTemplateText, whatsappTemplate } from './whatsapp-column';
 import { checkConnection } from './connection';
 import { HtmlService, ScriptApp, SpreadsheetApp } from './services';
 import { generate, type GenerationReport } from './generation';
@@ -20,9 +20,11 @@ import {
   GENERATION_CONTINUATION, REFRESH_CONTINUATION, clearContinuation, isBound, scheduleContinuation, scheduleContinuationAt, setTimedRefreshTrigger,
   type Continuation,
 } from './triggers';
-import { alert, confirm, plural, toast } from './ui';
 import { t } from './i18n/catalogue';
-import { sheetLocale } from './i18n/locale';
+import { locale, resetLocale } from './i18n/locale';
+import { sidebarText } from './i18n/sidebar';
+import { plural } from './i18n/words';
+import { alert, confirm, toast } from './ui';
 import { markSelectedSent, planText, sendReminders, type ReminderReport } from './reminders';
 import {
   reminderSettingsView, saveReminderSettingsInput, setDailyReminders, type ReminderSettingsInput, type ReminderSettingsView,
@@ -34,7 +36,7 @@ function describe(e: unknown): string {
   if (isUserError(e)) return e.message;
   const text = e instanceof Error ? e.message : String(e);
   const key = readConfigSafely()?.serverKey ?? '';
-  return `Something went wrong: ${redactSecret(text, key)}`;
+  return t(locale(), 'error.unexpected', { detail: redactSecret(text, key) });
 }
 
 function readConfigSafely() {
@@ -47,6 +49,7 @@ function readConfigSafely() {
 
 /** Menu actions report in a dialog and never throw at the user. */
 function fromMenu(action: () => string): void {
+  resetLocale();
   try {
     alert(action());
   } catch (e) {
@@ -57,6 +60,7 @@ function fromMenu(action: () => string): void {
 
 /** Sidebar callbacks: failures reach `withFailureHandler` as a clean message. */
 function forSidebar<T>(action: () => T): T {
+  resetLocale();
   try {
     return action();
   } catch (e) {
@@ -64,19 +68,25 @@ function forSidebar<T>(action: () => T): T {
   }
 }
 
+/**
+ * In AuthMode.NONE (a user who has not authorised the add-on yet) properties cannot be read, so the
+ * menu then follows the user's Google language alone (locale.ts degrades to it).
+ */
 export function onOpen(_e?: unknown): void {
+  resetLocale();
+  const loc = locale();
   SpreadsheetApp.getUi()
-    .createMenu('Midtrans')
-    .addItem('Generate payment links', 'generatePaymentLinks')
-    .addItem('Generate for selected rows', 'generateForSelectedRows')
-    .addItem('Refresh statuses', 'refreshStatuses')
-    .addItem('Deactivate selected links', 'deactivateSelectedLinks')
-    .addItem('Collection summary', 'refreshCollectionSummary')
-    .addItem(t('en', 'menuSend'), 'sendPaymentReminders')
-    .addItem(t('en', 'menuMark'), 'markRemindersSent')
+    .createMenu(t(loc, 'menu.title'))
+    .addItem(t(loc, 'menu.generate'), 'generatePaymentLinks')
+    .addItem(t(loc, 'menu.generateSelected'), 'generateForSelectedRows')
+    .addItem(t(loc, 'menu.refresh'), 'refreshStatuses')
+    .addItem(t(loc, 'menu.deactivate'), 'deactivateSelectedLinks')
+    .addItem(t(loc, 'menu.summary'), 'refreshCollectionSummary')
+    .addItem(t(loc, 'reminders.menuSend'), 'sendPaymentReminders')
+    .addItem(t(loc, 'reminders.menuMark'), 'markRemindersSent')
     .addSeparator()
-    .addItem('Insert invoice template', 'insertInvoiceTemplate')
-    .addItem('Settings', 'showSettings')
+    .addItem(t(loc, 'menu.template'), 'insertInvoiceTemplate')
+    .addItem(t(loc, 'menu.settings'), 'showSettings')
     .addToUi();
 }
 
@@ -85,6 +95,7 @@ export function onInstall(e?: unknown): void {
 }
 
 export function doPost(e?: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  resetLocale();
   try {
     const answer = handleNotification(e);
     return jsonOutput({ ok: answer.ok, result: answer.result });
@@ -95,25 +106,27 @@ export function doPost(e?: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Con
 }
 
 export function doGet(): GoogleAppsScript.Content.TextOutput {
-  return jsonOutput({ ok: true, service: 'Midtrans payment notifications for this spreadsheet', accepts: 'POST' });
+  resetLocale();
+  return jsonOutput({ ok: true, service: t(locale(), 'webapp.service'), accepts: 'POST' });
 }
 
-function runGeneration(scope: Parameters<typeof generate>[0]): GenerationReport {
+function runGeneration(scope: Parameters<typeof generate>[0], ask?: (question: string) => boolean): GenerationReport {
   // A run over every row (or every queued row) takes over a pending continuation; a run over a
   // selection does not, or queued rows outside the selection would wait forever.
   if (typeof scope !== 'function' && scope.kind !== 'selected') clearContinuation(GENERATION_CONTINUATION);
   return generate(scope, {
     onStoppedForTime: () => scheduleContinuation(GENERATION_CONTINUATION),
     onStoppedForQuota: (at) => scheduleContinuationAt(GENERATION_CONTINUATION, at),
+    ask,
   });
 }
 
 export function generatePaymentLinks(): void {
-  fromMenu(() => runGeneration({ kind: 'all' }).message);
+  fromMenu(() => runGeneration({ kind: 'all' }, confirm).message);
 }
 
 export function generateForSelectedRows(): void {
-  fromMenu(() => runGeneration({ kind: 'selected', rows: selectedRows(invoiceSheet()) }).message);
+  fromMenu(() => runGeneration({ kind: 'selected', rows: selectedRows(invoiceSheet()) }, confirm).message);
 }
 
 /** Trigger handler and the sidebar's Continue button: the rows a stopped run left `Queued`. */
@@ -147,6 +160,7 @@ export function refreshStatuses(): void {
 }
 
 export function timedRefresh(): void {
+  resetLocale();
   try {
     console.log(runRefresh({ quiet: true }).message);
   } catch (e) {
@@ -157,6 +171,7 @@ export function timedRefresh(): void {
 
 /** Trigger handler: the rest of a Refresh pass that stopped for time. */
 export function continueRefresh(): void {
+  resetLocale();
   try {
     console.log(runRefresh({ quiet: true, onlyPending: true }).message);
   } catch (e) {
@@ -177,8 +192,8 @@ function pendingPassSafely(): boolean {
 export function deactivateSelectedLinks(): void {
   fromMenu(() => {
     const rows = selectedRows(invoiceSheet());
-    if (!confirm(`Deactivate the payment links in the ${plural(rows.size, 'selected row')}? Customers will no longer be able to pay them. This cannot be undone.`)) {
-      return 'Nothing was deactivated.';
+    if (!confirm(t(locale(), 'deactivate.confirm', { rows: plural(locale(), rows.size, 'selectedRow') }))) {
+      return t(locale(), 'deactivate.cancelled');
     }
     return deactivate(rows).message;
   });
@@ -193,7 +208,8 @@ export function insertInvoiceTemplate(): void {
 }
 
 export function showSettings(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Settings').setTitle('Midtrans');
+  resetLocale();
+  const html = HtmlService.createHtmlOutputFromFile('Settings').setTitle(t(locale(), 'menu.title'));
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -205,14 +221,22 @@ function webAppUrl(): string {
   }
 }
 
-export function getSettings(): SettingsView {
-  return forSidebar(() => settingsView(webAppUrl(), isBound()));
+type SidebarView = SettingsView & { text: Record<string, string> };
+
+/** The settings and every word the sidebar shows, in the language now in use (a saved change applies at once). */
+function sidebarView(): SidebarView {
+  resetLocale();
+  return { ...settingsView(webAppUrl(), isBound()), text: sidebarText(locale()) };
 }
 
-export function saveSettings(input: SettingsInput): SettingsView {
+export function getSettings(): SidebarView {
+  return forSidebar(sidebarView);
+}
+
+export function saveSettings(input: SettingsInput): SidebarView {
   return forSidebar(() => {
     saveSettingsInput(input ?? {});
-    return settingsView(webAppUrl(), isBound());
+    return sidebarView();
   });
 }
 
@@ -220,31 +244,32 @@ export function testConnection(): { ok: boolean; message: string } {
   return forSidebar(checkConnection);
 }
 
-export function setTimedRefresh(on: boolean): SettingsView {
+export function setTimedRefresh(on: boolean): SidebarView {
   return forSidebar(() => {
     setTimedRefreshTrigger(Boolean(on));
-    return settingsView(webAppUrl(), isBound());
+    return sidebarView();
   });
 }
 
 /** Sidebar: the WhatsApp message template ('' = the built-in one) and its default, to show as a hint. */
 export function getWhatsappTemplate(): { template: string; defaultTemplate: string } {
-  return forSidebar(() => ({ template: whatsappTemplate(), defaultTemplate: DEFAULT_WHATSAPP_TEMPLATE }));
+  return forSidebar(() => ({ template: whatsappTemplate(), defaultTemplate: defaultWhatsappTemplate(locale()) }));
 }
 
 export function saveWhatsappTemplate(text: string): { template: string; defaultTemplate: string } {
-  return forSidebar(() => ({ template: saveTemplateText(text), defaultTemplate: DEFAULT_WHATSAPP_TEMPLATE }));
+  return forSidebar(() => ({ template: saveTemplateText(text), defaultTemplate: defaultWhatsappTemplate(locale()) }));
 }
 
-function reminderContinuation(): Continuation {
-  const locale = sheetLocale();
-  return { handler: 'continuePaymentReminders', alsoByHand: t(locale, 'continueByHand'), byHand: t(locale, 'continueLater') };
-}
+const REMINDER_CONTINUATION: Continuation = {
+  handler: 'continuePaymentReminders',
+  alsoByHand: 'reminders.continueByHand',
+  byHand: 'reminders.continueLater',
+};
 
 function runReminders(ask: boolean): ReminderReport {
   return sendReminders({
-    confirm: ask ? (plan, locale) => confirm(planText(plan, locale)) : undefined,
-    onStoppedForTime: () => scheduleContinuation(reminderContinuation()),
+    confirm: ask ? (plan, loc) => confirm(planText(plan, loc)) : undefined,
+    onStoppedForTime: () => scheduleContinuation(REMINDER_CONTINUATION),
   });
 }
 
@@ -255,6 +280,7 @@ function runReminders(ask: boolean): ReminderReport {
 export function sendPaymentReminders(e?: unknown): void {
   const fromTrigger = typeof e === 'object' && e !== null && 'triggerUid' in e;
   if (!fromTrigger) return fromMenu(() => runReminders(true).message);
+  resetLocale();
   try {
     console.log(runReminders(false).message);
   } catch (err) {
@@ -265,6 +291,7 @@ export function sendPaymentReminders(e?: unknown): void {
 
 /** Trigger handler: the rest of a reminder run that stopped for time. */
 export function continuePaymentReminders(): void {
+  resetLocale();
   try {
     console.log(runReminders(false).message);
   } catch (err) {
@@ -277,19 +304,19 @@ export function markRemindersSent(): void {
 }
 
 export function getReminderSettings(): ReminderSettingsView {
-  return forSidebar(() => reminderSettingsView(sheetLocale()));
+  return forSidebar(() => reminderSettingsView(locale()));
 }
 
 export function saveReminderSettings(input: ReminderSettingsInput): ReminderSettingsView {
   return forSidebar(() => {
-    saveReminderSettingsInput(sheetLocale(), input ?? {});
-    return reminderSettingsView(sheetLocale());
+    saveReminderSettingsInput(locale(), input ?? {});
+    return reminderSettingsView(locale());
   });
 }
 
 export function setDailyReminderRun(on: boolean): ReminderSettingsView {
   return forSidebar(() => {
-    setDailyReminders(sheetLocale(), Boolean(on), isBound());
-    return reminderSettingsView(sheetLocale());
+    setDailyReminders(locale(), Boolean(on), isBound());
+    return reminderSettingsView(locale());
   });
 }

@@ -23,9 +23,9 @@ import {
   type MidtransConfig,
   type PurchaseRecord,
 } from '@midtrans-pl/core';
-import { mapHeaders, type Cell, type HeaderMap } from '@midtrans-pl/core';
+import type { Cell, HeaderMap } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
-import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
+import { findSheet, headerProblem, mapInvoiceHeaders } from './invoice-sheet';
 import { rowsOfInvoice } from './invoice-rows';
 import type { NotificationAnswer } from './notifications';
 import { StateStore } from './state-store';
@@ -45,10 +45,10 @@ export function rowsOfOurLink(sheet: GoogleAppsScript.Spreadsheet.Sheet, header:
 }
 
 function isOurLink(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, linkOrderId: string): boolean {
-  const sheet = spreadsheet.getSheetByName(INVOICE_SHEET);
+  const sheet = findSheet(spreadsheet, 'invoices');
   if (!sheet) return false;
-  const header = mapHeaders(sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] as Cell[]);
-  if (headerProblem(header)) return false;
+  const header = mapInvoiceHeaders(sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] as Cell[]);
+  if (headerProblem(header, sheet)) return false;
   return rowsOfOurLink(sheet, header, linkOrderId).length > 0;
 }
 

@@ -20,7 +20,9 @@ import {
 } from '@midtrans-pl/core';
 import { sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
-import { INVOICE_SHEET, cellText, headerProblem } from './invoice-sheet';
+import { locale } from './i18n/locale';
+import { summaryCells } from './i18n/words';
+import { cellText, findSheet, headerProblem, mapInvoiceHeaders } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
 import { PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
 import { rowsOfInvoice } from './invoice-rows';
@@ -32,7 +34,7 @@ import { readConfig } from './settings';
 import { REREAD_AFTER_MS, cachedConfig, refreshCachedConfig } from './config-cache';
 import { forgetKept, keepForLater, keptNotifications } from './notification-inbox';
 import { StateStore } from './state-store';
-import { mapHeaders, type Cell } from '@midtrans-pl/core';
+import type { Cell } from '@midtrans-pl/core';
 
 export interface NotificationAnswer {
   ok: boolean;
@@ -116,11 +118,11 @@ function applyPurchase(linkOrderId: string, record: PurchaseRecord): Notificatio
   if (!changed) return { ok: true, result: 'duplicate' };
   // Only a link this sheet made: a purchase whose order id is in no row, or only in rows without a
   // link, is not ours (a shop's Snap order on the same account) and is written nowhere.
-  const sheet = spreadsheet.getSheetByName(INVOICE_SHEET);
+  const sheet = findSheet(spreadsheet, 'invoices');
   if (!sheet) return { ok: true, result: 'no-row' };
   const lastColumn = sheet.getLastColumn();
-  const header = mapHeaders(sheet.getRange(1, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[]);
-  const row = headerProblem(header) ? undefined : findRowByOrderId(sheet, header, linkOrderId);
+  const header = mapInvoiceHeaders(sheet.getRange(1, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[]);
+  const row = headerProblem(header, sheet) ? undefined : findRowByOrderId(sheet, header, linkOrderId);
   if (row === undefined) return { ok: true, result: 'no-row' };
   const stamp = new Date().toISOString();
   // Invoice row, then payments log, then store: if the execution dies before the store is written,
@@ -142,7 +144,7 @@ function applyPurchase(linkOrderId: string, record: PurchaseRecord): Notificatio
   const lines = (store.link(linkOrderId).lines ?? 1) > 1 ? rowsOfInvoice(sheet, header, linkOrderId, 'linked') : [];
   const rows = lines.length ? lines : linked;
   formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);
-  writeRowUpdates(sheet, header, rows.map((r) => ({ row: r, values: { status: s.status, paidAt: s.paidAt, note: s.note } })));
+  writeRowUpdates(sheet, header, rows.map((r) => ({ row: r, values: summaryCells(locale(), s) })));
   logAndCommit(customerOf(at));
   SpreadsheetApp.flush();
   return { ok: true, result: 'updated' };

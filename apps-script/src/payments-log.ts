@@ -5,15 +5,21 @@
  * notification or a Refresh that sees the same purchase updates its row in place instead of adding one.
  *
  * Written only from staged store changes: a duplicate changes nothing in the store, so it writes
- * nothing here either. Every cell is formatted as text before it is written (a customer name such as
- * `=IMPORTXML(…)` stays text, an order id `0012` stays `0012`).
+ * nothing here either. Every cell but Amount is formatted as text before it is written (a customer
+ * name such as `=IMPORTXML(…)` stays text, an order id `0012` stays `0012`); Amount is a number shown
+ * as `Rp 1.500.000`, so `=SUM()` over it works. Headers are written in the user's language and
+ * recognised in either.
  */
 import { normaliseHeader, paymentEntry, type Cell, type PurchaseRecord } from '@midtrans-pl/core';
 import { fitCell, runsOf } from './cell-writes';
-import { cellText } from './invoice-sheet';
+import { cellText, findSheet, sheetName } from './invoice-sheet';
+import { t } from './i18n/catalogue';
+import { LOCALES } from './i18n/define';
+import { RUPIAH_NUMBER_FORMAT, wibText } from './i18n/format';
+import { locale, type Locale } from './i18n/locale';
+import { statusWord } from './i18n/words';
 
-export const PAYMENTS_SHEET = 'Payments';
-
+/** The log's columns in order; each one's header is `payments.<key>` in the catalogue. */
 export const PAYMENT_COLUMNS = {
   time: 'Time',
   orderId: 'Order ID',
@@ -27,6 +33,14 @@ export const PAYMENT_COLUMNS = {
   purchaseOrderId: 'Purchase Order ID',
 } as const;
 export type PaymentColumn = keyof typeof PAYMENT_COLUMNS;
+
+function paymentHeader(loc: Locale, k: PaymentColumn): string {
+  return t(loc, `payments.${k}`);
+}
+
+function formatOf(k: PaymentColumn): string {
+  return k === 'amount' ? RUPIAH_NUMBER_FORMAT : '@';
+}
 const KEYS = Object.keys(PAYMENT_COLUMNS) as PaymentColumn[];
 const GROW_ROWS = 500;
 
@@ -43,17 +57,18 @@ export function customerOf(at: (c: 'customerName' | 'customerEmail' | 'customerP
   return { customerName: cellText(at('customerName')), customerEmail: cellText(at('customerEmail')), customerPhone: cellText(at('customerPhone')) };
 }
 
-type Line = Record<PaymentColumn, string>;
+type Line = Record<Exclude<PaymentColumn, 'amount'>, string> & { amount: number };
 
 export function lineOf(linkOrderId: string, record: PurchaseRecord, customer: Customer): Line {
   const e = paymentEntry(linkOrderId, record);
+  const loc = locale();
   return {
-    time: e.time,
+    time: e.time ? wibText(e.time, loc) : '',
     orderId: e.orderId,
     transactionId: e.transactionId,
     paymentMethod: e.paymentMethod,
-    amount: String(e.amount),
-    status: e.status,
+    amount: e.amount,
+    status: statusWord(loc, e.status),
     ...customer,
     purchaseOrderId: e.purchaseOrderId,
   };
@@ -75,12 +90,12 @@ export class PaymentsLog {
 
   /** Reads the whole log in one call (nothing when the sheet does not exist yet). */
   static load(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): PaymentsLog {
-    const sheet = spreadsheet.getSheetByName(PAYMENTS_SHEET);
+    const sheet = findSheet(spreadsheet, 'payments');
     const rows = new Map<string, number>();
     if (!sheet) return new PaymentsLog(spreadsheet, null, {}, rows, 0, 1, 0);
     const values = sheet.getDataRange().getValues() as Cell[][];
     const header = values[0] ?? [];
-    const byName = new Map(KEYS.map((k) => [normaliseHeader(PAYMENT_COLUMNS[k]), k] as const));
+    const byName = new Map(KEYS.flatMap((k) => LOCALES.map((l) => [normaliseHeader(paymentHeader(l, k)), k] as const)));
     const columns: Partial<Record<PaymentColumn, number>> = {};
     header.forEach((h, i) => {
       const k = byName.get(normaliseHeader(h));
@@ -118,7 +133,7 @@ export class PaymentsLog {
       const cells = this.cells(line);
       for (const run of ours) {
         const range = sheet.getRange(row, run.start + 1, 1, run.length);
-        range.setNumberFormat('@');
+        range.setNumberFormats([this.formats().slice(run.start, run.start + run.length)]);
         range.setValues([cells.slice(run.start, run.start + run.length)]);
       }
     }
@@ -132,7 +147,8 @@ export class PaymentsLog {
         this.maxRows += grow;
       }
       const range = sheet.getRange(start, 1, appended.length, this.width);
-      range.setNumberFormat('@');
+      const formats = this.formats();
+      range.setNumberFormats(appended.map(() => formats));
       range.setValues(appended.map((l) => this.cells(l)));
       appended.forEach((l, i) => this.rows.set(l.purchaseOrderId, start + i));
       this.lastRow += appended.length;
@@ -140,12 +156,21 @@ export class PaymentsLog {
     this.staged.clear();
   }
 
-  private cells(line: Line): string[] {
-    const out = Array.from({ length: this.width }, () => '');
+  private cells(line: Line): (string | number)[] {
+    const out: (string | number)[] = Array.from({ length: this.width }, () => '');
     for (const k of KEYS) {
       const c = this.columns[k];
-      if (c !== undefined) out[c] = fitCell(line[k]);
+      if (c === undefined) continue;
+      const v = line[k];
+      out[c] = typeof v === 'number' ? v : fitCell(v);
     }
+    return out;
+  }
+
+  /** Each column's number format: text everywhere (the merchant's own columns too), rupiah for Amount. */
+  private formats(): string[] {
+    const out = Array.from({ length: this.width }, () => '@');
+    for (const k of KEYS) if (this.columns[k] !== undefined) out[this.columns[k] as number] = formatOf(k);
     return out;
   }
 
@@ -153,7 +178,7 @@ export class PaymentsLog {
   private ensureSheet(): void {
     if (!this.sheet) {
       const previous = this.spreadsheet.getActiveSheet();
-      this.sheet = this.spreadsheet.insertSheet(PAYMENTS_SHEET);
+      this.sheet = this.spreadsheet.insertSheet(sheetName(locale(), 'payments'));
       if (previous) this.spreadsheet.setActiveSheet(previous);
       this.maxRows = this.sheet.getMaxRows();
       this.width = 0;
@@ -164,7 +189,7 @@ export class PaymentsLog {
     const start = this.width;
     if (sheet.getMaxColumns() < start + missing.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - sheet.getMaxColumns());
     sheet.getRange(1, start + 1, 1, missing.length).setNumberFormat('@');
-    sheet.getRange(1, start + 1, 1, missing.length).setValues([missing.map((k) => PAYMENT_COLUMNS[k])]);
+    sheet.getRange(1, start + 1, 1, missing.length).setValues([missing.map((k) => paymentHeader(locale(), k))]);
     missing.forEach((k, i) => {
       this.columns[k] = start + i;
     });

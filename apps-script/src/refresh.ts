@@ -24,7 +24,10 @@ import {
 import { applyKeptNotifications } from './notifications';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
-import { plural, toast } from './ui';
+import { t } from './i18n/catalogue';
+import { locale } from './i18n/locale';
+import { plural, statusText, summaryCells } from './i18n/words';
+import { toast } from './ui';
 import { UserError } from './user-error';
 
 export interface LinkRow {
@@ -77,7 +80,7 @@ export function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Ans
       else foldLinkAnswer(store, item.orderId, a.link, at);
       const state = store.link(item.orderId);
       const s = summaryOf(state, { usageLimit: item.usageLimit });
-      const values = { status: s.status, paidAt: s.paidAt, note: s.note };
+      const values = summaryCells(locale(), s);
       // A multi-line invoice shows its status on every one of its rows.
       const lines = (state.lines ?? 1) > 1 ? rowsOfInvoice(table.sheet, table.header, item.orderId, 'linked') : [];
       for (const r of lines.length ? lines : [row]) updates.push({ row: r, values });
@@ -97,7 +100,7 @@ export function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Ans
     SpreadsheetApp.flush();
     return updates.length;
   }, 30_000);
-  if (!done.ran) throw new UserError('The sheet stayed busy for 30 seconds; run Refresh statuses again.');
+  if (!done.ran) throw new UserError(t(locale(), 'refresh.busy'));
   return done.value;
 }
 
@@ -115,14 +118,14 @@ function customersOf(table: InvoiceTable, chunk: LinkRow[]): Map<string, Custome
 function getAnswers(config: MidtransConfig, chunk: LinkRow[]): Answer[] {
   const sent = sendAll(chunk.map((l) => getLinkRequest(config, l.orderId)));
   if (!sent.responses) {
-    const note = `Refresh could not reach Midtrans (${redactSecret(sent.failure ?? 'no answer', config.serverKey)}); try again`;
+    const note = t(locale(), 'refresh.unreachable', { detail: redactSecret(sent.failure ?? 'no answer', config.serverKey) });
     return chunk.map(() => ({ kind: 'error', note }));
   }
   return sent.responses.map((res) => {
     if (res.status === 404) return { kind: 'gone' };
     const parsed = parseGetLink(res);
     if (parsed.ok) return { kind: 'link', link: parsed.value };
-    return { kind: 'error', note: `Refresh failed: ${redactSecret(parsed.error.message, config.serverKey)}` };
+    return { kind: 'error', note: t(locale(), 'refresh.failed', { detail: redactSecret(parsed.error.message, config.serverKey) }) };
   });
 }
 
@@ -150,7 +153,8 @@ function passRows(table: InvoiceTable, pending: PendingPass | undefined, passWin
     const orderId = cellText(cellOf(table, i, 'orderId'));
     const state = states.get(orderId) ?? { purchases: [] };
     const summary = summaryOf(state, { usageLimit: usageLimitOf(cellOf(table, i, 'usageLimit')) });
-    const need = refreshNeed(summary, cellText(cellOf(table, i, 'status')));
+    // Compared with the words this user's language writes: a cell in the other language is rewritten.
+    const need = refreshNeed({ ...summary, status: statusText(locale(), summary) }, cellText(cellOf(table, i, 'status')));
     if (need !== 'paid') return need === 'open';
     const due = paidRecheckDue(orderId, lastPaidAt(state.purchases), passWindow.since, passWindow.at);
     if (due) rechecks.add(orderId);
@@ -165,12 +169,13 @@ export function refresh(options: RefreshOptions): RefreshReport {
   const started = now();
   const config = requireConfig();
   const sheet = invoiceSheet();
-  const begin = beginRun('refreshing statuses', started);
+  const begin = beginRun('refresh', started);
   if (!begin.ok) throw new UserError(begin.message);
   try {
     const pending = pendingPass();
     const report = { checked: 0, changed: 0, failed: 0, remaining: 0 };
-    if (options.onlyPending && !pending) return { ...report, message: 'No stopped Refresh is waiting to continue.' };
+    const loc = locale();
+    if (options.onlyPending && !pending) return { ...report, message: t(loc, 'refresh.nothingWaiting') };
     const table = readInvoiceTable(sheet);
     // A continuation keeps its pass's passWindow, so the paid links it re-checks are the ones that pass chose.
     const passWindow = pending?.at !== undefined ? { at: pending.at, since: pending.since } : { at: started, since: lastPassStart() };
@@ -189,7 +194,7 @@ export function refresh(options: RefreshOptions): RefreshReport {
         lastChecked = chunk[chunk.length - 1].orderId;
         report.checked += chunk.length;
         report.failed += answers.filter((a) => a.kind === 'error').length;
-        if (!options.quiet && i + CHUNK_SIZE < rows.length) toast(`Checked ${i + chunk.length} of ${rows.length} links…`);
+        if (!options.quiet && i + CHUNK_SIZE < rows.length) toast(t(loc, 'refresh.progress', { done: i + chunk.length, total: rows.length }));
       }
       complete = report.remaining === 0;
     } finally {
@@ -203,14 +208,14 @@ export function refresh(options: RefreshOptions): RefreshReport {
     }
     if (complete && pending) options.onResumedPassFinished();
     const parts = [pending
-      ? `Continued the Refresh that had stopped for time: checked ${plural(report.checked, 'more link')} with Midtrans`
-      : `Checked ${plural(report.checked, 'link')} with Midtrans`];
-    if (rechecks) parts.push(`${plural(rechecks, 'paid link')} among them re-checked for refunds`);
-    if (report.failed) parts.push(`${report.failed} could not be checked (see Note)`);
+      ? t(loc, 'refresh.continued', { links: plural(loc, report.checked, 'moreLink') })
+      : t(loc, 'refresh.checked', { links: plural(loc, report.checked, 'link') })];
+    if (rechecks) parts.push(t(loc, 'refresh.rechecks', { links: plural(loc, rechecks, 'paidLink') }));
+    if (report.failed) parts.push(t(loc, 'refresh.couldNotCheck', { n: report.failed }));
     if (report.remaining) {
-      parts.push(`stopped to stay within Apps Script's 6-minute limit with ${plural(report.remaining, 'link')} left to check; ${options.onStoppedForTime()}`);
+      parts.push(t(loc, 'refresh.stoppedForTime', { links: plural(loc, report.remaining, 'link'), continuation: options.onStoppedForTime() }));
     }
-    if (rows.length === 0 && !pending) parts.splice(0, 1, 'No link needs checking: every row with a link is refunded, expired, deactivated or paid and not yet due for its refund re-check');
+    if (rows.length === 0 && !pending) parts.splice(0, 1, t(loc, 'refresh.nothingToCheck'));
     return { ...report, message: `${parts.join('; ')}.` };
   } finally {
     endRun(begin.run);
@@ -227,12 +232,13 @@ export interface DeactivateReport {
 export function deactivate(selected: Set<number>): DeactivateReport {
   const config = requireConfig();
   const sheet = invoiceSheet();
-  const begin = beginRun('deactivating links', now());
+  const begin = beginRun('deactivate', now());
   if (!begin.ok) throw new UserError(begin.message);
   try {
     const table = readInvoiceTable(sheet);
     const rows = linkRows(table, (i) => selected.has(rowNumberOf(i)));
-    if (rows.length === 0) throw new UserError('None of the selected rows has a payment link to deactivate.');
+    const loc = locale();
+    if (rows.length === 0) throw new UserError(t(loc, 'deactivate.none'));
     let deactivated = 0;
     let failed = 0;
     for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
@@ -240,16 +246,17 @@ export function deactivate(selected: Set<number>): DeactivateReport {
       const sent = sendAll(chunk.map((l) => deleteLinkRequest(config, l.orderId)));
       const answers: Answer[] = chunk.map((_, k) => {
         const res = sent.responses?.[k];
-        if (!res) return { kind: 'error', note: `Deactivate could not reach Midtrans (${redactSecret(sent.failure ?? 'no answer', config.serverKey)}); try again` };
+        if (!res) return { kind: 'error', note: t(loc, 'deactivate.unreachable', { detail: redactSecret(sent.failure ?? 'no answer', config.serverKey) }) };
         if (res.status === 404) return { kind: 'gone' };
         const parsed = parseDeleteLink(res);
-        return parsed.ok ? { kind: 'gone' } : { kind: 'error', note: `Deactivate failed: ${redactSecret(parsed.error.message, config.serverKey)}` };
+        return parsed.ok ? { kind: 'gone' } : { kind: 'error', note: t(loc, 'deactivate.failed', { detail: redactSecret(parsed.error.message, config.serverKey) }) };
       });
       applyAnswers(table, chunk, answers, now());
       deactivated += answers.filter((a) => a.kind === 'gone').length;
       failed += answers.filter((a) => a.kind === 'error').length;
     }
-    const message = `Deactivated ${plural(deactivated, 'link')}${failed ? `; ${failed} failed (see Note)` : ''}. Customers can no longer pay them; payments already made stay as they are.`;
+    const links = plural(loc, deactivated, 'link');
+    const message = failed ? t(loc, 'deactivate.doneWithFailures', { links, failed }) : t(loc, 'deactivate.done', { links });
     return { deactivated, failed, message };
   } finally {
     endRun(begin.run);

@@ -1,9 +1,11 @@
 /**
- * The Invoices columns reminders use, found by header name (English, or the Bahasa Indonesia names):
+ * The Invoices columns reminders use, found by header name (English, or the Bahasa Indonesia names;
+ * the first of each is English, the second the name the add-on writes for a Bahasa user):
  * `Due Date` and `No Reminders` are the merchant's; `Last Reminder` and `Reminders` are the add-on's,
  * added at the end of the header row the first time a reminder is recorded.
  */
 import { columnLetter, normaliseHeader } from '@midtrans-pl/core';
+import type { Locale } from './i18n/locale';
 import type { InvoiceTable } from './invoice-sheet';
 
 const NAMES = {
@@ -33,8 +35,9 @@ export function optedOut(cell: unknown): boolean {
   return text !== '' && !['no', 'false', '0', 'tidak', 'n'].includes(text);
 }
 
-/** Adds the add-on's two columns after the last header when missing; call under the lock. */
-export function ensureCounterColumns(table: InvoiceTable): { last: number; count: number } {
+/** Adds the add-on's two columns after the last header when missing, named in `loc`; call under the lock. */
+export function ensureCounterColumns(table: InvoiceTable, loc: Locale): { last: number; count: number } {
+  const named = (which: 'lastReminder' | 'reminders') => NAMES[which][loc === 'id' ? 1 : 0];
   let last = reminderColumn(table, 'lastReminder');
   let count = reminderColumn(table, 'reminders');
   if (last !== undefined && count !== undefined) return { last, count };
@@ -42,15 +45,15 @@ export function ensureCounterColumns(table: InvoiceTable): { last: number; count
   const add: string[] = [];
   if (last === undefined) {
     last = width++;
-    add.push(NAMES.lastReminder[0]);
+    add.push(named('lastReminder'));
   }
   if (count === undefined) {
     count = width++;
-    add.push(NAMES.reminders[0]);
+    add.push(named('reminders'));
   }
   if (table.sheet.getMaxColumns() < width) table.sheet.insertColumnsAfter(table.sheet.getMaxColumns(), width - table.sheet.getMaxColumns());
   table.sheet.getRange(1, width - add.length + 1, 1, add.length).setValues([add]);
-  table.headerRow[last] = NAMES.lastReminder[0];
-  table.headerRow[count] = NAMES.reminders[0];
+  table.headerRow[last] = named('lastReminder');
+  table.headerRow[count] = named('reminders');
   return { last, count };
 }

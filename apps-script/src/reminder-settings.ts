@@ -61,8 +61,8 @@ function writeSettings(s: ReminderSettings): void {
 export function reminderTemplate(language: Locale): ReminderTemplate {
   const p = props();
   return {
-    subject: p.getProperty(TEMPLATE_PROPERTY(language, 'subject')) || t(language, 'templateSubject'),
-    body: p.getProperty(TEMPLATE_PROPERTY(language, 'body')) || t(language, 'templateBody'),
+    subject: p.getProperty(TEMPLATE_PROPERTY(language, 'subject')) || t(language, 'reminders.templateSubject'),
+    body: p.getProperty(TEMPLATE_PROPERTY(language, 'body')) || t(language, 'reminders.templateBody'),
   };
 }
 
@@ -105,7 +105,10 @@ export function reminderSettingsView(ui: Locale): ReminderSettingsView {
     subject: props().getProperty(TEMPLATE_PROPERTY(language, 'subject')) ?? '',
     body: props().getProperty(TEMPLATE_PROPERTY(language, 'body')) ?? '',
   });
-  const builtIn = (language: Locale): ReminderTemplate => ({ subject: t(language, 'templateSubject'), body: t(language, 'templateBody') });
+  const builtIn = (language: Locale): ReminderTemplate => ({
+    subject: t(language, 'reminders.templateSubject'),
+    body: t(language, 'reminders.templateBody'),
+  });
   return {
     enabled: s.enabled,
     offsets: formatReminderOffsets(s.offsets),
@@ -114,12 +117,12 @@ export function reminderSettingsView(ui: Locale): ReminderSettingsView {
     templates: { en: stored('en'), id: stored('id') },
     defaults: { en: builtIn('en'), id: builtIn('id') },
     labels: {
-      ...Object.fromEntries(LABELS.map((k) => [k, t(ui, k)])),
+      ...Object.fromEntries(LABELS.map((k) => [k, t(ui, `reminders.${k}`)])),
       ...Object.fromEntries(
         (['en', 'id'] as const).flatMap((l) => [
-          [`subject_${l}`, t(ui, 'sidebarSubject', { language: t(l, 'languageName') })],
-          [`body_${l}`, t(ui, 'sidebarBody', { language: t(l, 'languageName') })],
-          [`language_${l}`, t(l, 'languageName')],
+          [`subject_${l}`, t(ui, 'reminders.sidebarSubject', { language: t(l, 'reminders.languageName') })],
+          [`body_${l}`, t(ui, 'reminders.sidebarBody', { language: t(l, 'reminders.languageName') })],
+          [`language_${l}`, t(l, 'reminders.languageName')],
         ]),
       ),
     },
@@ -129,11 +132,12 @@ export function reminderSettingsView(ui: Locale): ReminderSettingsView {
 function checkTemplate(ui: Locale, language: Locale, tpl: Partial<ReminderTemplate>): ReminderTemplate {
   const subject = typeof tpl.subject === 'string' ? tpl.subject.trim() : '';
   const body = typeof tpl.body === 'string' ? tpl.body.trim() : '';
-  const name = t(language, 'languageName');
+  const name = t(language, 'reminders.languageName');
   if (subject.length > SUBJECT_MAX)
-    throw new UserError(t(ui, 'templateTooLong', { language: name, length: subject.length, max: SUBJECT_MAX }));
-  if (body.length > BODY_MAX) throw new UserError(t(ui, 'templateTooLong', { language: name, length: body.length, max: BODY_MAX }));
-  if (body && !/\{link\}/i.test(body)) throw new UserError(t(ui, 'templateNoLink', { language: name }));
+    throw new UserError(t(ui, 'reminders.templateTooLong', { language: name, length: subject.length, max: SUBJECT_MAX }));
+  if (body.length > BODY_MAX)
+    throw new UserError(t(ui, 'reminders.templateTooLong', { language: name, length: body.length, max: BODY_MAX }));
+  if (body && !/\{link\}/i.test(body)) throw new UserError(t(ui, 'reminders.templateNoLink', { language: name }));
   return { subject, body };
 }
 
@@ -146,7 +150,12 @@ export function saveReminderSettingsInput(ui: Locale, input: ReminderSettingsInp
     const r = parseReminderOffsets(input.offsets);
     if (!r.ok) {
       const key = (
-        { empty: 'offsetsEmpty', 'not-a-number': 'offsetsNotNumber', 'out-of-range': 'offsetsRange', 'too-many': 'offsetsTooMany' } as const
+        {
+          empty: 'reminders.offsetsEmpty',
+          'not-a-number': 'reminders.offsetsNotNumber',
+          'out-of-range': 'reminders.offsetsRange',
+          'too-many': 'reminders.offsetsTooMany',
+        } as const
       )[r.problem];
       throw new UserError(t(ui, key, { item: r.item ?? '', max: MAX_REMINDER_OFFSETS }));
     }
@@ -170,7 +179,7 @@ export function saveReminderSettingsInput(ui: Locale, input: ReminderSettingsInp
 
 /** The daily run: one trigger a day at about 09:00 in the script's zone (WIB). */
 export function setDailyReminders(ui: Locale, on: boolean, bound: boolean): void {
-  if (on && !bound) throw new UserError(t(ui, 'dailyNeedsBound'));
+  if (on && !bound) throw new UserError(t(ui, 'reminders.dailyNeedsBound'));
   for (const tr of ScriptApp.getProjectTriggers())
     if (tr.getHandlerFunction() === REMINDER_HANDLER && tr.getEventType() === ScriptApp.EventType.CLOCK) ScriptApp.deleteTrigger(tr);
   if (on) ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyDays(1).atHour(9).create();

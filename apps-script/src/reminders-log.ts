@@ -7,8 +7,8 @@
  */
 import { normaliseHeader, type Cell } from '@midtrans-pl/core';
 import { runsOf } from './cell-writes';
-import { everyLanguage, t, type MessageKey } from './i18n/catalogue';
-import type { Locale } from './i18n/locale';
+import { t, type MessageKey } from './i18n/catalogue';
+import { LOCALES, type Locale } from './i18n/define';
 import { cellText } from './invoice-sheet';
 
 export const REMINDERS_SHEET = 'Reminders';
@@ -29,11 +29,11 @@ const KEYS = Object.keys(LOG_COLUMNS) as LogColumn[];
 
 export type LogStatus = 'sending' | 'sent' | 'maybeSent' | 'toSend' | 'notSent';
 const STATUS_KEY: Record<LogStatus, MessageKey> = {
-  sending: 'statusSending',
-  sent: 'statusSent',
-  maybeSent: 'statusMaybeSent',
-  toSend: 'statusToSend',
-  notSent: 'statusNotSent',
+  sending: 'reminders.statusSending',
+  sent: 'reminders.statusSent',
+  maybeSent: 'reminders.statusMaybeSent',
+  toSend: 'reminders.statusToSend',
+  notSent: 'reminders.statusNotSent',
 };
 /** Statuses that hold an offset: it is never sent again. */
 export const CLAIMING: ReadonlySet<LogStatus> = new Set(['sending', 'sent', 'maybeSent', 'toSend']);
@@ -65,13 +65,18 @@ export interface NewEntry {
   whatsappLink: string;
 }
 
+/** The same message in every language: a word the add-on wrote is recognised whichever language wrote it. */
+function everyLanguage(key: MessageKey): string[] {
+  return LOCALES.map((l) => t(l, key));
+}
+
 function statusOf(text: string): LogStatus | undefined {
   for (const [s, key] of Object.entries(STATUS_KEY) as [LogStatus, MessageKey][]) if (everyLanguage(key).includes(text)) return s;
   return undefined;
 }
 
 function channelOf(text: string): Channel {
-  return everyLanguage('channelWhatsapp').includes(text) ? 'whatsapp' : 'email';
+  return everyLanguage('reminders.channelWhatsapp').includes(text) ? 'whatsapp' : 'email';
 }
 
 export class RemindersLog {
@@ -137,7 +142,7 @@ export class RemindersLog {
         time: l.time,
         orderId: l.orderId,
         customer: l.customer,
-        channel: t(this.locale, l.channel === 'whatsapp' ? 'channelWhatsapp' : 'channelEmail'),
+        channel: t(this.locale, l.channel === 'whatsapp' ? 'reminders.channelWhatsapp' : 'reminders.channelEmail'),
         to: l.to,
         offset: l.offset > 0 ? `+${l.offset}` : String(l.offset),
         dueDate: l.dueDate,

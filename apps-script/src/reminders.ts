@@ -35,7 +35,8 @@ import { now, sendAll } from './adapters';
 import { TIME_BUDGET_MS } from './generation';
 import { t } from './i18n/catalogue';
 import { rupiah, wibDate } from './i18n/format';
-import { sheetLocale, type Locale } from './i18n/locale';
+import { locale as uiLocale, type Locale } from './i18n/locale';
+import { statusWordsOf } from './i18n/words';
 import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
 import { cellName, ensureCounterColumns, optedOut, reminderColumn } from './reminder-columns';
@@ -54,8 +55,16 @@ import { UserError } from './user-error';
 export const REMINDER_CHUNK = 20;
 const LOCK_WAIT_MS = 30_000;
 const NAMES_SHOWN = 8;
-/** Status words a row can show that no reminder is for (checked again with Midtrans anyway before a send). */
-const CLOSED = /^(paid|refunded|partially refunded|deactivated|under review|lunas)\b/i;
+const CLOSED_WORDS = ['Paid', 'Refunded', 'Partially refunded', 'Deactivated', 'Under review'] as const;
+
+/**
+ * A Status the add-on recorded that no reminder is for, in either language (`Paid 3/100` included).
+ * The add-on writes Status only from what Midtrans signed or its status API confirmed.
+ */
+function shownClosed(status: string): boolean {
+  const text = status.toLowerCase();
+  return CLOSED_WORDS.flatMap(statusWordsOf).some((w) => text === w.toLowerCase() || text.startsWith(`${w.toLowerCase()} `));
+}
 
 interface Candidate {
   orderId: string;
@@ -100,7 +109,7 @@ export interface ReminderOptions {
 }
 
 function fail(ui: Locale, e: unknown): never {
-  throw new UserError(t(ui, 'permission', { detail: e instanceof Error ? e.message : String(e) }));
+  throw new UserError(t(ui, 'reminders.permission', { detail: e instanceof Error ? e.message : String(e) }));
 }
 
 function emailQuotaLeft(ui: Locale): number {
@@ -112,27 +121,27 @@ function emailQuotaLeft(ui: Locale): number {
 }
 
 function whenText(language: Locale, offset: number): string {
-  if (offset < -1) return t(language, 'whenBefore', { days: -offset });
-  if (offset === -1) return t(language, 'whenTomorrow');
-  if (offset === 0) return t(language, 'whenToday');
-  if (offset === 1) return t(language, 'whenYesterday');
-  return t(language, 'whenAfter', { days: offset });
+  if (offset < -1) return t(language, 'reminders.whenBefore', { days: -offset });
+  if (offset === -1) return t(language, 'reminders.whenTomorrow');
+  if (offset === 0) return t(language, 'reminders.whenToday');
+  if (offset === 1) return t(language, 'reminders.whenYesterday');
+  return t(language, 'reminders.whenAfter', { days: offset });
 }
 
 function offsetText(locale: Locale, offset: number): string {
-  if (offset < 0) return t(locale, 'offsetBefore', { days: -offset });
-  if (offset === 0) return t(locale, 'offsetOn');
-  return t(locale, 'offsetAfter', { days: offset });
+  if (offset < 0) return t(locale, 'reminders.offsetBefore', { days: -offset });
+  if (offset === 0) return t(locale, 'reminders.offsetOn');
+  return t(locale, 'reminders.offsetAfter', { days: offset });
 }
 
 function messageOf(settings: ReminderSettings, c: Ready): { subject: string; body: string } {
   const language = settings.language;
   const values = {
-    name: c.customerName || t(language, 'defaultName'),
+    name: c.customerName || t(language, 'reminders.defaultName'),
     amount: rupiah(c.amount),
     due_date: wibDate(c.dueDay, language),
     link: c.link,
-    title: c.title || t(language, 'defaultTitle', { order_id: c.orderId }),
+    title: c.title || t(language, 'reminders.defaultTitle', { order_id: c.orderId }),
     order_id: c.orderId,
     when: whenText(language, c.reminder.offset),
   };
@@ -165,7 +174,7 @@ function noteRows(table: InvoiceTable, notes: Map<number, string>): void {
 /** Last Reminder and Reminders of each order's row, recomputed from the log (so writing twice changes nothing). */
 function writeCounters(table: InvoiceTable, log: RemindersLog, orders: Map<string, number>, locale: Locale): void {
   if (orders.size === 0) return;
-  const cols = ensureCounterColumns(table);
+  const cols = ensureCounterColumns(table, locale);
   const rows = currentRows(
     table.sheet,
     table.header,
@@ -179,10 +188,10 @@ function writeCounters(table: InvoiceTable, log: RemindersLog, orders: Map<strin
       .sort((a, b) => (a.time < b.time ? -1 : 1));
     const last = delivered[delivered.length - 1];
     const lastText = last
-      ? t(locale, 'lastReminder', {
+      ? t(locale, 'reminders.lastReminder', {
           date: last.time,
           offset: offsetText(locale, last.offset),
-          channel: t(locale, last.channel === 'whatsapp' ? 'channelWhatsapp' : 'channelEmail'),
+          channel: t(locale, last.channel === 'whatsapp' ? 'reminders.channelWhatsapp' : 'reminders.channelEmail'),
         })
       : '';
     const cells: [number, string][] = [
@@ -224,7 +233,7 @@ function settleCutRun(table: InvoiceTable, locale: Locale): number {
     clearJournal();
     return by.sent.length + by.maybeSent.length;
   }, LOCK_WAIT_MS);
-  if (!done.ran) throw new UserError(t(locale, 'busy'));
+  if (!done.ran) throw new UserError(t(locale, 'reminders.busy'));
   return done.value;
 }
 
@@ -262,7 +271,7 @@ function readCandidates(
     // A multi-line invoice's rows share an order id: one reminder, from its first row.
     seen.add(orderId);
     if (optCol !== undefined && optedOut(r[optCol])) return;
-    if (CLOSED.test(cellText(cellOf(table, index, 'status')))) return;
+    if (shownClosed(cellText(cellOf(table, index, 'status')))) return;
     if (usageLimitOf(cellOf(table, index, 'usageLimit')) > 1) return;
     // Known paid, refunded, deactivated or expired (notifications, Refresh, an earlier check): never asked again.
     if (reminderBlock(summaryOf(store.link(orderId), { usageLimit: 1 }))) return;
@@ -271,7 +280,14 @@ function readCandidates(
     if (dueCol !== undefined) {
       const due = readDueDate(r[dueCol]);
       if (due && !due.ok) {
-        notes.set(row, t(locale, 'noteBadDueDate', { cell: cellName(dueCol, row), value: String(r[dueCol]).trim().slice(0, 40) }));
+        notes.set(
+          row,
+          t(locale, 'reminders.noteBadDueDate', {
+            column: headerText(table, dueCol),
+            cell: cellName(dueCol, row),
+            value: String(r[dueCol]).trim().slice(0, 40),
+          }),
+        );
         return;
       }
       if (due?.ok) {
@@ -303,6 +319,11 @@ function readCandidates(
   return { candidates, notes };
 }
 
+/** The column's header as the merchant wrote it, so a Note names the column they see. */
+function headerText(table: InvoiceTable, column: number): string {
+  return cellText(table.headerRow[column]);
+}
+
 /** Email when the row has one, else WhatsApp when it has a phone; a value that cannot be used gets a Note. */
 function contactOf(
   table: InvoiceTable,
@@ -316,15 +337,26 @@ function contactOf(
     const e = reminderEmail(emailRaw);
     if (e.ok) return { channel: 'email', to: e.address };
     const col = table.header.columns.customerEmail ?? 0;
-    const why = t(locale, e.problem === 'several' ? 'emailSeveral' : 'emailNotEmail');
-    notes.set(row, t(locale, 'noteBadEmail', { cell: cellName(col, row), value: emailRaw.slice(0, 60), why }));
+    const why = t(locale, e.problem === 'several' ? 'reminders.emailSeveral' : 'reminders.emailNotEmail');
+    notes.set(
+      row,
+      t(locale, 'reminders.noteBadEmail', { column: headerText(table, col), cell: cellName(col, row), value: emailRaw.slice(0, 60), why }),
+    );
     return undefined;
   }
   const phoneRaw = cellText(cellOf(table, index, 'customerPhone'));
   if (!phoneRaw) return undefined;
   const p = normaliseIndonesianPhone(phoneRaw);
   if (p.ok) return { channel: 'whatsapp', to: phoneRaw };
-  notes.set(row, t(locale, 'noteBadPhone', { cell: cellName(table.header.columns.customerPhone ?? 0, row), why: p.problem }));
+  const phoneCol = table.header.columns.customerPhone ?? 0;
+  notes.set(
+    row,
+    t(locale, 'reminders.noteBadPhone', {
+      column: headerText(table, phoneCol),
+      cell: cellName(phoneCol, row),
+      why: t(locale, `problem.phone.${p.reason}`, { value: p.typed }),
+    }),
+  );
   return undefined;
 }
 
@@ -369,12 +401,12 @@ function blocked(check: Answer, store: StateStore, orderId: string, at: number):
 
 export function sendReminders(options: ReminderOptions): ReminderReport {
   const started = now();
-  const locale = sheetLocale();
+  const locale = uiLocale();
   const settings = readReminderSettings(locale);
-  if (!settings.enabled) throw new UserError(t(locale, 'off'));
+  if (!settings.enabled) throw new UserError(t(locale, 'reminders.off'));
   const config = requireConfig();
   const sheet = invoiceSheet();
-  const begin = beginRun('sending reminders', started);
+  const begin = beginRun('remind', started);
   if (!begin.ok) throw new UserError(begin.message);
   try {
     return run(options, settings, config, readInvoiceTable(sheet), locale, started);
@@ -414,10 +446,13 @@ function run(
       report.problems = notes.size;
       return {
         ...report,
-        message: [t(locale, 'noneDue'), ...(notes.size ? [t(locale, 'reportProblems', { count: notes.size })] : [])].join(' '),
+        message: [
+          t(locale, 'reminders.noneDue'),
+          ...(notes.size ? [t(locale, 'reminders.reportProblems', { count: notes.size })] : []),
+        ].join(' '),
       };
     }
-    if (!options.confirm(plan, locale)) return { ...report, message: t(locale, 'cancelled') };
+    if (!options.confirm(plan, locale)) return { ...report, message: t(locale, 'reminders.cancelled') };
   }
 
   // Invoices without a Due Date are due by their link's expiry, which only Midtrans knows.
@@ -477,15 +512,15 @@ function run(
   recordNotes(table, notes);
   report.problems = notes.size;
   const parts: string[] = [];
-  if (report.recovered) parts.push(t(locale, 'reportRecovered', { count: report.recovered }));
-  if (report.sent) parts.push(t(locale, 'reportSent', { count: report.sent }));
-  if (report.whatsapp) parts.push(t(locale, 'reportWhatsapp', { count: report.whatsapp }));
-  if (report.skipped) parts.push(t(locale, 'reportSkipped', { count: report.skipped }));
-  if (report.carried) parts.push(t(locale, 'reportCarried', { count: report.carried }));
-  if (report.unchecked) parts.push(t(locale, 'reportUnchecked', { count: report.unchecked }));
-  if (report.problems) parts.push(t(locale, 'reportProblems', { count: report.problems }));
-  if (report.remaining) parts.push(t(locale, 'reportStopped', { count: report.remaining, how: options.onStoppedForTime() }));
-  if (parts.length === 0) parts.push(t(locale, 'reportNothing'));
+  if (report.recovered) parts.push(t(locale, 'reminders.reportRecovered', { count: report.recovered }));
+  if (report.sent) parts.push(t(locale, 'reminders.reportSent', { count: report.sent }));
+  if (report.whatsapp) parts.push(t(locale, 'reminders.reportWhatsapp', { count: report.whatsapp }));
+  if (report.skipped) parts.push(t(locale, 'reminders.reportSkipped', { count: report.skipped }));
+  if (report.carried) parts.push(t(locale, 'reminders.reportCarried', { count: report.carried }));
+  if (report.unchecked) parts.push(t(locale, 'reminders.reportUnchecked', { count: report.unchecked }));
+  if (report.problems) parts.push(t(locale, 'reminders.reportProblems', { count: report.problems }));
+  if (report.remaining) parts.push(t(locale, 'reminders.reportStopped', { count: report.remaining, how: options.onStoppedForTime() }));
+  if (parts.length === 0) parts.push(t(locale, 'reminders.reportNothing'));
   return { ...report, message: parts.join(' ') };
 }
 
@@ -604,10 +639,11 @@ function sendChunk(
       } else if (/Invalid email/i.test(text)) {
         notes.set(
           g.c.row,
-          t(locale, 'noteBadEmail', {
+          t(locale, 'reminders.noteBadEmail', {
+            column: headerText(table, table.header.columns.customerEmail ?? 0),
             cell: cellName(table.header.columns.customerEmail ?? 0, g.c.row),
             value: g.c.to,
-            why: t(locale, 'emailRefused', { detail: text }),
+            why: t(locale, 'reminders.emailRefused', { detail: text }),
           }),
         );
       } else {
@@ -647,10 +683,10 @@ function sendChunk(
 
 /** "Mark selected reminders sent": the WhatsApp reminders the merchant sent by hand. */
 export function markSelectedSent(): string {
-  const locale = sheetLocale();
+  const locale = uiLocale();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const active = spreadsheet.getActiveSheet();
-  if (active.getName() !== 'Reminders') throw new UserError(t(locale, 'markWrongSheet'));
+  if (active.getName() !== 'Reminders') throw new UserError(t(locale, 'reminders.markWrongSheet'));
   const selected = new Set<number>();
   for (const range of spreadsheet.getActiveRangeList()?.getRanges() ?? []) {
     for (let r = Math.max(range.getRow(), 2); r < range.getRow() + range.getNumRows(); r++) selected.add(r);
@@ -670,9 +706,9 @@ export function markSelectedSent(): string {
     SpreadsheetApp.flush();
     return waiting.length;
   }, LOCK_WAIT_MS);
-  if (!done.ran) throw new UserError(t(locale, 'busy'));
-  if (done.value === 0) throw new UserError(t(locale, 'markNone'));
-  return t(locale, 'markDone', { count: done.value });
+  if (!done.ran) throw new UserError(t(locale, 'reminders.busy'));
+  if (done.value === 0) throw new UserError(t(locale, 'reminders.markNone'));
+  return t(locale, 'reminders.markDone', { count: done.value });
 }
 
 /** The confirmation's text: how many go out, and to whom. */
@@ -682,15 +718,16 @@ export function planText(plan: ReminderPlan, locale: Locale): string {
       .slice(0, NAMES_SHOWN)
       .map((c) => `${c.customerName || c.orderId} (${c.to})`)
       .join(', ');
-    return list.length > NAMES_SHOWN ? t(locale, 'andMore', { names: shown, count: list.length - NAMES_SHOWN }) : shown;
+    return list.length > NAMES_SHOWN ? t(locale, 'reminders.andMore', { names: shown, count: list.length - NAMES_SHOWN }) : shown;
   };
-  const lines = [t(locale, 'confirmIntro')];
+  const lines = [t(locale, 'reminders.confirmIntro')];
   const sendable = plan.emails.slice(0, plan.emailQuotaLeft);
-  if (sendable.length) lines.push(t(locale, 'confirmEmails', { count: sendable.length, names: names(sendable) }));
+  if (sendable.length) lines.push(t(locale, 'reminders.confirmEmails', { count: sendable.length, names: names(sendable) }));
   if (plan.emails.length > sendable.length)
-    lines.push(t(locale, 'confirmCarry', { left: plan.emailQuotaLeft, count: plan.emails.length - sendable.length }));
-  if (plan.whatsapp.length) lines.push(t(locale, 'confirmWhatsapp', { count: plan.whatsapp.length, names: names(plan.whatsapp) }));
-  if (plan.unknownDue) lines.push(t(locale, 'confirmUnknown', { count: plan.unknownDue }));
-  lines.push(t(locale, 'confirmCheck'));
+    lines.push(t(locale, 'reminders.confirmCarry', { left: plan.emailQuotaLeft, count: plan.emails.length - sendable.length }));
+  if (plan.whatsapp.length)
+    lines.push(t(locale, 'reminders.confirmWhatsapp', { count: plan.whatsapp.length, names: names(plan.whatsapp) }));
+  if (plan.unknownDue) lines.push(t(locale, 'reminders.confirmUnknown', { count: plan.unknownDue }));
+  lines.push(t(locale, 'reminders.confirmCheck'));
   return lines.join('\n\n');
 }

@@ -7,6 +7,8 @@
  */
 import { LockService, PropertiesService, Session, Utilities } from './services';
 import { PROPERTY } from './settings';
+import { t, type MessageKey } from './i18n/catalogue';
+import { locale } from './i18n/locale';
 
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
 const STALE_MS = EXECUTION_LIMIT_MS + 30_000;
@@ -47,21 +49,39 @@ export function withScriptLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): { ran: tr
   }
 }
 
-export function beginRun(kind: string, now: number): BeginResult {
+export type RunKind = 'generate' | 'refresh' | 'deactivate' | 'remind';
+
+const KIND_TEXT: Record<RunKind, MessageKey> = {
+  generate: 'generate.kind',
+  refresh: 'refresh.kind',
+  deactivate: 'deactivate.kind',
+  remind: 'reminders.kind',
+};
+
+/** The run's kind as the user reads it (a marker saved by an older version holds English words). */
+function runKindText(kind: string): string {
+  return Object.prototype.hasOwnProperty.call(KIND_TEXT, kind) ? t(locale(), KIND_TEXT[kind as RunKind]) : kind;
+}
+
+export function beginRun(kind: RunKind, now: number): BeginResult {
   const props = PropertiesService.getScriptProperties();
   const result = withScriptLock<BeginResult>(() => {
     const current = readMarker(props);
     if (current && now - current.startedAt < STALE_MS) {
       return {
         ok: false,
-        message: `Another Midtrans run (${current.kind}) started at ${clock(current.startedAt)} is still going. Wait for it to finish (at the latest by ${clock(current.startedAt + STALE_MS)}): rows it has done already show their links, and a second run at the same time could only get in its way.`,
+        message: t(locale(), 'run.busy', {
+          kind: runKindText(current.kind),
+          started: clock(current.startedAt),
+          latest: clock(current.startedAt + STALE_MS),
+        }),
       };
     }
     const run: RunMarker = { id: Utilities.getUuid(), kind, startedAt: now };
     props.setProperty(PROPERTY.run, JSON.stringify(run));
     return { ok: true, run };
   });
-  if (!result.ran) return { ok: false, message: 'Another Midtrans action is saving right now; try again in a few seconds.' };
+  if (!result.ran) return { ok: false, message: t(locale(), 'run.saving') };
   return result.value;
 }
 

@@ -2,11 +2,13 @@
 import { SpreadsheetApp } from './services';
 import { HEADER_ROWS } from './invoice-sheet';
 import { UserError } from './user-error';
+import { t } from './i18n/catalogue';
+import { locale } from './i18n/locale';
 
 export function selectedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): Set<number> {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const active = spreadsheet.getActiveSheet();
-  if (active.getName() !== sheet.getName()) throw new UserError(`Select the rows on the "${sheet.getName()}" sheet first.`);
+  if (active.getName() !== sheet.getName()) throw new UserError(t(locale(), 'selection.otherSheet', { sheet: sheet.getName() }));
   const list = spreadsheet.getActiveRangeList();
   const rows = new Set<number>();
   for (const range of list ? list.getRanges() : []) {
@@ -14,6 +16,6 @@ export function selectedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): Set<num
     const count = range.getNumRows();
     for (let r = Math.max(first, HEADER_ROWS + 1); r < first + count; r++) rows.add(r);
   }
-  if (rows.size === 0) throw new UserError('Select one or more invoice rows (below the header) first.');
+  if (rows.size === 0) throw new UserError(t(locale(), 'selection.none'));
   return rows;
 }

@@ -1,6 +1,8 @@
 /** Settings in Script Properties (docs/architecture.md): only the server process ever reads the key back. */
-import { API_BASE_URLS, baseUrlSaveProblem, baseUrlUseProblem, maskKey, serverKeyProblem, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import { API_BASE_URLS, baseUrlSaveProblem, baseUrlUseProblem, maskKey, serverKeyIssue, type Environment, type MidtransConfig } from '@midtrans-pl/core';
 import { forgetCachedConfig } from './config-cache';
+import { t } from './i18n/catalogue';
+import { isLocale, locale, saveLanguage, savedLanguage, type Locale } from './i18n/locale';
 import { UserError } from './user-error';
 import { PropertiesService } from './services';
 
@@ -43,8 +45,9 @@ export function readConfig(): MidtransConfig | undefined {
 
 export function requireConfig(): MidtransConfig {
   const { config, problem } = readSettings();
+  // The base-URL policy's wording is the core's (English).
   if (problem) throw new UserError(`${problem} Open Midtrans ▸ Settings to fix it.`);
-  if (!config) throw new UserError('No Midtrans server key yet: open Midtrans ▸ Settings and paste the server key from the Midtrans dashboard (Settings ▸ Access keys).');
+  if (!config) throw new UserError(t(locale(), 'settings.noKey'));
   return config;
 }
 
@@ -56,6 +59,9 @@ export interface SettingsView {
   webAppUrl: string;
   bound: boolean;
   timedRefresh: boolean;
+  /** The spreadsheet's language choice ('' = the user's Google language) and the language in use. */
+  language: Locale | '';
+  locale: Locale;
 }
 
 export interface SettingsInput {
@@ -63,6 +69,8 @@ export interface SettingsInput {
   serverKey?: string;
   environment?: string;
   baseUrl?: string;
+  /** 'en', 'id', or '' to follow each user's Google language; absent keeps the saved choice. */
+  language?: string;
 }
 
 export function settingsView(webAppUrl: string, bound: boolean): SettingsView {
@@ -77,6 +85,8 @@ export function settingsView(webAppUrl: string, bound: boolean): SettingsView {
     webAppUrl,
     bound,
     timedRefresh: all[PROPERTY.timedRefresh] === 'on',
+    language: savedLanguage(),
+    locale: locale(),
   };
 }
 
@@ -86,18 +96,21 @@ export function saveSettingsInput(input: SettingsInput): void {
   const key = typeof input.serverKey === 'string' ? input.serverKey.trim() : '';
   if (key) updates[PROPERTY.serverKey] = key;
   const env = input.environment ?? 'sandbox';
-  if (!isEnvironment(env)) throw new UserError(`Environment must be "sandbox" or "production", not "${String(env)}".`);
+  if (!isEnvironment(env)) throw new UserError(t(locale(), 'settings.badEnvironment', { value: String(env) }));
+  const language = input.language;
+  if (language !== undefined && language !== '' && !isLocale(language)) throw new UserError(t(locale(), 'settings.badLanguage', { value: String(language) }));
   updates[PROPERTY.environment] = env;
   const base = typeof input.baseUrl === 'string' ? input.baseUrl.trim() : '';
   // The key goes wherever the base URL points: only Midtrans, this machine, or a host whose saver typed the key now.
   const baseProblem = baseUrlSaveProblem(base, env, key !== '');
   if (baseProblem) throw new UserError(baseProblem);
   const effectiveKey = key || (properties().getProperty(PROPERTY.serverKey) ?? '');
-  const problem = effectiveKey ? serverKeyProblem(effectiveKey, env, base !== '') : undefined;
-  if (problem) throw new UserError(problem);
+  const issue = effectiveKey ? serverKeyIssue(effectiveKey, env, base !== '') : undefined;
+  if (issue) throw new UserError(t(locale(), `key.${issue}`));
   const props = properties();
   props.setProperties(updates);
   if (base) props.setProperty(PROPERTY.baseUrl, base);
   else props.deleteProperty(PROPERTY.baseUrl);
   forgetCachedConfig();
+  if (language !== undefined) saveLanguage(language);
 }

@@ -9,20 +9,17 @@
  */
 import { Charts, SpreadsheetApp } from './services';
 import { collectionSummary, readInvoiceRow, type InvoiceFigure, type PurchaseRecord } from '@midtrans-pl/core';
-import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf } from './invoice-sheet';
+import { cellOf, cellText, findSheet, invoiceSheet, readInvoiceTable, rowNumberOf, sheetName } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
 import { StateStore } from './state-store';
 import { now } from './adapters';
-import { plural } from './ui';
-
-export const SUMMARY_SHEET = 'Summary';
-const CHART_TITLE = 'Payments per day (Rp)';
-
-function jakartaNow(): string {
-  return new Date(now() + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+import { t } from './i18n/catalogue';
+import { RUPIAH_NUMBER_FORMAT, rupiah, wibAt } from './i18n/format';
+import { locale } from './i18n/locale';
+import { plural, statusWord } from './i18n/words';
 
 export function refreshSummary(): string {
+  const loc = locale();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const table = readInvoiceTable(invoiceSheet());
   const states = StateStore.load(ss).byLink();
@@ -45,30 +42,34 @@ export function refreshSummary(): string {
   const purchases: PurchaseRecord[] = [...invoices.keys()].flatMap((id) => states.get(id)?.purchases ?? []);
   const s = collectionSummary([...invoices.values()], purchases);
 
+  const amount = t(loc, 'summary.amount');
   const left: (string | number)[][] = [
-    ['Collection summary', `as of ${jakartaNow()} (GMT+7)`, ''],
+    [t(loc, 'summary.title'), t(loc, 'summary.asOf', { when: wibAt(now(), loc) }), ''],
     ['', '', ''],
-    ['Status', 'Invoices', 'Amount (Rp)'],
-    ...s.byStatus.map((b) => [b.status, b.invoices, b.amount]),
+    [t(loc, 'summary.status'), t(loc, 'summary.invoices'), amount],
+    ...s.byStatus.map((b) => [statusWord(loc, b.status), b.invoices, b.amount]),
     ['', '', ''],
-    ['Collected', '', s.collected],
-    ['Refunded', '', s.refunded],
-    ['Outstanding', s.outstandingInvoices, s.outstanding],
-    ['Expired or deactivated unpaid', s.expiredUnpaidInvoices, s.expiredUnpaid],
+    [t(loc, 'summary.collected'), '', s.collected],
+    [t(loc, 'summary.refunded'), '', s.refunded],
+    [t(loc, 'summary.outstanding'), s.outstandingInvoices, s.outstanding],
+    [t(loc, 'summary.expiredUnpaid'), s.expiredUnpaidInvoices, s.expiredUnpaid],
   ];
-  const right: (string | number)[][] = [['Day', 'Payments', 'Amount (Rp)'], ...s.perDay.map((d) => [d.day, d.payments, d.amount])];
+  const right: (string | number)[][] = [[t(loc, 'summary.day'), t(loc, 'summary.payments'), amount], ...s.perDay.map((d) => [d.day, d.payments, d.amount])];
   const height = Math.max(left.length, right.length + 2);
   const block = Array.from({ length: height }, (_, r) => [
     ...(left[r] ?? ['', '', '']), '',
     ...(r >= 2 ? right[r - 2] ?? ['', '', ''] : ['', '', '']),
   ]);
 
-  let sheet = ss.getSheetByName(SUMMARY_SHEET);
-  if (!sheet) sheet = ss.insertSheet(SUMMARY_SHEET);
+  let sheet = findSheet(ss, 'summary');
+  if (!sheet) sheet = ss.insertSheet(sheetName(loc, 'summary'));
   sheet.clearContents();
-  // Labels (status words, days) as text, so a day is never turned into a date; amounts stay numbers for the chart.
+  // Labels (status words, days) as text, so a day is never turned into a date; amounts stay numbers
+  // (for the chart and formulas) shown as `Rp 1.500.000`.
   sheet.getRange(1, 1, height, 1).setNumberFormat('@');
   sheet.getRange(1, 5, height, 1).setNumberFormat('@');
+  sheet.getRange(1, 3, height, 1).setNumberFormat(RUPIAH_NUMBER_FORMAT);
+  sheet.getRange(1, 7, height, 1).setNumberFormat(RUPIAH_NUMBER_FORMAT);
   sheet.getRange(1, 1, height, 7).setValues(block);
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   if (s.perDay.length) {
@@ -78,12 +79,15 @@ export function refreshSummary(): string {
       .addRange(sheet.getRange(3, 5, rows, 1))
       .addRange(sheet.getRange(3, 7, rows, 1))
       .setPosition(3, 9, 0, 0)
-      .setOption('title', CHART_TITLE)
+      .setOption('title', t(loc, 'summary.chartTitle'))
       .setOption('legend', { position: 'none' })
       .build();
     sheet.insertChart(chart);
   }
   ss.setActiveSheet(sheet);
   SpreadsheetApp.flush();
-  return `Summary updated: ${plural(invoices.size, 'invoice')}, Rp ${s.collected} collected, Rp ${s.outstanding} outstanding${s.perDay.length ? `; payments per day charted over ${plural(s.perDay.length, 'day')}` : ''}.`;
+  const figures = { invoices: plural(loc, invoices.size, 'invoice'), collected: rupiah(s.collected), outstanding: rupiah(s.outstanding) };
+  return s.perDay.length
+    ? t(loc, 'summary.doneWithChart', { ...figures, days: plural(loc, s.perDay.length, 'day') })
+    : t(loc, 'summary.done', figures);
 }

@@ -2,8 +2,11 @@
  * Time-driven triggers, available to bound scripts (an add-on may only run them hourly, https://developers.google.com/apps-script/guides/triggers/installable,
  * so there the sidebar's Continue button drives a long run instead).
  */
-import { PropertiesService, ScriptApp, Session, Utilities } from './services';
+import { PropertiesService, ScriptApp } from './services';
 import { PROPERTY } from './settings';
+import { t, type MessageKey } from './i18n/catalogue';
+import { locale } from './i18n/locale';
+import { wibAt } from './i18n/format';
 
 export const REFRESH_HANDLER = 'timedRefresh';
 const CONTINUE_AFTER_MS = 60_000;
@@ -12,21 +15,21 @@ const CONTINUE_AFTER_MS = 60_000;
 export interface Continuation {
   handler: string;
   /** Said after "it continues by itself in about a minute (or …)" where minute triggers exist. */
-  alsoByHand: string;
+  alsoByHand: MessageKey;
   /** Said where they do not (an add-on may run time triggers only hourly). */
-  byHand: string;
+  byHand: MessageKey;
 }
 
 export const GENERATION_CONTINUATION: Continuation = {
   handler: 'continueGeneration',
-  alsoByHand: 'press Continue in Midtrans ▸ Settings',
-  byHand: 'open Midtrans ▸ Settings and press Continue to finish',
+  alsoByHand: 'continue.generation.also',
+  byHand: 'continue.generation.byHand',
 };
 
 export const REFRESH_CONTINUATION: Continuation = {
   handler: 'continueRefresh',
-  alsoByHand: 'run Refresh statuses again',
-  byHand: 'run Refresh statuses again to check them: it picks up where this one stopped',
+  alsoByHand: 'continue.refresh.also',
+  byHand: 'continue.refresh.byHand',
 };
 
 export function isBound(): boolean {
@@ -47,12 +50,12 @@ export function scheduleContinuation(c: Continuation): string {
     try {
       deleteTriggers(c.handler);
       ScriptApp.newTrigger(c.handler).timeBased().after(CONTINUE_AFTER_MS).create();
-      return `it continues by itself in about a minute (or ${c.alsoByHand})`;
+      return t(locale(), 'continue.inAMinute', { byHand: t(locale(), c.alsoByHand) });
     } catch (e) {
       console.log(`No continuation trigger: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  return c.byHand;
+  return t(locale(), c.byHand);
 }
 
 /**
@@ -60,15 +63,15 @@ export function scheduleContinuation(c: Continuation): string {
  * trigger a day away is within an add-on's once-an-hour limit too.
  */
 export function scheduleContinuationAt(c: Continuation, at: number): string {
-  const when = Utilities.formatDate(new Date(at), Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
+  const when = wibAt(at, locale());
   try {
     deleteTriggers(c.handler);
     ScriptApp.newTrigger(c.handler).timeBased().after(Math.max(CONTINUE_AFTER_MS, at - Date.now())).create();
-    return `it continues by itself at ${when}, when the quota resets (or ${c.alsoByHand} then)`;
+    return t(locale(), 'continue.atQuotaReset', { when, byHand: t(locale(), c.alsoByHand) });
   } catch (e) {
     console.log(`No continuation trigger: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return `after ${when}, ${c.byHand}`;
+  return t(locale(), 'continue.after', { when, byHand: t(locale(), c.byHand) });
 }
 
 export function clearContinuation(c: Continuation): void {

@@ -3,16 +3,16 @@
  * so every call degrades to a log line instead of failing the work it reports on.
  */
 import { SpreadsheetApp } from './services';
-const TITLE = 'Midtrans';
+import { t } from './i18n/catalogue';
+import { locale } from './i18n/locale';
 
-/** `1 link`, `3 links`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function title(): string {
+  return t(locale(), 'menu.title');
 }
 
 export function toast(message: string, seconds = 5): void {
   try {
-    SpreadsheetApp.getActiveSpreadsheet().toast(message, TITLE, seconds);
+    SpreadsheetApp.getActiveSpreadsheet().toast(message, title(), seconds);
   } catch {
     console.log(message);
   }
@@ -21,7 +21,7 @@ export function toast(message: string, seconds = 5): void {
 export function alert(message: string): void {
   try {
     const ui = SpreadsheetApp.getUi();
-    ui.alert(TITLE, message, ui.ButtonSet.OK);
+    ui.alert(title(), message, ui.ButtonSet.OK);
   } catch {
     console.log(message);
   }
@@ -31,7 +31,7 @@ export function alert(message: string): void {
 export function confirm(message: string): boolean {
   try {
     const ui = SpreadsheetApp.getUi();
-    return ui.alert(TITLE, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+    return ui.alert(title(), message, ui.ButtonSet.YES_NO) === ui.Button.YES;
   } catch {
     return false;
   }

@@ -8,6 +8,9 @@ import { PropertiesService } from './services';
 import { normaliseHeader, whatsappLinkForRequest, type CreatePaymentLinkRequest } from '@midtrans-pl/core';
 import { runsOf } from './cell-writes';
 import type { InvoiceTable } from './invoice-sheet';
+import { t } from './i18n/catalogue';
+import { locale, type Locale } from './i18n/locale';
+import { rowProblemText } from './i18n/words';
 import { UserError } from './user-error';
 
 export const WHATSAPP_HEADER = 'WhatsApp';
@@ -19,25 +22,37 @@ export function whatsappColumn(table: InvoiceTable): number | undefined {
   return i < 0 ? undefined : i;
 }
 
-/** The merchant's message template ('' = the core's default). */
+/** The built-in message, in the user's language. */
+export function defaultWhatsappTemplate(loc: Locale): string {
+  return t(loc, 'whatsapp.default');
+}
+
+/** The merchant's message template ('' = the built-in one). */
 export function whatsappTemplate(): string {
   return PropertiesService.getScriptProperties().getProperty(TEMPLATE_PROPERTY) ?? '';
 }
 
 export function saveWhatsappTemplate(text: unknown): string {
-  const t = typeof text === 'string' ? text.trim() : '';
-  if (t.length > TEMPLATE_MAX) throw new UserError(`The WhatsApp message is ${t.length} characters; keep it under ${TEMPLATE_MAX}.`);
-  if (t && !/\{link\}/i.test(t)) throw new UserError('The WhatsApp message must contain {link}, where the payment link goes.');
+  const typed = typeof text === 'string' ? text.trim() : '';
+  if (typed.length > TEMPLATE_MAX) throw new UserError(t(locale(), 'whatsapp.tooLong', { length: typed.length, max: TEMPLATE_MAX }));
+  if (typed && !/\{link\}/i.test(typed)) throw new UserError(t(locale(), 'whatsapp.needsLink'));
   const props = PropertiesService.getScriptProperties();
-  if (t) props.setProperty(TEMPLATE_PROPERTY, t);
+  if (typed) props.setProperty(TEMPLATE_PROPERTY, typed);
   else props.deleteProperty(TEMPLATE_PROPERTY);
-  return t;
+  return typed;
 }
 
 function chatText(request: CreatePaymentLinkRequest, url: string, row: number, template: string): string {
-  const chat = whatsappLinkForRequest(request, url, template);
+  const loc = locale();
+  const words = { noName: t(loc, 'whatsapp.noName'), invoice: t(loc, 'whatsapp.invoice'), noTitle: t(loc, 'whatsapp.noTitle') };
+  const chat = whatsappLinkForRequest(request, url, template || defaultWhatsappTemplate(loc), words);
   if (!chat) return '';
-  return chat.ok ? chat.url : `Row ${row}, Customer Phone: ${chat.problem}`;
+  if (chat.ok) return chat.url;
+  return rowProblemText(
+    loc,
+    { column: 'customerPhone', code: 'invalid', params: { detail: t(loc, `problem.phone.${chat.reason}`, { value: chat.typed }) } },
+    row,
+  );
 }
 
 /**

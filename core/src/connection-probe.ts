@@ -19,7 +19,15 @@ export function connectionProbeProblem(config: MidtransConfig): string | undefin
 
 export interface ProbeVerdict {
   ok: boolean;
+  /** English. */
   message: string;
+  /** The same verdict as a code and values, for a front end's own words. */
+  reason: 'unreachable' | 'accepted' | 'rejected' | 'http';
+  /** The base URL override, or '' for Midtrans's own address in `environment`. */
+  where: string;
+  environment: string;
+  status?: number;
+  failure?: string;
 }
 
 /** `status` is the probe's HTTP status, or undefined when nothing answered (then `failure` says why). */
@@ -30,17 +38,19 @@ export function readConnectionProbe(
 ): ProbeVerdict {
   const environment = config.environment ?? 'sandbox';
   const where = config.baseUrl ? config.baseUrl : `Midtrans ${environment}`;
-  if (status === undefined)
-    return {
-      ok: false,
-      message: `Could not reach ${where}: ${redactSecret(failure ?? 'no answer', config.serverKey)}`,
-    };
+  const base = { where: config.baseUrl ?? '', environment, status };
+  if (status === undefined) {
+    const why = redactSecret(failure ?? 'no answer', config.serverKey);
+    return { ...base, ok: false, reason: 'unreachable', failure: why, message: `Could not reach ${where}: ${why}` };
+  }
   if (status === 404 || status === 200)
-    return { ok: true, message: `Connected to ${where}: the server key was accepted.` };
+    return { ...base, ok: true, reason: 'accepted', message: `Connected to ${where}: the server key was accepted.` };
   if (status === 401)
     return {
+      ...base,
       ok: false,
+      reason: 'rejected',
       message: `${where} rejected the server key (401). Check that it is the server key of the ${environment} environment.`,
     };
-  return { ok: false, message: `${where} answered HTTP ${status}; try again in a minute.` };
+  return { ...base, ok: false, reason: 'http', message: `${where} answered HTTP ${status}; try again in a minute.` };
 }

@@ -16,7 +16,8 @@ export interface InvoiceGroup {
 }
 
 /** Why rows sharing an Order ID were not made one invoice; undefined when they were. */
-export type GroupRefusal = { orderId: string; rows: number[]; reason: string };
+/** `reason` in English; `columns` the disagreeing column(s), for a front end's own words. */
+export type GroupRefusal = { orderId: string; rows: number[]; reason: string; columns: SheetColumn[] };
 
 export interface LineRow {
   reading: RowReading;
@@ -67,7 +68,7 @@ export function groupLineItems(rows: readonly LineRow[], map: HeaderMap): { grou
     if (list.length < 2 || list.some((r) => r.reading.hasLink)) continue;
     const sorted = [...list].sort((a, b) => a.reading.rowNumber - b.reading.rowNumber);
     const numbers = sorted.map((r) => r.reading.rowNumber);
-    const refuse = (reason: string) => refusals.push({ orderId, rows: numbers, reason });
+    const refuse = (reason: string, columns: SheetColumn[]) => refusals.push({ orderId, rows: numbers, reason, columns });
     if (!sorted.every((r) => carriesLine(r, map))) continue;
     if (sorted.some((r) => r.reading.problems.length)) continue;
     // Compared on what was typed, not on what an earlier run wrote into Status or Note.
@@ -75,7 +76,7 @@ export function groupLineItems(rows: readonly LineRow[], map: HeaderMap): { grou
     if (new Set(typed).size < typed.length) continue;
     const customer = agreed(sorted.map((r) => r.reading.input.customer));
     if (customer.conflict) {
-      refuse(`a different customer (${SHEET_COLUMNS.customerName}, ${SHEET_COLUMNS.customerEmail} or ${SHEET_COLUMNS.customerPhone})`);
+      refuse(`a different customer (${SHEET_COLUMNS.customerName}, ${SHEET_COLUMNS.customerEmail} or ${SHEET_COLUMNS.customerPhone})`, ['customerName', 'customerEmail', 'customerPhone']);
       continue;
     }
     const fields: Partial<InvoiceInput> = {};
@@ -86,7 +87,8 @@ export function groupLineItems(rows: readonly LineRow[], map: HeaderMap): { grou
       else if (a.value !== undefined) (fields as Record<string, unknown>)[f] = a.value;
     }
     if (conflict) {
-      refuse(`a different ${conflict === 'usageLimit' ? SHEET_COLUMNS.usageLimit : conflict === 'paymentMethods' ? SHEET_COLUMNS.paymentMethods : SHEET_COLUMNS[conflict as SheetColumn]}`);
+      const column = conflict === 'usageLimit' ? 'usageLimit' : conflict === 'paymentMethods' ? 'paymentMethods' : (conflict as SheetColumn);
+      refuse(`a different ${SHEET_COLUMNS[column]}`, [column]);
       continue;
     }
     const items = sorted.flatMap((r) => r.reading.input.items ?? []);

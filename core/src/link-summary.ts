@@ -32,9 +32,31 @@ export interface LinkSummary {
   deleted: boolean;
   /** Earliest payment time, '' when unpaid. */
   paidAt: string;
-  /** A short explanation for the Note column, '' when the status says it all. */
+  /** A short explanation for the Note column (English), '' when the status says it all. */
   note: string;
+  /** The same explanation as codes and counts, for a front end to word in its user's language. */
+  noteParts: NotePart[];
 }
+
+export type NoteCode =
+  | 'reversed' | 'chargebacks' | 'pendingCount' | 'reviewCount' | 'lastAttemptFailed' | 'attemptExpired' | 'usageLimitReached'
+  | 'linkDeactivated' | 'linkExpired';
+export interface NotePart {
+  code: NoteCode;
+  count: number;
+}
+
+const NOTE_TEXT: Record<NoteCode, (n: number) => string> = {
+  reversed: (n) => `${n} payment${n > 1 ? 's' : ''} reversed by Midtrans (settlement then deny)`,
+  chargebacks: (n) => `${n} chargeback${n > 1 ? 's' : ''}`,
+  pendingCount: (n) => `${n} pending`,
+  reviewCount: (n) => `${n} under review`,
+  lastAttemptFailed: () => 'the last payment attempt failed; the customer can try again on the same link',
+  attemptExpired: () => 'the payment attempt expired before it was paid; the link itself is still open',
+  usageLimitReached: () => 'usage limit reached',
+  linkDeactivated: () => 'link deactivated',
+  linkExpired: () => 'link expired',
+};
 
 export function summarisePurchases(purchases: readonly PurchaseRecord[], life: LinkLife): LinkSummary {
   const count = (s: PurchaseState) => purchases.filter((p) => effectiveState(p) === s).length;
@@ -63,16 +85,17 @@ export function summarisePurchases(purchases: readonly PurchaseRecord[], life: L
   else word = 'Link created';
   if (usageLimit > 1 && paidCount > 0) word = 'Paid';
 
-  const notes: string[] = [];
-  if (reversed > 0) notes.push(`${reversed} payment${reversed > 1 ? 's' : ''} reversed by Midtrans (settlement then deny)`);
-  if (chargebacks > 0) notes.push(`${chargebacks} chargeback${chargebacks > 1 ? 's' : ''}`);
-  if (usageLimit > 1 && pending > 0 && paidCount > 0) notes.push(`${pending} pending`);
-  if (usageLimit > 1 && review > 0 && paidCount > 0) notes.push(`${review} under review`);
-  if (word === 'Failed' && !life.deleted && !life.expired) notes.push('the last payment attempt failed; the customer can try again on the same link');
-  if (word === 'Expired' && !life.expired) notes.push('the payment attempt expired before it was paid; the link itself is still open');
-  if (paidCount >= usageLimit && usageLimit > 1) notes.push('usage limit reached');
-  if (life.deleted && word !== 'Deactivated') notes.push('link deactivated');
-  else if (life.expired && word !== 'Expired') notes.push('link expired');
+  const parts: NotePart[] = [];
+  const add = (code: NoteCode, n = 0) => parts.push({ code, count: n });
+  if (reversed > 0) add('reversed', reversed);
+  if (chargebacks > 0) add('chargebacks', chargebacks);
+  if (usageLimit > 1 && pending > 0 && paidCount > 0) add('pendingCount', pending);
+  if (usageLimit > 1 && review > 0 && paidCount > 0) add('reviewCount', review);
+  if (word === 'Failed' && !life.deleted && !life.expired) add('lastAttemptFailed');
+  if (word === 'Expired' && !life.expired) add('attemptExpired');
+  if (paidCount >= usageLimit && usageLimit > 1) add('usageLimitReached');
+  if (life.deleted && word !== 'Deactivated') add('linkDeactivated');
+  else if (life.expired && word !== 'Expired') add('linkExpired');
 
   const paidAt = purchases
     .filter((p) => p.paidAt && ['paid', 'partially_refunded', 'refunded', 'chargeback'].includes(effectiveState(p)))
@@ -88,7 +111,8 @@ export function summarisePurchases(purchases: readonly PurchaseRecord[], life: L
     expired: Boolean(life.expired),
     deleted: Boolean(life.deleted),
     paidAt,
-    note: notes.join('; '),
+    note: parts.map((p) => NOTE_TEXT[p.code](p.count)).join('; '),
+    noteParts: parts,
   };
 }
 

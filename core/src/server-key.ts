@@ -18,21 +18,33 @@ export function classifyKey(key: string): KeyClass {
   return { role: m[2] as 'server' | 'client', environment: m[1] ? 'sandbox' : 'production' };
 }
 
+export type ServerKeyIssue = 'spaces' | 'clientKey' | 'sandboxKeyForProduction' | 'productionKeyForSandbox';
+
 /**
- * Why this key cannot be stored for `environment`, or undefined. A custom API base URL (a proxy,
- * the simulator) lifts the environment check: its keys need not follow Midtrans's prefixes.
+ * Why this key cannot be stored for `environment`, as a code, or undefined. A custom API base URL (a
+ * proxy, the simulator) lifts the environment check: its keys need not follow Midtrans's prefixes.
  */
-export function serverKeyProblem(key: string, environment: Environment, customBaseUrl: boolean): string | undefined {
-  if (/\s/.test(key)) return 'The server key has spaces in it; copy it again from the Midtrans dashboard.';
+export function serverKeyIssue(key: string, environment: Environment, customBaseUrl: boolean): ServerKeyIssue | undefined {
+  if (/\s/.test(key)) return 'spaces';
   const k = classifyKey(key);
-  if (k.role === 'client')
-    return 'That is the client key; paste the server key (it starts with "SB-Mid-server-" in sandbox, "Mid-server-" in production).';
+  if (k.role === 'client') return 'clientKey';
   if (customBaseUrl) return undefined;
-  if (k.environment === 'sandbox' && environment === 'production')
-    return 'This is a sandbox key (it starts with "SB-"); choose the sandbox environment or paste the production key.';
-  if (k.role === 'server' && k.environment === 'production' && environment === 'sandbox')
-    return 'This is a production key; choose the production environment or paste the sandbox key.';
+  if (k.environment === 'sandbox' && environment === 'production') return 'sandboxKeyForProduction';
+  if (k.role === 'server' && k.environment === 'production' && environment === 'sandbox') return 'productionKeyForSandbox';
   return undefined;
+}
+
+const KEY_ISSUE_TEXT: Record<ServerKeyIssue, string> = {
+  spaces: 'The server key has spaces in it; copy it again from the Midtrans dashboard.',
+  clientKey: 'That is the client key; paste the server key (it starts with "SB-Mid-server-" in sandbox, "Mid-server-" in production).',
+  sandboxKeyForProduction: 'This is a sandbox key (it starts with "SB-"); choose the sandbox environment or paste the production key.',
+  productionKeyForSandbox: 'This is a production key; choose the production environment or paste the sandbox key.',
+};
+
+/** The same, in English. */
+export function serverKeyProblem(key: string, environment: Environment, customBaseUrl: boolean): string | undefined {
+  const issue = serverKeyIssue(key, environment, customBaseUrl);
+  return issue && KEY_ISSUE_TEXT[issue];
 }
 
 /** Enough to recognise which key is stored, never enough to use it: the prefix and the last four characters. */

@@ -45,35 +45,56 @@ export function normaliseHeader(header: unknown): string {
   return String(header ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
+/** A header-row problem as a code and values, for a front end to word in its user's language. */
+export type HeaderIssue =
+  | { code: 'duplicateColumn'; column: SheetColumn; first: string; second: string }
+  | { code: 'missingColumn'; column: SheetColumn }
+  | { code: 'missingAmount' };
+
 export interface HeaderMap {
   /** 0-based column index of each known column found. */
   columns: Partial<Record<SheetColumn, number>>;
-  /** Problems that stop the whole sheet (missing or duplicated columns). */
+  /** Problems that stop the whole sheet (missing or duplicated columns), in English. */
   problems: string[];
+  /** The same problems as codes. */
+  issues: HeaderIssue[];
 }
 
-export function mapHeaders(headerRow: readonly unknown[]): HeaderMap {
+/** Extra header names a front end recognises (its other languages' labels), by column. */
+export type HeaderLabels = Partial<Record<SheetColumn, readonly string[]>>;
+
+function headerProblemText(issue: HeaderIssue): string {
+  switch (issue.code) {
+    case 'duplicateColumn':
+      return `Columns ${issue.first} and ${issue.second} are both "${SHEET_COLUMNS[issue.column]}"; rename or remove one`;
+    case 'missingColumn':
+      return `No "${SHEET_COLUMNS[issue.column]}" column in the header row; add one (Midtrans ▸ Insert invoice template shows the layout)`;
+    default:
+      return 'No "Amount" column (or "Quantity" and "Unit Price") in the header row; add one';
+  }
+}
+
+export function mapHeaders(headerRow: readonly unknown[], labels: HeaderLabels = {}): HeaderMap {
   const byName = new Map<string, SheetColumn>();
   for (const [key, label] of Object.entries(SHEET_COLUMNS)) byName.set(normaliseHeader(label), key as SheetColumn);
+  for (const [key, names] of Object.entries(labels)) {
+    for (const name of names ?? []) if (!byName.has(normaliseHeader(name))) byName.set(normaliseHeader(name), key as SheetColumn);
+  }
   for (const [alias, key] of Object.entries(ALIASES)) if (!byName.has(alias)) byName.set(alias, key);
   const columns: Partial<Record<SheetColumn, number>> = {};
-  const problems: string[] = [];
+  const issues: HeaderIssue[] = [];
   headerRow.forEach((cell, index) => {
     const key = byName.get(normaliseHeader(cell));
     if (!key) return;
     if (columns[key] !== undefined) {
-      problems.push(`Columns ${columnLetter(columns[key] as number)} and ${columnLetter(index)} are both "${SHEET_COLUMNS[key]}"; rename or remove one`);
+      issues.push({ code: 'duplicateColumn', column: key, first: columnLetter(columns[key] as number), second: columnLetter(index) });
       return;
     }
     columns[key] = index;
   });
-  for (const key of REQUIRED_COLUMNS) {
-    if (columns[key] === undefined) problems.push(`No "${SHEET_COLUMNS[key]}" column in the header row; add one (Midtrans ▸ Insert invoice template shows the layout)`);
-  }
-  if (columns.amount === undefined && (columns.quantity === undefined || columns.unitPrice === undefined)) {
-    problems.push('No "Amount" column (or "Quantity" and "Unit Price") in the header row; add one');
-  }
-  return { columns, problems };
+  for (const key of REQUIRED_COLUMNS) if (columns[key] === undefined) issues.push({ code: 'missingColumn', column: key });
+  if (columns.amount === undefined && (columns.quantity === undefined || columns.unitPrice === undefined)) issues.push({ code: 'missingAmount' });
+  return { columns, problems: issues.map(headerProblemText), issues };
 }
 
 export function columnLetter(index: number): string {
@@ -89,10 +110,23 @@ export function columnLetter(index: number): string {
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
+/**
+ * What is wrong with a cell, as a code and values (the front end words it); `invalid` carries the
+ * invoice builder's own English detail (Midtrans's field rules).
+ */
+export type RowProblemCode =
+  | 'notNumber' | 'notWholeRupiah' | 'notRupiah' | 'notWholeCount' | 'notDuration' | 'priceMissing' | 'amountMismatch'
+  | 'amountMissing' | 'invalid';
+
 export interface RowProblem {
   column: SheetColumn;
+  /** English, `Row 7, Amount: …`. */
   message: string;
+  code: RowProblemCode;
+  params: Record<string, string | number>;
 }
+
+type Parsed<T> = { value?: T; problem?: string; code?: RowProblemCode; params?: Record<string, string | number> };
 
 export interface RowReading {
   rowNumber: number;
@@ -131,23 +165,25 @@ function text(v: Cell): string {
 }
 
 /** Whole rupiah from a number cell or text such as `150000`, `150.000`, `Rp 150,000`. */
-export function parseRupiah(v: Cell): { value?: number; problem?: string } {
+export function parseRupiah(v: Cell): Parsed<number> {
+  const value = quote(v);
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { problem: `${quote(v)} is not a number` };
-    if (!Number.isInteger(v)) return { problem: `${quote(v)} is not a whole number of rupiah` };
+    if (!Number.isFinite(v)) return { problem: `${value} is not a number`, code: 'notNumber', params: { value } };
+    if (!Number.isInteger(v)) return { problem: `${value} is not a whole number of rupiah`, code: 'notWholeRupiah', params: { value } };
     return { value: v };
   }
-  if (typeof v !== 'string') return { problem: `${quote(v)} is not an amount in rupiah` };
+  if (typeof v !== 'string') return { problem: `${value} is not an amount in rupiah`, code: 'notRupiah', params: { value } };
   const s = v.trim().replace(/^(rp\.?|idr)\s*/i, '').replace(/\s+/g, '');
   if (/^-?\d+$/.test(s)) return { value: Number(s) };
   // Thousands separators, one kind throughout: Indonesian `150.000` or English `150,000`.
   if (/^\d{1,3}(\.\d{3})+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s)) return { value: Number(s.replace(/[.,]/g, '')) };
-  return { problem: `${quote(v)} is not a whole number of rupiah` };
+  return { problem: `${value} is not a whole number of rupiah`, code: 'notWholeRupiah', params: { value } };
 }
 
-function parseCount(v: Cell, what: string): { value?: number; problem?: string } {
+function parseCount(v: Cell, what: 'items' | 'payments'): Parsed<number> {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n)) return { problem: `${quote(v)} is not a whole number of ${what}` };
+  const value = quote(v);
+  if (!Number.isInteger(n)) return { problem: `${value} is not a whole number of ${what}`, code: 'notWholeCount', params: { value, what } };
   return { value: n };
 }
 
@@ -159,7 +195,7 @@ const UNIT_WORDS: [RegExp, ExpiryUnit, number][] = [
 ];
 
 /** `7 days`, `24 hours`, `30 minutes`, `2 weeks`, or a bare number of days. */
-export function parseExpiry(v: Cell): { value?: { duration: number; unit: ExpiryUnit }; problem?: string } {
+export function parseExpiry(v: Cell): Parsed<{ duration: number; unit: ExpiryUnit }> {
   if (typeof v === 'number' && Number.isInteger(v) && v > 0) return { value: { duration: v, unit: 'days' } };
   const m = typeof v === 'string' ? /^\s*(\d+)\s*([a-zA-Z]+)?\s*$/.exec(v) : null;
   if (m) {
@@ -167,7 +203,8 @@ export function parseExpiry(v: Cell): { value?: { duration: number; unit: Expiry
     if (!m[2]) return { value: { duration: n, unit: 'days' } };
     for (const [re, unit, factor] of UNIT_WORDS) if (re.test(m[2].toLowerCase())) return { value: { duration: n * factor, unit } };
   }
-  return { problem: `${quote(v)} is not a duration; write e.g. "7 days", "24 hours" or "30 minutes"` };
+  const value = quote(v);
+  return { problem: `${value} is not a duration; write e.g. "7 days", "24 hours" or "30 minutes"`, code: 'notDuration', params: { value } };
 }
 
 const METHOD_ALIASES: Record<string, string> = {
@@ -188,7 +225,9 @@ export function parsePaymentMethods(v: Cell): string[] {
 export function readInvoiceRow(row: readonly Cell[], map: HeaderMap, rowNumber: number): RowReading {
   const cell = (c: SheetColumn): Cell => (map.columns[c] === undefined ? undefined : row[map.columns[c] as number]);
   const problems: RowProblem[] = [];
-  const fail = (column: SheetColumn, tail: string) => problems.push({ column, message: formatRowProblem(rowNumber, column, tail) });
+  const fail = (column: SheetColumn, tail: string, code: RowProblemCode, params: Record<string, string | number> = {}) =>
+    problems.push({ column, message: formatRowProblem(rowNumber, column, tail), code, params });
+  const failParsed = (column: SheetColumn, p: Parsed<unknown>) => fail(column, p.problem as string, p.code as RowProblemCode, p.params);
   const blank = INPUT_COLUMNS.every((c) => isBlank(cell(c)));
   const orderId = text(cell('orderId'));
   const input: InvoiceInput = { orderId };
@@ -196,25 +235,28 @@ export function readInvoiceRow(row: readonly Cell[], map: HeaderMap, rowNumber: 
   const quantity = isBlank(cell('quantity')) ? undefined : parseCount(cell('quantity'), 'items');
   const unitPrice = isBlank(cell('unitPrice')) ? undefined : parseRupiah(cell('unitPrice'));
   const amount = isBlank(cell('amount')) ? undefined : parseRupiah(cell('amount'));
-  if (quantity?.problem) fail('quantity', quantity.problem);
-  if (unitPrice?.problem) fail('unitPrice', unitPrice.problem);
-  if (amount?.problem) fail('amount', amount.problem);
+  if (quantity?.problem) failParsed('quantity', quantity);
+  if (unitPrice?.problem) failParsed('unitPrice', unitPrice);
+  if (amount?.problem) failParsed('amount', amount);
   if (amount?.value !== undefined) input.amount = amount.value;
   const itemName = text(cell('item'));
   if (unitPrice?.value !== undefined || quantity?.value !== undefined) {
-    if (unitPrice?.value === undefined && !unitPrice?.problem) fail('unitPrice', 'is empty; give a price when Quantity is set');
+    if (unitPrice?.value === undefined && !unitPrice?.problem) fail('unitPrice', 'is empty; give a price when Quantity is set', 'priceMissing');
     const q = quantity?.value ?? (quantity?.problem ? undefined : 1);
     if (unitPrice?.value !== undefined && q !== undefined) {
       input.items = [{ name: itemName || text(cell('title')) || 'Invoice', price: unitPrice.value, quantity: q }];
       if (input.amount !== undefined && input.amount !== unitPrice.value * q) {
-        fail('amount', `${input.amount} does not equal Quantity × Unit Price (${q} × ${unitPrice.value} = ${unitPrice.value * q}); fix one of them or clear Amount`);
+        const total = unitPrice.value * q;
+        fail('amount', `${input.amount} does not equal Quantity × Unit Price (${q} × ${unitPrice.value} = ${total}); fix one of them or clear Amount`, 'amountMismatch', {
+          amount: input.amount, quantity: q, price: unitPrice.value, total,
+        });
       }
     }
   } else if (itemName && input.amount !== undefined) {
     input.items = [{ name: itemName, price: input.amount, quantity: 1 }];
   }
   if (!blank && amount === undefined && unitPrice === undefined && !problems.some((p) => p.column === 'unitPrice')) {
-    fail('amount', 'is empty; give the amount in rupiah (or Quantity and Unit Price)');
+    fail('amount', 'is empty; give the amount in rupiah (or Quantity and Unit Price)', 'amountMissing');
   }
 
   const name = text(cell('customerName'));
@@ -228,12 +270,12 @@ export function readInvoiceRow(row: readonly Cell[], map: HeaderMap, rowNumber: 
   if (title) input.title = title;
   if (!isBlank(cell('expiry'))) {
     const e = parseExpiry(cell('expiry'));
-    if (e.problem) fail('expiry', e.problem);
+    if (e.problem) failParsed('expiry', e);
     else input.expiry = e.value;
   }
   if (!isBlank(cell('usageLimit'))) {
     const u = parseCount(cell('usageLimit'), 'payments');
-    if (u.problem) fail('usageLimit', u.problem);
+    if (u.problem) failParsed('usageLimit', u);
     else input.usageLimit = u.value;
   }
   const methods = parsePaymentMethods(cell('paymentMethods'));
@@ -273,7 +315,7 @@ export function buildRowRequest(reading: RowReading, random: RandomBytes): RowRe
     ok: false,
     problems: built.problems.map((p) => {
       const column = columnOfField(p.path);
-      return { column, message: formatRowProblem(reading.rowNumber, column, `${p.tail}`) };
+      return { column, message: formatRowProblem(reading.rowNumber, column, `${p.tail}`), code: 'invalid' as const, params: { detail: p.tail } };
     }),
   };
 }

@@ -8,7 +8,9 @@
  */
 import type { CreatePaymentLinkRequest } from './types';
 
-export type PhoneReading = { ok: true; digits: string } | { ok: false; problem: string };
+export type PhoneProblem = 'empty' | 'notPhone' | 'notMobile';
+/** A refusal carries English text and, for a front end's own words, a code and the number as typed (quoted, shortened). */
+export type PhoneReading = { ok: true; digits: string } | { ok: false; problem: string; reason: PhoneProblem; typed: string };
 
 const SEPARATORS = /[\s\-.()/]/g;
 
@@ -20,8 +22,10 @@ const SEPARATORS = /[\s\-.()/]/g;
 export function normaliseIndonesianPhone(raw: string): PhoneReading {
   const typed = raw.trim();
   const quoted = JSON.stringify(typed.length > 40 ? `${typed.slice(0, 40)}…` : typed);
-  const refuse = (why: string): PhoneReading => ({ ok: false, problem: `${quoted} ${why}; write it as 08…, +62… or 62…` });
-  if (typed === '') return refuse('is empty');
+  const refuse = (why: string, reason: PhoneProblem = 'notPhone'): PhoneReading => ({
+    ok: false, problem: `${quoted} ${why}; write it as 08…, +62… or 62…`, reason, typed: quoted,
+  });
+  if (typed === '') return refuse('is empty', 'empty');
   const compact = typed.replace(SEPARATORS, '');
   if (!/^\+?\d+$/.test(compact)) return refuse('is not a phone number');
   let national: string;
@@ -33,7 +37,7 @@ export function normaliseIndonesianPhone(raw: string): PhoneReading {
   else if (compact.startsWith('0')) national = compact.slice(1);
   else national = compact;
   national = national.replace(/^0/, '');
-  if (!/^8\d{8,11}$/.test(national)) return refuse('is not an Indonesian mobile number (08… with 10 to 13 digits)');
+  if (!/^8\d{8,11}$/.test(national)) return refuse('is not an Indonesian mobile number (08… with 10 to 13 digits)', 'notMobile');
   return { ok: true, digits: `62${national}` };
 }
 
@@ -50,48 +54,65 @@ export const DEFAULT_WHATSAPP_TEMPLATE = 'Halo {name}, berikut tautan pembayaran
 export interface ChatInput {
   phone: string;
   customerName?: string;
-  amount: number;
+  /** Undefined for a dynamic-amount link: the customer chooses the amount, so the message names none. */
+  amount?: number;
   title?: string;
   paymentUrl: string;
   orderId?: string;
 }
 
 /**
- * `{name}`, `{amount}`, `{title}`, `{link}` and `{order_id}` filled in; an unknown `{word}` stays as
- * typed, so a template typo shows in the message instead of vanishing.
+ * The words a message falls back on when the row has no name or title; a front end passes its own
+ * language's. Placeholders: `{order_id}` in `invoice`.
  */
-export function whatsappMessage(template: string, input: Omit<ChatInput, 'phone'>): string {
+export interface ChatWords {
+  noName: string;
+  invoice: string;
+  noTitle: string;
+}
+
+const DEFAULT_CHAT_WORDS: ChatWords = { noName: 'Bapak/Ibu', invoice: 'invoice {order_id}', noTitle: 'pesanan Anda' };
+
+/**
+ * `{name}`, `{amount}`, `{title}`, `{link}` and `{order_id}` filled in; an unknown `{word}` stays as
+ * typed, so a template typo shows in the message instead of vanishing. With no amount (a dynamic-amount
+ * link) `{amount}` goes together with the word before it (`sebesar {amount}`, `of {amount}`), so the
+ * customer never reads "Rp 0".
+ */
+export function whatsappMessage(template: string, input: Omit<ChatInput, 'phone'>, words: ChatWords = DEFAULT_CHAT_WORDS): string {
   const values: Record<string, string> = {
-    name: input.customerName?.trim() || 'Bapak/Ibu',
-    amount: formatRupiah(input.amount),
-    title: input.title?.trim() || (input.orderId ? `invoice ${input.orderId}` : 'pesanan Anda'),
+    name: input.customerName?.trim() || words.noName,
+    title: input.title?.trim() || (input.orderId ? words.invoice.replace(/\{order_id\}/g, input.orderId) : words.noTitle),
     link: input.paymentUrl,
     order_id: input.orderId ?? '',
   };
-  return (template.trim() || DEFAULT_WHATSAPP_TEMPLATE).replace(/\{(\w+)\}/g, (whole, key: string) => values[key.toLowerCase()] ?? whole);
+  let text = template.trim() || DEFAULT_WHATSAPP_TEMPLATE;
+  if (input.amount === undefined) text = text.replace(/\s*[^\s{}]*\s*\{amount\}/gi, '');
+  else values.amount = formatRupiah(input.amount);
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key.toLowerCase()] ?? whole);
 }
 
-export type ChatLink = { ok: true; url: string } | { ok: false; problem: string };
+export type ChatLink = { ok: true; url: string } | Extract<PhoneReading, { ok: false }>;
 
-export function whatsappLink(input: ChatInput, template = DEFAULT_WHATSAPP_TEMPLATE): ChatLink {
+export function whatsappLink(input: ChatInput, template = DEFAULT_WHATSAPP_TEMPLATE, words?: ChatWords): ChatLink {
   const phone = normaliseIndonesianPhone(input.phone);
   if (!phone.ok) return phone;
-  return { ok: true, url: `https://wa.me/${phone.digits}?text=${encodeURIComponent(whatsappMessage(template, input))}` };
+  return { ok: true, url: `https://wa.me/${phone.digits}?text=${encodeURIComponent(whatsappMessage(template, input, words))}` };
 }
 
 /**
  * The chat link for a create request and the payment_url Midtrans answered with: the customer, amount
  * and title as the request sent them. Undefined when the request names no phone.
  */
-export function whatsappLinkForRequest(request: CreatePaymentLinkRequest, paymentUrl: string, template?: string): ChatLink | undefined {
+export function whatsappLinkForRequest(request: CreatePaymentLinkRequest, paymentUrl: string, template?: string, words?: ChatWords): ChatLink | undefined {
   const c = request.customer_details;
   if (typeof c?.phone !== 'string' || c.phone.trim() === '') return undefined;
   return whatsappLink({
     phone: c.phone,
     customerName: [c.first_name, c.last_name].filter(Boolean).join(' '),
-    amount: request.transaction_details.gross_amount ?? 0,
+    amount: request.dynamic_amount ? undefined : request.transaction_details.gross_amount,
     title: request.title,
     paymentUrl,
     orderId: request.transaction_details.order_id,
-  }, template || undefined);
+  }, template || undefined, words);
 }

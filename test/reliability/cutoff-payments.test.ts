@@ -6,18 +6,26 @@
  * Must hold for every cut point: the invoice rows, the state store and the Payments sheet end exactly
  * as without the cut; the Payments sheet has one row per purchase (never a second row for a purchase
  * half-written by the cut execution); nothing is left half-written in a way a rerun cannot repair.
+ * The whole run repeats with an Indonesian user (the add-on writes `Pembayaran`, Bahasa headers and
+ * Status words into an English-headed invoice sheet): the same guarantees in either language.
  */
 import { createAddon, MARKER_STALE_MS, row, type Addon } from './support/addon';
 import { figures } from './support/figures';
 
-const totals = { doPostCutPoints: 0, refreshCutPoints: 0, duplicatesFound: 0 };
+const totals = { doPostCutPoints: 0, refreshCutPoints: 0, duplicatesFound: 0, bahasaCutPoints: 0 };
 afterAll(() => figures.record('cutoff-payments', totals));
 
+const LANGUAGES = [
+  { locale: 'en', sheet: 'Payments', key: 'Purchase Order ID', paid: 'Paid' },
+  { locale: 'id', sheet: 'Pembayaran', key: 'ID Pesanan Pembelian', paid: 'Lunas' },
+] as const;
+let lang: (typeof LANGUAGES)[number] = LANGUAGES[0];
+
 function payments(a: Addon): string[][] {
-  if (!a.env.untracked(() => a.env.spreadsheet.getSheetByName('Payments'))) return [];
-  const [head, ...rows] = a.env.sheetValues('Payments').map((r) => r.map(String));
+  if (!a.env.untracked(() => a.env.spreadsheet.getSheetByName(lang.sheet))) return [];
+  const [head, ...rows] = a.env.sheetValues(lang.sheet).map((r) => r.map(String));
   const filled = rows.filter((r) => r.some((c) => c !== ''));
-  const key = head.indexOf('Purchase Order ID');
+  const key = head.indexOf(lang.key);
   if (new Set(filled.map((r) => r[key])).size !== filled.length) totals.duplicatesFound++;
   return [head, ...filled.sort()];
 }
@@ -28,11 +36,16 @@ function state(a: Addon): string {
 }
 
 function paidAddon(ids: string[], usageLimit = '1'): Addon {
-  const a = createAddon({ seed: 5 });
+  const a = createAddon({ seed: 5, emulator: { userLocale: lang.locale } });
   a.setSheet(ids.map((id) => row({ 'Order ID': id, Amount: '30000', 'Usage Limit': usageLimit, 'Customer Name': `Pembeli ${id}` })));
   expect(a.run('generatePaymentLinks').thrown).toBeUndefined();
   return a;
 }
+
+describe.each(LANGUAGES)('in $locale', (language) => {
+beforeAll(() => {
+  lang = language;
+});
 
 test('doPost cut at each of its calls, then redelivered: one Payments row, as if never cut', () => {
   const reference = paidAddon(['C-1', 'C-2']);
@@ -42,6 +55,7 @@ test('doPost cut at each of its calls, then redelivered: one Payments row, as if
   reference.post(refundBody);
   const expected = { rows: reference.rows(), payments: payments(reference), state: state(reference) };
   expect(expected.payments).toHaveLength(2);
+  expect(expected.payments[0]).toContain(lang.key);
 
   for (const which of ['first', 'refund'] as const) {
     for (let k = 1; k <= 60; k++) {
@@ -64,6 +78,7 @@ test('doPost cut at each of its calls, then redelivered: one Payments row, as if
       if (which === 'first') a.post(refund());
       expect({ k, which, rows: a.rows(), payments: payments(a), state: state(a) }).toEqual({ k, which, ...expected });
       totals.doPostCutPoints++;
+      if (lang.locale === 'id') totals.bahasaCutPoints++;
       if (!cut) break;
     }
   }
@@ -81,6 +96,7 @@ test('Refresh cut at each of its calls, then run again: every purchase logged on
   expect(reference.run('refreshStatuses').thrown).toBeUndefined();
   const expected = { rows: reference.rows(), payments: payments(reference), state: state(reference) };
   expect(expected.payments).toHaveLength(29);
+  expect(expected.rows.filter((r) => r.includes(lang.paid))).toHaveLength(27);
 
   for (let k = 1; k <= 200; k++) {
     const a = paidAddon(ids);
@@ -91,7 +107,9 @@ test('Refresh cut at each of its calls, then run again: every purchase logged on
     for (let i = 0; i < 3; i++) expect(a.run('refreshStatuses').thrown).toBeUndefined();
     expect({ k, rows: a.rows(), payments: payments(a), state: state(a) }).toEqual({ k, ...expected });
     totals.refreshCutPoints++;
+    if (lang.locale === 'id') totals.bahasaCutPoints++;
     if (out.killed === null) break;
   }
   expect(totals.duplicatesFound).toBe(0);
+});
 });

@@ -155,14 +155,15 @@ function sheetsDatePatternToJava(fmt: string): string {
     .replace(/am\/pm/gi, 'a');
 }
 
+/** `0`, `#,##0`, `0.00`, with an optional quoted prefix such as `"Rp "#,##0` (en_US marks). */
 function formattedNumber(n: number, fmt: string): string | null {
-  const m = /^(#,##)?0(?:\.(0+))?$/.exec(fmt);
+  const m = /^(?:"([^"]*)")?(#,##)?0(?:\.(0+))?$/.exec(fmt);
   if (!m) return null;
-  const decimals = m[2]?.length ?? 0;
+  const decimals = m[3]?.length ?? 0;
   const fixed = Math.abs(n).toFixed(decimals);
   let [int, frac] = fixed.split('.');
-  if (m[1]) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (n < 0 ? '-' : '') + int + (frac ? `.${frac}` : '');
+  if (m[2]) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (n < 0 ? '-' : '') + (m[1] ?? '') + int + (frac ? `.${frac}` : '');
 }
 
 /** What getDisplayValues shows for a cell. */

@@ -44,6 +44,10 @@ export interface EmulatorOptions {
   bound?: boolean;
   /** Distributed as an add-on: time triggers more frequent than hourly are refused. Default false. */
   addOn?: boolean;
+  /** The user's Google language, as Session.getActiveUserLocale answers it. Default `en`. */
+  userLocale?: string;
+  /** The spreadsheet's locale (getSpreadsheetLocale). Default `en_US`. */
+  spreadsheetLocale?: string;
   /** Script and spreadsheet time zone. Default Asia/Jakarta. */
   timeZone?: string;
   /** Emulated clock at start (ms since epoch). Default: the real time when the environment is created. */
@@ -118,6 +122,8 @@ export interface AppsScriptEnvironment {
   setLockContention(contention: LockContention): void;
   /** Every email MailApp sent, oldest first. */
   outbox: SentEmail[];
+  /** Changes the user's Google language (Session.getActiveUserLocale) from the next call on. */
+  setUserLocale(tag: string): void;
   /** Units of the daily quotas used so far; `newDay()` resets them. */
   quotaUsage(): Record<string, number>;
   newDay(): void;
@@ -177,6 +183,8 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   };
   spreadsheet = new EmuSpreadsheet(sheetCtx, options.spreadsheetId ?? '1EmulatedSpreadsheetId0000000000000000000000', options.spreadsheetName ?? 'Invoices', timeZone, ui);
   spreadsheet.toastAudience = () => context === 'ui';
+  if (options.spreadsheetLocale) spreadsheet.locale = options.spreadsheetLocale;
+  let userLocale = options.userLocale ?? 'en';
 
   const propertyStores = {
     script: new PropertyStore(options.scriptProperties),
@@ -210,6 +218,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
       effectiveUserEmail: () => (revealsAddress(authMode) ? ownerEmail : ''),
       // Anonymous web app callers (Midtrans) have no identity.
       activeUserEmail: () => (context === 'webapp' || !revealsAddress(authMode) ? '' : ownerEmail),
+      userLocale: () => userLocale,
     }),
     MailApp: createMailApp({ meter, quota, outbox }),
     Logger,
@@ -253,6 +262,9 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     properties: { script: propertyStores.script.data, user: propertyStores.user.data, document: propertyStores.document.data },
     evictCaches() {
       for (const store of Object.values(cacheStores)) store.evict();
+    },
+    setUserLocale(tag: string) {
+      userLocale = tag;
     },
     setLockContention(c: LockContention) {
       lockState.contention = c;

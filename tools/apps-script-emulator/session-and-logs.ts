@@ -67,6 +67,8 @@ export interface SessionOptions {
   effectiveUserEmail: () => string;
   /** '' for anonymous web app callers and for consumer accounts without consent (Apps Script's rule) */
   activeUserEmail: () => string;
+  /** What Session.getActiveUserLocale answers (`en`, `id`, …). */
+  userLocale: () => string;
 }
 
 export function createSession(o: SessionOptions) {
@@ -75,7 +77,7 @@ export function createSession(o: SessionOptions) {
     getActiveUser: () => (o.meter.record('Session.getActiveUser', 'other'), user(o.activeUserEmail())),
     getEffectiveUser: () => (o.meter.record('Session.getEffectiveUser', 'other'), user(o.effectiveUserEmail())),
     getScriptTimeZone: () => (o.meter.record('Session.getScriptTimeZone', 'other'), o.timeZone()),
-    getActiveUserLocale: () => (o.meter.record('Session.getActiveUserLocale', 'other'), 'en'),
+    getActiveUserLocale: () => (o.meter.record('Session.getActiveUserLocale', 'other'), o.userLocale()),
     getTemporaryActiveUserKey: () => (o.meter.record('Session.getTemporaryActiveUserKey', 'other'), 'emulated-temporary-key'),
   };
 }

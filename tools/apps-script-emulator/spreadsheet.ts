@@ -267,9 +267,12 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMethods> 
     this.timeZone = timezone;
   }
 
+  /** The spreadsheet's locale (File ▸ Settings); typed values are parsed the en_US way whatever it says (cell-values.ts). */
+  locale = 'en_US';
+
   getSpreadsheetLocale(): string {
     this.local('getSpreadsheetLocale');
-    return 'en_US';
+    return this.locale;
   }
 }
 

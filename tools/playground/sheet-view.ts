@@ -59,7 +59,18 @@ export interface RunResult {
   toasts: string[];
   alerts: string[];
   dialogs: string[];
+  /** Sidebars the run opened, with their HTML: the page shows them and routes their google.script.run here. */
+  sidebars: { title: string; html: string }[];
 }
+
+/** The functions a sidebar may call through google.script.run (the add-on's sidebar callbacks). */
+const SIDEBAR_CALLS = new Set([
+  'getSettings', 'saveSettings', 'testConnection', 'setTimedRefresh', 'continueGeneration', 'getWhatsappTemplate', 'saveWhatsappTemplate',
+  'getReminderSettings', 'saveReminderSettings', 'setDailyReminderRun',
+]);
+
+/** The user's Google language the playground emulates: what Session.getActiveUserLocale answers. */
+export type PlaygroundLanguage = 'en' | 'id';
 
 interface Gas {
   getSheets(): Array<{ getName(): string; isSheetHidden?(): boolean; getLastRow(): number; getLastColumn(): number; getMaxRows(): number; insertRowsAfter(after: number, n: number): void; getRange(...a: unknown[]): GasRange; getRangeList(a1: string[]): unknown }>;
@@ -96,6 +107,7 @@ export function sheetView(addon: SheetsAddon) {
   const typed = (format: string, text: string): unknown => (format !== '@' && /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text);
 
   let menus: RecordedMenu[] = [];
+  let language: PlaygroundLanguage = 'en';
   function menu(): MenuButton[] {
     if (menus.length === 0) {
       const before = addon.env.ui.menus.length;
@@ -130,6 +142,19 @@ export function sheetView(addon: SheetsAddon) {
       addon.env.newDay();
       const ran = addon.env.runDueTriggers(addon.fns);
       return { clock: new Date(addon.env.now()).toISOString(), triggers: ran.map((r) => (r.error ? `${r.handler} failed: ${r.error}` : `${r.handler} ran`)) };
+    },
+    language: () => language,
+    /** Switches the emulated user's Google language; the menu is built again, as reopening the Sheet does. */
+    setLanguage(tag: string): void {
+      if (tag !== 'en' && tag !== 'id') throw new SheetViewError(`no language "${tag}" (en or id)`);
+      language = tag;
+      addon.env.setUserLocale(tag);
+      menus = [];
+    },
+    /** A sidebar's google.script.run call, run as the add-on would run it (a UI execution). */
+    call(name: string, arg: unknown): unknown {
+      if (!SIDEBAR_CALLS.has(name)) throw new SheetViewError(`"${name}" is not a sidebar callback`);
+      return arg === undefined ? addon.run(name, 'ui') : addon.run(name, 'ui', arg);
     },
     sheets(): SheetState[] {
       return addon.env.untracked(() => ss().getSheets().map((s) => ({ name: s.getName(), hidden: typeof s.isSheetHidden === 'function' ? s.isSheetHidden() : false, rows: addon.env.sheetValues(s.getName()), charts: chartsOf(s as { getCharts?(): EmbeddedChartLike[] }) })));
@@ -195,7 +220,8 @@ export function sheetView(addon: SheetsAddon) {
           ...ui.alerts.slice(mark.alerts).map((a) => [a.title, a.prompt].filter(Boolean).join(': ') + (a.buttons === 'OK' ? '' : ` (answered ${a.answer})`)),
           ...ui.prompts.slice(mark.prompts).map((p) => `${p.title}: ${p.prompt} (answered ${p.answer})`),
         ],
-        dialogs: [...ui.sidebars.slice(mark.sidebars), ...ui.dialogs.slice(mark.dialogs)].map((d) => `${d.title || '(untitled)'} opened (a sidebar or dialog; open it in a real Sheet)`),
+        dialogs: ui.dialogs.slice(mark.dialogs).map((d) => `${d.title || '(untitled)'} opened (a dialog; open it in a real Sheet)`),
+        sidebars: ui.sidebars.slice(mark.sidebars).map((d) => ({ title: d.title, html: d.content })),
       };
     },
   };
@@ -222,7 +248,7 @@ export async function serveSheetView(addon: SheetsAddon, port = 0, host = '127.0
     }
     if (req.method === 'GET' && url.pathname === '/api/state') {
       try {
-        send(200, { sheets: view.sheets(), menu: view.menu(), clock: view.clock(), emails: view.emails() });
+        send(200, { sheets: view.sheets(), menu: view.menu(), language: view.language(), clock: view.clock(), emails: view.emails() });
       } catch (e) {
         send(500, { error: (e as Error).message });
       }
@@ -249,6 +275,11 @@ export async function serveSheetView(addon: SheetsAddon, port = 0, host = '127.0
           send(200, { row: view.addRow(String(body.sheet), values) });
         } else if (url.pathname === '/api/next-day') {
           send(200, view.nextDay());
+        } else if (url.pathname === '/api/language') {
+          view.setLanguage(String(body.language));
+          send(200, { language: view.language() });
+        } else if (url.pathname === '/api/call') {
+          send(200, { value: view.call(String(body.name), body.arg) ?? null });
         } else if (url.pathname === '/api/run') {
           const rows = Array.isArray(body.rows) ? body.rows.map(Number) : [];
           send(200, view.run(String(body.functionName), { sheet: body.sheet ? String(body.sheet) : undefined, rows }, body.answer === 'NO' ? 'NO' : 'YES'));

@@ -7,6 +7,7 @@ import path from 'path';
 import { simulatorFetch, postEvent, type AppsScriptEnvironment, type EmulatorOptions, type FetchFn, type FetchRequest, type FetchResult } from '../../../tools/apps-script-emulator';
 import { createSimulator, type FaultOptions, type Simulator } from '../../../tools/simulator';
 import { ADDON_BUILD_SCRIPT, buildAddon, col, configuredProperties, startAddon, typeInvoiceSheet, TEMPLATE, type AddonBundle, type Column } from '../../support/sheets-addon';
+import { formatRupiah, parseRupiah } from '../../../core/src';
 import { PLANTED_KEY } from './secrets';
 import { testTempDir } from '../../support/temp-dir';
 
@@ -147,4 +148,16 @@ export function createAddon(options: AddonOptions = {}): Addon {
 /** A row in template order from named cells. */
 export function row(cells: Partial<Record<Column, string>>): Row {
   return TEMPLATE.map((name) => cells[name] ?? '');
+}
+
+/**
+ * The one merchant cell the add-on may write: an empty Amount of a row billed as Quantity × Unit Price
+ * gets the billed total (`Rp 225.000`) once its link exists, so the sheet shows what the customer pays.
+ * True when `after` holds exactly that for `before`.
+ */
+export function isBilledAmountFill(before: readonly string[], after: readonly string[]): boolean {
+  if (before[col('Amount')] !== '' || after[col('Payment Link')] === '') return false;
+  const price = parseRupiah(before[col('Unit Price')]).value;
+  const quantity = before[col('Quantity')] === '' ? 1 : Number(before[col('Quantity')]);
+  return price !== undefined && Number.isInteger(quantity) && after[col('Amount')] === formatRupiah(price * quantity);
 }

@@ -9,7 +9,11 @@ test('onOpen builds the same Midtrans menu in AuthMode.NONE, LIMITED and FULL (o
     const h = createHarness();
     h.env.newExecution({ authMode });
     (authMode === 'FULL' ? h.fns.onInstall : h.fns.onOpen)({ authMode });
-    expect(Object.keys(h.env.calls.byMethod).every((m) => /^(SpreadsheetApp\.getUi|Ui\.createMenu|Menu\.)/.test(m))).toBe(true);
+    // The menu, and what its language needs: the user's locale (allowed in NONE) and, where readable, the
+    // spreadsheet's saved language (Document Properties: refused in NONE, so not counted there).
+    const allowed =
+      /^(SpreadsheetApp\.getUi|Ui\.createMenu|Menu\.|Session\.getActiveUserLocale$|PropertiesService\.getDocumentProperties$|Properties\.getProperty$)/;
+    expect(Object.keys(h.env.calls.byMethod).filter((m) => !allowed.test(m))).toEqual([]);
     return h.env.ui.menus;
   });
   expect(menus[0]).toHaveLength(1);

@@ -63,7 +63,7 @@ beforeAll(() => {
 test('the zip holds Code.gs (the built Code.js, byte for byte), every HTML file, the manifest and the steps', () => {
   const html = fs.readdirSync(DIST).filter((f) => f.endsWith('.html')).sort();
   expect(html.length).toBeGreaterThan(0);
-  expect([...files.keys()].sort()).toEqual(['Code.gs', 'INSTALL.txt', 'appsscript.json', ...html].sort());
+  expect([...files.keys()].sort()).toEqual(['Code.gs', 'INSTALL.id.txt', 'INSTALL.txt', 'appsscript.json', ...html].sort());
   expect(files.get('Code.gs')!.equals(fs.readFileSync(path.join(DIST, 'Code.js')))).toBe(true);
   for (const f of html) expect(files.get(f)!.equals(fs.readFileSync(path.join(DIST, f)))).toBe(true);
 });
@@ -81,7 +81,11 @@ test('the manifest is the web app the guide deploys: V8, runs as the deployer, r
   expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
   expect(manifest.oauthScopes).toHaveLength(6);
   const steps = files.get('INSTALL.txt')!.toString('utf8');
-  for (const f of files.keys()) if (f !== 'INSTALL.txt') expect(steps).toContain(f.endsWith('.html') ? 'Settings.html' : f);
+  for (const f of files.keys()) if (!f.startsWith('INSTALL')) expect(steps).toContain(f.endsWith('.html') ? 'Settings.html' : f);
+  // The same steps in Bahasa Indonesia, naming the same files.
+  const langkah = files.get('INSTALL.id.txt')!.toString('utf8');
+  for (const f of files.keys()) if (!f.startsWith('INSTALL')) expect(langkah).toContain(f.endsWith('.html') ? 'Settings.html' : f);
+  expect(langkah).toContain('Terapkan > Deployment baru');
 });
 
 test('pasted as is, the script builds the Midtrans menu, each item runs a defined function, and Settings opens', () => {

@@ -46,7 +46,7 @@ test('paid: a notification and a Refresh write the status on every row of the in
   expect(h.post(body).result).toBe('updated');
   expect(column(h, 'Status')).toEqual(['Paid', 'Link created', 'Paid', 'Paid']);
   expect(h.env.sheetValues('Payments').slice(1).filter((r) => r.some((c) => c !== ''))).toHaveLength(1);
-  expect(h.env.sheetValues('Payments')[1][4]).toBe('965000');
+  expect(h.env.sheetValues('Payments')[1][4]).toBe(965000);
   // A refund made at Midtrans with no notification: Refresh (an hour on) shows it on all three rows.
   h.sim.pay('B2B-7', { status: 'refund', transaction_id: body.transaction_id });
   h.env.advanceClock(3_600_000 + 60_000);

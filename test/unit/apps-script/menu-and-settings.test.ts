@@ -112,8 +112,9 @@ describe('Settings', () => {
     const h = createHarness();
     h.run('showSettings');
     expect(h.env.ui.sidebars).toHaveLength(1);
-    expect(h.env.ui.sidebars[0].content).toContain('Payment Notification URL');
     const view = h.run('getSettings') as Record<string, unknown>;
+    expect(h.env.ui.sidebars[0].content).toContain('data-t="step3"');
+    expect((view.text as Record<string, string>).step3).toContain('Payment Notification URL');
     expect(view.webAppUrl).toBe('https://script.google.com/macros/s/AKfycbEmulatedDeployment/exec');
     expect(view.bound).toBe(true);
   });

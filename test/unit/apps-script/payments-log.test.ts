@@ -26,7 +26,7 @@ test('a paid invoice gets one Payments row with Midtrans time, ids, method, amou
   expect(h.post(body).result).toBe('updated');
   expect(h.env.sheetValues('Payments')[0]).toEqual(LOG);
   expect(log(h)).toEqual([{
-    Time: body.settlement_time, 'Order ID': 'PL-1', 'Transaction ID': body.transaction_id, 'Payment Method': 'bank_transfer', Amount: '150000',
+    Time: body.settlement_time, 'Order ID': 'PL-1', 'Transaction ID': body.transaction_id, 'Payment Method': 'bank_transfer', Amount: 150000,
     Status: 'Paid', 'Customer Name': 'Budi Santoso', 'Customer Email': 'budi@example.com', 'Customer Phone': '0812-3456-7890', 'Purchase Order ID': body.order_id,
   }]);
   for (let i = 0; i < 3; i++) expect(h.post(body).result).toBe('duplicate');
@@ -66,7 +66,7 @@ test('a ticket link lists one row per ticket; a purchase Refresh found first get
   expect(rows.map((r) => r['Purchase Order ID']).sort()).toEqual(bodies.map((b) => b.order_id).sort());
   expect(new Set(rows.map((r) => r['Order ID']))).toEqual(new Set(['TIX']));
   const third = rows.find((r) => r['Purchase Order ID'] === bodies[2].order_id);
-  expect(third).toMatchObject({ 'Transaction ID': '', 'Payment Method': 'qris', Status: 'Paid', Amount: '75000' });
+  expect(third).toMatchObject({ 'Transaction ID': '', 'Payment Method': 'qris', Status: 'Paid', Amount: 75000 });
   expect(String(third?.Time)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   expect(h.post(bodies[2]).result).toBe('updated');
   expect(log(h)).toHaveLength(3);
@@ -78,7 +78,7 @@ test('a ticket link lists one row per ticket; a purchase Refresh found first get
   expect(h.env.sheetValues('Payments')).toEqual(before);
 });
 
-test('every Payments cell is text: a formula-like customer name or phone is never a formula', () => {
+test('every Payments cell is text but Amount, a number shown in rupiah: a formula-like customer name or phone is never a formula, and =SUM works over Amount', () => {
   const h = createHarness();
   // The merchant's own cells are plain text (typed with a leading apostrophe, or a text column).
   h.env.untracked(() => h.env.spreadsheet.insertSheet('Invoices').getRange(1, 1, 10, 16).setNumberFormat('@'));
@@ -90,10 +90,12 @@ test('every Payments cell is text: a formula-like customer name or phone is neve
     for (let c = 1; c <= LOG.length; c++) {
       const cell = h.env.inspectCell('Payments', r, c);
       expect(`${r},${c}:${cell?.formula ?? ''}`).toBe(`${r},${c}:`);
-      if (r > 1) expect(cell?.numberFormat).toBe('@');
+      if (r > 1) expect(cell?.numberFormat).toBe(LOG[c - 1] === 'Amount' ? '"Rp "#,##0' : '@');
     }
   }
-  expect(log(h)[0]).toMatchObject({ 'Order ID': 'HC-1', 'Customer Name': '=IMPORTXML("http://e.x/a","//a")', 'Customer Phone': '+6281234', Amount: '10000' });
+  expect(log(h)[0]).toMatchObject({ 'Order ID': 'HC-1', 'Customer Name': '=IMPORTXML("http://e.x/a","//a")', 'Customer Phone': '+6281234', Amount: 10000 });
+  const amountColumn = LOG.indexOf('Amount') + 1;
+  expect(h.env.untracked(() => h.env.spreadsheet.getSheetByName('Payments')?.getRange(2, amountColumn).getDisplayValue())).toBe('Rp 10,000');
 });
 
 test('found by header name: a merchant who reorders the log and adds a column keeps both', () => {

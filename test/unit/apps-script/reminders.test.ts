@@ -60,6 +60,41 @@ test('the menu asks first, naming how many go out and to whom, then emails only 
   expect(String(rows[h.rowOf('R-1') - 1][head.indexOf('Last Reminder')])).toMatch(/^2026-11-27 \d\d:\d\d · 3 days before · Email$/);
 });
 
+test('reminders follow only the Status Midtrans signed or confirmed: a pending notification edited to settlement (signature intact) leaves its customer reminded; a confirmed payment stops the other', () => {
+  const h = harness();
+  setUp(h, [
+    invoice('T-1', { 'Customer Email': 't1@example.com', 'Due Date': '2026-11-27' }),
+    invoice('T-2', { 'Customer Email': 't2@example.com', 'Due Date': '2026-11-27' }),
+  ]);
+  const pending = h.sim.pay('T-1', { status: 'pending', payment_type: 'bank_transfer' });
+  expect(h.post(pending).ok).toBe(true);
+  expect(h.post({ ...pending, transaction_status: 'settlement' }).ok).toBe(false);
+  expect(h.cell(h.rowOf('T-1'), 'Status')).toBe('Pending');
+  expect(h.post(h.sim.pay('T-2', { status: 'settlement', payment_type: 'qris' }))).toEqual({ ok: true, result: 'updated' });
+  expect(h.cell(h.rowOf('T-2'), 'Status')).toBe('Paid');
+  h.run('sendPaymentReminders');
+  expect(h.env.outbox.map((m) => m.to[0])).toEqual(['t1@example.com']);
+});
+
+test('a merchant whose Google language is Bahasa Indonesia reads the confirmation, the report and a Note from the catalogue in Bahasa', () => {
+  const h = harness();
+  h.env.setUserLocale('id');
+  setUp(h, [
+    invoice('B-1', { 'Customer Email': 'b@example.com', 'Due Date': '2026-11-27' }),
+    invoice('B-2', { 'Customer Email': 'c@example.com', 'Due Date': 'besok' }),
+  ]);
+  h.run('sendPaymentReminders');
+  const [ask, report] = h.env.ui.alerts.slice(-2);
+  expect(ask.prompt).toMatch(/^Kirim pengingat pembayaran sekarang\?/);
+  expect(ask.prompt).toContain('Lewat email (1): Budi B-1 (b@example.com).');
+  expect(report.prompt).toContain('Pengingat email terkirim: 1.');
+  expect(h.cell(h.rowOf('B-2'), 'Note')).toMatch(/^Due Date \([A-Z]+3\): "besok" bukan tanggal/);
+  const head = h.env.sheetValues('Invoices')[0].map(String);
+  expect(head.slice(-2)).toEqual(['Pengingat Terakhir', 'Jumlah Pengingat']);
+  // Until Settings chooses the customer's language, it is the merchant's.
+  expect(h.env.outbox[0].body).toContain('Invoice B-1 sebesar Rp 1.500.000 jatuh tempo hari ini (27 November 2026, WIB)');
+});
+
 test('answering No sends nothing', () => {
   const h = harness();
   setUp(h, [invoice('N-1', { 'Customer Email': 'n@example.com', 'Due Date': '2026-11-27' })]);
@@ -192,7 +227,9 @@ test('the daily trigger is off until switched on, then runs without asking', () 
 });
 
 test('without the script.send_mail scope the run says what permission is missing and records nothing as sent', () => {
-  const shipped = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../apps-script/appsscript.json'), 'utf8')) as { oauthScopes: string[] }).oauthScopes;
+  const shipped = (
+    JSON.parse(fs.readFileSync(path.join(__dirname, '../../../apps-script/appsscript.json'), 'utf8')) as { oauthScopes: string[] }
+  ).oauthScopes;
   expect(shipped).toContain(SCOPE.sendMail);
   const h = createHarness({ emulator: { oauthScopes: shipped.filter((s) => s !== SCOPE.sendMail) } });
   setUp(h, [invoice('P-1', { 'Customer Email': 'p@example.com', 'Due Date': '2026-11-27' })]);

@@ -7,6 +7,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../support/browser';
+import { sidebarText } from '../../../apps-script/src/i18n/sidebar';
 
 const HTML = fs.readFileSync(path.join(__dirname, '../../../apps-script/src/html/Settings.html'), 'utf8');
 const ARTIFACTS = path.join(__dirname, '../../../test-artifacts/apps-script');
@@ -14,6 +15,7 @@ const FULL_KEY = 'SB-Mid-server-AbCdEfGhIjKlMnOp1234';
 
 interface View {
   hasKey: boolean; maskedKey: string; environment: string; baseUrl: string; webAppUrl: string; bound: boolean; timedRefresh: boolean;
+  language: string; text: Record<string, string>;
 }
 
 type Handler = (arg: unknown) => unknown;
@@ -69,7 +71,7 @@ async function openSidebar(server: Record<string, Handler>): Promise<{ page: Pag
 function view(over: Partial<View> = {}): View {
   return {
     hasKey: true, maskedKey: 'SB-Mid-server-••••••••1234', environment: 'sandbox', baseUrl: '',
-    webAppUrl: 'https://script.google.com/macros/s/AKfycbTEST/exec', bound: true, timedRefresh: false, ...over,
+    webAppUrl: 'https://script.google.com/macros/s/AKfycbTEST/exec', bound: true, timedRefresh: false, language: '', text: sidebarText('en'), ...over,
   };
 }
 

@@ -63,7 +63,7 @@ test('a finance day: statuses, totals and a chart of payments per day, rebuilt i
   expect(chart.getRanges().map((r: any) => r.getA1Notation())).toEqual(['E3:E5', 'G3:G5']);
   expect(h.env.calls.byMethod['Sheet.insertChart']).toBe(1);
   expect(h.env.calls.byMethod['EmbeddedChartBuilder.addRange']).toBe(2);
-  expect(h.env.ui.alerts.pop()?.prompt).toMatch(/^Summary updated: 8 invoices, Rp 500000 collected, Rp 1002500 outstanding; payments per day charted over 2 days\.$/);
+  expect(h.env.ui.alerts.pop()?.prompt).toMatch(/^Summary updated: 8 invoices, Rp 500\.000 collected, Rp 1\.002\.500 outstanding; payments per day charted over 2 days\.$/);
 
   // Run again: the same one chart, replaced; no leftovers from a longer table.
   h.run('refreshCollectionSummary');
@@ -78,5 +78,5 @@ test('with no payment yet, the summary has no chart and says so in numbers', () 
   h.run('generatePaymentLinks');
   h.run('refreshCollectionSummary');
   expect(charts(h)).toHaveLength(0);
-  expect(h.env.ui.alerts.pop()?.prompt).toBe('Summary updated: 1 invoice, Rp 0 collected, Rp 1000 outstanding.');
+  expect(h.env.ui.alerts.pop()?.prompt).toBe('Summary updated: 1 invoice, Rp 0 collected, Rp 1.000 outstanding.');
 });

@@ -24,7 +24,7 @@ test('each new link gets a click-to-chat link; bad phones get the reason; rows w
   const link = (i: number) => String(h.cell(i + 2, 'Payment Link'));
   const first = new URL(cells[0]);
   expect(`${first.origin}${first.pathname}`).toBe('https://wa.me/6281234567890');
-  expect(first.searchParams.get('text')).toBe(`Halo Budi 0, berikut tautan pembayaran untuk Kelas yoga sebesar Rp 150.000: ${link(0)}`);
+  expect(first.searchParams.get('text')).toBe(`Hello Budi 0, here is the payment link for Kelas yoga of Rp 150.000: ${link(0)}`);
   expect(cells[1]).toMatch(/^https:\/\/wa\.me\/6281311112222\?text=/);
   expect(cells[2]).toBe('Row 4, Customer Phone: "021 555 1234" is not an Indonesian mobile number (08… with 10 to 13 digits); write it as 08…, +62… or 62…');
   expect(cells[3]).toBe('');

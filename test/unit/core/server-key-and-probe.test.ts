@@ -31,13 +31,15 @@ test('the probe is one GET of a link that cannot exist, on the configured enviro
 
 test('readConnectionProbe: 404/200 accept, 401 rejects, anything else or no answer fails, never showing the key', () => {
   const config = { serverKey: 'SB-Mid-server-secret', environment: 'sandbox' as const };
-  expect(readConnectionProbe(config, 404)).toEqual({
+  expect(readConnectionProbe(config, 404)).toMatchObject({
     ok: true,
+    reason: 'accepted',
     message: 'Connected to Midtrans sandbox: the server key was accepted.',
   });
   expect(readConnectionProbe(config, 200).ok).toBe(true);
-  expect(readConnectionProbe(config, 401)).toEqual({
+  expect(readConnectionProbe(config, 401)).toMatchObject({
     ok: false,
+    reason: 'rejected',
     message: expect.stringMatching(/rejected the server key \(401\)/),
   });
   expect(readConnectionProbe(config, 503).message).toMatch(/HTTP 503/);
@@ -49,4 +51,6 @@ test('readConnectionProbe: 404/200 accept, 401 rejects, anything else or no answ
   expect(down.ok).toBe(false);
   expect(down.message).toMatch(/^Could not reach http:\/\/localhost:1/);
   expect(down.message).not.toContain('SB-Mid-server-secret');
+  expect(down.reason).toBe('unreachable');
+  expect(down.failure).not.toContain('SB-Mid-server-secret');
 });

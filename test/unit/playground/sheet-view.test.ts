@@ -79,7 +79,7 @@ test('Insert invoice template from the page adds the Invoices sheet; a person ad
   await waitForCell('PLAY-1', /175000/);
   const record = addon.records()[0];
   expect(record['Customer Name']).toBe('Sari <b>bold</b>');
-  expect(record.Amount).toBe(175000); // typed as a number, as Sheets does in a number-formatted cell
+  expect(record.Amount).toBe('175000'); // kept as typed: the template formats Amount as text (the 150.000 locale trap)
 });
 
 test('Generate, then Refresh after a payment at Midtrans, then Deactivate the ticked row: all from the page', async () => {
