@@ -4,6 +4,7 @@
  * (chunk-size.ts), results written per chunk, progress in a toast, a graceful stop before the 6-minute
  * limit with a continuation, and a stop at the daily URL Fetch quota that continues when it resets.
  */
+import { SpreadsheetApp } from './services';
 import { invoiceGroups, writeGroupRows, type Groups } from './invoice-groups';
 import { writeWhatsapp } from './whatsapp-column';
 import { buildRowRequest, generateOrderId, readInvoiceRow, type RowProblem } from '@midtrans-pl/core';
@@ -19,6 +20,7 @@ import { currentRows } from './row-finder';
 import { trapQuestion, trapRowsText, trapSuspects } from './amount-traps';
 import { rupiah } from './i18n/format';
 import { beginRun, endRun, withScriptLock } from './run-guard';
+import { applyKeptNotifications } from './notifications';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { t, tn } from './i18n/catalogue';
@@ -142,6 +144,8 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
 function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<string, CreateResult>, groups: Groups, quotaNote?: string): void {
   const { sheet, header } = table;
   const done = withScriptLock(() => {
+    // First what notifications that found the sheet busy kept (notifications.ts): the chunk then sees them.
+    applyKeptNotifications();
     const store = StateStore.load(SpreadsheetApp.getActiveSpreadsheet());
     const rows = currentRows(sheet, header, chunk);
     const updates: RowUpdate[] = [];
@@ -297,6 +301,8 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
       }
       if (i < total) toast(progressLine({ done: i, total, elapsedMs: now() - sendingSince }, locale()), 60);
     }
+    // A notification kept while the last chunk was being written lands now, not at the next execution.
+    if (total > 0) withScriptLock(applyKeptNotifications);
     if (report.stoppedForQuota && report.remaining === 0) report.stoppedForQuota = false;
     const continuation = report.stoppedForQuota ? options.onStoppedForQuota(report.resumesAt as number) : report.stoppedForTime ? options.onStoppedForTime() : '';
     return { ...report, message: summaryMessage(locale(), report, continuation) };

@@ -1,8 +1,10 @@
 /** Settings in Script Properties (docs/architecture.md): only the server process ever reads the key back. */
-import { API_BASE_URLS, maskKey, serverKeyIssue, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import { API_BASE_URLS, baseUrlSaveIssue, baseUrlUseIssue, maskKey, serverKeyIssue, type BaseUrlIssue, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import { forgetCachedConfig } from './config-cache';
 import { t } from './i18n/catalogue';
 import { isLocale, locale, saveLanguage, savedLanguage, type Locale } from './i18n/locale';
 import { UserError } from './user-error';
+import { PropertiesService } from './services';
 
 export const PROPERTY = {
   serverKey: 'MIDTRANS_SERVER_KEY',
@@ -24,17 +26,26 @@ export function isEnvironment(v: unknown): v is Environment {
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(API_BASE_URLS, v);
 }
 
-export function readConfig(): MidtransConfig | undefined {
+/** The stored settings, or why they cannot be used (a base URL the key may not go to: base-url-policy.ts). */
+export function readSettings(): { config?: MidtransConfig; problem?: BaseUrlIssue } {
   const all = properties().getProperties();
   const serverKey = (all[PROPERTY.serverKey] ?? '').trim();
-  if (!serverKey) return undefined;
+  if (!serverKey) return {};
   const env = all[PROPERTY.environment];
+  const environment = isEnvironment(env) ? env : 'sandbox';
   const baseUrl = (all[PROPERTY.baseUrl] ?? '').trim();
-  return { serverKey, environment: isEnvironment(env) ? env : 'sandbox', baseUrl: baseUrl || undefined };
+  const problem = baseUrlUseIssue(baseUrl, environment);
+  if (problem) return { problem };
+  return { config: { serverKey, environment, baseUrl: baseUrl || undefined } };
+}
+
+export function readConfig(): MidtransConfig | undefined {
+  return readSettings().config;
 }
 
 export function requireConfig(): MidtransConfig {
-  const config = readConfig();
+  const { config, problem } = readSettings();
+  if (problem) throw new UserError(t(locale(), 'settings.fixBaseUrl', { problem: t(locale(), `baseUrl.${problem}`) }));
   if (!config) throw new UserError(t(locale(), 'settings.noKey'));
   return config;
 }
@@ -89,7 +100,9 @@ export function saveSettingsInput(input: SettingsInput): void {
   if (language !== undefined && language !== '' && !isLocale(language)) throw new UserError(t(locale(), 'settings.badLanguage', { value: String(language) }));
   updates[PROPERTY.environment] = env;
   const base = typeof input.baseUrl === 'string' ? input.baseUrl.trim() : '';
-  if (base && !/^https?:\/\/[^\s/]+/.test(base)) throw new UserError(t(locale(), 'settings.badBaseUrl'));
+  // The key goes wherever the base URL points: only Midtrans, this machine, or a host whose saver typed the key now.
+  const baseIssue = baseUrlSaveIssue(base, env, key !== '');
+  if (baseIssue) throw new UserError(t(locale(), `baseUrl.${baseIssue}`));
   const effectiveKey = key || (properties().getProperty(PROPERTY.serverKey) ?? '');
   const issue = effectiveKey ? serverKeyIssue(effectiveKey, env, base !== '') : undefined;
   if (issue) throw new UserError(t(locale(), `key.${issue}`));
@@ -98,4 +111,5 @@ export function saveSettingsInput(input: SettingsInput): void {
   if (base) props.setProperty(PROPERTY.baseUrl, base);
   else props.deleteProperty(PROPERTY.baseUrl);
   if (language !== undefined) saveLanguage(language);
+  forgetCachedConfig();
 }

@@ -7,6 +7,7 @@
  * with a dot (English, US), a typed `150.000` would otherwise be stored as the number 150 and billed as
  * Rp 150; as text it stays `150.000` and the core reads it as Rp 150.000 (core sheet-rows.ts parseRupiah).
  */
+import { SpreadsheetApp } from './services';
 import { LINK_ORDER_ID_SAFE_MAX, SHEET_COLUMNS, USAGE_LIMIT_DEFAULT, type Cell, type SheetColumn } from '@midtrans-pl/core';
 import { t, type MessageKey, type Params } from './i18n/catalogue';
 import { locale, type Locale } from './i18n/locale';

@@ -4,6 +4,7 @@
  */
 import type { Locale, Messages } from './define';
 import { menu } from './messages/menu';
+import { reminders } from './messages/reminders';
 import { runs } from './messages/runs';
 import { settings } from './messages/settings';
 import { sheets } from './messages/sheets';
@@ -11,7 +12,7 @@ import { status } from './messages/status';
 import { whatsapp } from './messages/whatsapp';
 
 /** Every area, by name: the completeness and placeholder test reads this. @public: test/unit/apps-script/i18n-catalogue.test.ts */
-export const AREAS = { menu, runs, settings, sheets, status, whatsapp } as const;
+export const AREAS = { menu, reminders, runs, settings, sheets, status, whatsapp } as const;
 
 type KeysOf<T> = T extends Messages<infer K> ? K : never;
 export type MessageKey = { [A in keyof typeof AREAS]: KeysOf<(typeof AREAS)[A]> }[keyof typeof AREAS];

@@ -5,6 +5,7 @@
  * Bahasa Indonesia; Java's legacy `in` is accepted too). Decided once per execution: every entry point
  * in main.ts starts with `resetLocale()`, so a language saved in Settings applies from the next action.
  */
+import { PropertiesService, Session } from '../services';
 import { LOCALES, type Locale } from './define';
 
 export type { Locale } from './define';
