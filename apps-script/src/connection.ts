@@ -1,5 +1,5 @@
 /** Test connection: the core's probe, sent through Apps Script's fetch. */
-import { connectionProbeProblem, connectionProbeRequest, readConnectionProbe } from '@midtrans-pl/core';
+import { connectionProbeIssue, connectionProbeRequest, readConnectionProbe } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
 import { requireConfig } from './settings';
 import { t } from './i18n/catalogue';
@@ -7,8 +7,8 @@ import { locale } from './i18n/locale';
 
 export function checkConnection(): { ok: boolean; message: string } {
   const config = requireConfig();
-  const problem = connectionProbeProblem(config);
-  if (problem) return { ok: false, message: problem };
+  const issue = connectionProbeIssue(config);
+  if (issue) return { ok: false, message: t(locale(), `baseUrl.${issue}`) };
   const sent = sendAll([connectionProbeRequest(config)]);
   const v = readConnectionProbe(config, sent.responses?.[0]?.status, sent.failure);
   const loc = locale();

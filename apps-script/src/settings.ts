@@ -1,5 +1,5 @@
 /** Settings in Script Properties (docs/architecture.md): only the server process ever reads the key back. */
-import { API_BASE_URLS, baseUrlSaveProblem, baseUrlUseProblem, maskKey, serverKeyIssue, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import { API_BASE_URLS, baseUrlSaveIssue, baseUrlUseIssue, maskKey, serverKeyIssue, type BaseUrlIssue, type Environment, type MidtransConfig } from '@midtrans-pl/core';
 import { forgetCachedConfig } from './config-cache';
 import { t } from './i18n/catalogue';
 import { isLocale, locale, saveLanguage, savedLanguage, type Locale } from './i18n/locale';
@@ -27,14 +27,14 @@ export function isEnvironment(v: unknown): v is Environment {
 }
 
 /** The stored settings, or why they cannot be used (a base URL the key may not go to: base-url-policy.ts). */
-export function readSettings(): { config?: MidtransConfig; problem?: string } {
+export function readSettings(): { config?: MidtransConfig; problem?: BaseUrlIssue } {
   const all = properties().getProperties();
   const serverKey = (all[PROPERTY.serverKey] ?? '').trim();
   if (!serverKey) return {};
   const env = all[PROPERTY.environment];
   const environment = isEnvironment(env) ? env : 'sandbox';
   const baseUrl = (all[PROPERTY.baseUrl] ?? '').trim();
-  const problem = baseUrlUseProblem(baseUrl, environment);
+  const problem = baseUrlUseIssue(baseUrl, environment);
   if (problem) return { problem };
   return { config: { serverKey, environment, baseUrl: baseUrl || undefined } };
 }
@@ -45,8 +45,7 @@ export function readConfig(): MidtransConfig | undefined {
 
 export function requireConfig(): MidtransConfig {
   const { config, problem } = readSettings();
-  // The base-URL policy's wording is the core's (English).
-  if (problem) throw new UserError(`${problem} Open Midtrans ▸ Settings to fix it.`);
+  if (problem) throw new UserError(t(locale(), 'settings.fixBaseUrl', { problem: t(locale(), `baseUrl.${problem}`) }));
   if (!config) throw new UserError(t(locale(), 'settings.noKey'));
   return config;
 }
@@ -102,8 +101,8 @@ export function saveSettingsInput(input: SettingsInput): void {
   updates[PROPERTY.environment] = env;
   const base = typeof input.baseUrl === 'string' ? input.baseUrl.trim() : '';
   // The key goes wherever the base URL points: only Midtrans, this machine, or a host whose saver typed the key now.
-  const baseProblem = baseUrlSaveProblem(base, env, key !== '');
-  if (baseProblem) throw new UserError(baseProblem);
+  const baseIssue = baseUrlSaveIssue(base, env, key !== '');
+  if (baseIssue) throw new UserError(t(locale(), `baseUrl.${baseIssue}`));
   const effectiveKey = key || (properties().getProperty(PROPERTY.serverKey) ?? '');
   const issue = effectiveKey ? serverKeyIssue(effectiveKey, env, base !== '') : undefined;
   if (issue) throw new UserError(t(locale(), `key.${issue}`));
@@ -111,6 +110,6 @@ export function saveSettingsInput(input: SettingsInput): void {
   props.setProperties(updates);
   if (base) props.setProperty(PROPERTY.baseUrl, base);
   else props.deleteProperty(PROPERTY.baseUrl);
-  forgetCachedConfig();
   if (language !== undefined) saveLanguage(language);
+  forgetCachedConfig();
 }

@@ -27,24 +27,41 @@ export function baseUrlKind(url: string): BaseUrlKind {
   return m[1].toLowerCase() === 'https' ? 'other' : 'invalid';
 }
 
-const INVALID =
-  'The API base URL must start with https:// (http:// only for localhost or 127.0.0.1, this machine); leave it empty to use Midtrans.';
-const PRODUCTION = 'In production the key goes only to Midtrans: leave the API base URL empty (or set it to https://api.midtrans.com).';
-const KEY_AGAIN = 'To send the server key to an API base URL other than Midtrans, paste the server key again in the same save.';
+/** Why a base URL may not receive the key, as a code a front end words in its own language. */
+export type BaseUrlIssue = 'invalid' | 'production' | 'keyAgain';
+
+const ISSUE_TEXT: Record<BaseUrlIssue, string> = {
+  invalid:
+    'The API base URL must start with https:// (http:// only for localhost or 127.0.0.1, this machine); leave it empty to use Midtrans.',
+  production: 'In production the key goes only to Midtrans: leave the API base URL empty (or set it to https://api.midtrans.com).',
+  keyAgain: 'To send the server key to an API base URL other than Midtrans, paste the server key again in the same save.',
+};
 
 /** Why settings with this base URL cannot be used (at every call): empty means Midtrans's own. */
-export function baseUrlUseProblem(baseUrl: string | undefined, environment: Environment): string | undefined {
+export function baseUrlUseIssue(baseUrl: string | undefined, environment: Environment): BaseUrlIssue | undefined {
   if (!baseUrl || baseUrl.trim() === '') return undefined;
   const kind = baseUrlKind(baseUrl);
-  if (kind === 'invalid') return INVALID;
-  if (kind !== 'midtrans' && environment === 'production') return PRODUCTION;
+  if (kind === 'invalid') return 'invalid';
+  if (kind !== 'midtrans' && environment === 'production') return 'production';
   return undefined;
 }
 
 /** Why this save cannot store this base URL; `keyEnteredNow` is whether the save carries a typed key. */
-export function baseUrlSaveProblem(baseUrl: string | undefined, environment: Environment, keyEnteredNow: boolean): string | undefined {
-  const problem = baseUrlUseProblem(baseUrl, environment);
-  if (problem) return problem;
-  if (baseUrl && baseUrlKind(baseUrl) === 'other' && !keyEnteredNow) return KEY_AGAIN;
+export function baseUrlSaveIssue(baseUrl: string | undefined, environment: Environment, keyEnteredNow: boolean): BaseUrlIssue | undefined {
+  const issue = baseUrlUseIssue(baseUrl, environment);
+  if (issue) return issue;
+  if (baseUrl && baseUrlKind(baseUrl) === 'other' && !keyEnteredNow) return 'keyAgain';
   return undefined;
+}
+
+/** baseUrlUseIssue in English, for a front end with one language. */
+export function baseUrlUseProblem(baseUrl: string | undefined, environment: Environment): string | undefined {
+  const issue = baseUrlUseIssue(baseUrl, environment);
+  return issue && ISSUE_TEXT[issue];
+}
+
+/** baseUrlSaveIssue in English. */
+export function baseUrlSaveProblem(baseUrl: string | undefined, environment: Environment, keyEnteredNow: boolean): string | undefined {
+  const issue = baseUrlSaveIssue(baseUrl, environment, keyEnteredNow);
+  return issue && ISSUE_TEXT[issue];
 }

@@ -3,7 +3,7 @@
  * the key; 401 says it did not. Nothing is created, so the probe is safe in production.
  */
 import { getLinkRequest, redactSecret, type MidtransConfig } from './api-calls';
-import { baseUrlUseProblem } from './base-url-policy';
+import { baseUrlUseIssue, baseUrlUseProblem, type BaseUrlIssue } from './base-url-policy';
 import type { HttpRequest } from './ports';
 
 export const PROBE_ORDER_ID = 'midtrans-sheets-connection-test';
@@ -15,6 +15,11 @@ export function connectionProbeRequest(config: MidtransConfig): HttpRequest {
 /** Why the probe must not be sent with these settings (base-url-policy.ts): the key would leave Midtrans. */
 export function connectionProbeProblem(config: MidtransConfig): string | undefined {
   return baseUrlUseProblem(config.baseUrl, config.environment ?? 'sandbox');
+}
+
+/** The same, as a code for a front end's own words. */
+export function connectionProbeIssue(config: MidtransConfig): BaseUrlIssue | undefined {
+  return baseUrlUseIssue(config.baseUrl, config.environment ?? 'sandbox');
 }
 
 export interface ProbeVerdict {

@@ -62,6 +62,8 @@ export class FakeLock {
 export interface SmallFakes {
   script: FakeProperties;
   user: FakeProperties;
+  /** Document Properties: the spreadsheet's language choice (i18n/locale.ts). */
+  document: FakeProperties;
   lock: FakeLock;
   /** What Session.getEffectiveUser().getEmail() answers ('' when the address may not be revealed). */
   email: string;
@@ -75,13 +77,14 @@ export function useSmallFakes(email = ''): SmallFakes & { restore: () => void } 
     restore: () => undefined,
     script: new FakeProperties(),
     user: new FakeProperties(),
+    document: new FakeProperties(),
     lock: new FakeLock(),
     email,
     emailCalls: 0,
     uuids: 0,
   };
   f.restore = useServices({
-    PropertiesService: { getScriptProperties: () => f.script, getUserProperties: () => f.user },
+    PropertiesService: { getScriptProperties: () => f.script, getUserProperties: () => f.user, getDocumentProperties: () => f.document },
     LockService: { getScriptLock: () => f.lock },
     Session: {
       getEffectiveUser: () => ({
@@ -91,6 +94,7 @@ export function useSmallFakes(email = ''): SmallFakes & { restore: () => void } 
         },
       }),
       getScriptTimeZone: () => 'Asia/Jakarta',
+      getActiveUserLocale: () => 'en',
     },
     Utilities: {
       getUuid: () => `00000000-0000-4000-8000-${String(++f.uuids).padStart(12, '0')}`,

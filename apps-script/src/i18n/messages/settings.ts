@@ -6,7 +6,12 @@ export const settings = messages({
     'settings.noKey':
       'No Midtrans server key yet: open Midtrans ▸ Settings and paste the server key from the Midtrans dashboard (Settings ▸ Access keys).',
     'settings.badEnvironment': 'Environment must be "sandbox" or "production", not "{value}".',
-    'settings.badBaseUrl': 'The API base URL must start with https:// (leave it empty to use Midtrans).',
+    'settings.fixBaseUrl': '{problem} Open Midtrans ▸ Settings to fix it.',
+    'baseUrl.invalid':
+      'The API base URL must start with https:// (http:// only for localhost or 127.0.0.1, this machine); leave it empty to use Midtrans.',
+    'baseUrl.production':
+      'In production the key goes only to Midtrans: leave the API base URL empty (or set it to https://api.midtrans.com).',
+    'baseUrl.keyAgain': 'To send the server key to an API base URL other than Midtrans, paste the server key again in the same save.',
     'settings.badLanguage': 'Language must be "en", "id" or empty (your Google language), not "{value}".',
     'key.spaces': 'The server key has spaces in it; copy it again from the Midtrans dashboard.',
     'key.clientKey':
@@ -67,7 +72,11 @@ export const settings = messages({
     'settings.noKey':
       'Belum ada server key Midtrans: buka Midtrans ▸ Pengaturan dan tempel server key dari dashboard Midtrans (Settings ▸ Access Keys).',
     'settings.badEnvironment': 'Lingkungan harus "sandbox" atau "production", bukan "{value}".',
-    'settings.badBaseUrl': 'Alamat dasar API harus diawali https:// (kosongkan untuk memakai Midtrans).',
+    'settings.fixBaseUrl': '{problem} Buka Midtrans ▸ Pengaturan untuk memperbaikinya.',
+    'baseUrl.invalid':
+      'Alamat dasar API harus diawali https:// (http:// hanya untuk localhost atau 127.0.0.1, komputer ini); kosongkan untuk memakai Midtrans.',
+    'baseUrl.production': 'Di production, key hanya dikirim ke Midtrans: kosongkan alamat dasar API (atau isi https://api.midtrans.com).',
+    'baseUrl.keyAgain': 'Untuk mengirim server key ke alamat dasar API selain Midtrans, tempel lagi server key pada penyimpanan yang sama.',
     'settings.badLanguage': 'Bahasa harus "en", "id" atau kosong (bahasa Google Anda), bukan "{value}".',
     'key.spaces': 'Server key berisi spasi; salin lagi dari dashboard Midtrans.',
     'key.clientKey': 'Itu client key; tempel server key (diawali "SB-Mid-server-" di sandbox, "Mid-server-" di production).',
