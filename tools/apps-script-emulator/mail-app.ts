@@ -75,7 +75,7 @@ export function createMailApp(o: MailAppOptions) {
     },
     getRemainingDailyQuota(): number {
       meter.record('MailApp.getRemainingDailyQuota', 'other');
-        return Math.max(0, o.quota.remaining('email'));
+      return Math.max(0, o.quota.remaining('email'));
     },
   };
 }
