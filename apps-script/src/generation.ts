@@ -121,7 +121,8 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
     }
     if (!reading.orderId) out.idUpdates.push({ row, values: { orderId } });
     for (const r of group?.rows ?? [row]) out.outputUpdates.push({ row: r, values: { paymentLink: '', status: QUEUED, paidAt: '', note: '' } });
-    out.work.push({ row, orderId, request: built.request });
+    const warning = built.warnings.length ? built.warnings.map((w) => w.message).join('; ') : undefined;
+    out.work.push(warning ? { row, orderId, request: built.request, warning } : { row, orderId, request: built.request });
   });
   return out;
 }
@@ -156,7 +157,7 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
         const s = summaryOf(state, life);
         updates.push({ row, values: { paymentLink: result.url, status: s.status, paidAt: s.paidAt, note: s.note } });
       } else {
-        updates.push({ row, values: { paymentLink: result.url, status: 'Link created', paidAt: '', note: '' } });
+        updates.push({ row, values: { paymentLink: result.url, status: 'Link created', paidAt: '', note: w.warning ?? '' } });
       }
     }
     writeRowUpdates(sheet, header, writeGroupRows(table, store, groups, updates, rows));

@@ -2,7 +2,8 @@
 export * from './contract';
 export * from './ports';
 export * from './types';
-export { validateCreateRequest, parseStartTime } from './validate-create-request';
+export { validateCreateRequest, createRequestWarnings, parseStartTime } from './validate-create-request';
+export { HARM_BLOCKS, normaliseCreateRequest, type HarmBlock } from './request-policy';
 export * from './invoice-builder';
 export { generateOrderId, generatePaymentLinkId, linkOrderIdFromTransaction } from './ids';
 export { constantTimeEqual, notificationSignature, verifyNotification } from './verify-notification';

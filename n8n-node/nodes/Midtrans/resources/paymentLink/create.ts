@@ -49,13 +49,18 @@ const PAYMENT_METHOD_NAMES: Record<PaymentMethod, string> = {
 	bsi_va: 'BSI Virtual Account',
 	cimb_va: 'CIMB Virtual Account',
 	credit_card: 'Credit Card',
+	dana: 'DANA',
 	danamon_va: 'Danamon Virtual Account',
 	echannel: 'Mandiri Bill Payment (Echannel)',
+	google_pay: 'Google Pay',
 	gopay: 'GoPay',
 	indomaret: 'Indomaret',
 	kredivo: 'Kredivo',
 	other_qris: 'Other QRIS',
+	ovo: 'OVO',
 	permata_va: 'Permata Virtual Account',
+	saqu_va: 'Bank Saqu Virtual Account',
+	seabank_va: 'SeaBank Virtual Account',
 	shopeepay: 'ShopeePay',
 };
 
@@ -646,7 +651,7 @@ const secureRandom = (n: number): Uint8Array => new Uint8Array(randomBytes(n));
 /** Builds and validates the request in the core first: a bad field fails here, before any HTTP call. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const amountType = this.getNodeParameter('amountType', itemIndex, 'fixed') as string;
-	const { request, problems } = buildInvoiceRequest(invoiceFromParameters(this, itemIndex), secureRandom);
+	const { request, problems, warnings } = buildInvoiceRequest(invoiceFromParameters(this, itemIndex), secureRandom);
 	if (problems.length) {
 		// With line items the total is derived from them, so a problem with an item is the cause to show first.
 		const ordered =
@@ -669,5 +674,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		payment_link_id: linkId ?? null,
 		existing: created.existing,
 		whatsapp_url: chat?.ok ? chat.url : null,
+		// Rules we inferred never block (the core's request policy): what they found is said here, and the link was created.
+		...(warnings.length ? { warnings: warnings.map((w) => `${fieldNameOf(w.path, amountType)} ${w.tail}`) } : {}),
 	};
 }
