@@ -13,6 +13,7 @@ import {
   checkReversal, interpretNotification, needsConfirmation, recordOf, redactSecret, transactionStatusRequest, verifyNotification,
   type Interpretation, type MidtransConfig, type StatusCheck,
 } from '@midtrans-pl/core';
+import { claimLink } from './link-claim';
 import { sendAll, sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
 import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
@@ -33,7 +34,11 @@ export interface NotificationAnswer {
     /** A reversal the status API does not report: nothing recorded. */
     | 'unconfirmed'
     /** A reversal the status API could not be asked about (network, 5xx, 429): nothing recorded yet. */
-    | 'confirmation-unavailable';
+    | 'confirmation-unavailable'
+    /** Not a purchase of any of our links (a shop order whose id merely ends in 13 digits): nothing recorded. */
+    | 'not-a-link-payment'
+    /** Whether it is a link's purchase could not be asked (network, 5xx, 429): nothing recorded yet. */
+    | 'lookup-unavailable';
 }
 
 function parseBody(e: GoogleAppsScript.Events.DoPost | undefined): unknown {
@@ -54,7 +59,11 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
   if (!verifyNotification(body, config.serverKey, sha512Hex)) return { ok: false, result: 'rejected' };
   const meaning = interpretNotification(body);
   if (!meaning.ok) return { ok: false, result: 'unreadable' };
-  const n = meaning.value;
+  // Which link, from evidence only (core link-claim.ts): a tail of 13 digits is not proof.
+  const claim = claimLink(config, body);
+  if (claim.verdict === 'unavailable') return { ok: false, result: 'lookup-unavailable' };
+  if (claim.linkOrderId === '') return { ok: true, result: 'not-a-link-payment' };
+  const n: Interpretation = { ...meaning.value, linkOrderId: claim.linkOrderId };
   // Outside the lock: a slow status call must not hold up Refresh or generation.
   if (needsConfirmation(n)) {
     const check = confirmReversal(config, n);

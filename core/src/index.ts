@@ -8,6 +8,8 @@ export * from './invoice-builder';
 export { generateOrderId, generatePaymentLinkId, linkOrderIdFromTransaction } from './ids';
 export { constantTimeEqual, notificationSignature, verifyNotification } from './verify-notification';
 export * from './interpret-notification';
+export * from './link-claim';
+export * from './amount-breakdown';
 export * from './purchase-record';
 export * from './reversal-confirmation';
 export * from './link-summary';

@@ -141,6 +141,8 @@ export function purchasesFromLink(link: PaymentLink): PurchaseRecord[] {
       settled: state === 'paid',
       reversalDeny: false,
       amount: typeof link.gross_amount === 'number' ? link.gross_amount : 0,
+      // The link's amount is what the invoice asked; GET says nothing of a fee the customer paid.
+      ...(typeof link.gross_amount === 'number' ? { invoiceAmount: link.gross_amount } : {}),
       paymentType: typeof p.payment_method === 'string' ? p.payment_method.toLowerCase() : '',
       paidAt: state === 'paid' && typeof p.updated_at === 'string' ? midtransTime(p.updated_at) : '',
     });

@@ -65,8 +65,19 @@ export function checkCreateRequest(body: unknown): { problems: Problem[]; warnin
  * block, request-policy.ts), `max` when the docs give one; below `inferredMin` only a warning.
  */
 function checkWhole(value: unknown, path: string, sink: Sink, warn: Sink, inferredMin: number, max = AMOUNT_MAX, unit = ''): value is number {
-  if (!checkInteger(value, path, sink, -AMOUNT_MAX, max, unit)) return false;
-  if ((value as number) < inferredMin) warn(path, `is ${value as number}; Midtrans may refuse it (we expect at least ${inferredMin})`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    sink(path, `must be a whole number${unit}, got ${describe(value)}`);
+    return false;
+  }
+  if (!Number.isInteger(value)) {
+    sink(path, `must be a whole number${unit} (no decimals), got ${value}`);
+    return false;
+  }
+  if (value > max || value < -AMOUNT_MAX) {
+    sink(path, `must be at most ${max.toLocaleString('en-US')}, got ${value}`);
+    return false;
+  }
+  if (value < inferredMin) warn(path, `is ${value}; Midtrans may refuse it (we expect at least ${inferredMin})`);
   return true;
 }
 

@@ -9,7 +9,17 @@ import {
 } from 'n8n-workflow';
 
 import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
-import { checkWithStatusApi, PURCHASE_STATES, transactionStatusRequest, type HttpResponse, type Interpretation, type StatusCheck } from '../shared/core';
+import {
+	checkWithStatusApi,
+	getLinkRequest,
+	parseGetLink,
+	PURCHASE_STATES,
+	transactionStatusRequest,
+	type HttpResponse,
+	type Interpretation,
+	type StatusCheck,
+} from '../shared/core';
+import { claimLinkOf, type LinkLookup } from '../shared/linkClaim';
 import { withInterpretation } from '../shared/notification';
 import { n8nTransport } from '../shared/transport';
 import { CredentialCache, type ReadReason } from './credentialCache';
@@ -46,6 +56,22 @@ async function confirmWithStatusApi(ctx: IWebhookFunctions, config: Config, read
 		res = undefined;
 	}
 	return checkWithStatusApi(reading, res, (state) => state === reading.state);
+}
+
+/**
+ * GET /v1/payment-links/{candidate}: the link, or undefined when there is none (404); 'unavailable' when
+ * Midtrans could not be asked, so the caller answers 503 and Midtrans retries the notification.
+ */
+async function lookUpLink(ctx: IWebhookFunctions, config: Config, linkOrderId: string): Promise<LinkLookup> {
+	let res: HttpResponse;
+	try {
+		res = await n8nTransport(ctx)(getLinkRequest(config, linkOrderId));
+	} catch {
+		return 'unavailable';
+	}
+	if (res.status === 404) return undefined;
+	const parsed = parseGetLink(res);
+	return parsed.ok ? parsed.value : 'unavailable';
 }
 
 export class MidtransTrigger implements INodeType {
@@ -122,6 +148,14 @@ export class MidtransTrigger implements INodeType {
 						description:
 							'Whether to ask Midtrans for the transaction status before starting the workflow, and start it only if Midtrans reports the same state (an out-of-date notification is then skipped)',
 					},
+					{
+						displayName: 'Ask Midtrans Which Link a Payment Belongs To',
+						name: 'linkLookup',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to ask Midtrans (one GET of the payment link) when a payment's custom_field1 does not name its link. Your shop's own order IDs can end in 13 digits like a link's payments do; without this, payment_link_order_id stays empty for them and for links made without custom_field1.",
+					},
 				],
 			},
 		],
@@ -179,7 +213,9 @@ export class MidtransTrigger implements INodeType {
 		if (!events.includes('*') && !events.includes(reading.state)) return answer(200, received);
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const item = withInterpretation(checked.body, reading);
+		const claim = await claimLinkOf(checked.body, options.linkLookup === false ? undefined : (id) => lookUpLink(this, config, id));
+		if (claim === 'unavailable') return answer(503, { message: 'Could not ask Midtrans which payment link this payment belongs to; please retry' });
+		const item = withInterpretation(checked.body, reading, claim);
 		if (options.confirmWithStatusApi === true) {
 			const { verdict } = await confirmWithStatusApi(this, config, reading);
 			// Unavailable: 503 makes Midtrans retry later. Unconfirmed: this notification is out of date

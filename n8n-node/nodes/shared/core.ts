@@ -14,6 +14,6 @@ export * from '../../../core/src/api-calls';
 export * from '../../../core/src/api-client';
 export { whatsappLinkForRequest } from '../../../core/src/whatsapp';
 export { checkWithStatusApi, type StatusCheck } from '../../../core/src/reversal-confirmation';
-export { linkOrderIdFromTransaction } from '../../../core/src/ids';
+export { claimFromBody, claimWithListing, type LinkClaim } from '../../../core/src/link-claim';
 export { describe as describeValue } from '../../../core/src/rule-checks';
 export { purchaseIdsToAsk, reconcileOrder, type StatusAnswer } from '../../../core/src/reconcile-open-orders';

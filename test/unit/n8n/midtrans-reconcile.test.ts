@@ -7,6 +7,7 @@ import { credentialsFor, SERVER_KEY } from './support/fake-n8n';
 import { runMidtrans } from './support/run-node';
 import { checkNotification } from '../../../n8n-node/nodes/MidtransTrigger/notificationCheck';
 import { withInterpretation } from '../../../n8n-node/nodes/shared/notification';
+import { claimFromBody } from '../../../core/src';
 
 const backend = useMidtransBackend(SERVER_KEY);
 const creds = () => credentialsFor(backend.url);
@@ -30,8 +31,10 @@ test('a paid order whose notification was lost comes out as the Trigger would ha
   // The Trigger's own item for the same purchase has the same keys and values where both know them.
   const checked = checkNotification(sent, SERVER_KEY);
   if (!checked.ok) throw new Error(checked.message);
-  const triggerItem = withInterpretation(checked.body, checked.reading);
-  for (const key of ['payment_link_order_id', 'state', 'paid', 'amount', 'order_id', 'transaction_id', 'transaction_status']) expect(item.json[key]).toEqual(triggerItem[key]);
+  // Links the Create operation makes carry their order id in custom_field1: the Trigger's evidence.
+  const triggerItem = withInterpretation(checked.body, checked.reading, claimFromBody(checked.body));
+  expect(triggerItem.payment_link_order_id_source).toBe('custom_field1');
+  for (const key of ['payment_link_order_id', 'state', 'paid', 'amount', 'invoice_amount', 'customer_fee', 'order_id', 'transaction_id', 'transaction_status']) expect(item.json[key]).toEqual(triggerItem[key]);
 });
 
 test('orders already recorded at their state give nothing; several orders each get their own paired items', async () => {

@@ -87,7 +87,10 @@ const customFieldOption = (n: 1 | 2 | 3): INodeProperties => ({
 	name: `customField${n}`,
 	type: 'string',
 	default: '',
-	description: `Shown in the dashboard and sent back in payment notifications (at most ${CUSTOM_FIELD_MAX} characters)`,
+	description:
+		n === 1
+			? `Shown in the dashboard and sent back in payment notifications (at most ${CUSTOM_FIELD_MAX} characters). Left empty, the link's order ID goes here, so the Midtrans Trigger can tell this link's payments from other orders`
+			: `Shown in the dashboard and sent back in payment notifications (at most ${CUSTOM_FIELD_MAX} characters)`,
 });
 
 const vaNumberField = (displayName: string, name: string, code: VaBank): INodeProperties => ({
@@ -541,7 +544,8 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 	const duration = numberOf(ctx.getNodeParameter('expiryDuration', i, 0));
 	const startTime = optionalText(extra.expiryStartTime);
 	if (duration !== 0 || startTime !== undefined) {
-		invoice.expiry = { duration, unit: ctx.getNodeParameter('expiryUnit', i, 'days') as ExpiryUnit };
+		// 0 is the field left empty: a start time alone leaves the required duration missing (named as such).
+		invoice.expiry = { duration: (duration === 0 ? undefined : duration) as number, unit: ctx.getNodeParameter('expiryUnit', i, 'days') as ExpiryUnit };
 		if (startTime !== undefined) invoice.expiry.startTime = startTime;
 	}
 
@@ -555,7 +559,9 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 		invoice.paymentLinkId = 'generate';
 	}
 
-	const customFields = [extra.customField1, extra.customField2, extra.customField3].map(optionalText);
+	// custom_field1 carries the link's own order ID unless the user fills it: the documented way back from a
+	// payment to its link (docs/midtrans-contract.md §5.6), and the Trigger's evidence (core link-claim.ts).
+	const customFields = [optionalText(extra.customField1) ?? (invoice.orderId || undefined), ...[extra.customField2, extra.customField3].map(optionalText)];
 	if (customFields.some((v) => v !== undefined)) invoice.customFields = customFields as [string?, string?, string?];
 	const finishUrl = optionalText(extra.finishUrl);
 	if (finishUrl !== undefined) invoice.finishUrl = finishUrl;

@@ -1,7 +1,8 @@
 /** Transaction ▸ Get Status: Midtrans's status answer, with the same interpretation the trigger adds to a notification. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { interpretNotification } from '../../../shared/core';
+import { claimFromBody, interpretNotification } from '../../../shared/core';
+import { claimLinkOf } from '../../../shared/linkClaim';
 import { withInterpretation, withLinkOrderId } from '../../../shared/notification';
 import { midtransFor } from '../../shared/client';
 import { idParameter } from '../../shared/parameters';
@@ -28,5 +29,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { client } = await midtransFor(this);
 	const status = (await client.getTransactionStatus(id)) as IDataObject;
 	const read = interpretNotification(status);
-	return read.ok ? withInterpretation(status, read.value) : withLinkOrderId(status);
+	const claim = await claimLinkOf(status, async (linkOrderId) => {
+		try {
+			return await client.getPaymentLink(linkOrderId);
+		} catch {
+			// No such link (or it cannot be read now): the payment is not claimed for any link.
+			return undefined;
+		}
+	});
+	const known = claim === 'unavailable' ? claimFromBody(status) : claim;
+	return read.ok ? withInterpretation(status, read.value, known) : withLinkOrderId(status, known);
 }
