@@ -126,8 +126,7 @@ export class PaymentsLog {
       const cells = this.cells(line);
       for (const run of ours) {
         const range = sheet.getRange(row, run.start + 1, 1, run.length);
-        range.setNumberFormat('@');
-        this.formatNumbers(row, 1, run);
+        range.setNumberFormats([this.formats(run.start, run.length)]);
         range.setValues([cells.slice(run.start, run.start + run.length)]);
       }
     }
@@ -141,8 +140,8 @@ export class PaymentsLog {
         this.maxRows += grow;
       }
       const range = sheet.getRange(start, 1, appended.length, this.width);
-      range.setNumberFormat('@');
-      this.formatNumbers(start, appended.length, { start: 0, length: this.width });
+      const formats = this.formats(0, this.width);
+      range.setNumberFormats(appended.map(() => formats));
       range.setValues(appended.map((l) => this.cells(l)));
       appended.forEach((l, i) => this.rows.set(String(l.purchaseOrderId), start + i));
       this.lastRow += appended.length;
@@ -160,13 +159,10 @@ export class PaymentsLog {
     return out;
   }
 
-  /** The number columns inside `run` (0-based columns) of `rows` rows from `row`, as numbers. */
-  private formatNumbers(row: number, rows: number, run: { start: number; length: number }): void {
-    const sheet = this.sheet as GoogleAppsScript.Spreadsheet.Sheet;
-    for (const k of NUMBER_COLUMNS) {
-      const c = this.columns[k];
-      if (c !== undefined && c >= run.start && c < run.start + run.length) sheet.getRange(row, c + 1, rows, 1).setNumberFormat(NUMBER_FORMAT);
-    }
+  /** Each column's format from `start` (0-based) for `length` columns: text, except the number columns. One call sets a whole row's. */
+  private formats(start: number, length: number): string[] {
+    const numeric = new Set(NUMBER_COLUMNS.map((k) => this.columns[k]));
+    return Array.from({ length }, (_, i) => (numeric.has(start + i) ? NUMBER_FORMAT : '@'));
   }
 
   /** Creates the sheet (leaving the merchant where they were), or adds the headers it lacks at the end. */

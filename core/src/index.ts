@@ -10,6 +10,7 @@ export { constantTimeEqual, notificationSignature, verifyNotification } from './
 export * from './interpret-notification';
 export * from './link-claim';
 export * from './amount-breakdown';
+export { UNLISTED_SETTLEMENT_NOTE, lastSnapState, unlistedSettlement } from './last-snap-status';
 export * from './purchase-record';
 export * from './reversal-confirmation';
 export * from './link-summary';
