@@ -5,7 +5,7 @@
  */
 import {
   amountBreakdown, candidateLinkOrderId, claimFromBody, claimWithListing, collectionSummary, interpretNotification, linkOrderIdFromTransaction,
-  mergePurchase, paymentEntry, recordOf, summarisePurchases, type PaymentLink, type PurchaseRecord,
+  mergePurchase, paymentEntry, recordOf, summariseLink, summarisePurchases, type PaymentLink, type PurchaseRecord,
 } from '../../../core/src';
 
 /** A real Snap notification's shape (order id from public traffic; other values of the documented kind). */
@@ -83,5 +83,33 @@ describe('Automatic Fee Imposition: the split of a fee-inclusive gross', () => {
     const b = mergePurchase(fromGet, fromNotification);
     expect(a).toEqual(b);
     expect([a.amount, a.invoiceAmount, a.customerFee]).toEqual([10071, 10000, 71]);
+  });
+});
+
+describe('last_snap_transaction_status (GET /v1/payment-links, read by five public clients) as a cross-check', () => {
+  const expiredLink = (extra: Partial<PaymentLink>): PaymentLink => ({
+    order_id: 'LS-1', gross_amount: 150000, usage_limit: 1, expiry_start: '2026-01-01 10:00 +0700', expiry_duration: 1, expiry_unit: 'days', purchases: [], ...extra,
+  });
+  const later = Date.UTC(2026, 5, 1);
+
+  test('"SETTLEMENT" with an empty purchases[]: not concluded expired, and the Note says a payment is not listed yet', () => {
+    const s = summariseLink(expiredLink({ last_snap_transaction_status: 'SETTLEMENT' }), later);
+    expect(s.unlistedSettlement).toBe(true);
+    expect(s.expired).toBe(false);
+    expect(s.word).toBe('Link created');
+    expect(s.note).toMatch(/last payment as settled/);
+  });
+
+  test('"SETTLEMENT" with the purchase listed as paid, or "EXPIRE", adds nothing: purchases[] decides', () => {
+    const listed = summariseLink(expiredLink({ last_snap_transaction_status: 'SETTLEMENT', purchases: [{ order_id: 'LS-1-1765990547301', payment_status: 'SETTLEMENT' }] }), later);
+    expect([listed.unlistedSettlement, listed.word]).toEqual([false, 'Paid']);
+    const expired = summariseLink(expiredLink({ last_snap_transaction_status: 'EXPIRE' }), later);
+    expect([expired.unlistedSettlement, expired.word, expired.note]).toEqual([false, 'Expired', '']);
+  });
+
+  test('a lagging list (the purchase still PENDING) with "SETTLEMENT" is flagged too', () => {
+    const s = summariseLink(expiredLink({ last_snap_transaction_status: 'SETTLEMENT', purchases: [{ order_id: 'LS-1-1765990547301', payment_status: 'PENDING' }] }), later);
+    expect(s.unlistedSettlement).toBe(true);
+    expect(s.word).toBe('Pending');
   });
 });
