@@ -148,7 +148,9 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
         continue;
       }
       if (!result.ok) {
-        updates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: result.note } });
+        // Midtrans names its own field; the warning sent with the row names the column it came from.
+        const note = w.warning ? `${w.warning}. ${result.note}` : result.note;
+        updates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note } });
         continue;
       }
       const life = { usageLimit: usageLimitOf(w.request.usage_limit) };

@@ -1,5 +1,5 @@
 /**
- * Automatic Fee Imposition (2025, docs/midtrans-contract.md §11.3 [observed]): when a merchant lets
+ * Automatic Fee Imposition (2025, docs/midtrans-contract.md §9.3 [observed]): when a merchant lets
  * Midtrans charge the payment fee to the customer, `gross_amount` in notifications and status answers
  * includes the fee (and the signature is over that amount), and the split is in
  * `metadata.extra_info.gross_amount_info: { original_amount, gross_amount, customer_imposed_payment_fee }`,

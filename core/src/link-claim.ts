@@ -1,6 +1,6 @@
 /**
  * Which Payment Link a transaction belongs to, decided only from evidence (docs/midtrans-contract.md
- * §5.6, §11.1). A purchase's order id is the link's plus `-` and 13 digits, but merchants build their
+ * §5.6, §9.1). A purchase's order id is the link's plus `-` and 13 digits, but merchants build their
  * own Snap order ids the same way (`ORDER-26-1765990547301` is a real shop order id) and one account has
  * one notification URL, so a `-<13 digits>` tail proves nothing by itself. Evidence, strongest first:
  *

@@ -173,7 +173,7 @@ function transactionFields(link: StoredLink, p: StoredPurchase, ctx: PayContext)
     body.refund_amount = p.refundAmount.toFixed(2);
     body.refunds = [{ refund_chargeback_id: 1, refund_amount: p.refundAmount.toFixed(2), created_at: jakartaDateTime(p.updatedAt), reason: 'simulated refund', refund_key: `sim-${p.id}`, refund_method: 'online' }];
   }
-  // §11.3 [observed]: under fee imposition gross_amount includes the fee; the split rides in metadata, as strings.
+  // §9.3 [observed]: under fee imposition gross_amount includes the fee; the split rides in metadata, as strings.
   if (p.customerFee !== undefined) {
     body.metadata = {
       extra_info: {

@@ -62,7 +62,7 @@ export interface SimulatorOptions {
 }
 
 /**
- * Automatic Fee Imposition (docs/midtrans-contract.md §11.3): the customer pays the payment fee on top, so a
+ * Automatic Fee Imposition (docs/midtrans-contract.md §9.3): the customer pays the payment fee on top, so a
  * purchase's `gross_amount` is the link's amount plus the fee and its bodies carry the split in
  * `metadata.extra_info.gross_amount_info`. The fee is `round(amount × percent / 100) + fixed` rupiah
  * (the real fee depends on the channel and the merchant's agreement [inferred]).
