@@ -27,4 +27,5 @@ export function unlistedSettlement(link: PaymentLink, listed: readonly PurchaseR
   return lastSnapState(link) === 'paid' && !listed.some((p) => MONEY_MOVED.has(effectiveState(p)));
 }
 
-export const UNLISTED_SETTLEMENT_NOTE = "Midtrans reports this link's last payment as settled, but its payment list does not show it yet; Refresh again to record it";
+export const UNLISTED_SETTLEMENT_NOTE =
+  "Midtrans reports this link's last payment as settled, but its payment list does not show it yet; Refresh again to record it";

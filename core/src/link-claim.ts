@@ -51,6 +51,7 @@ export function claimWithListing(body: unknown, link: PaymentLink | undefined): 
   const fromBody = claimFromBody(body);
   if (fromBody.source !== 'none') return fromBody;
   const orderId = isPlainObject(body) && typeof body.order_id === 'string' ? body.order_id : '';
-  if (fromBody.candidate !== '' && linkListsPurchase(link, orderId)) return { linkOrderId: fromBody.candidate, source: 'payment_link', candidate: fromBody.candidate };
+  if (fromBody.candidate !== '' && linkListsPurchase(link, orderId))
+    return { linkOrderId: fromBody.candidate, source: 'payment_link', candidate: fromBody.candidate };
   return fromBody;
 }

@@ -9,7 +9,11 @@ import { type Interpretation, type LinkClaim } from './core';
  * link's payment), whether it is paid, its state, and three amounts as numbers: `amount` (what arrived),
  * `invoice_amount` (what the invoice asked) and `customer_fee` (a fee Midtrans charged the customer on top).
  */
-export function withInterpretation(body: IDataObject, interpretation: Interpretation, claim: LinkClaim): IDataObject {
+export function withInterpretation(
+	body: IDataObject,
+	interpretation: Interpretation,
+	claim: LinkClaim,
+): IDataObject {
 	return {
 		...body,
 		payment_link_order_id: claim.linkOrderId,
@@ -24,5 +28,9 @@ export function withInterpretation(body: IDataObject, interpretation: Interpreta
 
 /** The same for an answer the core could not interpret: at least the link's order id, as far as it is known. */
 export function withLinkOrderId(body: IDataObject, claim: LinkClaim): IDataObject {
-	return { ...body, payment_link_order_id: claim.linkOrderId, payment_link_order_id_source: claim.source };
+	return {
+		...body,
+		payment_link_order_id: claim.linkOrderId,
+		payment_link_order_id_source: claim.source,
+	};
 }
