@@ -9,8 +9,13 @@
  * nor recorded. A claim that adds nothing to the stored record (a replay, a late copy) costs no call.
  * Everything else (pending, expired, failed, under review) is recorded as notified, its fields checked
  * for shape by the core, because nothing in it can raise a row to Paid.
+ *
+ * A `-<13 digits>` tail does not prove a transaction is a link's purchase (core link-claim.ts): the
+ * claim comes from `custom_field1` or Midtrans's listing of the link. For a money move it is read from
+ * the status API's answer, never from the body, whose `custom_field1` is not signed.
  */
 import {
+  claimFromBody,
   confirmationRequest,
   confirmedRecord,
   confirmNotification,
@@ -25,6 +30,7 @@ import {
 } from '@midtrans-pl/core';
 import { mapHeaders, type Cell, type HeaderMap } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
+import { claimLink } from './link-claim';
 import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
 import { rowsOfInvoice } from './invoice-rows';
 import type { NotificationAnswer } from './notifications';
@@ -60,16 +66,35 @@ function askMidtrans(config: MidtransConfig, n: Interpretation): Confirmation {
   return confirmNotification(n, sent.responses[0], config.serverKey);
 }
 
-export function trustNotification(config: MidtransConfig, n: Interpretation): Trust {
-  if (!moneyClaimOf(n)) return { ok: true, facts: n, record: recordOf(n) };
+/** The facts with the claimed link, or the answer when the transaction is not (or cannot be shown to be) a link's purchase. */
+function claimed(config: MidtransConfig, evidence: unknown, facts: Interpretation): Interpretation | NotificationAnswer {
+  const claim = claimLink(config, evidence);
+  if (claim.verdict === 'unavailable') return { ok: false, result: 'lookup-unavailable' };
+  if (claim.linkOrderId === '') return { ok: true, result: 'not-a-link-payment' };
+  return { ...facts, linkOrderId: claim.linkOrderId };
+}
+
+export function trustNotification(config: MidtransConfig, body: unknown, n: Interpretation): Trust {
+  if (!moneyClaimOf(n)) {
+    // Nothing here can raise a row to Paid, so the body's custom_field1 may name the link. Without it,
+    // a link this sheet does not show is not worth a GET.
+    if (claimFromBody(body).source === 'none' && !isOurLink(SpreadsheetApp.getActiveSpreadsheet(), n.linkOrderId))
+      return { ok: false, answer: { ok: true, result: 'no-row' } };
+    const facts = claimed(config, body, n);
+    return 'result' in facts ? { ok: false, answer: facts } : { ok: true, facts, record: recordOf(facts) };
+  }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // A link this sheet does not show is not asked about at all: no status call, no GET.
   if (!isOurLink(spreadsheet, n.linkOrderId)) return { ok: false, answer: { ok: true, result: 'no-row' } };
   const record = StateStore.load(spreadsheet)
     .link(n.linkOrderId)
     .purchases.find((p) => p.orderId === n.orderId);
   if (!needsConfirmation(n, { record })) return { ok: false, answer: { ok: true, result: 'duplicate' } };
   const check = askMidtrans(config, n);
-  if (check.verdict === 'confirmed') return { ok: true, facts: check.facts, record: confirmedRecord(check) };
+  if (check.verdict === 'confirmed') {
+    const facts = claimed(config, check.answer, check.facts);
+    return 'result' in facts ? { ok: false, answer: facts } : { ok: true, facts, record: confirmedRecord({ ...check, facts }) };
+  }
   console.warn(`Notification for ${n.orderId} not recorded (${check.verdict}): ${check.detail}`);
   return { ok: false, answer: { ok: false, result: check.verdict === 'unconfirmed' ? 'unconfirmed' : 'confirmation-unavailable' } };
 }

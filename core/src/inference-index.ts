@@ -45,7 +45,8 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   { file: 'core/src/collection-summary.ts', quote: "amounts [inferred: a partial refund's amount", rule: 'a partial refund counts its gross as collected' },
   { file: 'core/src/whatsapp.ts', quote: 'country code [inferred from the', rule: 'Indonesian mobile number shape' },
   // Validation.
-  { file: 'core/src/validate-create-request.ts', quote: '[inferred lower bound]', rule: 'expiry duration at least 1' },
+  { file: 'core/src/validate-create-request.ts', quote: '[inferred lower bound]', rule: 'expiry duration at least 1 (a warning)' },
+  { file: 'core/src/validate-create-request.ts', quote: '[inferred: min ≤ preset ≤ max]', rule: 'dynamic amounts ordered (a warning)' },
   // Notification verification and interpretation.
   { file: 'core/src/verify-notification.ts', quote: '`gross_amount.toFixed(2)` [inferred, §5.3]', rule: 'numeric signed fields rebuilt as strings' },
   { file: 'core/src/notification-shape.ts', quote: 'Largest notification text accepted [inferred', rule: 'a notification body is at most 32 KB of text' },

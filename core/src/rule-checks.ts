@@ -53,13 +53,20 @@ export function checkInteger(value: unknown, path: string, sink: Sink, min: numb
   return true;
 }
 
-export function checkString(value: unknown, path: string, sink: Sink, max: number, required = false): value is string {
+export function checkString(
+  value: unknown,
+  path: string,
+  sink: Sink,
+  max: number,
+  required = false,
+  blankAllowed = false,
+): value is string {
   if (value === undefined && !required) return false;
   if (typeof value !== 'string') {
     sink(path, required && value === undefined ? 'is required' : `must be text, got ${describe(value)}`);
     return false;
   }
-  if (required && value.trim() === '') {
+  if (required && !blankAllowed && value.trim() === '') {
     sink(path, 'must not be empty');
     return false;
   }

@@ -27,6 +27,8 @@ export interface StoredPurchase {
   /** True once it has been paid (settlement or capture accepted); a later refund keeps the unit used [inferred]. */
   wasPaid: boolean;
   refundAmount?: number;
+  /** Automatic Fee Imposition: the fee the customer paid on top; `grossAmount` includes it. */
+  customerFee?: number;
   fields: NotificationBody;
 }
 
@@ -40,6 +42,11 @@ export interface StoredLink {
   expiryStart?: number;
   deletedAt?: number;
   purchases: StoredPurchase[];
+  /**
+   * Additive: not a Payment Link but a merchant's own Snap order (its shop), whose one transaction keeps
+   * the merchant's order id as is. Midtrans sends its notifications to the same URL (one per account).
+   */
+  snapOrder?: boolean;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   INVALID_JSON, UNAUTHORIZED_BODY, linkDeleted, orderIdTaken, paymentLinkIdTaken,
 } from './documented-messages';
 import {
-  FAULT_BODIES, RATE_LIMITED_BODY, ROUTE_NOT_FOUND, TRANSACTION_NOT_FOUND, UNKNOWN_MERCHANT, linkNotFound,
+  FAULT_BODIES, PAY_REFUSED, RATE_LIMITED_BODY, ROUTE_NOT_FOUND, TRANSACTION_NOT_FOUND, UNKNOWN_MERCHANT, linkNotFound,
 } from './invented-messages';
 import { FaultPlan } from './faults';
 import { RateLimiter } from './rate-limit';
@@ -20,7 +20,7 @@ import { SimulatorError, payLink, statusViewOf, type PayContext } from './purcha
 import { bytesFrom, randomStreams, uuidFrom } from './seeded-random';
 import type {
   DeliveryAttempt, EmittedNotification, FaultOptions, NotificationBody, PayAction, SimRequest, SimResponse, SimRoute, Simulator,
-  SimulatorOptions, SimulatorStats,
+  SimulatorOptions, SimulatorStats, SnapOrderAction,
 } from './types';
 
 const sha512Hex = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');
@@ -51,6 +51,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   /** No pending purchase lapses before this; lets the sweep on every request cost nothing most of the time. */
   let nextDue = Infinity;
   let byPaymentLinkId = new Map<string, StoredLink>();
+  /** The merchant's own Snap orders (a shop), by their order id: never a Payment Link, never listed by GET. */
+  let snapOrders = new Map<string, StoredLink>();
+  let feeImposition = options.feeImposition;
   let stats = emptyStats();
   let nextLinkId = 1;
   let nextPurchaseId = 1;
@@ -65,7 +68,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const now = () => baseNow() + offset;
   const paymentUrlOf = (link: StoredLink) => `${baseUrl}/payment-links/${encodeURIComponent(link.paymentLinkId)}`;
   const payContext = (): PayContext => ({
-    now: now(), ids: random.ids, nextPurchaseId: () => nextPurchaseId++, serverKey: options.serverKey, merchantId, sha512Hex,
+    now: now(), ids: random.ids, nextPurchaseId: () => nextPurchaseId++, serverKey: options.serverKey, merchantId, sha512Hex, feeImposition,
   });
 
   function flushHeld(): void {
@@ -133,6 +136,24 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const out = payLink(link, action ?? ({} as PayAction), payContext());
     track(link, out.purchase);
     if (!out.notification) return { order_id: out.purchase.orderId, transaction_id: out.purchase.transactionId, transaction_status: 'open' };
+    emit(out.notification);
+    return out.notification;
+  }
+
+  function paySnapOrder(orderId: string, action: SnapOrderAction): NotificationBody {
+    sweepExpiries();
+    let order = snapOrders.get(orderId);
+    if (!order) {
+      const amount = action?.gross_amount;
+      if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1) throw new SimulatorError(400, PAY_REFUSED.amountOutOfRange(1, Number.MAX_SAFE_INTEGER));
+      const request: CreatePaymentLinkRequest = { transaction_details: { order_id: orderId, gross_amount: amount }, usage_limit: 1 };
+      if (typeof action.custom_field1 === 'string') request.custom_field1 = action.custom_field1;
+      order = { ...newLink(0, '', request, now()), snapOrder: true };
+      snapOrders.set(orderId, order);
+    }
+    const out = payLink(order, action, payContext());
+    track(order, out.purchase);
+    if (!out.notification) throw new SimulatorError(400, PAY_REFUSED.unknownStatus('open'));
     emit(out.notification);
     return out.notification;
   }
@@ -228,6 +249,23 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         if (e instanceof SimulatorError) return json(e.status, { error_messages: [e.message] });
         throw e;
       }
+    }
+    if (rest[0] === 'snap-orders' && rest.length === 3 && rest[2] === 'pay' && method === 'POST') {
+      try {
+        return json(200, paySnapOrder(rest[1], body() as unknown as SnapOrderAction));
+      } catch (e) {
+        if (e instanceof SimulatorError) return json(e.status, { error_messages: [e.message] });
+        throw e;
+      }
+    }
+    if (route === 'fee-imposition' && method === 'POST') {
+      const b = body();
+      const percent = b.percent;
+      const fixed = b.fixed;
+      const bad = (v: unknown) => v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0);
+      if (bad(percent) || bad(fixed)) return json(400, { error_messages: ['percent and fixed must be non-negative numbers (simulator)'] });
+      feeImposition = percent === undefined && fixed === undefined ? undefined : { percent: percent as number | undefined, fixed: fixed as number | undefined };
+      return json(200, { feeImposition: feeImposition ?? null });
     }
     if (route === 'payment-links' && method === 'GET') {
       return json(200, [...links.values()].map((l) => ({ ...linkView(l, paymentUrlOf(l), merchantId), deleted: l.deletedAt !== undefined })));
@@ -352,6 +390,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     pending = new Map();
     nextDue = Infinity;
     byPaymentLinkId = new Map();
+    snapOrders = new Map();
+    feeImposition = options.feeImposition;
     stats = emptyStats();
     nextLinkId = 1;
     nextPurchaseId = 1;
@@ -382,6 +422,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     notificationUrl: () => notifyUrl,
     setFaults,
     sweep: () => sweepExpiries(),
+    paySnapOrder,
+    setFeeImposition: (f) => { feeImposition = f; },
   };
 }
 

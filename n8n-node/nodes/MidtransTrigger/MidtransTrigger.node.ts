@@ -9,8 +9,10 @@ import {
 } from 'n8n-workflow';
 
 import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
-import { PURCHASE_STATES, type NotificationDecision } from '../shared/core';
+import { getLinkRequest, parseGetLink, PURCHASE_STATES, type HttpResponse, type NotificationDecision } from '../shared/core';
+import { claimLinkOf, type LinkLookup } from '../shared/linkClaim';
 import { decideN8nNotification, notificationItem } from '../shared/notification';
+import { n8nTransport } from '../shared/transport';
 import { CredentialCache, type ReadReason } from './credentialCache';
 import { notificationBody, shapeRefusal } from './notificationCheck';
 
@@ -47,6 +49,22 @@ function httpStatusOf(decision: NotificationDecision): number {
 		default:
 			return 200;
 	}
+}
+
+/**
+ * GET /v1/payment-links/{candidate}: the link, or undefined when there is none (404); 'unavailable' when
+ * Midtrans could not be asked, so the caller answers 503 and Midtrans retries the notification.
+ */
+async function lookUpLink(ctx: IWebhookFunctions, config: Config, linkOrderId: string): Promise<LinkLookup> {
+	let res: HttpResponse;
+	try {
+		res = await n8nTransport(ctx)(getLinkRequest(config, linkOrderId));
+	} catch {
+		return 'unavailable';
+	}
+	if (res.status === 404) return undefined;
+	const parsed = parseGetLink(res);
+	return parsed.ok ? parsed.value : 'unavailable';
 }
 
 export class MidtransTrigger implements INodeType {
@@ -123,6 +141,14 @@ export class MidtransTrigger implements INodeType {
 						description:
 							"Whether to start the workflow on a payment or refund notification without first asking Midtrans's status API. Midtrans signs only order_id, status_code and gross_amount, so anyone who has seen one genuine notification (in n8n's execution history, a forwarding workflow, a proxy log or the Midtrans dashboard) can resend it with transaction_status changed, for example an authorized card payment as settled or a settled one as refunded, and this trigger would then start a run with paid: true or a refund for an order that was not paid or refunded. Turn on only if nothing after this trigger marks orders paid, ships goods or moves money.",
 					},
+					{
+						displayName: 'Ask Midtrans Which Link a Payment Belongs To',
+						name: 'linkLookup',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to ask Midtrans (one GET of the payment link) when a payment's custom_field1 does not name its link. Your shop's own order IDs can end in 13 digits like a link's payments do; without this, payment_link_order_id stays empty for them and for links made without custom_field1.",
+					},
 				],
 			},
 		],
@@ -184,10 +210,14 @@ export class MidtransTrigger implements INodeType {
 			}
 		}
 		const status = httpStatusOf(decision);
-		if (decision.outcome === 'accepted') return answer(status, received, [this.helpers.returnJsonArray(notificationItem(decision))]);
 		if (decision.outcome === 'refused') return answer(status, { message: decision.message });
 		// The detail is not echoed: it may name the host the credential points at.
 		if (decision.outcome === 'unavailable') return answer(status, { message: 'Could not confirm the notification with Midtrans; please retry' });
-		return answer(status, received);
+		if (decision.outcome !== 'accepted') return answer(status, received);
+		// Which link, from evidence (core link-claim.ts). A confirmed body carries Midtrans's custom_field1,
+		// not the sender's (status-confirmation.ts CONFIRMED_FIELDS).
+		const claim = await claimLinkOf(decision.body, options.linkLookup === false ? undefined : (id) => lookUpLink(this, config, id));
+		if (claim === 'unavailable') return answer(503, { message: 'Could not ask Midtrans which payment link this payment belongs to; please retry' });
+		return answer(status, received, [this.helpers.returnJsonArray(notificationItem(decision, claim))]);
 	}
 }

@@ -3,8 +3,8 @@ import { createHash } from 'crypto';
 
 import {
 	decideNotification,
-	linkOrderIdFromTransaction,
 	type Interpretation,
+	type LinkClaim,
 	type MidtransConfig,
 	type NotificationDecision,
 	type PurchaseState,
@@ -36,34 +36,48 @@ export function decideN8nNotification(
 
 /**
  * A notification (or a status-API answer) with its own fields unchanged, plus what the core reads
- * from it: the Payment Link's order id, whether it is paid, its state and the amount as a number.
+ * from it: the Payment Link's order id and how it is known (`payment_link_order_id_source`: `custom_field1`
+ * from the body, `payment_link` from Midtrans's GET of the link, `none`: '' because nothing shows it is a
+ * link's payment), whether it is paid, its state, and three amounts as numbers: `amount` (what arrived),
+ * `invoice_amount` (what the invoice asked) and `customer_fee` (a fee Midtrans charged the customer on top).
  */
-export function withInterpretation(body: IDataObject, interpretation: Interpretation): IDataObject {
+export function withInterpretation(
+	body: IDataObject,
+	interpretation: Interpretation,
+	claim: LinkClaim,
+): IDataObject {
 	return {
 		...body,
-		payment_link_order_id: interpretation.linkOrderId,
+		payment_link_order_id: claim.linkOrderId,
+		payment_link_order_id_source: claim.source,
 		paid: interpretation.paid,
 		state: interpretation.state,
 		amount: interpretation.amount,
+		invoice_amount: interpretation.invoiceAmount,
+		customer_fee: interpretation.customerFee,
 	};
 }
 
 /**
  * The item an accepted notification yields: the body (with Midtrans's confirmed values in place of
- * its unsigned status fields when it was confirmed), the core's reading of the facts, and whether the
- * status API confirmed them.
+ * its unsigned status fields when it was confirmed), the core's reading of the facts, the link it is
+ * claimed for, and whether the status API confirmed them.
  */
 export function notificationItem(
 	decision: Extract<NotificationDecision, { outcome: 'accepted' }>,
+	claim: LinkClaim,
 ): IDataObject {
 	return {
-		...withInterpretation(decision.body as IDataObject, decision.facts),
+		...withInterpretation(decision.body as IDataObject, decision.facts, claim),
 		confirmed: decision.confirmed,
 	};
 }
 
-/** The same for an answer the core could not interpret: at least the link's order id. */
-export function withLinkOrderId(body: IDataObject): IDataObject {
-	const orderId = typeof body.order_id === 'string' ? body.order_id : '';
-	return { ...body, payment_link_order_id: linkOrderIdFromTransaction(orderId) };
+/** The same for an answer the core could not interpret: at least the link's order id, as far as it is known. */
+export function withLinkOrderId(body: IDataObject, claim: LinkClaim): IDataObject {
+	return {
+		...body,
+		payment_link_order_id: claim.linkOrderId,
+		payment_link_order_id_source: claim.source,
+	};
 }

@@ -49,13 +49,18 @@ const PAYMENT_METHOD_NAMES: Record<PaymentMethod, string> = {
 	bsi_va: 'BSI Virtual Account',
 	cimb_va: 'CIMB Virtual Account',
 	credit_card: 'Credit Card',
+	dana: 'DANA',
 	danamon_va: 'Danamon Virtual Account',
 	echannel: 'Mandiri Bill Payment (Echannel)',
+	google_pay: 'Google Pay',
 	gopay: 'GoPay',
 	indomaret: 'Indomaret',
 	kredivo: 'Kredivo',
 	other_qris: 'Other QRIS',
+	ovo: 'OVO',
 	permata_va: 'Permata Virtual Account',
+	saqu_va: 'Bank Saqu Virtual Account',
+	seabank_va: 'SeaBank Virtual Account',
 	shopeepay: 'ShopeePay',
 };
 
@@ -82,7 +87,10 @@ const customFieldOption = (n: 1 | 2 | 3): INodeProperties => ({
 	name: `customField${n}`,
 	type: 'string',
 	default: '',
-	description: `Shown in the dashboard and sent back in payment notifications (at most ${CUSTOM_FIELD_MAX} characters)`,
+	description:
+		n === 1
+			? `Shown in the dashboard and sent back in payment notifications (at most ${CUSTOM_FIELD_MAX} characters). Left empty, the link's order ID goes here, so the Midtrans Trigger can tell this link's payments from other orders`
+			: `Shown in the dashboard and sent back in payment notifications (at most ${CUSTOM_FIELD_MAX} characters)`,
 });
 
 const vaNumberField = (displayName: string, name: string, code: VaBank): INodeProperties => ({
@@ -536,7 +544,8 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 	const duration = numberOf(ctx.getNodeParameter('expiryDuration', i, 0));
 	const startTime = optionalText(extra.expiryStartTime);
 	if (duration !== 0 || startTime !== undefined) {
-		invoice.expiry = { duration, unit: ctx.getNodeParameter('expiryUnit', i, 'days') as ExpiryUnit };
+		// 0 is the field left empty: a start time alone leaves the required duration missing (named as such).
+		invoice.expiry = { duration: (duration === 0 ? undefined : duration) as number, unit: ctx.getNodeParameter('expiryUnit', i, 'days') as ExpiryUnit };
 		if (startTime !== undefined) invoice.expiry.startTime = startTime;
 	}
 
@@ -550,7 +559,9 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 		invoice.paymentLinkId = 'generate';
 	}
 
-	const customFields = [extra.customField1, extra.customField2, extra.customField3].map(optionalText);
+	// custom_field1 carries the link's own order ID unless the user fills it: the documented way back from a
+	// payment to its link (docs/midtrans-contract.md §5.6), and the Trigger's evidence (core link-claim.ts).
+	const customFields = [optionalText(extra.customField1) ?? (invoice.orderId || undefined), ...[extra.customField2, extra.customField3].map(optionalText)];
 	if (customFields.some((v) => v !== undefined)) invoice.customFields = customFields as [string?, string?, string?];
 	const finishUrl = optionalText(extra.finishUrl);
 	if (finishUrl !== undefined) invoice.finishUrl = finishUrl;
@@ -646,7 +657,7 @@ const secureRandom = (n: number): Uint8Array => new Uint8Array(randomBytes(n));
 /** Builds and validates the request in the core first: a bad field fails here, before any HTTP call. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const amountType = this.getNodeParameter('amountType', itemIndex, 'fixed') as string;
-	const { request, problems } = buildInvoiceRequest(invoiceFromParameters(this, itemIndex), secureRandom);
+	const { request, problems, warnings } = buildInvoiceRequest(invoiceFromParameters(this, itemIndex), secureRandom);
 	if (problems.length) {
 		// With line items the total is derived from them, so a problem with an item is the cause to show first.
 		const ordered =
@@ -669,5 +680,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		payment_link_id: linkId ?? null,
 		existing: created.existing,
 		whatsapp_url: chat?.ok ? chat.url : null,
+		// Rules we inferred never block (the core's request policy): what they found is said here, and the link was created.
+		...(warnings.length ? { warnings: warnings.map((w) => `${fieldNameOf(w.path, amountType)} ${w.tail}`) } : {}),
 	};
 }

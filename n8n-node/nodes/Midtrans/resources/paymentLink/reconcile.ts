@@ -74,7 +74,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const closed = !link || summariseLink(link, Date.now()).expired;
 	const result = reconcileOrder({ orderId, state: typeof known === 'string' ? known : '' }, answers, closed);
 	return result.changes.map((change) => ({
-		...withInterpretation(change.body as IDataObject, change.interpretation),
+		// The purchases asked about are the ones Midtrans's GET of this link lists: that is the evidence.
+		...withInterpretation(change.body as IDataObject, change.interpretation, { linkOrderId: orderId, source: 'payment_link', candidate: orderId }),
 		reconciled: true,
 		order_done: result.done,
 	}));

@@ -1,7 +1,8 @@
 /** Transaction ▸ Get Status: Midtrans's status answer, with the same interpretation the trigger adds to a notification. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { answerAbout, interpretNotification } from '../../../shared/core';
+import { answerAbout, claimFromBody, interpretNotification } from '../../../shared/core';
+import { claimLinkOf } from '../../../shared/linkClaim';
 import { withInterpretation, withLinkOrderId } from '../../../shared/notification';
 import { midtransFor } from '../../shared/client';
 import { idParameter } from '../../shared/parameters';
@@ -31,5 +32,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const about = answerAbout(id, answer);
 	const status = about.ok ? (about.body as IDataObject) : answer;
 	const read = interpretNotification(status);
-	return read.ok ? withInterpretation(status, read.value) : withLinkOrderId(status);
+	const claim = await claimLinkOf(status, async (linkOrderId) => {
+		try {
+			return await client.getPaymentLink(linkOrderId);
+		} catch {
+			// No such link (or it cannot be read now): the payment is not claimed for any link.
+			return undefined;
+		}
+	});
+	const known = claim === 'unavailable' ? claimFromBody(status) : claim;
+	return read.ok ? withInterpretation(status, read.value, known) : withLinkOrderId(status, known);
 }

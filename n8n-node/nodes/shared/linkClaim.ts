@@ -1,0 +1,18 @@
+import { claimFromBody, claimWithListing, type LinkClaim, type PaymentLink } from './core';
+
+/** What a look-up of the candidate link found: the link, none (404), or no answer from Midtrans. */
+export type LinkLookup = PaymentLink | undefined | 'unavailable';
+
+/**
+ * Which Payment Link a transaction belongs to, from evidence (core link-claim.ts): the body's
+ * custom_field1, else Midtrans's GET of the candidate link. Without `lookUp` nothing is asked.
+ */
+export async function claimLinkOf(
+	body: unknown,
+	lookUp?: (linkOrderId: string) => Promise<LinkLookup>,
+): Promise<LinkClaim | 'unavailable'> {
+	const fromBody = claimFromBody(body);
+	if (fromBody.source !== 'none' || fromBody.candidate === '' || !lookUp) return fromBody;
+	const found = await lookUp(fromBody.candidate);
+	return found === 'unavailable' ? found : claimWithListing(body, found);
+}
