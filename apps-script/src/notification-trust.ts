@@ -66,12 +66,15 @@ function askMidtrans(config: MidtransConfig, n: Interpretation): Confirmation {
   return confirmNotification(n, sent.responses[0], config.serverKey);
 }
 
-/** The facts with the claimed link, or the answer when the transaction is not (or cannot be shown to be) a link's purchase. */
-function claimed(config: MidtransConfig, evidence: unknown, facts: Interpretation): Interpretation | NotificationAnswer {
+/**
+ * Why the transaction is not recorded as a link's purchase, or undefined when the evidence claims it
+ * for its link (whose order id is then the one the core already read from the signed order_id).
+ */
+function unclaimed(config: MidtransConfig, evidence: unknown): NotificationAnswer | undefined {
   const claim = claimLink(config, evidence);
   if (claim.verdict === 'unavailable') return { ok: false, result: 'lookup-unavailable' };
   if (claim.linkOrderId === '') return { ok: true, result: 'not-a-link-payment' };
-  return { ...facts, linkOrderId: claim.linkOrderId };
+  return undefined;
 }
 
 export function trustNotification(config: MidtransConfig, body: unknown, n: Interpretation): Trust {
@@ -80,8 +83,8 @@ export function trustNotification(config: MidtransConfig, body: unknown, n: Inte
     // a link this sheet does not show is not worth a GET.
     if (claimFromBody(body).source === 'none' && !isOurLink(SpreadsheetApp.getActiveSpreadsheet(), n.linkOrderId))
       return { ok: false, answer: { ok: true, result: 'no-row' } };
-    const facts = claimed(config, body, n);
-    return 'result' in facts ? { ok: false, answer: facts } : { ok: true, facts, record: recordOf(facts) };
+    const refused = unclaimed(config, body);
+    return refused ? { ok: false, answer: refused } : { ok: true, facts: n, record: recordOf(n) };
   }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   // A link this sheet does not show is not asked about at all: no status call, no GET.
@@ -92,8 +95,8 @@ export function trustNotification(config: MidtransConfig, body: unknown, n: Inte
   if (!needsConfirmation(n, { record })) return { ok: false, answer: { ok: true, result: 'duplicate' } };
   const check = askMidtrans(config, n);
   if (check.verdict === 'confirmed') {
-    const facts = claimed(config, check.answer, check.facts);
-    return 'result' in facts ? { ok: false, answer: facts } : { ok: true, facts, record: confirmedRecord({ ...check, facts }) };
+    const refused = unclaimed(config, check.answer);
+    return refused ? { ok: false, answer: refused } : { ok: true, facts: check.facts, record: confirmedRecord(check) };
   }
   console.warn(`Notification for ${n.orderId} not recorded (${check.verdict}): ${check.detail}`);
   return { ok: false, answer: { ok: false, result: check.verdict === 'unconfirmed' ? 'unconfirmed' : 'confirmation-unavailable' } };

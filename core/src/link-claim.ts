@@ -11,7 +11,9 @@
  *   field is not signed, so it is the body's word, and the signed order id must still fit it;
  * - none: the transaction is not claimed (`linkOrderId` is '').
  */
+import { parseGetLink } from './api-calls';
 import { PURCHASE_SUFFIX } from './contract';
+import type { HttpResponse } from './ports';
 import { isPlainObject } from './rule-checks';
 import type { PaymentLink } from './types';
 
@@ -54,4 +56,16 @@ export function claimWithListing(body: unknown, link: PaymentLink | undefined): 
   if (fromBody.candidate !== '' && linkListsPurchase(link, orderId))
     return { linkOrderId: fromBody.candidate, source: 'payment_link', candidate: fromBody.candidate };
   return fromBody;
+}
+
+/** What a GET of the candidate link found: the link, none (404), or no usable answer from Midtrans. */
+export type LinkLookup = PaymentLink | undefined | 'unavailable';
+
+/** Midtrans's answer to GET /v1/payment-links/{candidate}; `undefined` res: it could not be asked. */
+export function linkLookupOf(res: HttpResponse | undefined): LinkLookup {
+  if (!res) return 'unavailable';
+  // 404: no link has that order id, so the transaction is nobody's purchase.
+  if (res.status === 404) return undefined;
+  const parsed = parseGetLink(res);
+  return parsed.ok ? parsed.value : 'unavailable';
 }

@@ -8,7 +8,7 @@ import {
   START_TIME_PATTERN, TITLE_MAX, USAGE_LIMIT_MAX, USAGE_LIMIT_MIN, VA_BANKS, VA_NUMBER_MAX, WHITELIST_BIN_PATTERN,
 } from './contract';
 import {
-  Problem, Sink, checkBoolean, checkInteger, checkOneOf, checkString, checkUrl, describe, isPlainObject,
+  Problem, Sink, checkBoolean, checkInteger, checkOneOf, checkString, checkUrl, checkWholeNumber, describe, isPlainObject,
 } from './rule-checks';
 import type { ValidationIssue } from './types';
 
@@ -65,14 +65,7 @@ export function checkCreateRequest(body: unknown): { problems: Problem[]; warnin
  * block, request-policy.ts), `max` when the docs give one; below `inferredMin` only a warning.
  */
 function checkWhole(value: unknown, path: string, sink: Sink, warn: Sink, inferredMin: number, max = AMOUNT_MAX, unit = ''): value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    sink(path, `must be a whole number${unit}, got ${describe(value)}`);
-    return false;
-  }
-  if (!Number.isInteger(value)) {
-    sink(path, `must be a whole number${unit} (no decimals), got ${value}`);
-    return false;
-  }
+  if (!checkWholeNumber(value, path, sink, unit)) return false;
   if (value > max || value < -AMOUNT_MAX) {
     sink(path, `must be at most ${max.toLocaleString('en-US')}, got ${value}`);
     return false;

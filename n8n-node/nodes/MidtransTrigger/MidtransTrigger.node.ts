@@ -9,8 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
-import { getLinkRequest, parseGetLink, PURCHASE_STATES, type HttpResponse, type NotificationDecision } from '../shared/core';
-import { claimLinkOf, type LinkLookup } from '../shared/linkClaim';
+import { getLinkRequest, linkLookupOf, PURCHASE_STATES, type LinkLookup, type NotificationDecision } from '../shared/core';
+import { claimLinkOf } from '../shared/linkClaim';
 import { decideN8nNotification, notificationItem } from '../shared/notification';
 import { n8nTransport } from '../shared/transport';
 import { CredentialCache, type ReadReason } from './credentialCache';
@@ -56,15 +56,11 @@ function httpStatusOf(decision: NotificationDecision): number {
  * Midtrans could not be asked, so the caller answers 503 and Midtrans retries the notification.
  */
 async function lookUpLink(ctx: IWebhookFunctions, config: Config, linkOrderId: string): Promise<LinkLookup> {
-	let res: HttpResponse;
 	try {
-		res = await n8nTransport(ctx)(getLinkRequest(config, linkOrderId));
+		return linkLookupOf(await n8nTransport(ctx)(getLinkRequest(config, linkOrderId)));
 	} catch {
 		return 'unavailable';
 	}
-	if (res.status === 404) return undefined;
-	const parsed = parseGetLink(res);
-	return parsed.ok ? parsed.value : 'unavailable';
 }
 
 export class MidtransTrigger implements INodeType {

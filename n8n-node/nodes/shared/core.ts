@@ -16,6 +16,6 @@ export * from '../../../core/src/api-client';
 export { whatsappLinkForRequest } from '../../../core/src/whatsapp';
 export { answerAbout } from '../../../core/src/status-confirmation';
 export { decideNotification, type NotificationDecision } from '../../../core/src/notification-decision';
-export { claimFromBody, claimWithListing, type LinkClaim } from '../../../core/src/link-claim';
+export { claimFromBody, claimWithListing, linkLookupOf, type LinkClaim, type LinkLookup } from '../../../core/src/link-claim';
 export { describe as describeValue } from '../../../core/src/rule-checks';
 export { purchaseIdsToAsk, reconcileOrder, type StatusAnswer } from '../../../core/src/reconcile-open-orders';

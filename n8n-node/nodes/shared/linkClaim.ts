@@ -1,7 +1,4 @@
-import { claimFromBody, claimWithListing, type LinkClaim, type PaymentLink } from './core';
-
-/** What a look-up of the candidate link found: the link, none (404), or no answer from Midtrans. */
-export type LinkLookup = PaymentLink | undefined | 'unavailable';
+import { claimFromBody, claimWithListing, type LinkClaim, type LinkLookup } from './core';
 
 /**
  * Which Payment Link a transaction belongs to, from evidence (core link-claim.ts): the body's
