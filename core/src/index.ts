@@ -23,3 +23,4 @@ export * from './server-key';
 export * from './connection-probe';
 export { describe as describeValue } from './rule-checks';
 export { purchaseIdsToAsk, reconcileOrder } from './reconcile-open-orders';
+export * from './transaction-actions';

@@ -26,7 +26,10 @@ export interface StoredPurchase {
   pendingExpiresAt?: number;
   /** True once it has been paid (settlement or capture accepted); a later refund keeps the unit used [inferred]. */
   wasPaid: boolean;
+  /** Total refunded so far. */
   refundAmount?: number;
+  /** Refunds made through the refund API (§9.1), oldest first. */
+  refunds?: { id: number; key: string; amount: number; at: number; reason: string }[];
   fields: NotificationBody;
 }
 

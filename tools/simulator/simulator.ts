@@ -18,6 +18,7 @@ import { linkView, newLink, type StoredLink, type StoredPurchase } from './link-
 import { handlePageForm, renderPaymentPage, type PageHost } from './payment-page';
 import { SimulatorError, payLink, statusViewOf, type PayContext } from './purchase-actions';
 import { bytesFrom, randomStreams, uuidFrom } from './seeded-random';
+import { transactionAction, type ActionKind } from './transaction-actions';
 import type {
   DeliveryAttempt, EmittedNotification, FaultOptions, NotificationBody, PayAction, SimRequest, SimResponse, SimRoute, Simulator,
   SimulatorOptions, SimulatorStats,
@@ -203,6 +204,23 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return json(200, statusViewOf(found.link, found.purchase, payContext()));
   }
 
+  /** §9: refund, direct refund, cancel, expire; a change sends its notification as a payment does. */
+  function actOn(kind: ActionKind, id: string, req: SimRequest): SimResponse {
+    const found = findPurchase(id);
+    if (!found || found.purchase.method === undefined) {
+      return json(200, { status_code: '404', status_message: TRANSACTION_NOT_FOUND, id: uuidFrom(random.ids) });
+    }
+    const parsed = parseJsonBody(req);
+    if (req.body && !parsed.ok) return json(200, { status_code: '400', status_message: INVALID_JSON });
+    const body = parsed.ok && parsed.value && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : {};
+    const result = transactionAction(kind, found.link, found.purchase, body, payContext());
+    if (result.outcome) {
+      track(found.link, result.outcome.purchase);
+      if (result.outcome.notification) emit(result.outcome.notification);
+    }
+    return json(200, result.answer);
+  }
+
   // ---- control routes ----------------------------------------------------------------------------
 
   function control(req: SimRequest, rest: string[], query: URLSearchParams): SimResponse {
@@ -272,6 +290,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (n === 3 && method === 'DELETE') return { route: 'delete', serve: () => deleteLink(c), auth: 'v1' };
     }
     if (a === 'v2' && n === 3 && c === 'status' && method === 'GET') return { route: 'status', serve: () => transactionStatus(b), auth: 'v2' };
+    if (a === 'v2' && method === 'POST' && n === 3 && (c === 'refund' || c === 'cancel' || c === 'expire')) return { route: c, serve: () => actOn(c, b, req), auth: 'v2' };
+    if (a === 'v2' && method === 'POST' && n === 5 && c === 'refund' && d === 'online' && segments[4] === 'direct') {
+      return { route: 'direct_refund', serve: () => actOn('direct_refund', b, req), auth: 'v2' };
+    }
     if (a === '_sim') return { route: 'control', serve: () => control(req, segments.slice(1), query), auth: 'none' };
     if (a === 'payment-links' && (n === 2 || (n === 3 && c === 'pay')) && d === undefined) {
       const link = byPaymentLinkId.get(b);
