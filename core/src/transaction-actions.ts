@@ -52,7 +52,12 @@ export function refundRequest(config: MidtransConfig, id: string, input: RefundI
   if (input.refundKey) body.refund_key = input.refundKey;
   if (input.amount !== undefined) body.amount = input.amount;
   if (input.reason) body.reason = input.reason;
-  return { method: 'POST', url: actionUrl(config, id, direct ? 'refund/online/direct' : 'refund'), headers: headers(config), body: JSON.stringify(body) };
+  return {
+    method: 'POST',
+    url: actionUrl(config, id, direct ? 'refund/online/direct' : 'refund'),
+    headers: headers(config),
+    body: JSON.stringify(body),
+  };
 }
 
 export function cancelRequest(config: MidtransConfig, id: string): HttpRequest {
@@ -82,14 +87,24 @@ export function parseActionAnswer(action: TransactionAction, res: HttpResponse):
     body = undefined;
   }
   if (res.status < 200 || res.status >= 300 || !isPlainObject(body) || typeof body.status_code !== 'string') {
-    const fallback = res.status >= 200 && res.status < 300 ? 'unexpected response: no status_code' : `HTTP ${res.status} with no error message`;
+    const fallback =
+      res.status >= 200 && res.status < 300 ? 'unexpected response: no status_code' : `HTTP ${res.status} with no error message`;
     return { ok: false, error: new MidtransApiError(action, res.status, errorMessages(body, fallback), body) };
   }
   const expected = { refund: ['200', ['refund', 'partial_refund']], cancel: ['200', ['cancel']], expire: ['407', ['expire']] } as const;
   const [code, statuses] = expected[action];
   const status = body.transaction_status;
-  if (body.status_code === code && (status === undefined || (statuses as readonly unknown[]).includes(status))) return { ok: true, value: body as ActionAnswer };
-  return { ok: false, error: new MidtransApiError(action, Number(body.status_code) || res.status, errorMessages(body, `status_code ${body.status_code}`), body) };
+  if (body.status_code === code && (status === undefined || (statuses as readonly unknown[]).includes(status)))
+    return { ok: true, value: body as ActionAnswer };
+  return {
+    ok: false,
+    error: new MidtransApiError(
+      action,
+      Number(body.status_code) || res.status,
+      errorMessages(body, `status_code ${body.status_code}`),
+      body,
+    ),
+  };
 }
 
 const amountOf = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
@@ -99,7 +114,11 @@ export function refundedSoFar(status: TransactionStatusResponse): number {
   const s = status as Record<string, unknown>;
   const total = amountOf(s.refund_amount);
   if (Number.isFinite(total)) return total;
-  if (Array.isArray(s.refunds)) return s.refunds.reduce((sum: number, r) => sum + (isPlainObject(r) && Number.isFinite(amountOf(r.refund_amount)) ? amountOf(r.refund_amount) : 0), 0);
+  if (Array.isArray(s.refunds))
+    return s.refunds.reduce(
+      (sum: number, r) => sum + (isPlainObject(r) && Number.isFinite(amountOf(r.refund_amount)) ? amountOf(r.refund_amount) : 0),
+      0,
+    );
   return 0;
 }
 
@@ -125,21 +144,34 @@ export function planRefund(status: TransactionStatusResponse, input: RefundInput
   const fraudAccepted = s.fraud_status === undefined || s.fraud_status === 'accept';
   if (!(REFUNDABLE.includes(state) || (state === 'capture' && fraudAccepted))) {
     const hint = CANCELLABLE.includes(state) ? ' Use Cancel (or Expire for a pending one) instead: no money has settled.' : '';
-    return { ok: false, problem: `Midtrans says this payment is '${state || 'unknown'}'; only a settled payment (settlement, capture or partial_refund) can be refunded.${hint}` };
+    return {
+      ok: false,
+      problem: `Midtrans says this payment is '${state || 'unknown'}'; only a settled payment (settlement, capture or partial_refund) can be refunded.${hint}`,
+    };
   }
   if (input.refundKey !== undefined && input.refundKey !== '' && !REFUND_KEY_PATTERN.test(input.refundKey)) {
     return { ok: false, problem: 'Refund Key may hold only letters, digits, "-" and "_"' };
   }
-  if (input.reason !== undefined && input.reason.length > REFUND_REASON_MAX) return { ok: false, problem: `Reason is ${input.reason.length} characters; Midtrans takes at most ${REFUND_REASON_MAX}` };
+  if (input.reason !== undefined && input.reason.length > REFUND_REASON_MAX)
+    return { ok: false, problem: `Reason is ${input.reason.length} characters; Midtrans takes at most ${REFUND_REASON_MAX}` };
   const gross = amountOf(s.gross_amount);
-  if (!Number.isFinite(gross)) return { ok: false, problem: 'Midtrans gave no gross_amount for this payment, so the amount left to refund is unknown' };
+  if (!Number.isFinite(gross))
+    return { ok: false, problem: 'Midtrans gave no gross_amount for this payment, so the amount left to refund is unknown' };
   const remaining = Math.max(0, gross - refundedSoFar(status));
   if (remaining <= 0) return { ok: false, problem: 'Nothing is left to refund: the whole amount has been refunded already' };
   const amount = input.amount ?? remaining;
-  if (!Number.isInteger(amount) || amount < 1) return { ok: false, problem: `Amount must be a whole number of rupiah of at least 1 (got ${String(input.amount)})` };
-  if (amount > remaining) return { ok: false, problem: `Amount ${amount} is more than the ${remaining} left to refund on this payment (paid ${gross}, refunded ${gross - remaining})` };
+  if (!Number.isInteger(amount) || amount < 1)
+    return { ok: false, problem: `Amount must be a whole number of rupiah of at least 1 (got ${String(input.amount)})` };
+  if (amount > remaining)
+    return {
+      ok: false,
+      problem: `Amount ${amount} is more than the ${remaining} left to refund on this payment (paid ${gross}, refunded ${gross - remaining})`,
+    };
   if (route === 'direct' && !DIRECT_REFUND_CAPABLE.includes(paymentType)) {
-    return { ok: false, problem: `Direct Refund does not take '${paymentType}' payments (only ${DIRECT_REFUND_CAPABLE.join(', ')}); use the standard refund` };
+    return {
+      ok: false,
+      problem: `Direct Refund does not take '${paymentType}' payments (only ${DIRECT_REFUND_CAPABLE.join(', ')}); use the standard refund`,
+    };
   }
   const direct = route === 'direct' || (route === 'auto' && DIRECT_REFUND_PAYMENT_TYPES.includes(paymentType));
   return { ok: true, value: { amount, remaining, direct, paymentType } };
@@ -151,7 +183,10 @@ export function planStateChange(action: 'cancel' | 'expire', status: Transaction
   const allowed = action === 'cancel' ? CANCELLABLE : EXPIRABLE;
   if (allowed.includes(state)) return { ok: true, value: null };
   const hint = state === 'settlement' || state === 'partial_refund' ? ' Money has settled: refund it instead.' : '';
-  return { ok: false, problem: `Midtrans says this payment is '${state || 'unknown'}'; ${action === 'cancel' ? 'Cancel' : 'Expire'} applies only to ${allowed.join(', ')}.${hint}` };
+  return {
+    ok: false,
+    problem: `Midtrans says this payment is '${state || 'unknown'}'; ${action === 'cancel' ? 'Cancel' : 'Expire'} applies only to ${allowed.join(', ')}.${hint}`,
+  };
 }
 
 /**

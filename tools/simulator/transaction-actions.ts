@@ -27,7 +27,11 @@ const refusal = (code: string, message: string): ActionResult => ({ answer: { st
 
 function move(link: StoredLink, p: StoredPurchase, status: string, ctx: PayContext, refundAmount?: number): PayOutcome | null {
   try {
-    return payLink(link, { status, transaction_id: p.transactionId, ...(refundAmount !== undefined ? { refund_amount: refundAmount } : {}) }, ctx);
+    return payLink(
+      link,
+      { status, transaction_id: p.transactionId, ...(refundAmount !== undefined ? { refund_amount: refundAmount } : {}) },
+      ctx,
+    );
   } catch (e) {
     if (e instanceof SimulatorError) return null;
     throw e;
@@ -36,8 +40,12 @@ function move(link: StoredLink, p: StoredPurchase, status: string, ctx: PayConte
 
 function basics(p: StoredPurchase): Record<string, unknown> {
   return {
-    transaction_id: p.transactionId, order_id: p.orderId, payment_type: p.fields.payment_type, transaction_time: jakartaDateTime(p.createdAt),
-    transaction_status: p.status, gross_amount: p.grossAmount.toFixed(2),
+    transaction_id: p.transactionId,
+    order_id: p.orderId,
+    payment_type: p.fields.payment_type,
+    transaction_time: jakartaDateTime(p.createdAt),
+    transaction_status: p.status,
+    gross_amount: p.grossAmount.toFixed(2),
   };
 }
 
@@ -45,7 +53,8 @@ function refund(link: StoredLink, p: StoredPurchase, body: Record<string, unknow
   const paymentType = String(p.fields.payment_type ?? '');
   const paid = p.status === 'settlement' || p.status === 'partial_refund' || (p.status === 'capture' && p.fraudStatus === 'accept');
   if (!paid) return refusal('412', CANNOT_MODIFY);
-  if (!(direct ? DIRECT_REFUND_TYPES : REFUND_TYPES).includes(paymentType)) return refusal('412', REFUND_REFUSED.channel(paymentType, direct));
+  if (!(direct ? DIRECT_REFUND_TYPES : REFUND_TYPES).includes(paymentType))
+    return refusal('412', REFUND_REFUSED.channel(paymentType, direct));
   const key = body.refund_key;
   if (key !== undefined && (typeof key !== 'string' || !/^[A-Za-z0-9_-]+$/.test(key))) return refusal('400', REFUND_REFUSED.key);
   const refunds = (p.refunds ??= []);
@@ -57,9 +66,16 @@ function refund(link: StoredLink, p: StoredPurchase, body: Record<string, unknow
     if (earlier.amount !== amount && body.amount !== undefined) return refusal('412', REFUND_REFUSED.keyReused(earlier.key));
     return { answer: refundAnswer(p, earlier) };
   }
-  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1 || amount > left) return refusal('412', REFUND_REFUSED.amount(amount, left));
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1 || amount > left)
+    return refusal('412', REFUND_REFUSED.amount(amount, left));
   const total = p.grossAmount - left + amount;
-  const entry = { id: refunds.length + 1, key: typeof key === 'string' ? key : `sim-refund-${p.id}-${refunds.length + 1}`, amount, at: ctx.now, reason: typeof body.reason === 'string' ? body.reason : '' };
+  const entry = {
+    id: refunds.length + 1,
+    key: typeof key === 'string' ? key : `sim-refund-${p.id}-${refunds.length + 1}`,
+    amount,
+    at: ctx.now,
+    reason: typeof body.reason === 'string' ? body.reason : '',
+  };
   // Recorded first, so the notification the move sends lists this refund.
   refunds.push(entry);
   const outcome = move(link, p, total === p.grossAmount ? 'refund' : 'partial_refund', ctx, total === p.grossAmount ? undefined : total);
@@ -71,18 +87,34 @@ function refund(link: StoredLink, p: StoredPurchase, body: Record<string, unknow
 }
 
 function refundAnswer(p: StoredPurchase, r: NonNullable<StoredPurchase['refunds']>[number]): Record<string, unknown> {
-  return { status_code: '200', status_message: REFUND_APPROVED, ...basics(p), refund_chargeback_id: r.id, refund_amount: r.amount.toFixed(2), refund_key: r.key };
+  return {
+    status_code: '200',
+    status_message: REFUND_APPROVED,
+    ...basics(p),
+    refund_chargeback_id: r.id,
+    refund_amount: r.amount.toFixed(2),
+    refund_key: r.key,
+  };
 }
 
 /** Serves one action on a purchase that exists and has a payment method. */
-export function transactionAction(kind: ActionKind, link: StoredLink, p: StoredPurchase, body: Record<string, unknown>, ctx: PayContext): ActionResult {
+export function transactionAction(
+  kind: ActionKind,
+  link: StoredLink,
+  p: StoredPurchase,
+  body: Record<string, unknown>,
+  ctx: PayContext,
+): ActionResult {
   if (kind === 'refund' || kind === 'direct_refund') return refund(link, p, body, kind === 'direct_refund', ctx);
   // §9.3: pending, or a card payment not yet settled; §9.4: pending only.
   const allowed = kind === 'cancel' ? ['pending', 'capture', 'authorize'] : ['pending'];
   if (!allowed.includes(p.status)) return refusal('412', CANNOT_MODIFY);
   const outcome = move(link, p, kind === 'cancel' ? 'cancel' : 'expire', ctx);
   if (!outcome) return refusal('412', CANNOT_MODIFY);
-  const answer = kind === 'cancel' ? { status_code: '200', status_message: CANCEL_DONE, ...basics(p) } : { status_code: '407', status_message: EXPIRE_DONE, ...basics(p) };
+  const answer =
+    kind === 'cancel'
+      ? { status_code: '200', status_message: CANCEL_DONE, ...basics(p) }
+      : { status_code: '407', status_message: EXPIRE_DONE, ...basics(p) };
   if (p.fraudStatus !== undefined) (answer as NotificationBody).fraud_status = p.fraudStatus;
   return { answer, outcome };
 }

@@ -23,7 +23,8 @@ export class Midtrans implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, get and deactivate Midtrans payment links and check payment status',
+		description:
+			'Create, get and deactivate Midtrans payment links; check, refund, cancel or expire a payment (refund, cancel and expire move money or end a payment)',
 		defaults: { name: 'Midtrans' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

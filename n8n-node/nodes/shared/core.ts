@@ -17,3 +17,4 @@ export { checkWithStatusApi, type StatusCheck } from '../../../core/src/reversal
 export { linkOrderIdFromTransaction } from '../../../core/src/ids';
 export { describe as describeValue } from '../../../core/src/rule-checks';
 export { purchaseIdsToAsk, reconcileOrder, type StatusAnswer } from '../../../core/src/reconcile-open-orders';
+export type { RefundRoute } from '../../../core/src/transaction-actions';

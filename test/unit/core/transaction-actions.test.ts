@@ -4,14 +4,25 @@
  * per channel, what Midtrans answers, and when an attempt with an unknown outcome is sent again.
  */
 import {
-  MidtransClient, isMidtransApiError, mayResend, parseActionAnswer, planRefund, refundRequest, verifyNotification,
-  type HttpRequest, type HttpResponse,
+  MidtransClient,
+  isMidtransApiError,
+  mayResend,
+  parseActionAnswer,
+  planRefund,
+  refundRequest,
+  verifyNotification,
+  type HttpRequest,
+  type HttpResponse,
 } from '../../../core/src';
 import { createHash } from 'crypto';
 import { createSimulator } from '../../../tools/simulator';
 
 const KEY = 'SB-Mid-server-unit-actions';
-const auth = { authorization: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`, accept: 'application/json', 'content-type': 'application/json' };
+const auth = {
+  authorization: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`,
+  accept: 'application/json',
+  'content-type': 'application/json',
+};
 const sha512Hex = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');
 
 function world(opts: { lose?: (req: HttpRequest) => 'before' | 'after' | undefined } = {}) {
@@ -24,13 +35,26 @@ function world(opts: { lose?: (req: HttpRequest) => 'before' | 'after' | undefin
     const lose = opts.lose?.(req);
     if (lose === 'before') throw new Error('socket hang up');
     const url = new URL(req.url);
-    const res = sim.handle({ method: req.method, path: url.pathname + url.search, headers: { ...auth, ...lowerKeys(req.headers) }, body: req.body ?? '' });
+    const res = sim.handle({
+      method: req.method,
+      path: url.pathname + url.search,
+      headers: { ...auth, ...lowerKeys(req.headers) },
+      body: req.body ?? '',
+    });
     if (lose === 'after') throw new Error('ETIMEDOUT');
     return { status: res.status, body: res.body };
   };
-  const client = new MidtransClient({ serverKey: KEY, baseUrl: 'http://sim.test' }, { transport, sleep: async () => undefined, maxAttempts: 3, backoffMs: 1 });
+  const client = new MidtransClient(
+    { serverKey: KEY, baseUrl: 'http://sim.test' },
+    { transport, sleep: async () => undefined, maxAttempts: 3, backoffMs: 1 },
+  );
   const paid = (orderId: string, payment_type: string, status = 'settlement', gross = 100000) => {
-    const r = sim.handle({ method: 'POST', path: '/v1/payment-links', headers: auth, body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: gross }, usage_limit: 1 }) });
+    const r = sim.handle({
+      method: 'POST',
+      path: '/v1/payment-links',
+      headers: auth,
+      body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: gross }, usage_limit: 1 }),
+    });
     expect(r.status).toBe(200);
     return sim.pay(orderId, { status, payment_type }).order_id as string;
   };
@@ -46,7 +70,13 @@ test('a full refund of a settled card payment posts to /v2/{id}/refund, says wha
   if (!out.ok) throw new Error(out.problem);
   expect(paths(w.sent)).toEqual([`GET /v2/${id}/status`, `POST /v2/${id}/refund`]);
   expect(JSON.parse(w.sent[1].body as string)).toEqual({ refund_key: 'rf-1-a', amount: 100000, reason: 'customer returned it' });
-  expect(out.answer).toMatchObject({ status_code: '200', status_message: 'Success, refund request is approved', transaction_status: 'refund', refund_amount: '100000.00', refund_key: 'rf-1-a' });
+  expect(out.answer).toMatchObject({
+    status_code: '200',
+    status_message: 'Success, refund request is approved',
+    transaction_status: 'refund',
+    refund_amount: '100000.00',
+    refund_key: 'rf-1-a',
+  });
   expect(out.plan).toMatchObject({ amount: 100000, remaining: 100000, direct: false });
   const note = w.notes[w.notes.length - 1];
   expect(note).toMatchObject({ order_id: id, transaction_status: 'refund', status_code: '200' });
@@ -59,7 +89,10 @@ test('GoPay and QRIS refunds take the direct path by default; a card refund forc
   const card = w.paid('RF-3', 'credit_card');
   expect((await w.client.refund(gopay, { amount: 1000 })).ok).toBe(true);
   expect((await w.client.refund(card, { amount: 1000 }, 'direct')).ok).toBe(true);
-  expect(paths(w.sent).filter((p) => p.startsWith('POST'))).toEqual([`POST /v2/${gopay}/refund/online/direct`, `POST /v2/${card}/refund/online/direct`]);
+  expect(paths(w.sent).filter((p) => p.startsWith('POST'))).toEqual([
+    `POST /v2/${gopay}/refund/online/direct`,
+    `POST /v2/${card}/refund/online/direct`,
+  ]);
 });
 
 test('partial refunds add up; an amount above what is left is refused before anything is sent', async () => {
@@ -84,7 +117,11 @@ test('a pending payment is not refunded (the message points to Cancel); a bank t
   const pending = w.paid('RF-5', 'bank_transfer', 'pending');
   expect(await w.client.refund(pending, {})).toMatchObject({ ok: false, problem: expect.stringMatching(/'pending'.*Use Cancel/) });
   const va = w.paid('RF-6', 'bank_transfer');
-  await expect(w.client.refund(va, {})).rejects.toMatchObject({ operation: 'refund', httpStatus: 412, message: expect.stringMatching(/not available for payment_type 'bank_transfer'/) });
+  await expect(w.client.refund(va, {})).rejects.toMatchObject({
+    operation: 'refund',
+    httpStatus: 412,
+    message: expect.stringMatching(/not available for payment_type 'bank_transfer'/),
+  });
 });
 
 test('a refund whose answer was lost is resent with its refund_key and Midtrans refunds once', async () => {
@@ -121,10 +158,21 @@ test('cancel ends a pending payment (200) and expire another (407), each with it
   const a = w.paid('CX-1', 'bank_transfer', 'pending');
   const b = w.paid('CX-2', 'bank_transfer', 'pending');
   const cancelled = await w.client.endPayment('cancel', a);
-  expect(cancelled.ok && cancelled.answer).toMatchObject({ status_code: '200', status_message: 'Success, transaction is canceled', transaction_status: 'cancel' });
+  expect(cancelled.ok && cancelled.answer).toMatchObject({
+    status_code: '200',
+    status_message: 'Success, transaction is canceled',
+    transaction_status: 'cancel',
+  });
   const expired = await w.client.endPayment('expire', b);
-  expect(expired.ok && expired.answer).toMatchObject({ status_code: '407', status_message: 'Success, transaction has expired', transaction_status: 'expire' });
-  expect(w.notes.slice(-2).map((n) => [n.order_id, n.transaction_status])).toEqual([[a, 'cancel'], [b, 'expire']]);
+  expect(expired.ok && expired.answer).toMatchObject({
+    status_code: '407',
+    status_message: 'Success, transaction has expired',
+    transaction_status: 'expire',
+  });
+  expect(w.notes.slice(-2).map((n) => [n.order_id, n.transaction_status])).toEqual([
+    [a, 'cancel'],
+    [b, 'expire'],
+  ]);
   const settled = w.paid('CX-3', 'bank_transfer');
   expect(await w.client.endPayment('cancel', settled)).toMatchObject({ ok: false, problem: expect.stringMatching(/refund it instead/) });
   expect(await w.client.endPayment('expire', settled)).toMatchObject({ ok: false });
@@ -136,16 +184,28 @@ test('a cancel Midtrans refuses with 412 is an error carrying its message (a car
   expect((await w.client.endPayment('cancel', id)).ok).toBe(true);
   const raw = w.sim.handle({ method: 'POST', path: `/v2/${id}/cancel`, headers: auth, body: '' });
   const parsed = parseActionAnswer('cancel', { status: raw.status, body: raw.body });
-  expect(parsed).toMatchObject({ ok: false, error: { httpStatus: 412, messages: ['Merchant cannot modify the status of the transaction'] } });
+  expect(parsed).toMatchObject({
+    ok: false,
+    error: { httpStatus: 412, messages: ['Merchant cannot modify the status of the transaction'] },
+  });
 });
 
 test('request and plan details: the amount defaults to what is left, refund_key charset and reason length are checked, direct refuses bank transfers', () => {
-  const status = { status_code: '200', transaction_status: 'partial_refund', payment_type: 'credit_card', gross_amount: '50000.00', refund_amount: '20000.00' };
+  const status = {
+    status_code: '200',
+    transaction_status: 'partial_refund',
+    payment_type: 'credit_card',
+    gross_amount: '50000.00',
+    refund_amount: '20000.00',
+  };
   expect(planRefund(status, {}, 'auto')).toMatchObject({ ok: true, value: { amount: 30000, remaining: 30000 } });
   expect(planRefund(status, { refundKey: 'no spaces' }, 'auto')).toMatchObject({ ok: false });
   expect(planRefund(status, { reason: 'x'.repeat(256) }, 'auto')).toMatchObject({ ok: false });
   expect(planRefund(status, { amount: 1.5 }, 'auto')).toMatchObject({ ok: false });
-  expect(planRefund({ ...status, payment_type: 'bank_transfer' }, {}, 'direct')).toMatchObject({ ok: false, problem: expect.stringMatching(/Direct Refund does not take/) });
+  expect(planRefund({ ...status, payment_type: 'bank_transfer' }, {}, 'direct')).toMatchObject({
+    ok: false,
+    problem: expect.stringMatching(/Direct Refund does not take/),
+  });
   expect(planRefund({ ...status, transaction_status: 'capture', fraud_status: 'challenge' }, {}, 'auto')).toMatchObject({ ok: false });
   const r = refundRequest({ serverKey: KEY, baseUrl: 'http://x' }, 'A/B', { amount: 5 }, true);
   expect(r.url).toBe('http://x/v2/A%2FB/refund/online/direct');
