@@ -7,7 +7,7 @@ import { request } from './harness/http';
 import { createLink, pay, setNotificationUrl } from './harness/simulator-client';
 import { startStack, type Stack, tarballFromEnv } from './harness/stack';
 import type { WebhookUrl } from './harness/start-n8n';
-import { outputOf, triggerOnlyWorkflow } from './workflows';
+import { outputOf, refundWorkflow, triggerOnlyWorkflow } from './workflows';
 
 const WEBHOOK_ID = '7c2e9f4a-1b3d-4e5f-8a6b-9c0d1e2f3a01';
 let stack: Stack;
@@ -107,3 +107,24 @@ test('a verified notification is answered 200 with the JSON {"received":true} (n
   // The simulator's own delivery got the same clean answer status.
   expect(stack.sim!.notifications().filter((d) => d.body.order_id === sent.order_id).map((d) => d.responseStatus)).toEqual([200]);
 });
+
+test('a partial refund made through the Midtrans node reaches the Trigger as a genuine partial_refund notification for the same order', async () => {
+  const base = (await stack.n8n.executions(workflowId)).length;
+  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-TRIG-REFUND', amount: 80000 });
+  const paid = await pay(stack.sim!.url, link.order_id, { status: 'settlement', payment_type: 'credit_card' });
+  await stack.n8n.waitForExecutions(workflowId, base + 1);
+  const refundId = await stack.n8n.importWorkflow(refundWorkflow(), { credentials: { midtransApi: stack.credential } });
+  await stack.n8n.activate(refundId);
+  const [refundHook] = await stack.n8n.webhookUrls(refundId);
+  const res = await request<Record<string, unknown>>(refundHook.url, { body: { id: paid.order_id, amount: 30000, refund_key: 'e2e-refund-1' }, timeoutMs: 60000 });
+  expect(res.status).toBe(200);
+  expect(res.json).toMatchObject({ transaction_status: 'partial_refund', refund_amount: '30000.00', refund_key: 'e2e-refund-1', left_to_refund: 50000 });
+  const items = await triggerItems(base + 2);
+  expect(items.at(-1)).toMatchObject({ order_id: paid.order_id, payment_link_order_id: 'E2E-TRIG-REFUND', transaction_status: 'partial_refund', refund_amount: '30000.00' });
+  expect(stack.sim!.notifications().filter((d) => d.body.order_id === paid.order_id).map((d) => [d.body.transaction_status, d.responseStatus])).toEqual([
+    ['settlement', 200],
+    ['partial_refund', 200],
+  ]);
+  await stack.n8n.api.unpublish(refundId);
+});
+

@@ -193,6 +193,8 @@ test('a cancel Midtrans refuses with 412 is an error carrying its message (a car
 test('request and plan details: the amount defaults to what is left, refund_key charset and reason length are checked, direct refuses bank transfers', () => {
   const status = {
     status_code: '200',
+    order_id: 'P-1-1',
+    transaction_id: 't-1',
     transaction_status: 'partial_refund',
     payment_type: 'credit_card',
     gross_amount: '50000.00',
