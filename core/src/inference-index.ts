@@ -57,5 +57,5 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   { file: 'core/src/link-summary.ts', quote: '`2026-11-27T03:00:02.037Z`, [inferred]', rule: 'GET updated_at is an ISO instant' },
   { file: 'core/src/link-summary.ts', quote: '`capture` + `challenge`) [inferred]', rule: 'GET CAPTURE without fraud status reads as under review' },
   // Front end (n8n Trigger).
-  { file: 'n8n-node/nodes/MidtransTrigger/MidtransTrigger.node.ts', quote: 'docs/midtrans-contract.md §6 [inferred]', rule: 'the status API is asked by transaction_id, not the link order id' },
+  { file: 'n8n-node/nodes/MidtransTrigger/notificationCheck.ts', quote: 'docs/midtrans-contract.md §6 [inferred]', rule: 'the status API is asked by transaction_id, not the link order id' },
 ];

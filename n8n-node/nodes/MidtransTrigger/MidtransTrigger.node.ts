@@ -9,11 +9,11 @@ import {
 } from 'n8n-workflow';
 
 import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
-import { checkWithStatusApi, PURCHASE_STATES, transactionStatusRequest, type HttpResponse, type Interpretation, type StatusCheck } from '../shared/core';
+import { PURCHASE_STATES } from '../shared/core';
 import { withInterpretation } from '../shared/notification';
 import { n8nTransport } from '../shared/transport';
 import { CredentialCache, type ReadReason } from './credentialCache';
-import { checkNotification, notificationBody } from './notificationCheck';
+import { checkNotification, confirmWithStatusApi, notificationBody } from './notificationCheck';
 
 type Config = ReturnType<typeof configFromCredentials>;
 
@@ -32,22 +32,6 @@ const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
 	review: 'Under Review (Fraud Challenge)',
 };
 
-/**
- * Asks Midtrans for the purchase's current status; the notification counts only if it reports the same
- * purchase state about the same signed order id (the core's check, shared with the Sheets add-on). It
- * asks by transaction_id, not by the link's order id (docs/midtrans-contract.md §6 [inferred]: a link's order id is not
- * a transaction). One attempt: Midtrans retries the notification itself when we answer 503.
- */
-async function confirmWithStatusApi(ctx: IWebhookFunctions, config: Config, reading: Interpretation): Promise<StatusCheck> {
-	let res: HttpResponse | undefined;
-	try {
-		res = await n8nTransport(ctx)(transactionStatusRequest(config, reading.transactionId));
-	} catch {
-		res = undefined;
-	}
-	return checkWithStatusApi(reading, res, (state) => state === reading.state);
-}
-
 export class MidtransTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Midtrans Trigger',
@@ -61,7 +45,9 @@ export class MidtransTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			// n8n's editor keeps only <a>, <ul> and <li> in a notice (its Notice component sanitises the
 			// text to those tags), so steps are list items and names are in quotes, not bold.
@@ -82,7 +68,7 @@ export class MidtransTrigger implements INodeType {
 			{
 				displayName:
 					'Midtrans may send the same notification more than once (it retries until it gets HTTP 200), and a purchase sends a new one each time its state changes: every delivery starts a run. ' +
-					'To act once per payment state, follow this node with n8n\'s \u201cRemove Duplicates\u201d node set to:' +
+					"To act once per payment state, follow this node with n8n's \u201cRemove Duplicates\u201d node set to:" +
 					'<ul>' +
 					'<li>Operation: Remove Items Processed in Previous Executions</li>' +
 					'<li>Keep Items Where: Value Is New</li>' +
@@ -102,8 +88,8 @@ export class MidtransTrigger implements INodeType {
 				description: 'Which payment states start the workflow',
 				options: [
 					{ name: 'All States', value: '*' },
-					...PURCHASE_STATES.map((state) => ({ name: STATE_NAMES[state], value: state })).sort((a, b) =>
-						a.name.localeCompare(b.name),
+					...PURCHASE_STATES.map((state) => ({ name: STATE_NAMES[state], value: state })).sort(
+						(a, b) => a.name.localeCompare(b.name),
 					),
 				],
 			},
@@ -148,7 +134,11 @@ export class MidtransTrigger implements INodeType {
 		// the literal text "firstEntryJson" (n8n 2.40.7). noWebhookResponse tells n8n the answer is sent;
 		// n8n still starts the run when workflowData is returned with it.
 		const res = this.getResponseObject();
-		const answer = (status: number, body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData => {
+		const answer = (
+			status: number,
+			body: IDataObject,
+			workflowData?: IWebhookResponseData['workflowData'],
+		): IWebhookResponseData => {
 			res.status(status).json(body);
 			return workflowData ? { noWebhookResponse: true, workflowData } : { noWebhookResponse: true };
 		};
@@ -158,11 +148,18 @@ export class MidtransTrigger implements INodeType {
 		// and why it is read, never what it holds.
 		const credentialId = this.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? undefined;
 		const read = async (reason: ReadReason): Promise<Config> => {
-			this.logger?.debug(`Midtrans Trigger: reading credential ${credentialId ?? '(no id)'} (${reason})`);
+			this.logger?.debug(
+				`Midtrans Trigger: reading credential ${credentialId ?? '(no id)'} (${reason})`,
+			);
 			return configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
 		};
-		let config = credentialId ? await credentialCache.current(credentialId, read) : await read('first');
-		const body = notificationBody(this.getBodyData(), (this.getRequestObject() as { rawBody?: unknown }).rawBody);
+		let config = credentialId
+			? await credentialCache.current(credentialId, read)
+			: await read('first');
+		const body = notificationBody(
+			this.getBodyData(),
+			(this.getRequestObject() as { rawBody?: unknown }).rawBody,
+		);
 		let checked = checkNotification(body, config.serverKey);
 		if (!checked.ok && checked.status === 401 && credentialId) {
 			// Perhaps the key was rotated since it was cached: read again (rate-limited), and check once more.
@@ -181,10 +178,13 @@ export class MidtransTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const item = withInterpretation(checked.body, reading);
 		if (options.confirmWithStatusApi === true) {
-			const { verdict } = await confirmWithStatusApi(this, config, reading);
+			const { verdict } = await confirmWithStatusApi(n8nTransport(this), config, reading);
 			// Unavailable: 503 makes Midtrans retry later. Unconfirmed: this notification is out of date
 			// (or not about this order), so it is acknowledged and skipped.
-			if (verdict === 'unavailable') return answer(503, { message: 'Could not confirm the notification with Midtrans; please retry' });
+			if (verdict === 'unavailable')
+				return answer(503, {
+					message: 'Could not confirm the notification with Midtrans; please retry',
+				});
 			if (verdict === 'unconfirmed') return answer(200, received);
 			item.confirmed = true;
 		}
