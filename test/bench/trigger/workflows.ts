@@ -10,6 +10,7 @@ import type { WorkflowJson } from '../../e2e/harness/n8n-client';
 
 export const OURS_WEBHOOK_ID = '5b0e7a1c-2d3f-4a5b-8c6d-7e8f9a0b1c21';
 export const BASELINE_PATH = 'bench-baseline-midtrans';
+export const VERIFY_PATH = 'bench-verify-midtrans';
 
 const verified = (x: number) => ({ name: 'Verified', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [x, 0] as [number, number], parameters: {} });
 
@@ -87,3 +88,55 @@ export function baselineWorkflow(serverKey: string): WorkflowJson {
     },
   };
 }
+
+/**
+ * (c) n8n's Webhook (answers at once, as the baseline's does) → Midtrans ▸ Notification ▸ Verify (the
+ * Trigger's checks, confirmation with the status API on by default) → IF verified. Like the baseline,
+ * a forgery starts an execution and is dropped by the IF; unlike it, the key stays in a credential.
+ */
+export function verifyWorkflow(confirmWithStatusApi = true): WorkflowJson {
+  return {
+    name: 'bench: Webhook → Midtrans Verify → IF',
+    nodes: [
+      {
+        name: 'Webhook',
+        type: 'n8n-nodes-base.webhook',
+        typeVersion: 2,
+        position: [0, 0],
+        webhookId: '2e4a6c8e-0b1d-4f3a-9c5e-7a9b1c3d5e91',
+        parameters: { httpMethod: 'POST', path: VERIFY_PATH, responseMode: 'onReceived', options: {} },
+      },
+      {
+        name: 'Midtrans Verify',
+        type: 'n8n-nodes-midtrans.midtrans',
+        typeVersion: 1,
+        position: [200, 0],
+        parameters: { resource: 'notification', operation: 'verify', notificationBody: '={{ $json.body }}', confirmWithStatusApi },
+        credentials: { midtransApi: { id: 'set-on-import', name: 'Midtrans' } },
+      },
+      {
+        name: 'IF verified',
+        type: 'n8n-nodes-base.if',
+        typeVersion: 2,
+        position: [400, 0],
+        parameters: {
+          conditions: {
+            options: { caseSensitive: true, leftValue: '', typeValidation: 'strict' },
+            conditions: [
+              { id: '7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d41', leftValue: '={{ $json.verified }}', rightValue: true, operator: { type: 'boolean', operation: 'true', singleValue: true } },
+            ],
+            combinator: 'and',
+          },
+          options: {},
+        },
+      },
+      verified(600),
+    ],
+    connections: {
+      Webhook: { main: [[{ node: 'Midtrans Verify', type: 'main', index: 0 }]] },
+      'Midtrans Verify': { main: [[{ node: 'IF verified', type: 'main', index: 0 }]] },
+      'IF verified': { main: [[{ node: 'Verified', type: 'main', index: 0 }], []] },
+    },
+  };
+}
+

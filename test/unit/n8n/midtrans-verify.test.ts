@@ -1,4 +1,5 @@
 /** Midtrans node ▸ Notification ▸ Verify: the Trigger's checks behind n8n's own Webhook node, against the simulator over HTTP. */
+import type { IDataObject } from 'n8n-workflow';
 import { useMidtransBackend } from './support/midtrans-backend';
 import { credentialsFor, SERVER_KEY } from './support/fake-n8n';
 import { runMidtrans } from './support/run-node';
@@ -13,7 +14,9 @@ async function notification(orderId: string, status = 'settlement') {
   return backend.simulator.pay(orderId, { status, payment_type: 'bank_transfer' }) as Record<string, string>;
 }
 const verify = (notificationBody: unknown, confirmWithStatusApi = true) =>
-  runMidtrans(creds(), [{ resource: 'notification', operation: 'verify', notificationBody, confirmWithStatusApi }]);
+  runMidtrans(creds(), [
+    { resource: 'notification', operation: 'verify', notificationBody: notificationBody as IDataObject, confirmWithStatusApi },
+  ]);
 const statusCalls = () => backend.simulator.stats().requestsByRoute.status ?? 0;
 
 test("a genuine notification is verified and confirmed with the status API (one call), with the Trigger's fields added", async () => {
