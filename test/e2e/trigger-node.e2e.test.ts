@@ -7,7 +7,7 @@ import { request } from './harness/http';
 import { createLink, pay, setNotificationUrl } from './harness/simulator-client';
 import { startStack, type Stack, tarballFromEnv } from './harness/stack';
 import type { WebhookUrl } from './harness/start-n8n';
-import { outputOf, refundWorkflow, triggerOnlyWorkflow } from './workflows';
+import { example, outputOf, refundWorkflow, triggerOnlyWorkflow } from './workflows';
 
 const WEBHOOK_ID = '7c2e9f4a-1b3d-4e5f-8a6b-9c0d1e2f3a01';
 let stack: Stack;
@@ -126,5 +126,24 @@ test('a partial refund made through the Midtrans node reaches the Trigger as a g
     ['partial_refund', 200],
   ]);
   await stack.n8n.api.unpublish(refundId);
+});
+
+test('the example "Verify behind a Webhook" workflow answers a genuine notification 200 and runs the steps after it, and a forgery 401 without reaching them', async () => {
+  const wf = example('verify-webhook-notifications.json');
+  const id = await stack.n8n.importWorkflow(wf, { credentials: { midtransApi: stack.credential } });
+  await stack.n8n.activate(id);
+  const url = (await stack.n8n.webhookUrls(id)).find((h) => h.node === 'Midtrans notification')!.url;
+  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-VERIFY-1', amount: 64000 });
+  const genuine = await pay(stack.sim!.url, link.order_id, { status: 'settlement', payment_type: 'bank_transfer' });
+  const ok = await request(url, { body: genuine, timeoutMs: 60000 });
+  expect([ok.status, ok.json]).toEqual([200, { received: true }]);
+  const forgedBody = { ...genuine, signature_key: 'f'.repeat(128) };
+  const no = await request(url, { body: forgedBody, timeoutMs: 60000 });
+  expect([no.status, no.json]).toEqual([401, { message: 'Invalid signature_key' }]);
+  const runs = [...(await stack.n8n.waitForExecutions(id, 2))].sort((a, b) => Number(a.id) - Number(b.id));
+  const [first, second] = await Promise.all(runs.map((e) => stack.n8n.api.execution(e.id)));
+  expect(outputOf(first, 'Your steps')[0]).toMatchObject({ verified: true, confirmed: true, order_id: genuine.order_id, payment_link_order_id: 'E2E-VERIFY-1' });
+  expect(outputOf(second, 'Your steps')).toEqual([]);
+  await stack.n8n.api.unpublish(id);
 });
 
