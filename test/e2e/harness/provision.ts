@@ -217,7 +217,10 @@ export async function provisionN8n(options: { cacheDir?: string; log?: (line: st
         log(`installing n8n@${N8N_VERSION} with Node ${NODE_VERSION} (a few minutes, ~2.8 GB)`);
         await run(layout.nodeBin, [npm, 'ci', '--ignore-scripts'], { cwd: layout.n8nDir, env: env24, log });
       } else {
-        fs.writeFileSync(path.join(layout.n8nDir, 'package.json'), JSON.stringify({ private: true, name: 'midtrans-pl-n8n', dependencies: { n8n: version } }, null, 2));
+        // n8n 1.x depends on xlsx from cdn.sheetjs.com, outside the npm registry: the registry's last xlsx
+        // stands in (only n8n's spreadsheet node uses it, which no suite runs).
+        const overrides = { xlsx: '0.18.5' };
+        fs.writeFileSync(path.join(layout.n8nDir, 'package.json'), JSON.stringify({ private: true, name: 'midtrans-pl-n8n', dependencies: { n8n: version }, overrides }, null, 2));
         log(`installing n8n@${version} (unpinned) with Node ${NODE_VERSION} (a few minutes, ~2.8 GB)`);
         await run(layout.nodeBin, [npm, 'install', '--ignore-scripts', '--no-package-lock'], { cwd: layout.n8nDir, env: env24, log });
       }
