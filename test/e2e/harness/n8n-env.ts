@@ -4,6 +4,8 @@
  * verified-community-node catalog), cookies work over plain HTTP, and the task-runner broker gets its
  * own port so two instances (or a user's own n8n on 5678/5679) never collide.
  */
+import { selectedN8nVersion } from './provision';
+
 export function quietN8nEnv(opts: { userFolder: string; port: number; brokerPort: number; host: string; encryptionKey: string }): Record<string, string> {
   const base = `http://${opts.host}:${opts.port}/`;
   return {
@@ -35,7 +37,8 @@ export function quietN8nEnv(opts: { userFolder: string; port: number; brokerPort
     N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
     N8N_COMMUNITY_PACKAGES_PREVENT_LOADING: 'false',
     // The MCP server registry refreshes from n8n's servers at boot and logs a stack trace when offline.
-    N8N_DISABLED_MODULES: 'mcp-registry',
+    // n8n 1.x has no such module and refuses to start when told to disable an unknown one.
+    ...(selectedN8nVersion().startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
     N8N_PUBLIC_API_DISABLED: 'false',
     N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
     N8N_LOG_LEVEL: 'info',
