@@ -1,11 +1,11 @@
+import { selectedN8nVersion } from './provision';
+
 /**
  * Environment for a quiet, isolated n8n 2.40.7 on loopback (platform notes 3.3, checked against the
  * 2.40.7 config classes): nothing phones home (no telemetry, version checks, banners, templates,
  * verified-community-node catalog), cookies work over plain HTTP, and the task-runner broker gets its
  * own port so two instances (or a user's own n8n on 5678/5679) never collide.
  */
-import { selectedN8nVersion } from './provision';
-
 export function quietN8nEnv(opts: { userFolder: string; port: number; brokerPort: number; host: string; encryptionKey: string }): Record<string, string> {
   const base = `http://${opts.host}:${opts.port}/`;
   return {
