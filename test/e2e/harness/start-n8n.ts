@@ -218,7 +218,8 @@ async function waitReady(baseUrl: string, proc: GroupProcess, timeoutMs: number,
     try {
       // 200 only once the database is connected and migrated ("ready on" is printed before migrations).
       const r = await request(`${baseUrl}/healthz/readiness`, { timeoutMs: 2000 });
-      if (r.status === 200) return;
+      // n8n 1.x reports ready before its REST routes are mounted: wait for those too.
+      if (r.status === 200 && (await request(`${baseUrl}/rest/settings`, { timeoutMs: 2000 })).status !== 404) return;
     } catch {
       /* not listening yet */
     }
