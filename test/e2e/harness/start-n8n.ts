@@ -166,9 +166,9 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
       pid: proc.pid,
       api,
       rest,
-      // n8n 1.x's public API schema asks every credential for its domain restriction fields.
+      // n8n 1.x's public API schema asks every credential for a domain restriction; the suites' hosts are on loopback.
       createCredential: (c) =>
-        api.createCredential(selectedN8nVersion().startsWith('1.') ? { ...c, data: { allowedHttpRequestDomains: 'all', allowedDomains: '', ...c.data } } : c),
+        api.createCredential(selectedN8nVersion().startsWith('1.') ? { ...c, data: { allowedHttpRequestDomains: 'domains', allowedDomains: '127.0.0.1', ...c.data } } : c),
       async importWorkflow(json, opts = {}) {
         const nodes = json.nodes.map((n) => {
           if (!n.credentials) return n;
