@@ -212,7 +212,7 @@ async function runConfiguration(tarball: string, env: Record<string, string>, lo
       p50Ratio: round(oursFig.p50 / baseFig.p50, 2),
       p95Ratio: round(oursFig.p95 / baseFig.p95, 2),
       p99Ratio: round(oursFig.p99 / baseFig.p99, 2),
-      verify: { ...verifyFig, confirmWithStatusApi: VERIFY_CONFIRM, ...(verifyPassed === undefined ? {} : { lastExecutionVerified: verifyPassed }) },
+      verify: { ...verifyFig, confirmed: VERIFY_CONFIRM, ...(verifyPassed === undefined ? {} : { lastExecutionVerified: verifyPassed }) },
       verifyThroughputRatio: round(verifyFig.throughput / baseFig.throughput, 2),
       verifyP95Ratio: round(verifyFig.p95 / baseFig.p95, 2),
       forged: forgedFig,

@@ -142,7 +142,7 @@ async function runLayout(tarball: string, webhookProcessors: number, workers: nu
       workers,
       ours: oursFig,
       baseline: baseFig,
-      verify: { ...verifyFig, confirmWithStatusApi: VERIFY_CONFIRM, notVerified: verOutcome.lost.length, duplicates: verOutcome.duplicates.length },
+      verify: { ...verifyFig, confirmed: VERIFY_CONFIRM, notVerified: verOutcome.lost.length, duplicates: verOutcome.duplicates.length },
       throughputRatio: round(oursFig.throughput / baseFig.throughput, 2),
       p95Ratio: round(oursFig.p95 / baseFig.p95, 2),
       verifyThroughputRatio: round(verifyFig.throughput / baseFig.throughput, 2),

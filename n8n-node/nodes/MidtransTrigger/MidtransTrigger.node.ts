@@ -10,10 +10,9 @@ import {
 
 import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
 import { PURCHASE_STATES } from '../shared/core';
-import { withInterpretation } from '../shared/notification';
-import { n8nTransport } from '../shared/transport';
+import { decideN8nNotification, httpStatusOf, notificationItem } from '../shared/notification';
 import { CredentialCache, type ReadReason } from './credentialCache';
-import { checkNotification, confirmWithStatusApi, notificationBody } from './notificationCheck';
+import { notificationBody, shapeRefusal } from './notificationCheck';
 
 type Config = ReturnType<typeof configFromCredentials>;
 
@@ -45,9 +44,7 @@ export class MidtransTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			// n8n's editor keeps only <a>, <ul> and <li> in a notice (its Notice component sanitises the
 			// text to those tags), so steps are list items and names are in quotes, not bold.
@@ -60,7 +57,7 @@ export class MidtransTrigger implements INodeType {
 					'<li>3. In the Midtrans Dashboard open Settings ▸ Payment ▸ Notification URL (Settings ▸ Configuration in older dashboards), paste it into \u201cPayment Notification URL\u201d and save.</li>' +
 					'<li>4. Use the same environment (Sandbox or Production) as this credential.</li>' +
 					'</ul>' +
-					'Every notification is checked against your server key: forged ones get HTTP 401 and start nothing.',
+					'Every notification is checked against your server key, and a payment or refund is confirmed with Midtrans\u2019s status API before a run starts. A body not signed with your key, or whose status does not fit what Midtrans signed, gets HTTP 401 and starts nothing.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -68,7 +65,7 @@ export class MidtransTrigger implements INodeType {
 			{
 				displayName:
 					'Midtrans may send the same notification more than once (it retries until it gets HTTP 200), and a purchase sends a new one each time its state changes: every delivery starts a run. ' +
-					"To act once per payment state, follow this node with n8n's \u201cRemove Duplicates\u201d node set to:" +
+					'To act once per payment state, follow this node with n8n\'s \u201cRemove Duplicates\u201d node set to:' +
 					'<ul>' +
 					'<li>Operation: Remove Items Processed in Previous Executions</li>' +
 					'<li>Keep Items Where: Value Is New</li>' +
@@ -88,8 +85,8 @@ export class MidtransTrigger implements INodeType {
 				description: 'Which payment states start the workflow',
 				options: [
 					{ name: 'All States', value: '*' },
-					...PURCHASE_STATES.map((state) => ({ name: STATE_NAMES[state], value: state })).sort(
-						(a, b) => a.name.localeCompare(b.name),
+					...PURCHASE_STATES.map((state) => ({ name: STATE_NAMES[state], value: state })).sort((a, b) =>
+						a.name.localeCompare(b.name),
 					),
 				],
 			},
@@ -101,12 +98,12 @@ export class MidtransTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Confirm with the Midtrans Status API',
-						name: 'confirmWithStatusApi',
+						displayName: 'Skip Status Confirmation (Unsafe)',
+						name: 'skipConfirmation',
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to ask Midtrans for the transaction status before starting the workflow, and start it only if Midtrans reports the same state (an out-of-date notification is then skipped)',
+							"Whether to start the workflow on a payment or refund notification without first asking Midtrans's status API. Midtrans signs only order_id, status_code and gross_amount, so anyone who has seen one genuine notification (in n8n's execution history, a forwarding workflow, a proxy log or the Midtrans dashboard) can resend it with transaction_status changed, for example an authorized card payment as settled or a settled one as refunded, and this trigger would then start a run with paid: true or a refund for an order that was not paid or refunded. Turn on only if nothing after this trigger marks orders paid, ships goods or moves money.",
 					},
 				],
 			},
@@ -134,11 +131,7 @@ export class MidtransTrigger implements INodeType {
 		// the literal text "firstEntryJson" (n8n 2.40.7). noWebhookResponse tells n8n the answer is sent;
 		// n8n still starts the run when workflowData is returned with it.
 		const res = this.getResponseObject();
-		const answer = (
-			status: number,
-			body: IDataObject,
-			workflowData?: IWebhookResponseData['workflowData'],
-		): IWebhookResponseData => {
+		const answer = (status: number, body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData => {
 			res.status(status).json(body);
 			return workflowData ? { noWebhookResponse: true, workflowData } : { noWebhookResponse: true };
 		};
@@ -148,46 +141,35 @@ export class MidtransTrigger implements INodeType {
 		// and why it is read, never what it holds.
 		const credentialId = this.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? undefined;
 		const read = async (reason: ReadReason): Promise<Config> => {
-			this.logger?.debug(
-				`Midtrans Trigger: reading credential ${credentialId ?? '(no id)'} (${reason})`,
-			);
+			this.logger?.debug(`Midtrans Trigger: reading credential ${credentialId ?? '(no id)'} (${reason})`);
 			return configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
 		};
-		let config = credentialId
-			? await credentialCache.current(credentialId, read)
-			: await read('first');
-		const body = notificationBody(
-			this.getBodyData(),
-			(this.getRequestObject() as { rawBody?: unknown }).rawBody,
-		);
-		let checked = checkNotification(body, config.serverKey);
-		if (!checked.ok && checked.status === 401 && credentialId) {
-			// Perhaps the key was rotated since it was cached: read again (rate-limited), and check once more.
+		const body = notificationBody(this.getBodyData(), (this.getRequestObject() as { rawBody?: unknown }).rawBody);
+		// Junk is refused on its shape before the credential is read or a signature compared.
+		const junk = shapeRefusal(body);
+		if (junk) return answer(junk.status, { message: junk.message });
+		let config = credentialId ? await credentialCache.current(credentialId, read) : await read('first');
+		const events = this.getNodeParameter('events', ['*']) as string[];
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const decide = async () =>
+			await decideN8nNotification(this, body, config, {
+				confirm: options.skipConfirmation !== true,
+				wants: (state) => events.includes('*') || events.includes(state),
+			});
+		let decision = await decide();
+		if (decision.outcome === 'refused' && decision.refused === 'bad-signature' && credentialId) {
+			// Perhaps the key was rotated since it was cached: read again (rate-limited), and decide once more.
 			const fresh = await credentialCache.afterMismatch(credentialId, config, read);
 			if (fresh) {
 				config = fresh;
-				checked = checkNotification(body, config.serverKey);
+				decision = await decide();
 			}
 		}
-		if (!checked.ok) return answer(checked.status, { message: checked.message });
-		const { reading } = checked;
-
-		const events = this.getNodeParameter('events', ['*']) as string[];
-		if (!events.includes('*') && !events.includes(reading.state)) return answer(200, received);
-
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const item = withInterpretation(checked.body, reading);
-		if (options.confirmWithStatusApi === true) {
-			const { verdict } = await confirmWithStatusApi(n8nTransport(this), config, reading);
-			// Unavailable: 503 makes Midtrans retry later. Unconfirmed: this notification is out of date
-			// (or not about this order), so it is acknowledged and skipped.
-			if (verdict === 'unavailable')
-				return answer(503, {
-					message: 'Could not confirm the notification with Midtrans; please retry',
-				});
-			if (verdict === 'unconfirmed') return answer(200, received);
-			item.confirmed = true;
-		}
-		return answer(200, received, [this.helpers.returnJsonArray(item)]);
+		const status = httpStatusOf(decision);
+		if (decision.outcome === 'accepted') return answer(status, received, [this.helpers.returnJsonArray(notificationItem(decision))]);
+		if (decision.outcome === 'refused') return answer(status, { message: decision.message });
+		// The detail is not echoed: it may name the host the credential points at.
+		if (decision.outcome === 'unavailable') return answer(status, { message: 'Could not confirm the notification with Midtrans; please retry' });
+		return answer(status, received);
 	}
 }

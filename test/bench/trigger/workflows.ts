@@ -94,7 +94,7 @@ export function baselineWorkflow(serverKey: string): WorkflowJson {
  * Trigger's checks, confirmation with the status API on by default) → IF verified. Like the baseline,
  * a forgery starts an execution and is dropped by the IF; unlike it, the key stays in a credential.
  */
-export function verifyWorkflow(confirmWithStatusApi = true): WorkflowJson {
+export function verifyWorkflow(confirm = true): WorkflowJson {
   return {
     name: 'bench: Webhook → Midtrans Verify → IF',
     nodes: [
@@ -111,7 +111,7 @@ export function verifyWorkflow(confirmWithStatusApi = true): WorkflowJson {
         type: 'n8n-nodes-midtrans.midtrans',
         typeVersion: 1,
         position: [200, 0],
-        parameters: { resource: 'notification', operation: 'verify', notificationBody: '={{ $json.body }}', confirmWithStatusApi },
+        parameters: { resource: 'notification', operation: 'verify', notificationBody: '={{ $json.body }}', skipConfirmation: !confirm },
         credentials: { midtransApi: { id: 'set-on-import', name: 'Midtrans' } },
       },
       {
