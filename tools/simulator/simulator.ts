@@ -56,6 +56,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   let nextLinkId = 1;
   let nextPurchaseId = 1;
   let notifyUrl: string | null = null;
+  /** The merchant's server key now: it can change (POST /_sim/server-key), as when Midtrans issues a new one. */
+  let serverKey = options.serverKey;
   let emitted: EmittedNotification[] = [];
   let held: (() => void)[] = [];
   let attempts: DeliveryAttempt[] = [];
@@ -66,7 +68,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const now = () => baseNow() + offset;
   const paymentUrlOf = (link: StoredLink) => `${baseUrl}/payment-links/${encodeURIComponent(link.paymentLinkId)}`;
   const payContext = (): PayContext => ({
-    now: now(), ids: random.ids, nextPurchaseId: () => nextPurchaseId++, serverKey: options.serverKey, merchantId, sha512Hex,
+    now: now(), ids: random.ids, nextPurchaseId: () => nextPurchaseId++, serverKey, merchantId, sha512Hex,
   });
 
   function flushHeld(): void {
@@ -239,6 +241,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       return json(200, { url: notifyUrl });
     }
     if (route === 'notification-url' && method === 'GET') return json(200, { url: notifyUrl });
+    if (route === 'server-key' && method === 'POST') {
+      // A new key replaces the old one at once: the API refuses the old key (401) and every
+      // notification from now on is signed with the new one.
+      const key = body().serverKey;
+      if (typeof key !== 'string' || key.trim() === '') return json(400, { error_messages: ['serverKey must be a non-empty string (simulator)'] });
+      serverKey = key;
+      return json(200, { changed: true });
+    }
     if (rest[0] === 'payment-links' && rest.length === 3 && rest[2] === 'pay' && method === 'POST') {
       try {
         return json(200, pay(rest[1], body() as unknown as PayAction));
@@ -347,7 +357,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       bump(stats.faultsInjected, String(fault));
       res = json(fault, FAULT_BODIES[String(fault) as '500' | '503' | '429']);
     } else {
-      if (m.auth !== 'none' && basicAuthUser(lowerCaseKeys(req.headers)) !== options.serverKey) res = unauthorized(m.auth);
+      if (m.auth !== 'none' && basicAuthUser(lowerCaseKeys(req.headers)) !== serverKey) res = unauthorized(m.auth);
       else res = serveSafely(m);
       if (fault === 'timeout') {
         bump(stats.faultsInjected, 'timeout');
@@ -378,6 +388,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     nextLinkId = 1;
     nextPurchaseId = 1;
     notifyUrl = null;
+    serverKey = options.serverKey;
     emitted = [];
     held = [];
     attempts = [];
