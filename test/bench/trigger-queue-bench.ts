@@ -11,7 +11,10 @@
  * n8n process; BENCH_QUEUE_RECOMMENDED=1 runs the layouts again with lazy acquire on, as
  * `triggerQueueRecommended`. A third side, verify (Webhook → Midtrans ▸ Notification ▸ Verify → IF,
  * confirmation on unless BENCH_VERIFY_CONFIRM=0), runs in the same rounds; every side's bodies are made
- * in the stack's own simulator, so Verify's status question finds each purchase.
+ * in the stack's own simulator, so Verify's status question finds each purchase. A fourth side, the
+ * safe baseline (the baseline plus an HTTP Request to the status API and an IF on its answer), is the
+ * hand-built workflow as safe as the Trigger with confirmation on; the simulator counts each side's
+ * status calls.
  */
 import { execFileSync } from 'child_process';
 import fs from 'fs';
@@ -23,7 +26,7 @@ import { groupPids, startQueueStack, type QueueStack } from '../e2e/harness/queu
 import { outcome, settled, storm, type Body } from '../e2e/harness/queue-storm';
 import { percentile, round } from './measure';
 import { forged, genuineNotifications } from './trigger/notifications';
-import { BASELINE_PATH, baselineWorkflow, OURS_WEBHOOK_ID, oursWorkflow, VERIFY_PATH, verifyWorkflow } from './trigger/workflows';
+import { BASELINE_PATH, baselineWorkflow, OURS_WEBHOOK_ID, oursWorkflow, SAFE_BASELINE_PATH, safeBaselineWorkflow, VERIFY_PATH, verifyWorkflow } from './trigger/workflows';
 
 const envInt = (name: string, d: number) => (process.env[name] ? Number(process.env[name]) : d);
 const CONFIG = {
@@ -80,29 +83,34 @@ async function runLayout(tarball: string, webhookProcessors: number, workers: nu
     await q.publish(ours, [{ path: `${OURS_WEBHOOK_ID}/webhook`, method: 'POST' }]);
     await q.publish(base, [{ path: BASELINE_PATH, method: 'POST' }]);
     await q.publish(ver, [{ path: VERIFY_PATH, method: 'POST' }]);
+    const safe = await q.main.importWorkflow(safeBaselineWorkflow(q.serverKey, q.sim.url));
+    await q.publish(safe, [{ path: SAFE_BASELINE_PATH, method: 'POST' }]);
+    const statusCalls = () => q.sim.simulator.stats().requestsByRoute.status ?? 0;
     const urls = (p: string) => q.webhooks.map((_, i) => q.webhookUrl(i, p));
 
     const total = CONFIG.rounds * CONFIG.perRound;
     const per = CONFIG.warmup + total;
-    const all = genuineNotifications(q.serverKey, 3 * per, `BQ${webhookProcessors}${workers}`, q.sim.simulator);
+    const all = genuineNotifications(q.serverKey, 4 * per, `BQ${webhookProcessors}${workers}`, q.sim.simulator);
     const sides = {
       ours: { id: ours, urls: urls(`${OURS_WEBHOOK_ID}/webhook`), bodies: all.slice(0, per) },
       baseline: { id: base, urls: urls(BASELINE_PATH), bodies: all.slice(per, 2 * per) },
-      verify: { id: ver, urls: urls(VERIFY_PATH), bodies: all.slice(2 * per) },
+      verify: { id: ver, urls: urls(VERIFY_PATH), bodies: all.slice(2 * per, 3 * per) },
+      safe: { id: safe, urls: urls(SAFE_BASELINE_PATH), bodies: all.slice(3 * per) },
     };
     type Side = keyof typeof sides;
-    const ORDER: Side[] = ['ours', 'baseline', 'verify'];
+    const ORDER: Side[] = ['ours', 'baseline', 'verify', 'safe'];
     for (const side of ORDER) {
       await storm(sides[side].urls, sides[side].bodies.slice(0, CONFIG.warmup), CONFIG.concurrency);
       await settled(q.main.api, sides[side].id, CONFIG.warmup);
     }
 
     const procs = processes(q);
-    const cpu = { ours: new Map<string, number>(), baseline: new Map<string, number>(), verify: new Map<string, number>() };
-    const lat = { ours: [] as number[], baseline: [] as number[], verify: [] as number[] };
-    const elapsed = { ours: 0, baseline: 0, verify: 0 };
-    const statuses = { ours: [] as string[], baseline: [] as string[], verify: [] as string[] };
-    const expected = { ours: CONFIG.warmup, baseline: CONFIG.warmup, verify: CONFIG.warmup };
+    const cpu = { ours: new Map<string, number>(), baseline: new Map<string, number>(), verify: new Map<string, number>(), safe: new Map<string, number>() };
+    const lat = { ours: [] as number[], baseline: [] as number[], verify: [] as number[], safe: [] as number[] };
+    const elapsed = { ours: 0, baseline: 0, verify: 0, safe: 0 };
+    const statuses = { ours: [] as string[], baseline: [] as string[], verify: [] as string[], safe: [] as string[] };
+    const expected = { ours: CONFIG.warmup, baseline: CONFIG.warmup, verify: CONFIG.warmup, safe: CONFIG.warmup };
+    const calls = { ours: 0, baseline: 0, verify: 0, safe: 0 };
     for (let r = 0; r < CONFIG.rounds; r++) {
       for (let k = 0; k < ORDER.length; k++) {
         // Rotate which side goes first in a round, so drift falls on each alike.
@@ -111,10 +119,12 @@ async function runLayout(tarball: string, webhookProcessors: number, workers: nu
         const before = procs.map((p) => cpuMs(p.pgid));
         // Throughput counts until every execution of the round has finished, not only until the answers.
         const t = Date.now();
+        const callsBefore = statusCalls();
         const res = await storm(sides[side].urls, bodies, CONFIG.concurrency);
         expected[side] += bodies.length;
         await settled(q.main.api, sides[side].id, expected[side], 300000);
         elapsed[side] += Date.now() - t;
+        calls[side] += statusCalls() - callsBefore;
         procs.forEach((p, i) => cpu[side].set(p.name, (cpu[side].get(p.name) ?? 0) + cpuMs(p.pgid) - before[i]));
         lat[side].push(...res.latenciesMs);
         statuses[side].push(...res.statuses);
@@ -126,6 +136,7 @@ async function runLayout(tarball: string, webhookProcessors: number, workers: nu
     const baseOutcome = await outcome(q.main.api, base, measured('baseline'), statuses.baseline, 'Webhook', (j) => (j.body as Record<string, unknown> | undefined)?.signature_key);
     // Verify's output carries the notification's fields only when it verified it: a match is a pass.
     const verOutcome = await outcome(q.main.api, ver, measured('verify'), statuses.verify, 'Midtrans Verify');
+    const safeOutcome = await outcome(q.main.api, safe, measured('safe'), statuses.safe, 'Webhook', (j) => (j.body as Record<string, unknown> | undefined)?.signature_key);
 
     const forgedBefore = (await q.main.api.executions(ours)).length;
     const fake = forged(measured('ours').slice(0, CONFIG.forged));
@@ -133,16 +144,25 @@ async function runLayout(tarball: string, webhookProcessors: number, workers: nu
     await new Promise((r) => setTimeout(r, 3000));
     const forgedExecutions = (await q.main.api.executions(ours)).length - forgedBefore;
 
-    const perNotification = (side: 'ours' | 'baseline' | 'verify') => Object.fromEntries(procs.map((p) => [p.name, round((cpu[side].get(p.name) ?? 0) / total, 2)]));
+    const perNotification = (side: Side) => Object.fromEntries(procs.map((p) => [p.name, round((cpu[side].get(p.name) ?? 0) / total, 2)]));
     const oursFig = summarise(lat.ours, elapsed.ours);
     const baseFig = summarise(lat.baseline, elapsed.baseline);
     const verifyFig = summarise(lat.verify, elapsed.verify);
+    const safeFig = summarise(lat.safe, elapsed.safe);
+    const callsPer = (side: Side) => round(calls[side] / total, 2);
     return {
       webhookProcessors,
       workers,
-      ours: oursFig,
+      ours: { ...oursFig, statusCallsPerNotification: callsPer('ours') },
       baseline: baseFig,
-      verify: { ...verifyFig, confirmed: VERIFY_CONFIRM, notVerified: verOutcome.lost.length, duplicates: verOutcome.duplicates.length },
+      safeBaseline: { ...safeFig, statusCallsPerNotification: callsPer('safe'), lost: safeOutcome.lost.length, duplicates: safeOutcome.duplicates.length },
+      vsSafeBaseline: {
+        throughputRatio: round(oursFig.throughput / safeFig.throughput, 2),
+        p95Ratio: round(oursFig.p95 / safeFig.p95, 2),
+        verifyThroughputRatio: round(verifyFig.throughput / safeFig.throughput, 2),
+        verifyP95Ratio: round(verifyFig.p95 / safeFig.p95, 2),
+      },
+      verify: { ...verifyFig, statusCallsPerNotification: callsPer('verify'), confirmed: VERIFY_CONFIRM, notVerified: verOutcome.lost.length, duplicates: verOutcome.duplicates.length },
       throughputRatio: round(oursFig.throughput / baseFig.throughput, 2),
       p95Ratio: round(oursFig.p95 / baseFig.p95, 2),
       verifyThroughputRatio: round(verifyFig.throughput / baseFig.throughput, 2),
@@ -153,7 +173,7 @@ async function runLayout(tarball: string, webhookProcessors: number, workers: nu
       baselineDuplicates: baseOutcome.duplicates.length,
       forgedExecutions,
       forgedAnswers: forgedRes.statuses.reduce<Record<string, number>>((a, s) => ({ ...a, [s]: (a[s] ?? 0) + 1 }), {}),
-      cpuMsPerNotification: { ours: perNotification('ours'), baseline: perNotification('baseline'), verify: perNotification('verify') },
+      cpuMsPerNotification: { ours: perNotification('ours'), baseline: perNotification('baseline'), verify: perNotification('verify'), safeBaseline: perNotification('safe') },
     };
   } finally {
     await q.stop();
