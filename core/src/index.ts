@@ -32,3 +32,4 @@ export * from './base-url-policy';
 export * from './connection-probe';
 export { describe as describeValue } from './rule-checks';
 export { purchaseIdsToAsk, reconcileOrder } from './reconcile-open-orders';
+export * from './transaction-actions';

@@ -39,6 +39,7 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   // Create protocol and reconciliation.
   { file: 'core/src/create-protocol.ts', quote: 'fail on existing ids. [inferred]', rule: 'a 409 on a retry is checked as our own lost create' },
   { file: 'core/src/reconcile-open-orders.ts', quote: '(never seen; a guard) [inferred]', rule: "a purchase under another link's order id is not this order's" },
+  { file: 'core/src/transaction-actions.ts', quote: 'go to the direct path by default [inferred', rule: 'GoPay, QRIS and ShopeePay refunds use Direct Refund by default' },
   // Sheets finance: refresh cadence, summary, WhatsApp.
   { file: 'core/src/refresh-need.ts', quote: '[inferred: the GET sample shows only `EXPIRE`', rule: 'GET payment_status words are upper-case transaction statuses' },
   { file: 'core/src/refresh-need.ts', quote: 'one GET a month [inferred: Midtrans', rule: 'no refund window: old paid links asked monthly' },

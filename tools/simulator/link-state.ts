@@ -26,9 +26,12 @@ export interface StoredPurchase {
   pendingExpiresAt?: number;
   /** True once it has been paid (settlement or capture accepted); a later refund keeps the unit used [inferred]. */
   wasPaid: boolean;
+  /** Total refunded so far. */
   refundAmount?: number;
   /** Automatic Fee Imposition: the fee the customer paid on top; `grossAmount` includes it. */
   customerFee?: number;
+  /** Refunds made through the refund API (§10.1), oldest first. */
+  refunds?: { id: number; key: string; amount: number; at: number; reason: string }[];
   fields: NotificationBody;
 }
 

@@ -171,7 +171,9 @@ function transactionFields(link: StoredLink, p: StoredPurchase, ctx: PayContext)
   if (p.status === 'pending' && p.pendingExpiresAt !== undefined) body.expiry_time = jakartaDateTime(p.pendingExpiresAt);
   if (p.refundAmount !== undefined) {
     body.refund_amount = p.refundAmount.toFixed(2);
-    body.refunds = [{ refund_chargeback_id: 1, refund_amount: p.refundAmount.toFixed(2), created_at: jakartaDateTime(p.updatedAt), reason: 'simulated refund', refund_key: `sim-${p.id}`, refund_method: 'online' }];
+    body.refunds = p.refunds?.length
+      ? p.refunds.map((r) => ({ refund_chargeback_id: r.id, refund_amount: r.amount.toFixed(2), created_at: jakartaDateTime(r.at), reason: r.reason, refund_key: r.key, refund_method: 'online' }))
+      : [{ refund_chargeback_id: 1, refund_amount: p.refundAmount.toFixed(2), created_at: jakartaDateTime(p.updatedAt), reason: 'simulated refund', refund_key: `sim-${p.id}`, refund_method: 'online' }];
   }
   // §9.3 [observed]: under fee imposition gross_amount includes the fee; the split rides in metadata, as strings.
   if (p.customerFee !== undefined) {

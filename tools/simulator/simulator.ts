@@ -18,6 +18,7 @@ import { linkView, newLink, type StoredLink, type StoredPurchase } from './link-
 import { handlePageForm, renderPaymentPage, type PageHost } from './payment-page';
 import { SimulatorError, payLink, statusViewOf, type PayContext } from './purchase-actions';
 import { bytesFrom, randomStreams, uuidFrom } from './seeded-random';
+import { transactionAction, type ActionKind } from './transaction-actions';
 import type {
   DeliveryAttempt, EmittedNotification, FaultOptions, NotificationBody, PayAction, SimRequest, SimResponse, SimRoute, Simulator,
   SimulatorOptions, SimulatorStats, SnapOrderAction,
@@ -58,6 +59,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   let nextLinkId = 1;
   let nextPurchaseId = 1;
   let notifyUrl: string | null = null;
+  /** The merchant's server key now: it can change (POST /_sim/server-key), as when Midtrans issues a new one. */
+  let serverKey = options.serverKey;
   let emitted: EmittedNotification[] = [];
   let held: (() => void)[] = [];
   let attempts: DeliveryAttempt[] = [];
@@ -68,7 +71,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const now = () => baseNow() + offset;
   const paymentUrlOf = (link: StoredLink) => `${baseUrl}/payment-links/${encodeURIComponent(link.paymentLinkId)}`;
   const payContext = (): PayContext => ({
-    now: now(), ids: random.ids, nextPurchaseId: () => nextPurchaseId++, serverKey: options.serverKey, merchantId, sha512Hex, feeImposition,
+    now: now(), ids: random.ids, nextPurchaseId: () => nextPurchaseId++, serverKey, merchantId, sha512Hex, feeImposition,
   });
 
   function flushHeld(): void {
@@ -224,6 +227,23 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return json(200, statusViewOf(found.link, found.purchase, payContext()));
   }
 
+  /** §10: refund, direct refund, cancel, expire; a change sends its notification as a payment does. */
+  function actOn(kind: ActionKind, id: string, req: SimRequest): SimResponse {
+    const found = findPurchase(id);
+    if (!found || found.purchase.method === undefined) {
+      return json(200, { status_code: '404', status_message: TRANSACTION_NOT_FOUND, id: uuidFrom(random.ids) });
+    }
+    const parsed = parseJsonBody(req);
+    if (req.body && !parsed.ok) return json(200, { status_code: '400', status_message: INVALID_JSON });
+    const body = parsed.ok && parsed.value && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : {};
+    const result = transactionAction(kind, found.link, found.purchase, body, payContext());
+    if (result.outcome) {
+      track(found.link, result.outcome.purchase);
+      if (result.outcome.notification) emit(result.outcome.notification);
+    }
+    return json(200, result.answer);
+  }
+
   // ---- control routes ----------------------------------------------------------------------------
 
   function control(req: SimRequest, rest: string[], query: URLSearchParams): SimResponse {
@@ -242,6 +262,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       return json(200, { url: notifyUrl });
     }
     if (route === 'notification-url' && method === 'GET') return json(200, { url: notifyUrl });
+    if (route === 'server-key' && method === 'POST') {
+      // A new key replaces the old one at once: the API refuses the old key (401) and every
+      // notification from now on is signed with the new one.
+      const key = body().serverKey;
+      if (typeof key !== 'string' || key.trim() === '') return json(400, { error_messages: ['serverKey must be a non-empty string (simulator)'] });
+      serverKey = key;
+      return json(200, { changed: true });
+    }
     if (rest[0] === 'payment-links' && rest.length === 3 && rest[2] === 'pay' && method === 'POST') {
       try {
         return json(200, pay(rest[1], body() as unknown as PayAction));
@@ -310,6 +338,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (n === 3 && method === 'DELETE') return { route: 'delete', serve: () => deleteLink(c), auth: 'v1' };
     }
     if (a === 'v2' && n === 3 && c === 'status' && method === 'GET') return { route: 'status', serve: () => transactionStatus(b), auth: 'v2' };
+    if (a === 'v2' && method === 'POST' && n === 3 && (c === 'refund' || c === 'cancel' || c === 'expire')) return { route: c, serve: () => actOn(c, b, req), auth: 'v2' };
+    if (a === 'v2' && method === 'POST' && n === 5 && c === 'refund' && d === 'online' && segments[4] === 'direct') {
+      return { route: 'direct_refund', serve: () => actOn('direct_refund', b, req), auth: 'v2' };
+    }
     if (a === '_sim') return { route: 'control', serve: () => control(req, segments.slice(1), query), auth: 'none' };
     if (a === 'payment-links' && (n === 2 || (n === 3 && c === 'pay')) && d === undefined) {
       const link = byPaymentLinkId.get(b);
@@ -363,7 +395,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       bump(stats.faultsInjected, String(fault));
       res = json(fault, FAULT_BODIES[String(fault) as '500' | '503' | '429']);
     } else {
-      if (m.auth !== 'none' && basicAuthUser(lowerCaseKeys(req.headers)) !== options.serverKey) res = unauthorized(m.auth);
+      if (m.auth !== 'none' && basicAuthUser(lowerCaseKeys(req.headers)) !== serverKey) res = unauthorized(m.auth);
       else res = serveSafely(m);
       if (fault === 'timeout') {
         bump(stats.faultsInjected, 'timeout');
@@ -396,6 +428,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     nextLinkId = 1;
     nextPurchaseId = 1;
     notifyUrl = null;
+    serverKey = options.serverKey;
     emitted = [];
     held = [];
     attempts = [];

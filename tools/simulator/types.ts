@@ -24,8 +24,8 @@ export interface SimResponse {
 }
 
 /** Which part of the simulator a request reached; faults and stats are keyed by it. */
-export type SimRoute = 'create' | 'get' | 'delete' | 'status' | 'page' | 'control' | 'unknown';
-export const MIDTRANS_ROUTES: readonly SimRoute[] = ['create', 'get', 'delete', 'status'];
+export type SimRoute = 'create' | 'get' | 'delete' | 'status' | 'refund' | 'direct_refund' | 'cancel' | 'expire' | 'page' | 'control' | 'unknown';
+export const MIDTRANS_ROUTES: readonly SimRoute[] = ['create', 'get', 'delete', 'status', 'refund', 'direct_refund', 'cancel', 'expire'];
 
 export type InjectedFault = 500 | 503 | 429 | 'timeout';
 

@@ -9,10 +9,9 @@ import {
 } from 'n8n-workflow';
 
 import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
-import { getLinkRequest, linkLookupOf, PURCHASE_STATES, type LinkLookup, type NotificationDecision } from '../shared/core';
-import { claimLinkOf } from '../shared/linkClaim';
-import { decideN8nNotification, notificationItem } from '../shared/notification';
-import { n8nTransport } from '../shared/transport';
+import { PURCHASE_STATES } from '../shared/core';
+import { claimLinkOf, lookUpLink } from '../shared/linkClaim';
+import { decideN8nNotification, httpStatusOf, notificationItem } from '../shared/notification';
 import { CredentialCache, type ReadReason } from './credentialCache';
 import { notificationBody, shapeRefusal } from './notificationCheck';
 
@@ -32,36 +31,6 @@ const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
 	refunded: 'Refunded',
 	review: 'Under Review (Fraud Challenge)',
 };
-
-/**
- * What Midtrans (or whoever sent the body) gets back. A refused body: 400 when it is not a
- * notification or cannot be read (Midtrans retries it, and it stays visible in the dashboard's delivery
- * history), 401 when it is not what Midtrans signed (a bad signature, or a status that does not fit the
- * signed status_code). Ignored (a state not watched, or a money move Midtrans does not confirm): 200,
- * nothing starts. The status API unreachable: 503, so Midtrans retries later.
- */
-function httpStatusOf(decision: NotificationDecision): number {
-	switch (decision.outcome) {
-		case 'refused':
-			return decision.refused === 'bad-signature' || decision.refused === 'status-code-mismatch' ? 401 : 400;
-		case 'unavailable':
-			return 503;
-		default:
-			return 200;
-	}
-}
-
-/**
- * GET /v1/payment-links/{candidate}: the link, or undefined when there is none (404); 'unavailable' when
- * Midtrans could not be asked, so the caller answers 503 and Midtrans retries the notification.
- */
-async function lookUpLink(ctx: IWebhookFunctions, config: Config, linkOrderId: string): Promise<LinkLookup> {
-	try {
-		return linkLookupOf(await n8nTransport(ctx)(getLinkRequest(config, linkOrderId)));
-	} catch {
-		return 'unavailable';
-	}
-}
 
 export class MidtransTrigger implements INodeType {
 	description: INodeTypeDescription = {

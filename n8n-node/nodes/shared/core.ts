@@ -19,3 +19,4 @@ export { decideNotification, type NotificationDecision } from '../../../core/src
 export { claimFromBody, claimWithListing, linkLookupOf, type LinkClaim, type LinkLookup } from '../../../core/src/link-claim';
 export { describe as describeValue } from '../../../core/src/rule-checks';
 export { purchaseIdsToAsk, reconcileOrder, type StatusAnswer } from '../../../core/src/reconcile-open-orders';
+export type { RefundRoute } from '../../../core/src/transaction-actions';

@@ -35,6 +35,27 @@ export function decideN8nNotification(
 }
 
 /**
+ * What the sender of a notification gets back, for the Trigger's answer and the Verify operation's
+ * `http_status` alike. A refused body: 400 when it is not a notification or cannot be read (Midtrans
+ * retries it, and it stays visible in the dashboard's delivery history), 401 when it is not what
+ * Midtrans signed (a bad signature, or a status that does not fit the signed status_code). Ignored (a
+ * state not watched, or a money move Midtrans does not confirm): 200, nothing starts. The status API
+ * unreachable: 503, so Midtrans retries later.
+ */
+export function httpStatusOf(decision: NotificationDecision): 200 | 400 | 401 | 503 {
+	switch (decision.outcome) {
+		case 'refused':
+			return decision.refused === 'bad-signature' || decision.refused === 'status-code-mismatch'
+				? 401
+				: 400;
+		case 'unavailable':
+			return 503;
+		default:
+			return 200;
+	}
+}
+
+/**
  * A notification (or a status-API answer) with its own fields unchanged, plus what the core reads
  * from it: the Payment Link's order id and how it is known (`payment_link_order_id_source`: `custom_field1`
  * from the body, `payment_link` from Midtrans's GET of the link, `none`: '' because nothing shows it is a
