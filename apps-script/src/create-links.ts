@@ -19,6 +19,8 @@ export interface CreateWork {
   request: CreatePaymentLinkRequest;
   /** Billed as Quantity × Unit Price with Amount empty: the billed total is written into Amount. */
   showBilled?: boolean;
+  /** What an inferred rule found in the row: the link is created anyway and the Note says it. */
+  warning?: string;
 }
 
 export type CreateResult = { ok: true; url: string; recovered: boolean } | { ok: false; note: string };

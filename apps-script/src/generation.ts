@@ -131,7 +131,8 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
     if (!reading.orderId) out.idUpdates.push({ row, values: { orderId } });
     for (const r of group?.rows ?? [row]) out.outputUpdates.push({ row: r, values: { paymentLink: '', status: statusWord(locale(), 'Queued'), paidAt: '', note: '' } });
     const showBilled = !group && reading.input.amount === undefined && table.header.columns.amount !== undefined;
-    out.work.push({ row, orderId, request: built.request, showBilled });
+    const warning = built.warnings.length ? problemNote(built.warnings) : undefined;
+    out.work.push({ row, orderId, request: built.request, showBilled, ...(warning ? { warning } : {}) });
   });
   return out;
 }
@@ -159,7 +160,9 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
         continue;
       }
       if (!result.ok) {
-        updates.push({ row, values: { paymentLink: '', status: statusWord(locale(), 'Error'), paidAt: '', note: result.note } });
+        // Midtrans names its own field; the warning sent with the row names the column it came from.
+        const note = w.warning ? `${w.warning}. ${result.note}` : result.note;
+        updates.push({ row, values: { paymentLink: '', status: statusWord(locale(), 'Error'), paidAt: '', note } });
         continue;
       }
       const life = { usageLimit: usageLimitOf(w.request.usage_limit) };
@@ -168,7 +171,7 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
         const s = summaryOf(state, life);
         updates.push({ row, values: { paymentLink: result.url, ...summaryCells(locale(), s) } });
       } else {
-        updates.push({ row, values: { paymentLink: result.url, status: statusWord(locale(), 'Link created'), paidAt: '', note: '' } });
+        updates.push({ row, values: { paymentLink: result.url, status: statusWord(locale(), 'Link created'), paidAt: '', note: w.warning ?? '' } });
       }
       // The merchant sees in the row what the customer is billed (Quantity × Unit Price); the cell was empty.
       const billed = w.request.transaction_details.gross_amount;

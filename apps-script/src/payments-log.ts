@@ -31,6 +31,9 @@ export const PAYMENT_COLUMNS = {
   customerEmail: 'Customer Email',
   customerPhone: 'Customer Phone',
   purchaseOrderId: 'Purchase Order ID',
+  // Automatic Fee Imposition: Amount is what arrived; these split it into the invoice's money and the customer's fee.
+  invoiceAmount: 'Invoice Amount',
+  customerFee: 'Customer Fee',
 } as const;
 export type PaymentColumn = keyof typeof PAYMENT_COLUMNS;
 
@@ -38,8 +41,12 @@ function paymentHeader(loc: Locale, k: PaymentColumn): string {
   return t(loc, `payments.${k}`);
 }
 
+/** Written as numbers in rupiah format; the rest are text. */
+const NUMBER_COLUMNS = ['amount', 'invoiceAmount', 'customerFee'] as const;
+type NumberColumn = (typeof NUMBER_COLUMNS)[number];
+
 function formatOf(k: PaymentColumn): string {
-  return k === 'amount' ? RUPIAH_NUMBER_FORMAT : '@';
+  return (NUMBER_COLUMNS as readonly string[]).includes(k) ? RUPIAH_NUMBER_FORMAT : '@';
 }
 const KEYS = Object.keys(PAYMENT_COLUMNS) as PaymentColumn[];
 const GROW_ROWS = 500;
@@ -57,7 +64,7 @@ export function customerOf(at: (c: 'customerName' | 'customerEmail' | 'customerP
   return { customerName: cellText(at('customerName')), customerEmail: cellText(at('customerEmail')), customerPhone: cellText(at('customerPhone')) };
 }
 
-type Line = Record<Exclude<PaymentColumn, 'amount'>, string> & { amount: number };
+type Line = Record<Exclude<PaymentColumn, NumberColumn>, string> & Record<NumberColumn, number>;
 
 export function lineOf(linkOrderId: string, record: PurchaseRecord, customer: Customer): Line {
   const e = paymentEntry(linkOrderId, record);
@@ -71,6 +78,8 @@ export function lineOf(linkOrderId: string, record: PurchaseRecord, customer: Cu
     status: statusWord(loc, e.status),
     ...customer,
     purchaseOrderId: e.purchaseOrderId,
+    invoiceAmount: e.invoiceAmount,
+    customerFee: e.customerFee,
   };
 }
 
@@ -113,7 +122,7 @@ export class PaymentsLog {
 
   /** Stages a purchase's line; the last one staged for a purchase wins. */
   put(line: Line): void {
-    this.staged.set(line.purchaseOrderId, line);
+    this.staged.set(String(line.purchaseOrderId), line);
   }
 
   /** Writes staged lines: an existing purchase's row in place, new ones in one appended block. */
@@ -125,7 +134,7 @@ export class PaymentsLog {
     // Only our columns are written in place: a column the merchant added (a note, a tick) is never touched.
     const ours = runsOf(KEYS.map((k) => this.columns[k] as number));
     for (const line of this.staged.values()) {
-      const row = this.rows.get(line.purchaseOrderId);
+      const row = this.rows.get(String(line.purchaseOrderId));
       if (row === undefined) {
         appended.push(line);
         continue;
@@ -150,7 +159,7 @@ export class PaymentsLog {
       const formats = this.formats();
       range.setNumberFormats(appended.map(() => formats));
       range.setValues(appended.map((l) => this.cells(l)));
-      appended.forEach((l, i) => this.rows.set(l.purchaseOrderId, start + i));
+      appended.forEach((l, i) => this.rows.set(String(l.purchaseOrderId), start + i));
       this.lastRow += appended.length;
     }
     this.staged.clear();

@@ -7,7 +7,7 @@
 import { SpreadsheetApp } from './services';
 import {
   deleteLinkRequest, getLinkRequest, lastPaidAt, paidRecheckDue, parseDeleteLink, parseGetLink, redactSecret, refreshNeed,
-  type MidtransConfig, type PaymentLink,
+  type MidtransConfig, type NotePart, type PaymentLink,
 } from '@midtrans-pl/core';
 import { now, sendAll } from './adapters';
 import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
@@ -76,11 +76,12 @@ export function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Ans
         errors.push({ row, values: { note: a.note } });
         return;
       }
+      let crossCheck: NotePart[] = [];
       if (a.kind === 'gone') foldLinkGone(store, item.orderId, item.usageLimit);
-      else foldLinkAnswer(store, item.orderId, a.link, at);
+      else crossCheck = foldLinkAnswer(store, item.orderId, a.link, at);
       const state = store.link(item.orderId);
       const s = summaryOf(state, { usageLimit: item.usageLimit });
-      const values = summaryCells(locale(), s);
+      const values = summaryCells(locale(), { ...s, noteParts: [...s.noteParts, ...crossCheck] });
       // A multi-line invoice shows its status on every one of its rows.
       const lines = (state.lines ?? 1) > 1 ? rowsOfInvoice(table.sheet, table.header, item.orderId, 'linked') : [];
       for (const r of lines.length ? lines : [row]) updates.push({ row: r, values });

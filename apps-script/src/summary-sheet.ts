@@ -50,6 +50,9 @@ export function refreshSummary(): string {
     ...s.byStatus.map((b) => [statusWord(loc, b.status), b.invoices, b.amount]),
     ['', '', ''],
     [t(loc, 'summary.collected'), '', s.collected],
+    // Automatic Fee Imposition: fees customers paid on top are not invoice money, but they did arrive.
+    [t(loc, 'summary.customerFees'), '', s.customerFees],
+    [t(loc, 'summary.grossReceived'), '', s.grossReceived],
     [t(loc, 'summary.refunded'), '', s.refunded],
     [t(loc, 'summary.outstanding'), s.outstandingInvoices, s.outstanding],
     [t(loc, 'summary.expiredUnpaid'), s.expiredUnpaidInvoices, s.expiredUnpaid],

@@ -8,7 +8,7 @@
  * Rp 150; as text it stays `150.000` and the core reads it as Rp 150.000 (core sheet-rows.ts parseRupiah).
  */
 import { SpreadsheetApp } from './services';
-import { LINK_ORDER_ID_SAFE_MAX, SHEET_COLUMNS, USAGE_LIMIT_DEFAULT, type Cell, type SheetColumn } from '@midtrans-pl/core';
+import { ENABLED_PAYMENTS_CURRENT, LINK_ORDER_ID_SAFE_MAX, SHEET_COLUMNS, USAGE_LIMIT_DEFAULT, type Cell, type SheetColumn } from '@midtrans-pl/core';
 import { t, type MessageKey, type Params } from './i18n/catalogue';
 import { locale, type Locale } from './i18n/locale';
 import { headerLabel, statusWord } from './i18n/words';
@@ -22,6 +22,7 @@ function headerNote(loc: Locale, column: SheetColumn): string {
   const params: Params = {
     max: LINK_ORDER_ID_SAFE_MAX,
     default: USAGE_LIMIT_DEFAULT,
+    codes: ENABLED_PAYMENTS_CURRENT.join(', '),
     words: STATUS_WORDS_SHOWN.map((w) => statusWord(loc, w)).join(', '),
   };
   const key = `headerNote.${column}` as MessageKey;

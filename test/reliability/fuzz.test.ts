@@ -195,7 +195,7 @@ describe('doPost boundary', () => {
       const logsBefore = a.env.logs.length;
       const answerText = a.post(textBody);
       const answer = JSON.parse(answerText) as { ok: boolean; result: string };
-      expect(['updated', 'duplicate', 'no-row', 'busy', 'queued', 'rejected', 'not-configured', 'unreadable', 'unconfirmed', 'confirmation-unavailable']).toContain(answer.result);
+      expect(['updated', 'duplicate', 'no-row', 'busy', 'queued', 'rejected', 'not-configured', 'unreadable', 'unconfirmed', 'confirmation-unavailable', 'not-a-link-payment', 'lookup-unavailable']).toContain(answer.result);
       let parsed: unknown;
       try {
         parsed = JSON.parse(textBody);
@@ -225,7 +225,9 @@ describe('n8n Trigger webhook boundary', () => {
     );
     await fc.assert(fc.asyncProperty(inputs, async (request) => {
       count('trigger webhook');
-      const out = await deliver(trigger.webhook, { description: trigger.description, credentials }, request);
+      // The link look-up (a GET for a payment custom_field1 does not tie to a link) is off here;
+      // test/unit/n8n/midtrans-trigger.test.ts covers it.
+      const out = await deliver(trigger.webhook, { description: trigger.description, credentials, params: { options: { linkLookup: false } } }, request);
       expect([200, 400, 401, 503]).toContain(out.status);
       let body: unknown = request.body;
       if (request.rawBody !== undefined) {
