@@ -1,10 +1,10 @@
 /** Test connection: the core's probe, sent through Apps Script's fetch. */
 import { connectionProbeRequest, readConnectionProbe } from '@midtrans-pl/core';
-import { sendAll } from './adapters';
+import { sendRetrying } from './send-retrying';
 import { requireConfig } from './settings';
 
 export function checkConnection(): { ok: boolean; message: string } {
   const config = requireConfig();
-  const sent = sendAll([connectionProbeRequest(config)]);
-  return readConnectionProbe(config, sent.responses?.[0]?.status, sent.failure);
+  const [answer] = sendRetrying([connectionProbeRequest(config)]);
+  return 'failure' in answer ? readConnectionProbe(config, undefined, answer.failure) : readConnectionProbe(config, answer.status);
 }

@@ -13,7 +13,8 @@ import {
   checkReversal, interpretNotification, needsConfirmation, recordOf, redactSecret, transactionStatusRequest, verifyNotification,
   type Interpretation, type MidtransConfig, type StatusCheck,
 } from '@midtrans-pl/core';
-import { sendAll, sha512Hex } from './adapters';
+import { sha512Hex } from './adapters';
+import { sendRetrying } from './send-retrying';
 import { formatAsText, writeRowUpdates } from './cell-writes';
 import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
@@ -110,11 +111,11 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
   return outcome.ran ? outcome.value : { ok: false, result: 'busy' };
 }
 
-/** One UrlFetch (muted, so an HTTP error is an answer); a network failure is "no answer". */
+/** The status call under the one retry policy (an HTTP error is an answer); Midtrans staying unreachable is "no answer". */
 function confirmReversal(config: MidtransConfig, n: Interpretation): StatusCheck {
-  const sent = sendAll([transactionStatusRequest(config, n.transactionId)]);
-  if (!sent.responses) return { verdict: 'unavailable', detail: `could not reach Midtrans: ${sent.failure ?? 'no answer'}` };
-  return checkReversal(n, sent.responses[0]);
+  const [answer] = sendRetrying([transactionStatusRequest(config, n.transactionId)]);
+  if ('failure' in answer) return { verdict: 'unavailable', detail: `could not reach Midtrans: ${answer.failure}` };
+  return checkReversal(n, answer);
 }
 
 export function jsonOutput(value: unknown): GoogleAppsScript.Content.TextOutput {

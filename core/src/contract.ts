@@ -120,7 +120,9 @@ export interface RetryPolicy {
 }
 
 /**
- * The one retry policy for every Midtrans call, from n8n and from Apps Script alike. §1 [inferred]:
+ * The one retry policy for every Midtrans call, from n8n and from Apps Script alike: create through
+ * create-protocol.ts (which also recovers a 409), GET, DELETE, status and the connection probe through
+ * call-protocol.ts in Apps Script and api-client.ts in n8n. §1 [inferred]:
  * Midtrans publishes no back-off figures; three tries over about 3 s ride out a brief 429 or 5xx
  * without holding an Apps Script execution long.
  */
