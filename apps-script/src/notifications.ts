@@ -10,8 +10,8 @@
  * because its signature cannot tell it from a rewritten settlement (core reversal-confirmation.ts).
  */
 import {
-  checkReversal, interpretNotification, needsConfirmation, recordOf, redactSecret, transactionStatusRequest, verifyNotification,
-  type Interpretation, type MidtransConfig, type StatusCheck,
+  WHILE_ANSWERING_A_NOTIFICATION, checkReversal, interpretNotification, needsConfirmation, recordOf, redactSecret, transactionStatusRequest,
+  verifyNotification, type Interpretation, type MidtransConfig, type StatusCheck,
 } from '@midtrans-pl/core';
 import { sha512Hex } from './adapters';
 import { sendRetrying } from './send-retrying';
@@ -111,9 +111,9 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
   return outcome.ran ? outcome.value : { ok: false, result: 'busy' };
 }
 
-/** The status call under the one retry policy (an HTTP error is an answer); Midtrans staying unreachable is "no answer". */
+/** The status call, tried once while the sender waits (the core's WHILE_ANSWERING_A_NOTIFICATION); an HTTP error is an answer. */
 function confirmReversal(config: MidtransConfig, n: Interpretation): StatusCheck {
-  const [answer] = sendRetrying([transactionStatusRequest(config, n.transactionId)]);
+  const [answer] = sendRetrying([transactionStatusRequest(config, n.transactionId)], WHILE_ANSWERING_A_NOTIFICATION);
   if ('failure' in answer) return { verdict: 'unavailable', detail: `could not reach Midtrans: ${answer.failure}` };
   return checkReversal(n, answer);
 }

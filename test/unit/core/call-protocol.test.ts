@@ -3,7 +3,13 @@
  * after the doubling back-off, up to MIDTRANS_RETRY_POLICY.maxAttempts in all; anything else is final.
  */
 import {
-  MIDTRANS_RETRY_POLICY, callAnswers, getLinkRequest, nextCallBatch, startCallRun, takeCallAnswers, type CallAnswer,
+  MIDTRANS_RETRY_POLICY,
+  callAnswers,
+  getLinkRequest,
+  nextCallBatch,
+  startCallRun,
+  takeCallAnswers,
+  type CallAnswer,
 } from '../../../core/src';
 
 const config = { serverKey: 'SB-Mid-server-x', environment: 'sandbox' as const };
@@ -16,14 +22,27 @@ function drive(script: CallAnswer[][]): { batches: { size: number; delayMs: numb
   const batches: { size: number; delayMs: number }[] = [];
   for (let batch = nextCallBatch(run); batch; batch = nextCallBatch(run)) {
     batches.push({ size: batch.indexes.length, delayMs: batch.delayMs });
-    takeCallAnswers(run, batch, batch.indexes.map((i) => script[i][Math.min(asked[i]++, script[i].length - 1)]));
+    takeCallAnswers(
+      run,
+      batch,
+      batch.indexes.map((i) => script[i][Math.min(asked[i]++, script[i].length - 1)]),
+    );
   }
   return { batches, answers: callAnswers(run) };
 }
 
 test('a 500, a 429 and no answer are asked again after the back-off; a 200 and a 404 are final at once', () => {
-  const { batches, answers } = drive([[reply(500), reply(200)], [reply(429), reply(200)], [{ failure: 'timeout' }, reply(200)], [reply(200)], [reply(404)]]);
-  expect(batches).toEqual([{ size: 5, delayMs: 0 }, { size: 3, delayMs: MIDTRANS_RETRY_POLICY.backoffMs }]);
+  const { batches, answers } = drive([
+    [reply(500), reply(200)],
+    [reply(429), reply(200)],
+    [{ failure: 'timeout' }, reply(200)],
+    [reply(200)],
+    [reply(404)],
+  ]);
+  expect(batches).toEqual([
+    { size: 5, delayMs: 0 },
+    { size: 3, delayMs: MIDTRANS_RETRY_POLICY.backoffMs },
+  ]);
   expect(answers.map((a) => ('status' in a ? a.status : a.failure))).toEqual([200, 200, 200, 200, 404]);
 });
 
