@@ -34,7 +34,8 @@ interface FieldRule {
   doc: string;
 }
 
-const PLNEW_PAYMENTS = ['credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va', 'gopay', 'shopeepay', 'other_qris', 'alfamart', 'indomaret', 'akulaku', 'kredivo'];
+/** §2.2 `enabled_payments`, PLNEW's list (also the default when a request omits it, payment-methods.ts). */
+export const PLNEW_PAYMENTS: readonly string[] = ['credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va', 'gopay', 'shopeepay', 'other_qris', 'alfamart', 'indomaret', 'akulaku', 'kredivo'];
 const PLOLD_PAYMENTS = ['credit_card', 'gopay', 'cimb_clicks', 'bca_klikbca', 'bca_klikpay', 'bri_epay', 'telkomsel_cash', 'echannel', 'permata_va', 'other_va', 'bca_va', 'bni_va', 'bri_va', 'indomaret', 'danamon_online', 'akulaku', 'shopeepay'];
 
 /** §2.2, row by row. */

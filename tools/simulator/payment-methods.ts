@@ -3,12 +3,12 @@
  * it). Where a method has no sample in the reference, its fields are [inferred] from NOTIF's field list
  * and marked below.
  */
-import { ENABLED_PAYMENTS_CURRENT } from '../../core/src';
+import { PLNEW_PAYMENTS } from './create-rules';
 import { digitsFrom } from './seeded-random';
 import type { NotificationBody } from './types';
 
 /** Default `enabled_payments` when the request omits it ("all methods active on the account"): PLNEW's list. */
-export const DEFAULT_ENABLED_PAYMENTS: string[] = [...ENABLED_PAYMENTS_CURRENT];
+export const DEFAULT_ENABLED_PAYMENTS: string[] = [...PLNEW_PAYMENTS];
 
 const VA_BANK: Record<string, string> = {
   bca_va: 'bca', bni_va: 'bni', bri_va: 'bri', cimb_va: 'cimb', danamon_va: 'danamon', bsi_va: 'bsi', other_va: 'other',
