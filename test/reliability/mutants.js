@@ -3,6 +3,11 @@
  * node test/reliability/mutants.js: evidence that the reliability suites can fail. Each mutant is a
  * copy of apps-script/ (and, for a core mutant, of core/) with one deliberate defect; the suites named for it run against that copy
  * (RELIABILITY_ADDON_BUILD) and must fail. Exit code 1 when a mutant expected to be caught survives.
+ *
+ * The count in docs/reliability.md is this run's: the sentence between the `mutants` markers there is
+ * written from the results (`--update-docs` rewrites it; otherwise a run whose results differ from it
+ * exits 1, so CI catches a docs count that no run produced). Results also go to
+ * test-artifacts/mutants.json with the run's duration.
  */
 'use strict';
 const { spawnSync } = require('child_process');
@@ -36,6 +41,11 @@ const MUTANTS = [
 
 // MUTANTS_ONLY=<text>: only the mutants whose name contains it (to check a new one without running all).
 const only = process.env.MUTANTS_ONLY;
+const updateDocs = process.argv.includes('--update-docs');
+const DOCS = path.join(root, 'docs', 'reliability.md');
+const MARKERS = /<!-- mutants -->[\s\S]*?<!-- \/mutants -->/;
+const started = Date.now();
+const results = [];
 let unexpected = 0;
 for (const m of MUTANTS.filter((x) => !only || x.name.includes(only))) {
   const dir = path.join(root, `.mutant-apps-script-${process.pid}`);
@@ -52,6 +62,7 @@ for (const m of MUTANTS.filter((x) => !only || x.name.includes(only))) {
   const text = fs.readFileSync(file, 'utf8');
   if (!text.includes(m.from)) {
     console.log(`?  ${m.name}: the code it mutates has changed (${m.file}); update this mutant`);
+    results.push({ name: m.name, caught: false, stale: true });
     unexpected++;
     fs.rmSync(dir, { recursive: true, force: true });
     continue;
@@ -66,6 +77,26 @@ for (const m of MUTANTS.filter((x) => !only || x.name.includes(only))) {
   const caught = run.status !== 0;
   const expected = m.survives ? !caught : caught;
   if (!expected) unexpected++;
+  results.push({ name: m.name, caught });
   console.log(`${caught ? 'caught  ' : 'survived'} ${m.name}${m.survives ? ` (expected to survive: ${m.survives})` : ''}${expected ? '' : '  <-- unexpected'}`);
+}
+
+const seconds = Math.round((Date.now() - started) / 1000);
+const caughtCount = results.filter((r) => r.caught).length;
+const sentence = `<!-- mutants -->${results.length} mutants, ${caughtCount} caught<!-- /mutants -->`;
+fs.mkdirSync(path.join(root, 'test-artifacts'), { recursive: true });
+fs.writeFileSync(path.join(root, 'test-artifacts', 'mutants.json'), `${JSON.stringify({ mutants: results.length, caught: caughtCount, seconds, results }, null, 2)}\n`);
+console.log(`${results.length} mutants, ${caughtCount} caught, ${seconds} s`);
+if (!only) {
+  const docs = fs.readFileSync(DOCS, 'utf8');
+  if (!MARKERS.test(docs)) {
+    console.log('docs/reliability.md has no <!-- mutants --> sentence to check');
+    unexpected++;
+  } else if (updateDocs) {
+    fs.writeFileSync(DOCS, docs.replace(MARKERS, sentence));
+  } else if (docs.match(MARKERS)[0] !== sentence) {
+    console.log(`docs/reliability.md says "${docs.match(MARKERS)[0]}"; this run gives "${sentence}" (run with --update-docs)`);
+    unexpected++;
+  }
 }
 process.exit(unexpected ? 1 : 0);
