@@ -23,7 +23,7 @@ export class Midtrans implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, get and deactivate Midtrans payment links and check payment status',
+		description: 'Create, get, deactivate and reconcile Midtrans payment links and check payment status',
 		defaults: { name: 'Midtrans' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
