@@ -1,4 +1,5 @@
 /** The core's ports over Apps Script services (no crypto, Buffer or fetch in Apps Script: https://developers.google.com/apps-script/guides/v8-runtime). */
+import { UrlFetchApp, Utilities } from './services';
 import type { HttpRequest, HttpResponse } from '@midtrans-pl/core';
 
 /**

@@ -3,6 +3,7 @@
  * protocol plans is one round trip (the creates, then the GETs that check a 409, then the retries after
  * their back-off). The protocol decides; this file only sends, sleeps and words the outcome for a cell.
  */
+import { Utilities } from './services';
 import {
   createOutcomes, nextCreateBatch, startCreateRun, takeCreateAnswers, type CreateAnswer, type CreatePaymentLinkRequest,
   type MidtransConfig,

@@ -7,6 +7,8 @@
  * quota refuses first, the run stops the same way (fetchAll's "Service invoked too many times for one
  * day: urlfetch.").
  */
+import { PropertiesService, Session } from './services';
+
 const URLFETCH_PER_DAY = { consumer: 20_000, workspace: 100_000 } as const;
 const QUOTA_DAY_MS = 24 * 3_600_000;
 /** Script property: the account's daily quota, when the guess below is wrong. */

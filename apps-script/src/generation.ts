@@ -4,6 +4,7 @@
  * (chunk-size.ts), results written per chunk, progress in a toast, a graceful stop before the 6-minute
  * limit with a continuation, and a stop at the daily URL Fetch quota that continues when it resets.
  */
+import { Session, SpreadsheetApp, Utilities } from './services';
 import { invoiceGroups, writeGroupRows, type Groups } from './invoice-groups';
 import { writeWhatsapp } from './whatsapp-column';
 import { buildRowRequest, generateOrderId, readInvoiceRow } from '@midtrans-pl/core';
@@ -17,6 +18,7 @@ import { OUTPUT_COLUMNS, cellOf, cellText, invoiceSheet, readInvoiceTable, rowNu
 import { ERROR, QUEUED, summaryOf, usageLimitOf } from './link-status';
 import { currentRows } from './row-finder';
 import { beginRun, endRun, withScriptLock } from './run-guard';
+import { applyKeptNotifications } from './notifications';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
 import { plural, toast } from './ui';
@@ -134,6 +136,8 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
 function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<string, CreateResult>, groups: Groups, quotaNote?: string): void {
   const { sheet, header } = table;
   const done = withScriptLock(() => {
+    // First what notifications that found the sheet busy kept (notifications.ts): the chunk then sees them.
+    applyKeptNotifications();
     const store = StateStore.load(SpreadsheetApp.getActiveSpreadsheet());
     const rows = currentRows(sheet, header, chunk);
     const updates: RowUpdate[] = [];
@@ -282,6 +286,8 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
       }
       if (i < total) toast(progressLine({ done: i, total, elapsedMs: now() - sendingSince }), 60);
     }
+    // A notification kept while the last chunk was being written lands now, not at the next execution.
+    if (total > 0) withScriptLock(applyKeptNotifications);
     if (report.stoppedForQuota && report.remaining === 0) report.stoppedForQuota = false;
     const continuation = report.stoppedForQuota ? options.onStoppedForQuota(report.resumesAt as number) : report.stoppedForTime ? options.onStoppedForTime() : '';
     return { ...report, message: summaryMessage(report, continuation) };

@@ -1,4 +1,5 @@
 /** The `Invoices` table: found by header, read in one call, written only in the columns we own. */
+import { SpreadsheetApp } from './services';
 import { mapHeaders, type Cell, type HeaderMap, type SheetColumn } from '@midtrans-pl/core';
 import { UserError } from './user-error';
 

@@ -7,6 +7,7 @@ import { DEFAULT_WHATSAPP_TEMPLATE, redactSecret } from '@midtrans-pl/core';
 import { refreshSummary } from './summary-sheet';
 import { saveWhatsappTemplate as saveTemplateText, whatsappTemplate } from './whatsapp-column';
 import { checkConnection } from './connection';
+import { HtmlService, ScriptApp, SpreadsheetApp } from './services';
 import { generate, type GenerationReport } from './generation';
 import { invoiceSheet } from './invoice-sheet';
 import { handleNotification, jsonOutput } from './notifications';

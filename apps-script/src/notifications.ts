@@ -1,28 +1,36 @@
 /**
- * `doPost`: Midtrans's notification (or the same signed body forwarded by n8n). Verified with the
- * stored key before anything is read or written; the row is found by the link's order id; the
- * purchase is merged monotonically under the lock; the answer goes out within a second or two.
+ * `doPost`: Midtrans's notification (or the same signed body forwarded by n8n). Cheapest checks first:
+ * the body's shape (core notification-shape.ts) before anything is read, the signature with the key
+ * kept in the script cache (config-cache.ts) rather than a Script Properties read, then whether the
+ * store already holds it (a duplicate or an older state) before any status-API call. The row is found by
+ * the link's order id; the purchase is merged monotonically under the lock.
  *
  * Apps Script answers every web-app POST with a 302 whatever we return (README, "The 302 caveat"),
- * so Midtrans never retries; this handler is idempotent and Refresh statuses reconciles anything lost.
+ * so Midtrans may not send it again: a notification that finds the sheet busy for longer than it can
+ * wait is kept (notification-inbox.ts) and applied by the next holder of the lock.
  *
- * A money reversal (refund, partial refund, chargeback) is recorded only once the status API agrees,
- * because its signature cannot tell it from a rewritten settlement (core reversal-confirmation.ts).
+ * The signature covers only order_id, status_code and gross_amount, so it proves little about the
+ * status a body claims: the core refuses a status that does not fit the signed status_code, and a
+ * claim that moves money (paid, refunded, reversed) is recorded only as the status API confirms it,
+ * with Midtrans's own time, transaction id and payment type (notification-trust.ts). Purchases of
+ * links that are not in this sheet are not recorded at all.
  */
 import {
-  WHILE_ANSWERING_A_NOTIFICATION, checkReversal, interpretNotification, needsConfirmation, recordOf, redactSecret, transactionStatusRequest,
-  verifyNotification, type Interpretation, type MidtransConfig, type StatusCheck,
+  notificationShapeOfText, readNotification, type MidtransConfig, type PurchaseRecord,
 } from '@midtrans-pl/core';
 import { sha512Hex } from './adapters';
-import { sendRetrying } from './send-retrying';
 import { formatAsText, writeRowUpdates } from './cell-writes';
-import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
+import { INVOICE_SHEET, cellText, headerProblem } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';
-import { NO_CUSTOMER, PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
+import { PaymentsLog, customerOf, lineOf, type Customer } from './payments-log';
 import { rowsOfInvoice } from './invoice-rows';
+import { rowsOfOurLink, trustNotification } from './notification-trust';
 import { findRowByOrderId } from './row-finder';
+import { ContentService, SpreadsheetApp } from './services';
 import { withScriptLock } from './run-guard';
 import { readConfig } from './settings';
+import { REREAD_AFTER_MS, cachedConfig, refreshCachedConfig } from './config-cache';
+import { forgetKept, keepForLater, keptNotifications } from './notification-inbox';
 import { StateStore } from './state-store';
 import { mapHeaders, type Cell } from '@midtrans-pl/core';
 
@@ -30,92 +38,114 @@ export interface NotificationAnswer {
   ok: boolean;
   /** Machine-readable reason, never an echo of the body and never the key. */
   result:
-    | 'updated' | 'duplicate' | 'no-row' | 'busy' | 'rejected' | 'not-configured' | 'unreadable'
-    /** A reversal the status API does not report: nothing recorded. */
+    | 'updated' | 'duplicate' | 'busy' | 'not-configured' | 'unreadable'
+    /** The sheet stayed busy: kept, and written by the next execution that takes the lock. */
+    | 'queued'
+    /** Not a purchase of a link in this sheet (a shop's own order on the same account): nothing recorded. */
+    | 'no-row'
+    /** Not signed by this key, or its status does not fit the signed status_code. */
+    | 'rejected'
+    /** A money move the status API does not report: nothing recorded. */
     | 'unconfirmed'
-    /** A reversal the status API could not be asked about (network, 5xx, 429): nothing recorded yet. */
+    /** A money move the status API could not be asked about (network, 5xx, 429): nothing recorded yet. */
     | 'confirmation-unavailable';
 }
 
-function parseBody(e: GoogleAppsScript.Events.DoPost | undefined): unknown {
-  const text = e?.postData?.contents;
-  if (typeof text !== 'string' || text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/**
+ * How long a notification waits for the lock. Midtrans waits 15 s for an answer
+ * (https://docs.midtrans.com/docs/https-notification-webhooks); verifying and writing take a second
+ * or two, so 10 s of waiting still answers in time. A generation chunk holds the lock only for its
+ * writes (generation.ts), so a wait this long outlasts one.
+ */
+export const NOTIFICATION_LOCK_WAIT_MS = 10_000;
+
+/**
+ * The settings and the core's reading of the body, signature included: with the cached key, or once
+ * more with a fresh read when the signature fails against a cached copy a minute old (a rotated key).
+ */
+function readWithSettings(body: unknown): { config?: MidtransConfig; read?: ReturnType<typeof readNotification> } {
+  const cached = cachedConfig(readConfig);
+  const first = cached.config && readNotification(body, cached.config.serverKey, sha512Hex);
+  if (first && (first.ok || first.refused !== 'bad-signature')) return { config: cached.config, read: first };
+  // Perhaps the key changed since it was cached: read once more, at most once a minute (config-cache.ts).
+  if (!cached.fromCache || Date.now() - cached.readAt < REREAD_AFTER_MS) return { config: cached.config, read: first };
+  const fresh = refreshCachedConfig(readConfig);
+  return { config: fresh.config, read: fresh.config && readNotification(body, fresh.config.serverKey, sha512Hex) };
 }
 
 export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined): NotificationAnswer {
-  const config = readConfig();
-  if (!config) return { ok: false, result: 'not-configured' };
-  const body = parseBody(e);
-  // A forged, malformed or replayed-with-changes body stops here, before any sheet is touched.
-  if (!verifyNotification(body, config.serverKey, sha512Hex)) return { ok: false, result: 'rejected' };
-  const meaning = interpretNotification(body);
-  if (!meaning.ok) return { ok: false, result: 'unreadable' };
-  const n = meaning.value;
+  // Junk is refused on its shape alone: no Script Properties read, no lock, no status call.
+  const shape = notificationShapeOfText(e?.postData?.contents);
+  if (!shape.ok) return { ok: false, result: 'rejected' };
+  const body = shape.body;
+  const { config, read } = readWithSettings(body);
+  if (!config || !read) return { ok: false, result: 'not-configured' };
+  // Forged, edited, malformed or ill-shaped bodies stop here, before any sheet is touched.
+  if (!read.ok) return { ok: false, result: read.refused === 'unreadable' ? 'unreadable' : 'rejected' };
   // Outside the lock: a slow status call must not hold up Refresh or generation.
-  if (needsConfirmation(n)) {
-    const check = confirmReversal(config, n);
-    if (check.verdict !== 'confirmed') {
-      console.warn(`Reversal notification not recorded (${check.verdict}): ${redactSecret(check.detail, config.serverKey)}`);
-      return { ok: false, result: check.verdict === 'unconfirmed' ? 'unconfirmed' : 'confirmation-unavailable' };
-    }
-  }
+  const trusted = trustNotification(config, read.reading);
+  if (!trusted.ok) return trusted.answer;
+  const { facts: n, record } = trusted;
 
   const outcome = withScriptLock<NotificationAnswer>(() => {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const store = StateStore.load(spreadsheet);
-    const changed = store.mergePurchase(n.linkOrderId, recordOf(n));
-    if (!changed) return { ok: true, result: 'duplicate' };
-    const stamp = new Date().toISOString();
-    // Invoice row, then payments log, then store: if the execution dies before the store is written,
-    // the redelivery (or n8n's retry) is not mistaken for a duplicate and writes both again, in place.
-    const logAndCommit = (customer: Customer) => {
-      const log = PaymentsLog.load(spreadsheet);
-      for (const p of store.stagedPurchases()) log.put(lineOf(p.linkOrderId, p.record, customer));
-      log.commit();
-      store.commit(stamp);
-    };
-    const sheet = spreadsheet.getSheetByName(INVOICE_SHEET);
-    if (!sheet) {
-      logAndCommit(NO_CUSTOMER);
-      return { ok: true, result: 'no-row' };
-    }
-    const lastColumn = sheet.getLastColumn();
-    const header = mapHeaders(sheet.getRange(1, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[]);
-    const row = headerProblem(header) ? undefined : findRowByOrderId(sheet, header, n.linkOrderId);
-    if (row === undefined) {
-      // Kept anyway: if the row appears (or is fixed), Refresh statuses shows the payment.
-      logAndCommit(NO_CUSTOMER);
-      return { ok: true, result: 'no-row' };
-    }
-    // The whole row in one read: the usage limit and the customer the payments log repeats.
-    const line = sheet.getRange(row, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[];
-    const at = (c: keyof typeof header.columns) => (header.columns[c] === undefined ? '' : line[header.columns[c] as number]);
-    const usageLimit = header.columns.usageLimit === undefined ? 1 : usageLimitOf(at('usageLimit'));
-    const s = summaryOf(store.link(n.linkOrderId), { usageLimit });
-    // A multi-line invoice shows its status on every one of its rows.
-    const lines = (store.link(n.linkOrderId).lines ?? 1) > 1 ? rowsOfInvoice(sheet, header, n.linkOrderId, 'linked') : [];
-    const rows = lines.length ? lines : [row];
-    formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);
-    writeRowUpdates(sheet, header, rows.map((r) => ({ row: r, values: { status: s.status, paidAt: s.paidAt, note: s.note } })));
-    logAndCommit(customerOf(at));
-    SpreadsheetApp.flush();
-    return { ok: true, result: 'updated' };
-  });
-  // Someone else holds the lock (a chunk being written): answer now without writing; the next
-  // delivery, n8n's retry or Refresh statuses completes it.
-  return outcome.ran ? outcome.value : { ok: false, result: 'busy' };
+    applyKeptNotifications();
+    return applyPurchase(n.linkOrderId, record);
+  }, NOTIFICATION_LOCK_WAIT_MS);
+  if (outcome.ran) return outcome.value;
+  // Still busy: kept for the next lock holder (a generation chunk, a Refresh, the next notification).
+  return keepForLater({ linkOrderId: n.linkOrderId, record }) ? { ok: true, result: 'queued' } : { ok: false, result: 'busy' };
 }
 
-/** The status call, tried once while the sender waits (the core's WHILE_ANSWERING_A_NOTIFICATION); an HTTP error is an answer. */
-function confirmReversal(config: MidtransConfig, n: Interpretation): StatusCheck {
-  const [answer] = sendRetrying([transactionStatusRequest(config, n.transactionId)], WHILE_ANSWERING_A_NOTIFICATION);
-  if ('failure' in answer) return { verdict: 'unavailable', detail: `could not reach Midtrans: ${answer.failure}` };
-  return checkReversal(n, answer);
+/**
+ * Applies what busy notifications kept (notification-inbox.ts). Call it holding the script lock; every
+ * execution that takes the lock to write does, so nothing kept waits longer than the next one.
+ */
+export function applyKeptNotifications(): number {
+  const kept = keptNotifications();
+  if (kept.length === 0) return 0;
+  for (const k of kept) if (k.kept) applyPurchase(k.kept.linkOrderId, k.kept.record);
+  forgetKept(kept.map((k) => k.key));
+  return kept.length;
+}
+
+/** Merges one verified purchase of a link this sheet made and writes its rows and payments-log line. Holding the lock. */
+function applyPurchase(linkOrderId: string, record: PurchaseRecord): NotificationAnswer {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const store = StateStore.load(spreadsheet);
+  const changed = store.mergePurchase(linkOrderId, record);
+  if (!changed) return { ok: true, result: 'duplicate' };
+  // Only a link this sheet made: a purchase whose order id is in no row, or only in rows without a
+  // link, is not ours (a shop's Snap order on the same account) and is written nowhere.
+  const sheet = spreadsheet.getSheetByName(INVOICE_SHEET);
+  if (!sheet) return { ok: true, result: 'no-row' };
+  const lastColumn = sheet.getLastColumn();
+  const header = mapHeaders(sheet.getRange(1, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[]);
+  const row = headerProblem(header) ? undefined : findRowByOrderId(sheet, header, linkOrderId);
+  if (row === undefined) return { ok: true, result: 'no-row' };
+  const stamp = new Date().toISOString();
+  // Invoice row, then payments log, then store: if the execution dies before the store is written,
+  // the redelivery (or n8n's retry) is not mistaken for a duplicate and writes both again, in place.
+  const logAndCommit = (customer: Customer) => {
+    const log = PaymentsLog.load(spreadsheet);
+    for (const p of store.stagedPurchases()) log.put(lineOf(p.linkOrderId, p.record, customer));
+    log.commit();
+    store.commit(stamp);
+  };
+  // The whole row in one read: the usage limit and the customer the payments log repeats.
+  const line = sheet.getRange(row, 1, 1, Math.max(lastColumn, 1)).getValues()[0] as Cell[];
+  const at = (c: keyof typeof header.columns) => (header.columns[c] === undefined ? '' : line[header.columns[c] as number]);
+  const linked = cellText(at('paymentLink')) !== '' ? [row] : rowsOfOurLink(sheet, header, linkOrderId);
+  if (linked.length === 0) return { ok: true, result: 'no-row' };
+  const usageLimit = header.columns.usageLimit === undefined ? 1 : usageLimitOf(at('usageLimit'));
+  const s = summaryOf(store.link(linkOrderId), { usageLimit });
+  // A multi-line invoice shows its status on every one of its rows.
+  const lines = (store.link(linkOrderId).lines ?? 1) > 1 ? rowsOfInvoice(sheet, header, linkOrderId, 'linked') : [];
+  const rows = lines.length ? lines : linked;
+  formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);
+  writeRowUpdates(sheet, header, rows.map((r) => ({ row: r, values: { status: s.status, paidAt: s.paidAt, note: s.note } })));
+  logAndCommit(customerOf(at));
+  SpreadsheetApp.flush();
+  return { ok: true, result: 'updated' };
 }
 
 export function jsonOutput(value: unknown): GoogleAppsScript.Content.TextOutput {

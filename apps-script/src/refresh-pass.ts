@@ -4,6 +4,7 @@
  * small, and still right after the merchant sorts, inserts or deletes rows between executions, which a
  * row number would not be. Each link is visited once per pass: the next part starts after that id.
  */
+import { PropertiesService } from './services';
 import { PROPERTY } from './settings';
 
 export interface PendingPass {

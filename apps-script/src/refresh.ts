@@ -4,6 +4,7 @@
  * pass stops before the 6-minute limit like generation does, and the next execution (its continuation
  * trigger, the hourly refresh or the menu) finishes that pass before any new one starts.
  */
+import { SpreadsheetApp } from './services';
 import {
   deleteLinkRequest, getLinkRequest, lastPaidAt, paidRecheckDue, parseDeleteLink, parseGetLink, redactSecret, refreshNeed,
   type MidtransConfig, type PaymentLink,
@@ -20,6 +21,7 @@ import { beginRun, endRun, withScriptLock } from './run-guard';
 import {
   byOrderId, clearPendingPass, lastPassStart, pendingPass, saveLastPassStart, savePendingPass, type PendingPass,
 } from './refresh-pass';
+import { applyKeptNotifications } from './notifications';
 import { sendRetrying } from './send-retrying';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
@@ -56,6 +58,8 @@ function linkRows(table: InvoiceTable, filter: (index: number) => boolean): Link
 function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], at: number): number {
   const customers = customersOf(table, chunk);
   const done = withScriptLock(() => {
+    // First what notifications that found the sheet busy kept (notifications.ts).
+    applyKeptNotifications();
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const store = StateStore.load(spreadsheet);
     const rows = currentRows(table.sheet, table.header, chunk);

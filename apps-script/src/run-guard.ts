@@ -5,6 +5,7 @@
  * clears its marker (finally); only Apps Script's hard kill at 6 minutes skips that, and no execution
  * outlives 6 minutes, so a marker older than that (plus a margin for clock skew) is a dead run's.
  */
+import { LockService, PropertiesService, Session, Utilities } from './services';
 import { PROPERTY } from './settings';
 
 export const EXECUTION_LIMIT_MS = 6 * 60_000;

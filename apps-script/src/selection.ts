@@ -1,4 +1,5 @@
 /** Which data rows of the invoice sheet the user has selected (any number of ranges). */
+import { SpreadsheetApp } from './services';
 import { HEADER_ROWS } from './invoice-sheet';
 import { UserError } from './user-error';
 

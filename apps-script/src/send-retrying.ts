@@ -13,6 +13,7 @@ import {
   type RetryPolicy,
 } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
+import { Utilities } from './services';
 
 /** One answer per request, in order: the HTTP answer, or `{ failure }` when Midtrans stayed unreachable. */
 export function sendRetrying(requests: HttpRequest[], policy?: RetryPolicy): CallAnswer[] {

@@ -1,6 +1,8 @@
 /** Settings in Script Properties (docs/architecture.md): only the server process ever reads the key back. */
-import { API_BASE_URLS, maskKey, serverKeyProblem, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import { API_BASE_URLS, baseUrlSaveProblem, baseUrlUseProblem, maskKey, serverKeyProblem, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import { forgetCachedConfig } from './config-cache';
 import { UserError } from './user-error';
+import { PropertiesService } from './services';
 
 export const PROPERTY = {
   serverKey: 'MIDTRANS_SERVER_KEY',
@@ -22,17 +24,26 @@ export function isEnvironment(v: unknown): v is Environment {
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(API_BASE_URLS, v);
 }
 
-export function readConfig(): MidtransConfig | undefined {
+/** The stored settings, or why they cannot be used (a base URL the key may not go to: base-url-policy.ts). */
+export function readSettings(): { config?: MidtransConfig; problem?: string } {
   const all = properties().getProperties();
   const serverKey = (all[PROPERTY.serverKey] ?? '').trim();
-  if (!serverKey) return undefined;
+  if (!serverKey) return {};
   const env = all[PROPERTY.environment];
+  const environment = isEnvironment(env) ? env : 'sandbox';
   const baseUrl = (all[PROPERTY.baseUrl] ?? '').trim();
-  return { serverKey, environment: isEnvironment(env) ? env : 'sandbox', baseUrl: baseUrl || undefined };
+  const problem = baseUrlUseProblem(baseUrl, environment);
+  if (problem) return { problem };
+  return { config: { serverKey, environment, baseUrl: baseUrl || undefined } };
+}
+
+export function readConfig(): MidtransConfig | undefined {
+  return readSettings().config;
 }
 
 export function requireConfig(): MidtransConfig {
-  const config = readConfig();
+  const { config, problem } = readSettings();
+  if (problem) throw new UserError(`${problem} Open Midtrans ▸ Settings to fix it.`);
   if (!config) throw new UserError('No Midtrans server key yet: open Midtrans ▸ Settings and paste the server key from the Midtrans dashboard (Settings ▸ Access keys).');
   return config;
 }
@@ -78,7 +89,9 @@ export function saveSettingsInput(input: SettingsInput): void {
   if (!isEnvironment(env)) throw new UserError(`Environment must be "sandbox" or "production", not "${String(env)}".`);
   updates[PROPERTY.environment] = env;
   const base = typeof input.baseUrl === 'string' ? input.baseUrl.trim() : '';
-  if (base && !/^https?:\/\/[^\s/]+/.test(base)) throw new UserError('The API base URL must start with https:// (leave it empty to use Midtrans).');
+  // The key goes wherever the base URL points: only Midtrans, this machine, or a host whose saver typed the key now.
+  const baseProblem = baseUrlSaveProblem(base, env, key !== '');
+  if (baseProblem) throw new UserError(baseProblem);
   const effectiveKey = key || (properties().getProperty(PROPERTY.serverKey) ?? '');
   const problem = effectiveKey ? serverKeyProblem(effectiveKey, env, base !== '') : undefined;
   if (problem) throw new UserError(problem);
@@ -86,4 +99,5 @@ export function saveSettingsInput(input: SettingsInput): void {
   props.setProperties(updates);
   if (base) props.setProperty(PROPERTY.baseUrl, base);
   else props.deleteProperty(PROPERTY.baseUrl);
+  forgetCachedConfig();
 }

@@ -140,6 +140,13 @@ export class StateStore {
     return out;
   }
 
+  /** Whether folding `incoming` in would change nothing: a duplicate, or older than what is stored. */
+  holds(linkOrderId: string, incoming: PurchaseRecord): boolean {
+    const before = this.current(linkOrderId, incoming.orderId);
+    const previous = before ? (parseJson(before.record) as PurchaseRecord | undefined) : undefined;
+    return previous !== undefined && samePurchaseRecord(previous, mergePurchase(previous, incoming));
+  }
+
   /** Folds a purchase in monotonically; returns false when it changed nothing (a duplicate). */
   mergePurchase(linkOrderId: string, incoming: PurchaseRecord): boolean {
     const key = incoming.orderId;

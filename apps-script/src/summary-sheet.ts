@@ -7,6 +7,7 @@
  * shares or copies it into a report, and the chart stays where they put it; a sidebar is 300 pixels
  * wide, gone when closed, and cannot be shared.
  */
+import { Charts, SpreadsheetApp } from './services';
 import { collectionSummary, readInvoiceRow, type InvoiceFigure, type PurchaseRecord } from '@midtrans-pl/core';
 import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf } from './invoice-sheet';
 import { summaryOf, usageLimitOf } from './link-status';

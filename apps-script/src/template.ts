@@ -2,6 +2,7 @@
  * Insert invoice template: the `Invoices` sheet with the contract's headers, or the missing ones added.
  * Limits in the notes come from the core's contract, never retyped here.
  */
+import { SpreadsheetApp } from './services';
 import {
   LINK_ORDER_ID_SAFE_MAX, SHEET_COLUMNS, TEMPLATE_HEADERS, USAGE_LIMIT_DEFAULT, mapHeaders, type Cell, type SheetColumn,
 } from '@midtrans-pl/core';

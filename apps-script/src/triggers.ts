@@ -2,6 +2,7 @@
  * Time-driven triggers, available to bound scripts (an add-on may only run them hourly, https://developers.google.com/apps-script/guides/triggers/installable,
  * so there the sidebar's Continue button drives a long run instead).
  */
+import { PropertiesService, ScriptApp, Session, Utilities } from './services';
 import { PROPERTY } from './settings';
 
 export const REFRESH_HANDLER = 'timedRefresh';

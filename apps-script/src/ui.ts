@@ -2,6 +2,7 @@
  * Messages to the person at the sheet. Triggers and the web app have no UI (`getUi()` throws there),
  * so every call degrades to a log line instead of failing the work it reports on.
  */
+import { SpreadsheetApp } from './services';
 const TITLE = 'Midtrans';
 
 /** `1 link`, `3 links`. */

@@ -4,6 +4,7 @@
  * one gets the reason, naming the row and the field, instead of a broken link. Found by header name;
  * a sheet without the column costs nothing.
  */
+import { PropertiesService } from './services';
 import { normaliseHeader, whatsappLinkForRequest, type CreatePaymentLinkRequest } from '@midtrans-pl/core';
 import { runsOf } from './cell-writes';
 import type { InvoiceTable } from './invoice-sheet';

@@ -147,12 +147,41 @@ export function paymentUrlOf(link: PaymentLink): string {
   return typeof link.payment_link_url === 'string' ? link.payment_link_url : '';
 }
 
-/** Replaces any occurrence of the key, in case a proxy or a misbehaving server echoes it. */
+/** The secret part of a Midtrans key (after `SB-Mid-server-` / `Mid-server-`), shorter than which it is not hunted for alone [our choice: a few letters would blank ordinary words]. */
+const SECRET_PART_MIN = 8;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Every spelling of the key a proxy or a misbehaving server might echo back: the key and its secret
+ * part in any letter case; base64 and base64url of the key with and without the Basic-auth colon, each
+ * padded and unpadded. Longest first, so a spelling is not half-replaced by a shorter one inside it.
+ */
+function secretSpellings(secret: string): { exact: string[]; anyCase: string[] } {
+  const exact = new Set<string>();
+  for (const text of [`${secret}:`, secret]) {
+    const b64 = base64OfUtf8(text);
+    const url = b64.replace(/\+/g, '-').replace(/\//g, '_');
+    for (const v of [b64, url]) {
+      exact.add(v);
+      exact.add(v.replace(/=+$/, ''));
+    }
+  }
+  const part = secret.replace(/^(SB-)?Mid-server-/i, '');
+  const anyCase = [secret, ...(part !== secret && part.length >= SECRET_PART_MIN ? [part] : [])];
+  const longestFirst = (a: string, b: string) => b.length - a.length;
+  return { exact: [...exact].filter((v) => v !== '').sort(longestFirst), anyCase: anyCase.sort(longestFirst) };
+}
+
+/** Replaces any spelling of the key (secretSpellings), in case a proxy or a misbehaving server echoes it. */
 export function redactSecret(text: string, secret: string): string {
   if (!secret) return text;
-  const variants = [secret, authorizationHeader(secret).slice(6)];
+  const { exact, anyCase } = secretSpellings(secret);
   let out = text;
-  for (const v of variants) out = out.split(v).join('[redacted]');
+  for (const v of exact) out = out.split(v).join('[redacted]');
+  for (const v of anyCase) out = out.replace(new RegExp(escapeRegExp(v), 'gi'), '[redacted]');
   return out;
 }
 

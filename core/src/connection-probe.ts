@@ -3,12 +3,18 @@
  * the key; 401 says it did not. Nothing is created, so the probe is safe in production.
  */
 import { getLinkRequest, redactSecret, type MidtransConfig } from './api-calls';
+import { baseUrlUseProblem } from './base-url-policy';
 import type { HttpRequest } from './ports';
 
 export const PROBE_ORDER_ID = 'midtrans-sheets-connection-test';
 
 export function connectionProbeRequest(config: MidtransConfig): HttpRequest {
   return getLinkRequest(config, PROBE_ORDER_ID);
+}
+
+/** Why the probe must not be sent with these settings (base-url-policy.ts): the key would leave Midtrans. */
+export function connectionProbeProblem(config: MidtransConfig): string | undefined {
+  return baseUrlUseProblem(config.baseUrl, config.environment ?? 'sandbox');
 }
 
 export interface ProbeVerdict {

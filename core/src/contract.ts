@@ -129,8 +129,9 @@ export interface RetryPolicy {
 export const MIDTRANS_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, backoffMs: 1_000 };
 
 /**
- * The one exception, for the status call that confirms a refund or chargeback while answering a
- * notification (Apps Script's doPost, the n8n Trigger): it is tried once. §5.2: Midtrans waits 15 s for
+ * The one exception, for the status call that confirms a money move (a payment, refund, chargeback or
+ * reversal) while answering a notification (Apps Script's doPost; the n8n Trigger through
+ * notification-decision.ts, which sends it once): it is tried once. §5.2: Midtrans waits 15 s for
  * the reply and asks for one within 5 s, and redelivers a notification answered with an error, so that
  * redelivery is the retry; back-off inside the reply would only risk the sender's timeout.
  */

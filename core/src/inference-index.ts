@@ -48,15 +48,20 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   { file: 'core/src/validate-create-request.ts', quote: '[inferred lower bound]', rule: 'expiry duration at least 1' },
   // Notification verification and interpretation.
   { file: 'core/src/verify-notification.ts', quote: '`gross_amount.toFixed(2)` [inferred, §5.3]', rule: 'numeric signed fields rebuilt as strings' },
+  { file: 'core/src/notification-shape.ts', quote: 'Largest notification text accepted [inferred', rule: 'a notification body is at most 32 KB of text' },
+  { file: 'core/src/notification-shape.ts', quote: '[inferred: UUIDs and short words in every sample]', rule: 'transaction id ≤ 100, status words ≤ 40 characters' },
   { file: 'core/src/interpret-notification.ts', quote: '`failure` is undocumented [inferred:', rule: 'transaction_status failure means failed' },
   { file: 'core/src/interpret-notification.ts', quote: 'partial refund of the money [inferred]', rule: 'partial_chargeback is a partial refund' },
-  { file: 'core/src/reversal-confirmation.ts', quote: 'not in §5.4 [inferred: "200" like the refunds]', rule: 'chargebacks share status code 200' },
+  { file: 'core/src/status-code-table.ts', quote: '[inferred: "202" like the other refusals]', rule: 'capture with fraud deny carries status code 202' },
+  { file: 'core/src/status-code-table.ts', quote: '[inferred: "200" like the refunds, whose', rule: 'chargebacks carry status code 200' },
+  { file: 'core/src/status-code-table.ts', quote: '[inferred: "202" like deny, cancel and expire]', rule: 'failure carries status code 202' },
+  { file: 'core/src/status-confirmation.ts', quote: '[inferred: that a Payment Link purchase\'s suffixed order id', rule: 'the status API is asked by the purchase\'s signed order id' },
+  { file: 'core/src/unsigned-fields.ts', quote: 'Charset and length are [inferred:', rule: 'transaction id: letters, digits, - _ ., at most 64' },
+  { file: 'core/src/unsigned-fields.ts', quote: '(NOTIF) [inferred: lower-case words', rule: 'payment type: lower-case word, at most 40' },
   // Status model and summary.
   { file: 'core/src/link-summary.ts', quote: '§3\n * [inferred]: expiry, usage and deletion are derived', rule: 'no link-level status: derived from expiry, usage, deletion' },
   { file: 'core/src/link-summary.ts', quote: '`2026-11-27T03:00:02.037Z`, [inferred]', rule: 'GET updated_at is an ISO instant' },
   { file: 'core/src/link-summary.ts', quote: '`capture` + `challenge`) [inferred]', rule: 'GET CAPTURE without fraud status reads as under review' },
-  // Front end (n8n Trigger).
-  { file: 'n8n-node/nodes/MidtransTrigger/MidtransTrigger.node.ts', quote: 'docs/midtrans-contract.md §6 [inferred]', rule: 'the status API is asked by transaction_id, not the link order id' },
   // Front end (Sheets add-on): pacing and quotas, which are Apps Script's side rather than Midtrans's.
   { file: 'apps-script/src/chunk-size.ts', quote: 'fetchAll [inferred: 1,000 in one call', rule: 'at most 500 creates in one fetchAll' },
   { file: 'apps-script/src/adapters.ts', quote: 'before a request [inferred: longer waits', rule: 'the longest Retry-After waited out in an execution' },

@@ -73,14 +73,25 @@ function earliest(a: string, b: string): string {
   return a < b ? a : b;
 }
 
+/**
+ * GET lists a purchase by its order id only, so a real transaction id wins over that. Between two real
+ * ones the higher-ranked record's wins: a money state is recorded only once Midtrans confirmed it
+ * (status-confirmation.ts), while a lower notification's `transaction_id` is unsigned and could name
+ * anything of the right shape. Equal ranks take the smaller, so the merge stays commutative.
+ */
+function transactionIdOf(a: PurchaseRecord, b: PurchaseRecord, lead: PurchaseRecord | undefined): string {
+  const real = (t: string) => t !== '' && t !== a.orderId;
+  if (lead && real(lead.transactionId)) return lead.transactionId;
+  return [a.transactionId, b.transactionId].filter(real).sort()[0] ?? a.transactionId;
+}
+
 /** Commutative, associative and idempotent, so any order of the same notifications ends the same. */
 export function mergePurchase(a: PurchaseRecord, b: PurchaseRecord): PurchaseRecord {
   const ra = RANK[a.top];
   const rb = RANK[b.top];
   const lead = ra > rb ? a : rb > ra ? b : a.paymentType <= b.paymentType ? a : b;
   return {
-    // GET lists a purchase by its order id only; the transaction id a notification carries wins.
-    transactionId: [a.transactionId, b.transactionId].filter((t) => t && t !== a.orderId).sort()[0] ?? a.transactionId,
+    transactionId: transactionIdOf(a, b, ra === rb ? undefined : lead),
     orderId: a.orderId,
     top: lead.top,
     settled: a.settled || b.settled,

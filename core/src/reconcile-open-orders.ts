@@ -12,6 +12,7 @@
 import { linkOrderIdFromTransaction } from './ids';
 import { interpretNotification, PURCHASE_STATES, type Interpretation, type PurchaseState } from './interpret-notification';
 import { isPlainObject } from './rule-checks';
+import { answerAbout } from './status-confirmation';
 import type { MidtransNotification, PaymentLink } from './types';
 
 export interface OpenOrder {
@@ -68,23 +69,25 @@ export function reconcileOrder(order: OpenOrder, answers: readonly StatusAnswer[
   const problems: string[] = [];
   const read: ReconciledChange[] = [];
   for (const a of answers) {
-    if (!isPlainObject(a.body)) {
-      problems.push(`${a.askedId}: the status answer is not a JSON object`);
+    // §6: a purchase whose customer has not chosen a method yet answers 200 with status_code "404".
+    if (isPlainObject(a.body) && a.body.status_code === '404') continue;
+    // Only an answer about the purchase asked for, of this order, may change the order; a BI-SNAP
+    // answer names the purchase by its transaction id and comes back with the asked order id.
+    const about = answerAbout(a.askedId, a.body);
+    if (!about.ok) {
+      problems.push(`${a.askedId}: ${about.problem}`);
       continue;
     }
-    // §6: a purchase whose customer has not chosen a method yet answers 200 with status_code "404".
-    if (a.body.status_code === '404') continue;
-    const r = interpretNotification(a.body);
+    const r = interpretNotification(about.body);
     if (!r.ok) {
       problems.push(`${a.askedId}: ${r.problem}`);
       continue;
     }
-    // Only an answer about the purchase asked for, of this order, may change the order.
-    if (r.value.orderId !== a.askedId || r.value.linkOrderId !== order.orderId) {
-      problems.push(`${a.askedId}: the answer is about ${r.value.orderId}, not the purchase asked for`);
+    if (r.value.linkOrderId !== order.orderId) {
+      problems.push(`${a.askedId}: the answer is about ${r.value.orderId}, not a purchase of ${order.orderId}`);
       continue;
     }
-    read.push({ body: a.body as MidtransNotification, interpretation: r.value });
+    read.push({ body: about.body, interpretation: r.value });
   }
   read.sort((x, y) => rank(x.interpretation.state) - rank(y.interpretation.state));
   const known = rank(order.state);

@@ -8,6 +8,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { buildCreateRequest, interpretNotification, verifyNotification, type InvoiceInput } from '../../core/src';
+import { shapeRefusal } from '../../n8n-node/nodes/MidtransTrigger/notificationCheck';
+import { performance } from 'perf_hooks';
 import { opsPerSecond, round } from './measure';
 import { repoRoot } from './repo-root';
 
@@ -76,8 +78,27 @@ export function runCoreBench() {
     sha512Hex(b.order_id + b.status_code + b.gross_amount + key);
   });
 
+  // A 16 MB signature_key (n8n's default body limit): the Trigger's check today (shape first) beside
+  // the signature compare it used to run on such a body, in the same run.
+  const oversized = { ...bodies[0], signature_key: 'a'.repeat(16 * 1024 * 1024) };
+  const perCallMs = (fn: () => unknown, runs: number) => {
+    fn();
+    const start = performance.now();
+    for (let i = 0; i < runs; i++) fn();
+    return (performance.now() - start) / runs;
+  };
+  const compareMs = perCallMs(() => {
+    if (verifyNotification(oversized, key, sha512Hex)) throw new Error('oversized body verified');
+  }, 10);
+  const refuseMs = perCallMs(() => {
+    if (!shapeRefusal(oversized)) throw new Error('oversized body accepted');
+  }, 1000);
+
   return {
     core: {
+      oversizedSignatureCompareMs: round(compareMs, 3),
+      oversizedSignatureRefuseMs: round(refuseMs, 4),
+      oversizedSignatureCompareVsRefuse: Math.round(compareMs / refuseMs),
       validateAndBuildOpsPerSec: Math.round(buildOps),
       serialiseBaselineOpsPerSec: Math.round(serialiseOps),
       validateAndBuildCostVsSerialise: round(serialiseOps / buildOps),

@@ -1,7 +1,8 @@
 /**
  * The Midtrans Trigger inside a real n8n 2.40.7: the simulator's signed notifications go to the
  * Production URL the node's setup notice tells the user to copy, and start executions; a forged
- * notification is answered 401 and starts nothing.
+ * notification is answered 401 and starts nothing, and so does a genuine one replayed with its status
+ * edited (the status-code table, or the status-API confirmation against the simulator).
  */
 import { request } from './harness/http';
 import { createLink, pay, setNotificationUrl } from './harness/simulator-client';
@@ -56,6 +57,7 @@ test('a customer paying a link makes the simulator notify n8n, and the execution
     order_id: sent.order_id,
     transaction_status: 'settlement',
     signature_key: sent.signature_key,
+    confirmed: true,
   });
   // The purchase's order id is the link's plus Midtrans's suffix; the trigger strips it.
   expect(String(item.order_id).startsWith('E2E-TRIG-PAID-')).toBe(true);
@@ -87,6 +89,27 @@ test('a forged notification gets 401 and leaves no execution', async () => {
   const items = await triggerItems(before + 2);
   expect(items.filter((i) => i.signature_key === forged.signature_key)).toEqual([]);
   expect(items.at(-1)).toMatchObject({ order_id: settled.order_id, transaction_status: 'settlement', paid: true });
+});
+
+test('a genuine notification replayed with its status edited starts nothing: a pending as settlement gets 401, a settlement as refund is not confirmed by the status API', async () => {
+  const before = (await stack.n8n.executions(workflowId)).length;
+  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-TRIG-EDIT', amount: 64000 });
+  const pending = await pay(stack.sim!.url, link.order_id, { status: 'pending', payment_type: 'bank_transfer' });
+  await stack.n8n.waitForExecutions(workflowId, before + 1);
+  // transaction_status is not signed: both copies below still carry a valid signature_key.
+  expect((await request(hook.url, { body: { ...pending, transaction_status: 'settlement' } })).status).toBe(401);
+  const settled = await pay(stack.sim!.url, link.order_id, { status: 'settlement', transaction_id: pending.transaction_id });
+  await stack.n8n.waitForExecutions(workflowId, before + 2);
+  const refund = await request(hook.url, { body: { ...settled, transaction_status: 'refund' } });
+  expect(refund.status).toBe(200);
+  expect(refund.text).toBe('{"received":true}');
+  // A later genuine notification's execution comes after any the replays would have started.
+  const other = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-TRIG-EDIT-2', amount: 1000 });
+  await pay(stack.sim!.url, other.order_id, { status: 'pending', payment_type: 'bank_transfer' });
+  const after = await stack.n8n.waitForExecutions(workflowId, before + 3);
+  expect(after).toHaveLength(before + 3);
+  const items = (await triggerItems(before + 3)).filter((i) => i.payment_link_order_id === 'E2E-TRIG-EDIT');
+  expect(items.map((i) => [i.state, i.confirmed])).toEqual([['pending', false], ['paid', true]]);
 });
 
 test('a verified notification is answered 200 with the JSON {"received":true} (not n8n\'s default "firstEntryJson"), and delivering it again starts a second execution', async () => {

@@ -115,3 +115,24 @@ test('the web app answers like Apps Script: 302 to an echo URL that serves doPos
   expect(await got.json()).toEqual({ ok: false, result: 'rejected' });
   expect((await fetch(echo, { method: 'POST', body: '{}' })).status).toBe(405);
 });
+
+test('a notification the add-on cannot take (ok: false) is sent again by the example workflow 30 s later, and lands', async () => {
+  const sim = stack.sim!;
+  const pending = sim.notifications().find((d) => String(d.body.order_id).startsWith('INV-M-PENDING-'));
+  const executionsBefore = (await stack.n8n.waitForExecutions(forwardId, 1)).length;
+  const postsBefore = webApp.posts.length;
+  // The sheet stays busy and nothing can be kept (a full Properties store): doPost answers busy, ok false.
+  addon.env.setLockContention(true);
+  addon.env.untracked(() => addon.env.properties.script.set('FILLER', 'x'.repeat(500 * 1024 - 300)));
+  await pay(sim.url, 'INV-M-PENDING', { status: 'settlement', payment_type: 'bank_transfer', transaction_id: String(pending?.body.transaction_id) });
+  const deadline = Date.now() + 20_000;
+  while (webApp.posts.length === postsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(JSON.parse(webApp.posts[postsBefore].answer)).toEqual({ ok: false, result: 'busy' });
+  addon.env.setLockContention(false);
+  addon.env.untracked(() => addon.env.properties.script.delete('FILLER'));
+  const executions = await stack.n8n.waitForExecutions(forwardId, executionsBefore + 1, 90_000);
+  expect(executions.slice(0, 1).map((e) => e.status)).toEqual(['success']);
+  expect(webApp.posts.slice(postsBefore).map((p) => JSON.parse(p.answer))).toEqual([{ ok: false, result: 'busy' }, { ok: true, result: 'updated' }]);
+  expect(webApp.posts[postsBefore + 1].body).toBe(webApp.posts[postsBefore].body);
+  expect(statusOf()['INV-M-PENDING']).toBe('Paid');
+});

@@ -111,26 +111,53 @@ describe('doPost under lock contention', () => {
     ['the next delivery of the same notification', 'redeliver'],
     ['Refresh statuses', 'refresh'],
     ['a later notification of the same purchase', 'later'],
-  ])('answers "busy" without writing; %s completes the update', (_, how) => {
+  ])('waits 10 s, then keeps the verified purchase without writing; %s applies it', (_, how) => {
     const { a, pending, settled } = paidScenario(how.length);
     const first = how === 'later' ? pending : settled;
     const sheet = a.rows();
     const state = stateSheet(a);
     a.env.setLockContention(true);
     const answer = JSON.parse(a.post(JSON.stringify(first)));
-    expect(answer).toEqual({ ok: false, result: 'busy' });
-    // Answered after the 3-second lock wait, well inside Midtrans's notification timeout.
-    expect(a.env.modelledMs()).toBeLessThan(10_000);
+    expect(answer).toEqual({ ok: true, result: 'queued' });
+    // Answered after the 10-second lock wait, inside Midtrans's 15-second notification timeout.
+    expect(a.env.modelledMs()).toBeGreaterThanOrEqual(10_000);
+    expect(a.env.modelledMs()).toBeLessThan(15_000);
     expect(a.rows()).toEqual(sheet);
     expect(stateSheet(a)).toEqual(state);
     totals.busyAnswers++;
     a.env.setLockContention(false);
-    if (how === 'redeliver') expect(JSON.parse(a.post(JSON.stringify(settled)))).toEqual({ ok: true, result: 'updated' });
+    // The redelivery finds its own purchase applied from what was kept: a duplicate by then.
+    if (how === 'redeliver') expect(JSON.parse(a.post(JSON.stringify(settled)))).toEqual({ ok: true, result: 'duplicate' });
     if (how === 'later') expect(JSON.parse(a.post(JSON.stringify(settled)))).toEqual({ ok: true, result: 'updated' });
     if (how === 'refresh') expect(prompts(a.run('refreshStatuses'))[0]).toMatch(/^Checked 1 link/);
     expect(a.rows()[0][col('Status')]).toBe('Paid');
     expect(a.rows()[0][col('Paid At')]).not.toBe('');
+    expect([...a.env.properties.script.keys()].filter((k) => k.startsWith('MIDTRANS_INBOX_'))).toEqual([]);
     totals.completedAfterBusy++;
+  });
+
+  test('a payment notified while a generation chunk holds the lock lands: kept, then written by the chunk, without a Refresh or a redelivery', () => {
+    let posted: unknown;
+    const a: Addon = createAddon({
+      seed: 12,
+      afterFetch: (req) => {
+        if (posted || req.method.toLowerCase() !== 'post') return;
+        // The create was served; the customer pays at once, and the notification finds the lock held.
+        const body = a.sim.pay('GEN-1', { status: 'settlement', payment_type: 'gopay' });
+        a.env.setLockContention(true);
+        posted = JSON.parse(a.post(JSON.stringify(body), { concurrent: true }));
+        a.env.setLockContention(false);
+      },
+    });
+    a.setSheet([row({ 'Order ID': 'GEN-1', Amount: '99000' }), row({ 'Order ID': 'GEN-2', Amount: '5000' })]);
+    const out = a.run('generatePaymentLinks');
+    expect(posted).toEqual({ ok: true, result: 'queued' });
+    expect(prompts(out)[0]).toBe('2 links ready.');
+    const rows = a.rows();
+    expect(rows[0][col('Status')]).toBe('Paid');
+    expect(rows[0][col('Payment Link')]).toMatch(/^https:\/\//);
+    expect(rows[1][col('Status')]).toBe('Link created');
+    expect(a.env.untracked(() => a.env.sheetValues('Payments')).length).toBe(2);
   });
 
   test('a payment notified while its link is still being created (the run waits on Midtrans) is kept: the row ends Paid, not "Link created"', () => {

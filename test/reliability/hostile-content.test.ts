@@ -268,7 +268,7 @@ describe('Midtrans-side values', () => {
     inputsTried.midtransValues += 2;
   });
 
-  test('notification fields shaped like formulas (settlement_time, payment_type) never become formulas, and doPost and Refresh write text into cells the merchant left in number format', () => {
+  test('notification fields shaped like formulas (settlement_time, payment_type) are refused and never become formulas, and doPost and Refresh write text into cells the merchant left in number format', () => {
     const a = createAddon({ seed: 28 });
     a.setSheet([row({ 'Order ID': 'NF-1', Amount: '5000' }), row({ 'Order ID': 'NF-2', Amount: '5000' })]);
     a.run('generatePaymentLinks');
@@ -276,10 +276,14 @@ describe('Midtrans-side values', () => {
     // so each writer (doPost, Refresh) must make them text itself.
     a.env.untracked(() => a.env.spreadsheet.getSheetByName('Invoices')?.getRange(2, col('Status') + 1, 2, 3).setNumberFormat('0.###############'));
     const genuine = a.sim.pay('NF-1', { status: 'settlement', payment_type: 'gopay' });
-    // settlement_time and payment_type are not signed: a body carrying formulas there still verifies.
+    // settlement_time and payment_type are not signed: a body carrying formulas there still verifies,
+    // and is refused for their shape before anything is written.
     const hostile: Record<string, unknown> = { ...genuine, settlement_time: '=IMPORTXML("http://e.x","//a")', payment_type: '=cmd' };
     expect(hostile.signature_key).toBe(notificationSignature(hostile, PLANTED_KEY, sha512Hex));
-    a.post(JSON.stringify(hostile));
+    expect(JSON.parse(a.post(JSON.stringify(hostile)))).toEqual({ ok: false, result: 'unreadable' });
+    expectNoFormulas(a, 2);
+    // The genuine body is written by doPost, as text.
+    expect(JSON.parse(a.post(JSON.stringify(genuine)))).toEqual({ ok: true, result: 'updated' });
     // Checked before Refresh too: Refresh re-checks paid rows and would write over a formula doPost left.
     expectNoFormulas(a, 2);
     a.sim.pay('NF-2', { status: 'settlement', payment_type: 'gopay' });

@@ -6,23 +6,26 @@
  * challenge, and the documented reversals settlement → deny on Permata VA, Mandiri Bill and
  * Indomaret); the notifications Midtrans emitted, delivered in a random order with 40% of them
  * repeated 1–3 times, 3–8 forged bodies (signed fields or signature tampered) and 3–8 malformed
- * bodies mixed in; and, to the add-on only, genuine settlement bodies of never-refunded purchases
- * rewritten to refund, partial_refund or chargeback (same status code, so the signature still holds).
+ * bodies mixed in; and, to the add-on only, genuine bodies replayed with unsigned fields edited
+ * (editedReplays below: the signature still holds) and a shop's own Snap orders on the same account.
  *
  * Must hold: the add-on's doPost ends with the same sheet as in-order delivery to a twin add-on (every
  * cell, not only Status); each forged or malformed delivery leaves the sheet and the state store
- * exactly as they were, and so does each rewritten settlement (answered `unconfirmed` once the status
- * API disagrees); Refresh statuses afterwards changes no cell, and Refresh runs polled in the
+ * exactly as they were, and so does each edited replay (`rejected` by the status-code table or
+ * `unconfirmed` by the status API; a settlement_time moved to 2019 never shows) and each shop order
+ * (`no-row`); Refresh statuses afterwards changes no cell, and Refresh runs polled in the
  * middle of a storm change nothing about how it ends. The n8n Trigger
- * (fake n8n contexts) answers forged bodies 401 and malformed ones 400 without a run, starts exactly
+ * (fake n8n contexts, confirming money moves with the scenario's simulator over HTTP: one status call
+ * each, none for anything else) answers forged bodies 401 and malformed ones 400 without a run, starts exactly
  * one run per genuine delivery, repeats included (it does not suppress them: see the README's Remove
  * Duplicates recipe), and its runs, folded by the core as a downstream workflow would, give every link
  * the same status as in-order delivery, with or without that recipe's dedupe key applied first.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { applyNotification, interpretNotification, summarisePurchases, type PurchaseRecord } from '../../core/src';
+import { applyNotification, interpretNotification, isReversalChannel, summarisePurchases, type PurchaseRecord } from '../../core/src';
 import { MidtransTrigger } from '../../n8n-node/nodes/MidtransTrigger/MidtransTrigger.node';
 import { credentialsFor, deliver } from '../unit/n8n/support/fake-n8n';
+import { serveSimulator } from '../unit/n8n/support/midtrans-backend';
 import { simulatorFetch } from '../../tools/apps-script-emulator';
 import { createAddon, col, row, type Addon } from './support/addon';
 import { figures } from './support/figures';
@@ -88,7 +91,7 @@ function twin(s: Scenario, seed: number): Addon {
 }
 
 const SEEDS = seeds(200);
-const totals = { seeds: 0, genuine: 0, duplicates: 0, forged: 0, malformed: 0, replayedAsReversal: 0, reversals: 0, triggerRuns: 0, refreshesMidStorm: 0, losses: 0 };
+const totals = { seeds: 0, genuine: 0, duplicates: 0, forged: 0, malformed: 0, editedReplays: 0, shopOrders: 0, reversals: 0, triggerRuns: 0, refreshesMidStorm: 0, losses: 0 };
 
 afterAll(() => figures.record('notification-storm', totals));
 
@@ -103,18 +106,61 @@ function foldedStatuses(bodies: unknown[], links: Scenario['links']): Record<str
   return Object.fromEntries(links.map((l) => [l.orderId, summarisePurchases(Object.values(byLink[l.orderId] ?? {}), { usageLimit: l.usageLimit }).status]));
 }
 
+interface EditedReplay {
+  text: string;
+  how: string;
+  /** `rejected` by the status-code table, `unconfirmed` by the status API; `any` is judged by the end state. */
+  answer: 'rejected' | 'unconfirmed' | 'any';
+}
+
 /**
- * Genuine settlement bodies of purchases Midtrans never reversed, rewritten to a reversal status that
- * shares status code "200" (docs/midtrans-contract.md §5.4): the signature still verifies, so only the status API
- * can tell them apart from a real refund.
+ * Genuine bodies replayed with unsigned fields edited, so the signature still verifies: settlements of
+ * purchases Midtrans never refunded rewritten to a reversal that shares status code "200" (only the
+ * status API can tell); pending, expired, challenged and denied bodies raised to paid (their signed
+ * status_code does not fit: docs/midtrans-contract.md §5.4); settlements with their settlement_time
+ * moved to 2019 (a replay adds nothing, and one that arrives first is recorded with Midtrans's time,
+ * so the end state shows no 2019).
  */
-function replayedAsReversals(ordered: Record<string, unknown>[], seed: number): string[] {
+function editedReplays(ordered: Record<string, unknown>[], seed: number): EditedReplay[] {
   const last = new Map<unknown, unknown>();
   for (const b of ordered) last.set(b.transaction_id, b.transaction_status);
   const r = rng(seed * 31 + 7);
-  return ordered
-    .filter((b) => b.transaction_status === 'settlement' && !['refund', 'partial_refund'].includes(String(last.get(b.transaction_id))))
-    .map((b) => JSON.stringify({ ...b, transaction_status: r.pick(['refund', 'partial_refund', 'chargeback']) }));
+  const out: EditedReplay[] = [];
+  const edit = (b: Record<string, unknown>, how: string, answer: EditedReplay['answer'], change: Record<string, unknown>) =>
+    out.push({ how, answer, text: JSON.stringify({ ...b, ...change }) });
+  for (const b of ordered) {
+    const status = b.transaction_status;
+    if (status === 'settlement') {
+      if (!['refund', 'partial_refund'].includes(String(last.get(b.transaction_id)))) {
+        edit(b, 'settlement rewritten to a reversal', 'unconfirmed', { transaction_status: r.pick(['refund', 'partial_refund', 'chargeback']) });
+      }
+      edit(b, 'settlement_time moved to 2019', 'any', { settlement_time: '2019-01-01 00:00:00' });
+    } else if (status === 'pending' || status === 'expire') {
+      edit(b, `${String(status)} raised to settlement`, 'rejected', { transaction_status: 'settlement' });
+    } else if (status === 'capture' && b.fraud_status === 'challenge') {
+      edit(b, 'challenge edited to accept', 'rejected', { fraud_status: 'accept' });
+    } else if (status === 'deny' && b.payment_type === 'credit_card') {
+      edit(b, 'deny raised to capture', 'rejected', { transaction_status: 'capture', fraud_status: 'accept' });
+    }
+  }
+  return r.shuffle(out);
+}
+
+/**
+ * A shop's own Snap orders on the same Midtrans account (one notification URL per account): genuine,
+ * signed, and of a link that is in no row of this sheet. Each must be answered `no-row` and written
+ * nowhere.
+ */
+function shopOrders(s: Scenario, seed: number): string[] {
+  const sim = s.generator.sim;
+  const orderId = `SHOP${seed}`;
+  const auth = `Basic ${Buffer.from(`${PLANTED_KEY}:`).toString('base64')}`;
+  const res = sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: 42_000 }, usage_limit: 2 }) });
+  expect(res.status).toBe(200);
+  const pending = sim.pay(orderId, { status: 'pending', payment_type: 'bank_transfer' });
+  const paid = sim.pay(orderId, { status: 'settlement', transaction_id: pending.transaction_id as string });
+  const card = sim.pay(orderId, { status: 'capture', payment_type: 'credit_card' });
+  return [pending, paid, card].map((b) => JSON.stringify(b));
 }
 
 function countKinds(deliveries: Delivery[]): void {
@@ -126,7 +172,7 @@ function countKinds(deliveries: Delivery[]): void {
 }
 
 describe('doPost under a storm', () => {
-  test(`${SEEDS.length} seeds: shuffled, duplicated, forged and malformed deliveries end exactly as in-order delivery; forged, malformed and settlements replayed as refunds change nothing`, () => {
+  test(`${SEEDS.length} seeds: shuffled, duplicated, forged and malformed deliveries end exactly as in-order delivery; forged, malformed, edited replays and a shop's own orders change nothing`, () => {
     for (const seed of SEEDS) {
       const s = scenario(seed);
       // In order, to the add-on that made the links (its simulator knows the purchases, for Refresh).
@@ -137,18 +183,34 @@ describe('doPost under a storm', () => {
 
       const stormed = twin(s, seed);
       const deliveries = storm(s.ordered, seed);
-      const replays = replayedAsReversals(s.ordered, seed);
+      const replays = editedReplays(s.ordered, seed);
+      const shop = shopOrders(s, seed);
       const mix = rng(seed * 13 + 5);
       for (const d of deliveries) {
-        if (replays.length && mix.chance(0.2)) {
+        if (replays.length && mix.chance(0.3)) {
+          const replay = replays.pop() as EditedReplay;
           const sheet = sheetOf(stormed);
           const state = stateOf(stormed);
           const payments = paymentsOf(stormed);
-          expect(JSON.parse(stormed.post(replays.pop() as string))).toEqual({ ok: false, result: 'unconfirmed' });
+          const answer = JSON.parse(stormed.post(replay.text)) as { ok: boolean; result: string };
+          if (replay.answer === 'any') expect({ how: replay.how, ok: answer.ok }).toEqual({ how: replay.how, ok: true });
+          else {
+            expect({ how: replay.how, answer }).toEqual({ how: replay.how, answer: { ok: false, result: replay.answer } });
+            expect(sheetOf(stormed)).toEqual(sheet);
+            expect(stateOf(stormed)).toBe(state);
+            expect(paymentsOf(stormed)).toBe(payments);
+          }
+          totals.editedReplays++;
+        }
+        if (shop.length && mix.chance(0.1)) {
+          const sheet = sheetOf(stormed);
+          const state = stateOf(stormed);
+          const payments = paymentsOf(stormed);
+          expect(JSON.parse(stormed.post(shop.pop() as string))).toEqual({ ok: true, result: 'no-row' });
           expect(sheetOf(stormed)).toEqual(sheet);
           expect(stateOf(stormed)).toBe(state);
           expect(paymentsOf(stormed)).toBe(payments);
-          totals.replayedAsReversal++;
+          totals.shopOrders++;
         }
         const sheet = sheetOf(stormed);
         const state = stateOf(stormed);
@@ -262,12 +324,13 @@ describe('doPost storm with Refresh statuses polling in the middle', () => {
 
 describe('n8n Midtrans Trigger under the same storms', () => {
   const trigger = new MidtransTrigger();
-  // No HTTP is needed (Confirm with the Status API is off); a closed port proves none is attempted.
-  const credentials = credentialsFor('http://127.0.0.1:9', PLANTED_KEY);
 
   test(`${SEEDS.length} seeds: forged → 401 and malformed → 400 without a run; one run per genuine delivery; folded runs equal in-order statuses, also after the README's Remove Duplicates key`, async () => {
     for (const seed of SEEDS) {
       const s = scenario(seed);
+      // Money moves are confirmed with the status API of the Midtrans that knows these purchases.
+      const backend = await serveSimulator(s.generator.sim);
+      const credentials = credentialsFor(backend.url, PLANTED_KEY);
       const deliveries = storm(s.ordered, seed);
       const runs: IDataObject[] = [];
       for (const d of deliveries) {
@@ -280,7 +343,12 @@ describe('n8n Midtrans Trigger under the same storms', () => {
         }
         // As n8n hands it over: a parsed object body, or an empty one with the raw text beside it.
         const out = await deliver(trigger.webhook, { description: trigger.description, credentials }, body ? { body } : { body: {}, rawBody: d.text });
-        expect(out.httpCalls).toBe(0);
+        // Exactly the money moves cost one status call: paid, a refund, the settlement → deny reversal.
+        const status = body?.transaction_status;
+        const moneyClaim = body !== undefined && (['settlement', 'refund', 'partial_refund'].includes(String(status)) ||
+          (status === 'capture' && body.fraud_status !== 'challenge') || (status === 'deny' && isReversalChannel(body)));
+        if (d.kind === 'forged' || d.kind === 'malformed') expect(out.httpCalls).toBe(0);
+        else expect({ how: d.kind, status, calls: out.httpCalls }).toEqual({ how: d.kind, status, calls: moneyClaim ? 1 : 0 });
         if (d.kind === 'forged' || d.kind === 'malformed') {
           expect({ how: d.how, executed: out.executed, status: out.status }).toEqual({ how: d.how, executed: false, status: expect.any(Number) });
           expect([400, 401]).toContain(out.status);
@@ -305,6 +373,7 @@ describe('n8n Midtrans Trigger under the same storms', () => {
       });
       expect(foldedStatuses(firstPerKey, s.links)).toEqual(foldedStatuses(s.ordered, s.links));
       totals.triggerRuns += runs.length;
+      await backend.close();
     }
   }, timeoutFor(200, 120_000));
 });

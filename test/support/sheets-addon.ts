@@ -45,9 +45,19 @@ export interface StartedAddon {
   fns: Record<string, (...args: unknown[]) => unknown>;
 }
 
-/** The bundle's entry points in a fresh emulator; the HTML service reads the bundle's folder. */
+/** The OAuth scopes the bundle's manifest (appsscript.json beside Code.js) lists. */
+export function manifestScopes(bundle: AddonBundle): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(bundle.dir, 'appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
+  if (!manifest.oauthScopes) throw new Error(`${bundle.dir}/appsscript.json lists no oauthScopes`);
+  return manifest.oauthScopes;
+}
+
+/**
+ * The bundle's entry points in a fresh emulator, granted only the scopes its manifest lists (as Apps
+ * Script does once a manifest lists them); the HTML service reads the bundle's folder.
+ */
 export function startAddon(bundle: AddonBundle, options: EmulatorOptions): StartedAddon {
-  const env = createAppsScript({ htmlDir: bundle.dir, ...options });
+  const env = createAppsScript({ htmlDir: bundle.dir, oauthScopes: manifestScopes(bundle), ...options });
   return { env, fns: loadBundleSource(bundle.code, env, 'Code.js') };
 }
 

@@ -1,9 +1,10 @@
 /// <reference types="google-apps-script" />
 /**
  * createAppsScript(): one emulated Apps Script project with its bound spreadsheet. State that outlives an
- * execution (sheets, properties, triggers, the clock) lives here; `newExecution()` starts a fresh
+ * execution (sheets, properties, caches, triggers, the clock) lives here; `newExecution()` starts a fresh
  * execution (call counters, the 6-minute budget, held locks, the execution's context).
  */
+import { CacheStore, createCacheService } from './cache';
 import { createCharts } from './charts';
 import type vm from 'vm';
 import { Cell } from './cell-values';
@@ -17,11 +18,13 @@ import { createLockService, LockContention, LockState } from './lock';
 import { createPropertiesService, PropertyStore } from './properties';
 import { createScriptApp, TriggerRecord } from './script-app';
 import { createLogging, createSession, LogEntry } from './session-and-logs';
-import { ProtectedWrite, SheetContext } from './sheet-context';
+import { SheetContext } from './sheet-context';
 import { createSpreadsheetApp, EmuSpreadsheet } from './spreadsheet';
 import { EmuUi, emptyUiRecord, UiRecord } from './ui';
 import { createUrlFetchApp, FetchFn, FetchRequest } from './url-fetch';
 import { createUtilities } from './utilities';
+import { requireScope } from './scopes';
+import { requireAuthMode, revealsAddress, type AuthMode } from './auth-mode';
 
 /** Where an execution was started from: a menu or sidebar (has a UI), the web app, or a trigger. */
 export type ExecutionContext = 'ui' | 'webapp' | 'trigger';
@@ -55,8 +58,6 @@ export interface EmulatorOptions {
   spreadsheetId?: string;
   spreadsheetName?: string;
   ownerEmail?: string;
-  /** false: the user running it is an editor, not the owner, so protected ranges refuse their writes. */
-  activeUserIsOwner?: boolean;
   installationSource?: 'NONE' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON' | 'WEB_STORE_ADD_ON';
   /** Context of the first execution (default 'ui'). */
   context?: ExecutionContext;
@@ -64,16 +65,26 @@ export interface EmulatorOptions {
   dailyQuota?: Partial<Record<'urlfetch' | 'properties', number>>;
   /** Which fetchAll constants price the run (cost-model.ts FETCHALL_MODELS; default 'central'). */
   fetchAllModel?: FetchAllModelName;
+  /**
+   * The manifest's `oauthScopes`: a call needing a scope not listed throws Apps Script's permission error
+   * (scopes.ts). Absent = no explicit list, so Apps Script grants what it detects in the code.
+   */
+  oauthScopes?: readonly string[];
 }
 
 export interface NewExecutionOptions {
   context?: ExecutionContext;
+  /**
+   * What the execution may call (auth-mode.ts). Default FULL: menu items, sidebars, installable triggers
+   * and the web app. A simple `onOpen` runs LIMITED (bound script) or NONE (an add-on not yet used here).
+   */
+  authMode?: AuthMode;
   /** arm a cut at the n-th call of this execution */
   stopAtCall?: number;
 }
 
 export interface AppsScriptEnvironment {
-  /** SpreadsheetApp, UrlFetchApp, PropertiesService, LockService, Utilities, ContentService, HtmlService, ScriptApp, Session, Logger, console, MimeType */
+  /** SpreadsheetApp, UrlFetchApp, PropertiesService, CacheService, LockService, Utilities, ContentService, HtmlService, ScriptApp, Session, Logger, console, MimeType */
   globals: Record<string, unknown>;
   /** The bound spreadsheet (always available to tests, even when the script is standalone). */
   spreadsheet: GasSpreadsheet;
@@ -101,7 +112,8 @@ export interface AppsScriptEnvironment {
   fetches: FetchRequest[];
   triggers: TriggerRecord[];
   properties: { script: Map<string, string>; user: Map<string, string>; document: Map<string, string> };
-  protectedWrites: ProtectedWrite[];
+  /** CacheService is best-effort: drops every cached item (script, user and document caches). */
+  evictCaches(): void;
   setLockContention(contention: LockContention): void;
   /** Units of the daily quotas used so far; `newDay()` resets them. */
   quotaUsage(): Record<string, number>;
@@ -123,6 +135,9 @@ export interface AppsScriptEnvironment {
    * a lock the current execution holds is contended for it), then resumes the current execution.
    */
   concurrently<T>(fn: () => T, options?: { context?: ExecutionContext }): T;
+  /** Runs `fn` as top-level code: in AuthMode.NONE, the strictest execution it also runs in (auth-mode.ts). */
+  atModuleScope<T>(fn: () => T): T;
+  readonly authMode: AuthMode;
   /** The vm context of the loaded bundle (set by loadBundle). */
   scriptContext: vm.Context | null;
   readonly emulatedSpreadsheet: EmuSpreadsheet;
@@ -138,10 +153,15 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   const logEntries: LogEntry[] = [];
   const fetches: FetchRequest[] = [];
   const triggers: TriggerRecord[] = [];
-  const protectedWrites: ProtectedWrite[] = [];
   const ownerEmail = options.ownerEmail ?? 'owner@example.com';
   const lockState = new LockState(options.lockContention ?? false);
   const quota = new DailyQuota({ ...DAILY_QUOTA, ...options.dailyQuota });
+  const granted = options.oauthScopes ? new Set(options.oauthScopes) : undefined;
+  let authMode: AuthMode = 'FULL';
+  meter.setGate((method) => {
+    requireScope(method, granted);
+    requireAuthMode(method, authMode);
+  });
   meter.onExecutionEnd((ended) => {
     for (const [scope, holder] of lockState.held) if (holder === ended) lockState.held.delete(scope);
   });
@@ -150,9 +170,6 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
   const sheetCtx: SheetContext = {
     meter,
     timeZone: () => spreadsheet.timeZone,
-    ownerEmail,
-    activeUserIsOwner: options.activeUserIsOwner ?? true,
-    protectedWrites,
   };
   spreadsheet = new EmuSpreadsheet(sheetCtx, options.spreadsheetId ?? '1EmulatedSpreadsheetId0000000000000000000000', options.spreadsheetName ?? 'Invoices', timeZone, ui);
   spreadsheet.toastAudience = () => context === 'ui';
@@ -162,6 +179,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     user: new PropertyStore(options.userProperties),
     document: new PropertyStore(options.documentProperties),
   };
+  const cacheStores = { script: new CacheStore(), user: new CacheStore(), document: new CacheStore() };
   const { Logger, console } = createLogging(meter, logs, logEntries);
   let scriptContext: vm.Context | null = null;
 
@@ -169,6 +187,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     SpreadsheetApp: createSpreadsheetApp({ spreadsheet, bound, hasUi: () => context === 'ui', ui: new EmuUi(meter, ui) }),
     UrlFetchApp: createUrlFetchApp({ meter, fetch: options.fetch, sent: fetches, quota }),
     PropertiesService: createPropertiesService(meter, propertyStores, bound, quota),
+    CacheService: createCacheService(meter, cacheStores, bound),
     LockService: createLockService(meter, lockState, bound),
     Utilities: createUtilities(meter, options.seed),
     ContentService: createContentService(meter),
@@ -184,9 +203,9 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     Session: createSession({
       meter,
       timeZone: () => timeZone,
-      effectiveUserEmail: ownerEmail,
+      effectiveUserEmail: () => (revealsAddress(authMode) ? ownerEmail : ''),
       // Anonymous web app callers (Midtrans) have no identity.
-      activeUserEmail: () => (context === 'webapp' ? '' : ownerEmail),
+      activeUserEmail: () => (context === 'webapp' || !revealsAddress(authMode) ? '' : ownerEmail),
     }),
     Logger,
     console,
@@ -208,6 +227,7 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     newExecution(o: NewExecutionOptions = {}) {
       meter.newExecution();
       context = o.context ?? 'ui';
+      authMode = o.authMode ?? 'FULL';
       if (o.stopAtCall !== undefined) meter.setStopAtCall(o.stopAtCall);
     },
     get history() {
@@ -225,7 +245,9 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     fetches,
     triggers,
     properties: { script: propertyStores.script.data, user: propertyStores.user.data, document: propertyStores.document.data },
-    protectedWrites,
+    evictCaches() {
+      for (const store of Object.values(cacheStores)) store.evict();
+    },
     setLockContention(c: LockContention) {
       lockState.contention = c;
     },
@@ -254,6 +276,8 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
         t.dueAt = t.everyMs !== undefined ? (t.dueAt as number) + t.everyMs : undefined;
         meter.newExecution();
         context = 'trigger';
+        // Installable triggers run with the authorization of the user who made them.
+        authMode = 'FULL';
         const fn = functions[t.handlerFunction];
         let error: string | null = null;
         try {
@@ -267,13 +291,26 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
       return ran;
     },
     concurrently<T>(fn: () => T, o: { context?: ExecutionContext } = {}): T {
-      const outer = context;
+      const outer = { context, authMode };
       context = o.context ?? 'webapp';
+      authMode = 'FULL';
       try {
         return meter.concurrently(fn);
       } finally {
-        context = outer;
+        ({ context, authMode } = outer);
       }
+    },
+    atModuleScope<T>(fn: () => T): T {
+      const outer = authMode;
+      authMode = 'NONE';
+      try {
+        return fn();
+      } finally {
+        authMode = outer;
+      }
+    },
+    get authMode() {
+      return authMode;
     },
     get scriptContext() {
       return scriptContext;

@@ -43,6 +43,8 @@ export class ExecutionMeter {
   private executionIndex = 0;
   private nextExecutionIndex = 1;
   private readonly listeners: Array<(endedExecution: number) => void> = [];
+  /** Refuses a call the project or the execution may not make (scopes.ts, auth-mode.ts) by throwing. */
+  private gate: ((method: string) => void) | undefined;
 
   constructor(
     startEpochMs: number,
@@ -94,6 +96,10 @@ export class ExecutionMeter {
   /** Arms a cut at the n-th call of the current execution; one-shot (disarmed once it fires). */
   setStopAtCall(n: number | undefined): void {
     this.stopAt = n;
+  }
+
+  setGate(gate: (method: string) => void): void {
+    this.gate = gate;
   }
 
   /** Called with the index of each execution that ends (sequentially or as a concurrent one). */
@@ -198,6 +204,8 @@ export class ExecutionMeter {
   count(method: string, kind: CallKind, detail: CallDetail = {}): boolean {
     if (!this.tracking) return false;
     if (this.killedWith) throw new Error(this.killedWith);
+    // A refused call has no effect and costs nothing, like the real refusal before the service runs.
+    this.gate?.(method);
     const c = this.calls;
     c.total++;
     c.byMethod[method] = (c.byMethod[method] ?? 0) + 1;

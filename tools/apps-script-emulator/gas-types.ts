@@ -9,7 +9,6 @@ export type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type GasRange = GoogleAppsScript.Spreadsheet.Range;
 export type GasRangeList = GoogleAppsScript.Spreadsheet.RangeList;
 export type GasTextFinder = GoogleAppsScript.Spreadsheet.TextFinder;
-export type GasProtection = GoogleAppsScript.Spreadsheet.Protection;
 export type GasSelection = GoogleAppsScript.Spreadsheet.Selection;
 export type GasUi = GoogleAppsScript.Base.Ui;
 export type GasMenu = GoogleAppsScript.Base.Menu;

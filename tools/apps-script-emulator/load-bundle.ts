@@ -42,7 +42,8 @@ export function loadBundleSource(code: string, env: AppsScriptEnvironment, filen
   const before = new Set(Object.getOwnPropertyNames(sandbox));
   vm.runInContext(PRELUDE, context)(() => env.now());
   env.scriptContext = context;
-  vm.runInContext(code, context, { filename });
+  // Top-level code runs in every execution, an add-on's onOpen in AuthMode.NONE included.
+  env.atModuleScope(() => vm.runInContext(code, context, { filename }));
   const entries: Record<string, (...args: unknown[]) => unknown> = {};
   for (const name of Object.getOwnPropertyNames(sandbox)) {
     if (before.has(name) || name === 'Date') continue;

@@ -6,8 +6,7 @@
  */
 import { toA1 } from './a1-notation';
 import { Cell, DEFAULT_NUMBER_FORMAT, displayValue, isDate, isEmptyCell, writeFormula, writeValue } from './cell-values';
-import { asGas, GasProtection, GasRange, GasRangeList, GasSheet, GasTextFinder, signatureError } from './gas-types';
-import { EmuProtection } from './protection';
+import { asGas, GasRange, GasRangeList, GasSheet, GasTextFinder, signatureError } from './gas-types';
 import { SheetContext } from './sheet-context';
 import { sortRows, SortSpec } from './sort-rows';
 import { EmuTextFinder } from './text-finder';
@@ -18,7 +17,7 @@ type RangeMethods =
   | 'getHeight' | 'getWidth' | 'getSheet' | 'getValues' | 'getDisplayValues' | 'getValue' | 'getDisplayValue'
   | 'setValues' | 'setValue' | 'getFormulas' | 'getFormula' | 'setFormula' | 'setFormulas' | 'getNumberFormat'
   | 'getNumberFormats' | 'setNumberFormat' | 'setNumberFormats' | 'clear' | 'clearContent' | 'clearFormat'
-  | 'getCell' | 'offset' | 'isBlank' | 'sort' | 'createTextFinder' | 'protect' | 'activate' | 'setBackground'
+  | 'getCell' | 'offset' | 'isBlank' | 'sort' | 'createTextFinder' | 'activate' | 'setBackground'
   | 'setFontWeight' | 'setFontColor' | 'setWrap' | 'setNote' | 'getNote';
 
 function copyValue(v: Cell['value']): Cell['value'] {
@@ -62,20 +61,19 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
 
   private write(method: string, cells = this.cells): void {
     this.ctx.meter.record(`Range.${method}`, 'sheet-write', { cells });
-    this.guard(method);
+    this.rememberForUndo();
   }
 
-  /** Checks protections, then remembers the cells as they are so a cut can undo this unflushed write. */
-  private guard(method: string): void {
-    this.sheet.guardWrite(method, this.row, this.column, this.numRows, this.numColumns, this.a1());
+  /** Remembers the cells as they are so a cut can undo this unflushed write. */
+  private rememberForUndo(): void {
     this.sheet.rememberCells(this.row, this.column, this.numRows, this.numColumns);
   }
 
-  /** A write whose data is checked first: a refused shape neither writes nor counts as a protected write. */
+  /** A write whose data is checked first: a refused shape writes nothing. */
   private checkedWrite(method: string, data: unknown): unknown[][] {
     this.ctx.meter.record(`Range.${method}`, 'sheet-write', { cells: this.cells });
     const rows = this.checkShape(data, method);
-    this.guard(method);
+    this.rememberForUndo();
     return rows;
   }
 
@@ -319,14 +317,6 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
     return asGas(new EmuTextFinder(this.ctx, () => [{ sheet: this.sheet, row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns }], findText));
   }
 
-  protect(): GasProtection {
-    this.ctx.meter.record('Range.protect', 'sheet-write');
-    this.sheet.rememberProtections();
-    const p = new EmuProtection(this.ctx, this.sheet, this);
-    this.sheet.protections.push(p);
-    return asGas(p);
-  }
-
   activate(): GasRange {
     this.local('activate');
     this.sheet.parent.select(this.sheet, [this]);
@@ -392,7 +382,6 @@ export class EmuRangeList implements Pick<GasRangeList, RangeListMethods> {
 
   private write(method: string): void {
     this.ctx.meter.record(`RangeList.${method}`, 'sheet-write', { cells: this.cells });
-    for (const r of this.ranges) r.sheet.guardWrite(`RangeList.${method}`, r.row, r.column, r.numRows, r.numColumns, r.a1());
     for (const r of this.ranges) r.sheet.rememberCells(r.row, r.column, r.numRows, r.numColumns);
   }
 

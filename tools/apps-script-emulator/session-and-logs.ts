@@ -63,7 +63,8 @@ export function createLogging(meter: ExecutionMeter, logs: string[], entries: Lo
 export interface SessionOptions {
   meter: ExecutionMeter;
   timeZone: () => string;
-  effectiveUserEmail: string;
+  /** '' where the address may not be revealed (auth-mode.ts) */
+  effectiveUserEmail: () => string;
   /** '' for anonymous web app callers and for consumer accounts without consent (Apps Script's rule) */
   activeUserEmail: () => string;
 }
@@ -72,7 +73,7 @@ export function createSession(o: SessionOptions) {
   const user = (email: string) => ({ getEmail: () => (o.meter.record('User.getEmail', 'other'), email) });
   return {
     getActiveUser: () => (o.meter.record('Session.getActiveUser', 'other'), user(o.activeUserEmail())),
-    getEffectiveUser: () => (o.meter.record('Session.getEffectiveUser', 'other'), user(o.effectiveUserEmail)),
+    getEffectiveUser: () => (o.meter.record('Session.getEffectiveUser', 'other'), user(o.effectiveUserEmail())),
     getScriptTimeZone: () => (o.meter.record('Session.getScriptTimeZone', 'other'), o.timeZone()),
     getActiveUserLocale: () => (o.meter.record('Session.getActiveUserLocale', 'other'), 'en'),
     getTemporaryActiveUserKey: () => (o.meter.record('Session.getTemporaryActiveUserKey', 'other'), 'emulated-temporary-key'),

@@ -6,10 +6,9 @@
 import { parseA1 } from './a1-notation';
 import { EmuChartBuilder, EmuEmbeddedChart, SheetCharts } from './charts';
 import { Cell, emptyCell, isEmptyCell, writeValue } from './cell-values';
-import { asGas, GasProtection, GasRange, GasRangeList, GasSheet, GasSpreadsheet, GasTextFinder, signatureError } from './gas-types';
-import { EmuProtection } from './protection';
+import { asGas, GasRange, GasRangeList, GasSheet, GasSpreadsheet, GasTextFinder, signatureError } from './gas-types';
 import { EmuRange, EmuRangeList } from './range';
-import { SheetContext, PROTECTED_MESSAGE } from './sheet-context';
+import { SheetContext } from './sheet-context';
 import { sortRows, SortSpec } from './sort-rows';
 import { EmuTextFinder } from './text-finder';
 import type { EmuSpreadsheet } from './spreadsheet';
@@ -21,7 +20,7 @@ type SheetMethods =
   | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertRowAfter'
   | 'insertRowsBefore' | 'insertRowBefore' | 'insertColumnsAfter' | 'appendRow' | 'deleteRow' | 'deleteRows'
   | 'getFrozenRows' | 'setFrozenRows' | 'getFrozenColumns' | 'setFrozenColumns' | 'sort' | 'createTextFinder'
-  | 'protect' | 'getProtections' | 'activate' | 'setActiveRange' | 'setActiveSelection' | 'setActiveRangeList'
+  | 'activate' | 'setActiveRange' | 'setActiveSelection' | 'setActiveRangeList'
   | 'getActiveRange' | 'getActiveRangeList' | 'clear' | 'clearContents' | 'autoResizeColumns' | 'autoResizeColumn'
   | 'setColumnWidth' | 'getColumnWidth';
 
@@ -36,7 +35,6 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
   maxColumns = 26;
   frozenRows = 0;
   frozenColumns = 0;
-  readonly protections: EmuProtection[] = [];
   private readonly columnWidths = new Map<number, number>();
   /** Embedded charts (charts.ts). */
   readonly charts: SheetCharts;
@@ -116,39 +114,14 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
     });
   }
 
-  /** Before a protection is added, removed or changed. */
-  rememberProtections(): void {
-    if (!this.ctx.meter.tracking) return;
-    const list = this.protections.slice();
-    const states = list.map((p) => ({ p, row: p.row, numRows: p.numRows, description: p.description, warningOnly: p.warningOnly, editors: [...p.editors] }));
-    this.remember(() => {
-      this.protections.splice(0, this.protections.length, ...list);
-      for (const s of states) {
-        Object.assign(s.p, { row: s.row, numRows: s.numRows, description: s.description, warningOnly: s.warningOnly });
-        s.p.editors.clear();
-        for (const e of s.editors) s.p.editors.add(e);
-      }
-    });
-  }
-
   /** Before a change that moves or replaces cells across the sheet (row insertion or deletion, sort, clear). */
   rememberWholeSheet(): void {
     if (!this.ctx.meter.tracking) return;
     this.rememberShape();
-    this.rememberProtections();
     const rows = this.rows.map((line) => line?.map(copyCell));
     this.remember(() => {
       this.rows = rows;
     });
-  }
-
-  /** Checks a write against protections; the owner may write (recorded), others get the real error. */
-  guardWrite(method: string, row: number, column: number, numRows: number, numColumns: number, a1: string): void {
-    for (const p of this.protections) {
-      if (!p.overlaps(row, column, numRows, numColumns)) continue;
-      if (!this.ctx.activeUserIsOwner && !p.warningOnly) throw new Error(PROTECTED_MESSAGE);
-      this.ctx.protectedWrites.push({ sheet: this.name, a1, method, description: p.description });
-    }
   }
 
   makeRange(row: number, column: number, numRows: number, numColumns: number): EmuRange {
@@ -256,13 +229,12 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
     return this.maxColumns;
   }
 
-  /** Inserts `howMany` empty rows before 1-based `row`, moving cells and protections down. */
+  /** Inserts `howMany` empty rows before 1-based `row`, moving cells down. */
   private spliceRows(row: number, howMany: number): void {
     if (!Number.isInteger(howMany) || howMany < 1) throw new Error('The number of rows to insert must be at least 1.');
     const blanks: Array<undefined> = new Array(howMany).fill(undefined);
     if (this.rows.length >= row - 1) this.rows.splice(row - 1, 0, ...blanks);
     this.maxRows += howMany;
-    for (const p of this.protections) p.shiftRows(row, howMany);
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet {
@@ -317,7 +289,6 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
     this.rememberCells(row, 1, 1, Math.max(1, rowContents.length));
     if (row > this.maxRows) this.maxRows = row;
     if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;
-    this.guardWrite('appendRow', row, 1, 1, Math.max(1, rowContents.length), `${row}:${row}`);
     rowContents.forEach((v, i) => writeValue(this.cellForWrite(row, i + 1), v, this.ctx.timeZone()));
     return asGas(this);
   }
@@ -341,7 +312,6 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
     if (howMany >= this.maxRows) throw new Error('You can\'t delete all the rows on the sheet.');
     this.rows.splice(row - 1, howMany);
     this.maxRows -= howMany;
-    for (const p of this.protections) p.shiftRows(row, -howMany);
   }
 
   getFrozenRows(): number {
@@ -378,7 +348,6 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
     if (columnPosition < 1 || columnPosition > this.maxColumns) throw new Error(OUTSIDE_MESSAGE);
     if (last >= first) {
       const width = Math.max(this.contentLastColumn(), columnPosition);
-      this.guardWrite('sort', first, 1, last - first + 1, width, `${first}:${last}`);
       sortRows(this, first, 1, last - first + 1, width, [{ column: columnPosition, ascending }] as SortSpec[]);
     }
     return asGas(this);
@@ -387,20 +356,6 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
   createTextFinder(findText: string): GasTextFinder {
     this.local('createTextFinder');
     return asGas(new EmuTextFinder(this.ctx, () => [{ sheet: this, row: 1, column: 1, numRows: this.maxRows, numColumns: this.maxColumns }], findText));
-  }
-
-  protect(): GasProtection {
-    this.write('protect');
-    this.rememberProtections();
-    const p = new EmuProtection(this.ctx, this, null);
-    this.protections.push(p);
-    return asGas(p);
-  }
-
-  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GasProtection[] {
-    this.read('getProtections');
-    const wanted = String(type);
-    return this.protections.filter((p) => p.type === wanted).map((p) => asGas<GasProtection>(p));
   }
 
   activate(): GasSheet {
@@ -467,7 +422,6 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
   clear(): GasSheet {
     this.write('clear');
     this.rememberWholeSheet();
-    this.guardWrite('clear', 1, 1, this.maxRows, this.maxColumns, 'all');
     this.rows = [];
     return asGas(this);
   }
@@ -475,7 +429,6 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
   clearContents(): GasSheet {
     this.write('clearContents');
     this.rememberWholeSheet();
-    this.guardWrite('clearContents', 1, 1, this.maxRows, this.maxColumns, 'all');
     for (const r of this.rows) if (r) for (const c of r) if (c) {
       c.value = '';
       c.formula = '';
@@ -509,4 +462,3 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
   }
 }
 
-export { PROTECTED_MESSAGE };

@@ -294,7 +294,6 @@ export function createSpreadsheetApp(o: SpreadsheetAppOptions): Pick<GoogleAppsS
     return ss;
   };
   const app = {
-    ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
     getActiveSpreadsheet: () => (local('getActiveSpreadsheet'), asGas<GasSpreadsheet>(o.bound ? ss : null)),
     getActive: () => (local('getActive'), asGas<GasSpreadsheet>(o.bound ? ss : null)),
     getActiveSheet: () => (local('getActiveSheet'), asGas<GasSheet>(requireBound().activeSheet)),

@@ -160,7 +160,6 @@ export class EmuTextFinder implements Pick<GasTextFinder, FinderMethods> {
   private replaceIn(h: Hit, replaceText: string): void {
     h.sheet.rememberCells(h.row, h.column, 1, 1);
     const cell = h.sheet.cellForWrite(h.row, h.column);
-    h.sheet.guardWrite('TextFinder.replace', h.row, h.column, 1, 1, `R${h.row}C${h.column}`);
     writeValue(cell, this.textOf(cell).replace(this.pattern(), replaceText), this.ctx.timeZone());
   }
 }

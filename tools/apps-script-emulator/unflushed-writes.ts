@@ -9,7 +9,7 @@
  * Google recommends `flush()` exactly when later work depends on writes having landed. So the emulator takes
  * the reading a script must survive: a cut (the 6-minute limit on modelled time, or `stopAtCall`) undoes every
  * Spreadsheet write since the last flush point — values, formulas, formats, notes, backgrounds, row and
- * column insertions and deletions, sorts, protections, sheet names, and sheets inserted or deleted.
+ * column insertions and deletions, sorts, sheet names, and sheets inserted or deleted.
  *
  * Flush points are the cost model's (execution-meter.ts decides them, one definition of "pending"): an
  * explicit `flush()`, every call priced as a 'sheet-read' (it pays for the pending cells), and the normal

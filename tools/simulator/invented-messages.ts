@@ -44,7 +44,7 @@ export const PAY_REFUSED = {
   unknownStatus: (status: string) => `Unknown status '${status}'; use pending, settlement, capture, deny, cancel, expire, refund, partial_refund or open`,
   unknownTransaction: (id: string) => `No purchase with transaction_id '${id}' on this link`,
   badTransition: (from: string, to: string) => `A purchase in '${from}' cannot move to '${to}'`,
-  captureNeedsCard: 'capture applies to credit_card payments only',
+  captureNeedsCard: 'capture and authorize apply to credit_card payments only',
   amountOutOfRange: (min: number, max: number) => `amount must be a whole number between ${min} and ${max}`,
   customerFieldMissing: (field: string) => `${field} is required by this payment link`,
 };

@@ -39,6 +39,16 @@ export function isKnownMethod(name: string): boolean {
 /** Card payments carry fraud_status, and `capture` is theirs alone. */
 export const isCard = (method: string) => method === 'credit_card';
 
+/**
+ * The BI-SNAP channels: DANA and the BSI, Danamon, SeaBank and Saqu virtual accounts. For these the
+ * status API answers with the `transaction_id` in `order_id`, while the notification keeps the
+ * merchant's order id (`veritrans/SNAP-Woocommerce` PR #85; `Midtrans/midtrans-php` issues #113, #121).
+ * Of them, Payment Links' documented `enabled_payments` list has `bsi_va` and `danamon_va`, so those
+ * two are what a simulated purchase can use; the other names are here so the rule reads whole.
+ */
+const BI_SNAP_METHODS = ['dana', 'bsi_va', 'danamon_va', 'seabank_va', 'saqu_va'];
+export const isBiSnap = (method: string) => BI_SNAP_METHODS.includes(method);
+
 /** §5.5: Alfamart/Indomaret notifications omit fraud_status. */
 export const omitsFraudStatus = (method: string) => method === 'alfamart' || method === 'indomaret';
 

@@ -9,7 +9,7 @@ import {
   type StoredLink, type StoredPurchase,
 } from './link-state';
 import { jakartaDateTime } from './midtrans-time';
-import { isCard, isKnownMethod, methodFields, omitsFraudStatus, paymentTypeOf, resolveMethod } from './payment-methods';
+import { isBiSnap, isCard, isKnownMethod, methodFields, omitsFraudStatus, paymentTypeOf, resolveMethod } from './payment-methods';
 import { uuidFrom } from './seeded-random';
 import { PAY_STATUSES, TRANSITIONS, notificationStatusCode, statusApiStatusCode } from './status-codes';
 import type { NotificationBody, PayAction } from './types';
@@ -79,7 +79,7 @@ function linkMethodOptions(link: StoredLink) {
 
 function applyStatus(p: StoredPurchase, action: PayAction, now: number): void {
   const status = action.status;
-  if (status === 'capture' && !isCard(p.method ?? '')) throw new SimulatorError(400, PAY_REFUSED.captureNeedsCard);
+  if ((status === 'capture' || status === 'authorize') && !isCard(p.method ?? '')) throw new SimulatorError(400, PAY_REFUSED.captureNeedsCard);
   p.status = status;
   p.updatedAt = now;
   if (p.method && isCard(p.method)) p.fraudStatus = status === 'capture' ? (action.fraud_status ?? 'accept') : (p.fraudStatus ?? 'accept');
@@ -176,8 +176,14 @@ export function notificationOf(link: StoredLink, p: StoredPurchase, ctx: PayCont
   return signed({ ...base, status_message: NOTIFICATION_STATUS_MESSAGE, status_code: notificationStatusCode(p.status, p.fraudStatus) }, ctx);
 }
 
-/** GET /v2/:id/status for a purchase with a method (§6): the notification's fields, the status API's code. */
+/**
+ * GET /v2/:id/status for a purchase with a method (§6): the notification's fields, the status API's code.
+ * A purchase paid through a BI-SNAP channel answers with its transaction id in `order_id`, as real
+ * traffic shows (isBiSnap in payment-methods.ts); its signature stays the one over the purchase's own
+ * order id, as the notification's is [inferred: the one public sample repeats the notification's].
+ */
 export function statusViewOf(link: StoredLink, p: StoredPurchase, ctx: PayContext): NotificationBody {
   const base = transactionFields(link, p, ctx);
-  return signed({ ...base, status_message: STATUS_FOUND_MESSAGE, status_code: statusApiStatusCode(p.status, p.fraudStatus) }, ctx);
+  const view = signed({ ...base, status_message: STATUS_FOUND_MESSAGE, status_code: statusApiStatusCode(p.status, p.fraudStatus) }, ctx);
+  return p.method && isBiSnap(p.method) ? { ...view, order_id: p.transactionId } : view;
 }

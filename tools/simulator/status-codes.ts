@@ -36,8 +36,10 @@ export function statusApiStatusCode(status: string, fraudStatus?: string): strin
  * control API may start in any of these; later calls must follow the arrows [inferred table].
  */
 export const TRANSITIONS: Record<string, string[]> = {
-  open: ['pending', 'settlement', 'capture', 'deny', 'cancel', 'expire'],
-  pending: ['settlement', 'capture', 'deny', 'cancel', 'expire'],
+  open: ['pending', 'settlement', 'capture', 'authorize', 'deny', 'cancel', 'expire'],
+  pending: ['settlement', 'capture', 'authorize', 'deny', 'cancel', 'expire'],
+  // A card pre-authorisation (credit_card.type "authorize", §2.2) is captured or cancelled later (CYCLE).
+  authorize: ['capture', 'cancel'],
   // capture → capture: a challenged card payment accepted on review; capture → deny: rejected on review.
   capture: ['settlement', 'cancel', 'refund', 'partial_refund', 'capture', 'deny'],
   // settlement → deny only on the documented reversal channels (checked by the caller).
@@ -49,4 +51,15 @@ export const TRANSITIONS: Record<string, string[]> = {
   expire: [],
 };
 
-export const PAY_STATUSES = ['open', 'pending', 'settlement', 'capture', 'deny', 'cancel', 'expire', 'refund', 'partial_refund'];
+export const PAY_STATUSES = [
+  'open',
+  'pending',
+  'settlement',
+  'capture',
+  'authorize',
+  'deny',
+  'cancel',
+  'expire',
+  'refund',
+  'partial_refund',
+];

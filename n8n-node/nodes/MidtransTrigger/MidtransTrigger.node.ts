@@ -9,11 +9,10 @@ import {
 } from 'n8n-workflow';
 
 import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
-import { checkWithStatusApi, PURCHASE_STATES, transactionStatusRequest, type HttpResponse, type Interpretation, type StatusCheck } from '../shared/core';
-import { withInterpretation } from '../shared/notification';
-import { n8nTransport } from '../shared/transport';
+import { PURCHASE_STATES, type NotificationDecision } from '../shared/core';
+import { decideN8nNotification, notificationItem } from '../shared/notification';
 import { CredentialCache, type ReadReason } from './credentialCache';
-import { checkNotification, notificationBody } from './notificationCheck';
+import { notificationBody, shapeRefusal } from './notificationCheck';
 
 type Config = ReturnType<typeof configFromCredentials>;
 
@@ -33,19 +32,21 @@ const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
 };
 
 /**
- * Asks Midtrans for the purchase's current status; the notification counts only if it reports the same
- * purchase state about the same signed order id (the core's check, shared with the Sheets add-on). It
- * asks by transaction_id, not by the link's order id (docs/midtrans-contract.md §6 [inferred]: a link's order id is not
- * a transaction). One attempt: Midtrans retries the notification itself when we answer 503.
+ * What Midtrans (or whoever sent the body) gets back. A refused body: 400 when it is not a
+ * notification or cannot be read (Midtrans retries it, and it stays visible in the dashboard's delivery
+ * history), 401 when it is not what Midtrans signed (a bad signature, or a status that does not fit the
+ * signed status_code). Ignored (a state not watched, or a money move Midtrans does not confirm): 200,
+ * nothing starts. The status API unreachable: 503, so Midtrans retries later.
  */
-async function confirmWithStatusApi(ctx: IWebhookFunctions, config: Config, reading: Interpretation): Promise<StatusCheck> {
-	let res: HttpResponse | undefined;
-	try {
-		res = await n8nTransport(ctx)(transactionStatusRequest(config, reading.transactionId));
-	} catch {
-		res = undefined;
+function httpStatusOf(decision: NotificationDecision): number {
+	switch (decision.outcome) {
+		case 'refused':
+			return decision.refused === 'bad-signature' || decision.refused === 'status-code-mismatch' ? 401 : 400;
+		case 'unavailable':
+			return 503;
+		default:
+			return 200;
 	}
-	return checkWithStatusApi(reading, res, (state) => state === reading.state);
 }
 
 export class MidtransTrigger implements INodeType {
@@ -74,7 +75,7 @@ export class MidtransTrigger implements INodeType {
 					'<li>3. In the Midtrans Dashboard open Settings ▸ Payment ▸ Notification URL (Settings ▸ Configuration in older dashboards), paste it into \u201cPayment Notification URL\u201d and save.</li>' +
 					'<li>4. Use the same environment (Sandbox or Production) as this credential.</li>' +
 					'</ul>' +
-					'Every notification is checked against your server key: forged ones get HTTP 401 and start nothing.',
+					'Every notification is checked against your server key, and a payment or refund is confirmed with Midtrans\u2019s status API before a run starts. A body not signed with your key, or whose status does not fit what Midtrans signed, gets HTTP 401 and starts nothing.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -115,12 +116,12 @@ export class MidtransTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Confirm with the Midtrans Status API',
-						name: 'confirmWithStatusApi',
+						displayName: 'Skip Status Confirmation (Unsafe)',
+						name: 'skipConfirmation',
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to ask Midtrans for the transaction status before starting the workflow, and start it only if Midtrans reports the same state (an out-of-date notification is then skipped)',
+							"Whether to start the workflow on a payment or refund notification without first asking Midtrans's status API. Midtrans signs only order_id, status_code and gross_amount, so anyone who has seen one genuine notification (in n8n's execution history, a forwarding workflow, a proxy log or the Midtrans dashboard) can resend it with transaction_status changed, for example an authorized card payment as settled or a settled one as refunded, and this trigger would then start a run with paid: true or a refund for an order that was not paid or refunded. Turn on only if nothing after this trigger marks orders paid, ships goods or moves money.",
 					},
 				],
 			},
@@ -161,33 +162,32 @@ export class MidtransTrigger implements INodeType {
 			this.logger?.debug(`Midtrans Trigger: reading credential ${credentialId ?? '(no id)'} (${reason})`);
 			return configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
 		};
-		let config = credentialId ? await credentialCache.current(credentialId, read) : await read('first');
 		const body = notificationBody(this.getBodyData(), (this.getRequestObject() as { rawBody?: unknown }).rawBody);
-		let checked = checkNotification(body, config.serverKey);
-		if (!checked.ok && checked.status === 401 && credentialId) {
-			// Perhaps the key was rotated since it was cached: read again (rate-limited), and check once more.
+		// Junk is refused on its shape before the credential is read or a signature compared.
+		const junk = shapeRefusal(body);
+		if (junk) return answer(junk.status, { message: junk.message });
+		let config = credentialId ? await credentialCache.current(credentialId, read) : await read('first');
+		const events = this.getNodeParameter('events', ['*']) as string[];
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const decide = async () =>
+			await decideN8nNotification(this, body, config, {
+				confirm: options.skipConfirmation !== true,
+				wants: (state) => events.includes('*') || events.includes(state),
+			});
+		let decision = await decide();
+		if (decision.outcome === 'refused' && decision.refused === 'bad-signature' && credentialId) {
+			// Perhaps the key was rotated since it was cached: read again (rate-limited), and decide once more.
 			const fresh = await credentialCache.afterMismatch(credentialId, config, read);
 			if (fresh) {
 				config = fresh;
-				checked = checkNotification(body, config.serverKey);
+				decision = await decide();
 			}
 		}
-		if (!checked.ok) return answer(checked.status, { message: checked.message });
-		const { reading } = checked;
-
-		const events = this.getNodeParameter('events', ['*']) as string[];
-		if (!events.includes('*') && !events.includes(reading.state)) return answer(200, received);
-
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const item = withInterpretation(checked.body, reading);
-		if (options.confirmWithStatusApi === true) {
-			const { verdict } = await confirmWithStatusApi(this, config, reading);
-			// Unavailable: 503 makes Midtrans retry later. Unconfirmed: this notification is out of date
-			// (or not about this order), so it is acknowledged and skipped.
-			if (verdict === 'unavailable') return answer(503, { message: 'Could not confirm the notification with Midtrans; please retry' });
-			if (verdict === 'unconfirmed') return answer(200, received);
-			item.confirmed = true;
-		}
-		return answer(200, received, [this.helpers.returnJsonArray(item)]);
+		const status = httpStatusOf(decision);
+		if (decision.outcome === 'accepted') return answer(status, received, [this.helpers.returnJsonArray(notificationItem(decision))]);
+		if (decision.outcome === 'refused') return answer(status, { message: decision.message });
+		// The detail is not echoed: it may name the host the credential points at.
+		if (decision.outcome === 'unavailable') return answer(status, { message: 'Could not confirm the notification with Midtrans; please retry' });
+		return answer(status, received);
 	}
 }

@@ -1,6 +1,38 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IExecuteFunctions } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
-import { linkOrderIdFromTransaction, type Interpretation } from './core';
+import {
+	decideNotification,
+	linkOrderIdFromTransaction,
+	type Interpretation,
+	type MidtransConfig,
+	type NotificationDecision,
+	type PurchaseState,
+} from './core';
+import { n8nTransport } from './transport';
+
+export const sha512Hex = (input: string): string =>
+	createHash('sha512').update(input, 'utf8').digest('hex');
+
+/**
+ * The core's whole decision about one notification body (core/src/notification-decision.ts:
+ * signature, status-code table, unsigned field shapes, status-API confirmation of money moves, facts
+ * from Midtrans's answer), over n8n's HTTP helper. The Midtrans Trigger and the Midtrans node's
+ * notification check both call this, so they apply exactly the same checks.
+ */
+export function decideN8nNotification(
+	context: IWebhookFunctions | IExecuteFunctions,
+	body: unknown,
+	config: MidtransConfig,
+	options: { confirm: boolean; wants?: (state: PurchaseState) => boolean },
+): Promise<NotificationDecision> {
+	return decideNotification(body, {
+		config,
+		sha512Hex,
+		transport: n8nTransport(context),
+		...options,
+	});
+}
 
 /**
  * A notification (or a status-API answer) with its own fields unchanged, plus what the core reads
@@ -13,6 +45,20 @@ export function withInterpretation(body: IDataObject, interpretation: Interpreta
 		paid: interpretation.paid,
 		state: interpretation.state,
 		amount: interpretation.amount,
+	};
+}
+
+/**
+ * The item an accepted notification yields: the body (with Midtrans's confirmed values in place of
+ * its unsigned status fields when it was confirmed), the core's reading of the facts, and whether the
+ * status API confirmed them.
+ */
+export function notificationItem(
+	decision: Extract<NotificationDecision, { outcome: 'accepted' }>,
+): IDataObject {
+	return {
+		...withInterpretation(decision.body as IDataObject, decision.facts),
+		confirmed: decision.confirmed,
 	};
 }
 

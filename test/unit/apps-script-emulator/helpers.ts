@@ -24,6 +24,7 @@ export function gas(env: ReturnType<typeof newEnv>) {
     SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
     PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+    CacheService: GoogleAppsScript.Cache.CacheService;
     LockService: GoogleAppsScript.Lock.LockService;
     Utilities: GoogleAppsScript.Utilities.Utilities;
     ContentService: GoogleAppsScript.Content.ContentService;

@@ -1,5 +1,5 @@
 /// <reference types="google-apps-script" />
-/** Properties, Lock, Utilities, Content, Html, ScriptApp, Session and logging behave like Apps Script. */
+/** Properties, Cache, Lock, Utilities, Content, Html, ScriptApp, Session and logging behave like Apps Script. */
 import { createHash, createHmac } from 'crypto';
 import fs from 'fs';
 import path from 'path';
@@ -42,6 +42,54 @@ describe('PropertiesService', () => {
 
   test('a standalone script has no document properties (null)', () => {
     expect(gas(newEnv({ bound: false })).PropertiesService.getDocumentProperties()).toBeNull();
+  });
+});
+
+describe('CacheService', () => {
+  test('entries expire on the emulated clock (default 600 s, capped at 6 h)', () => {
+    const env = newEnv();
+    const cache = () => gas(env).CacheService.getScriptCache();
+    cache().put('progress', '3/10');
+    cache().put('long', 'x', 999999);
+    env.advanceClock(599_000);
+    expect(cache().get('progress')).toBe('3/10');
+    env.advanceClock(1_000);
+    expect(cache().get('progress')).toBeNull();
+    // Each priced call also moves the clock by a few ms, hence the margins.
+    env.advanceClock(21600_000 - 600_000 - 500);
+    expect(cache().get('long')).toBe('x');
+    env.advanceClock(500);
+    expect(cache().get('long')).toBeNull();
+  });
+
+  test('documented limits: key ≤ 250 characters, value ≤ 100 KB, 1,000 items (the oldest go)', () => {
+    const env = newEnv();
+    const cache = gas(env).CacheService.getScriptCache();
+    expect(() => cache.put('x'.repeat(251), 'v')).toThrow('Argument too large: key');
+    expect(() => cache.put('k', 'x'.repeat(100 * 1024 + 1))).toThrow('Argument too large: value');
+    for (let i = 0; i <= 1000; i++) cache.put(`k${i}`, String(i));
+    expect(cache.get('k0')).toBeNull();
+    expect(cache.get('k1')).toBe('1');
+    expect(cache.get('k1000')).toBe('1000');
+  });
+
+  test('every call is counted, none against a daily quota; evictCaches drops everything (best-effort cache)', () => {
+    const env = newEnv({ dailyQuota: { properties: 1 } });
+    const cache = gas(env).CacheService.getScriptCache();
+    cache.put('a', '1');
+    for (let i = 0; i < 5; i++) cache.get('a');
+    expect(env.calls.byMethod['Cache.get']).toBe(5);
+    expect(env.calls.byMethod['Cache.put']).toBe(1);
+    expect(env.quotaUsage().properties ?? 0).toBe(0);
+    env.evictCaches();
+    expect(cache.get('a')).toBeNull();
+  });
+
+  test('a standalone script has no document cache (null); script and user caches are separate', () => {
+    expect(gas(newEnv({ bound: false })).CacheService.getDocumentCache()).toBeNull();
+    const env = newEnv();
+    gas(env).CacheService.getScriptCache().put('k', 'script');
+    expect(gas(env).CacheService.getUserCache().get('k')).toBeNull();
   });
 });
 

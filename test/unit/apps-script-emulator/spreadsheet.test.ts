@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 /** The Spreadsheet emulation is as strict as Sheets: 1-based, shapes checked, user-entered parsing. */
-import { FORMULA_VALUE, NO_UI_MESSAGE, OUTSIDE_MESSAGE, PROTECTED_MESSAGE } from '../../../tools/apps-script-emulator';
+import { FORMULA_VALUE, NO_UI_MESSAGE, OUTSIDE_MESSAGE } from '../../../tools/apps-script-emulator';
 import { gas, newEnv } from './helpers';
 
 function setup() {
@@ -164,7 +164,7 @@ describe('user-entered parsing: text format versus formulas', () => {
   });
 });
 
-describe('sheets, sorting, search, protection, selection', () => {
+describe('sheets, sorting, search, selection', () => {
   test('insertSheet refuses a duplicate name with the Sheets message', () => {
     const { ss } = setup();
     ss.insertSheet('Invoices');
@@ -201,31 +201,6 @@ describe('sheets, sorting, search, protection, selection', () => {
     expect(f.findNext()!.getA1Notation()).toBe('A3');
     expect(f.findNext()).toBeNull();
     expect(sheet.createTextFinder('.*').useRegularExpression(true).matchEntireCell(true).findAll()).toHaveLength(4);
-  });
-
-  test('a protected header row: the owner writes (recorded), an editor gets the real refusal', () => {
-    const owner = setup();
-    owner.sheet.getRange('1:1').protect().setDescription('headers');
-    owner.sheet.getRange('A1').setValue('Order ID');
-    expect(owner.env.protectedWrites).toEqual([{ sheet: 'Sheet1', a1: 'A1', method: 'setValue', description: 'headers' }]);
-
-    const editor = newEnv({ activeUserIsOwner: false });
-    const sheet = gas(editor).SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
-    const p = sheet.getRange('A1:Z1').protect();
-    expect(() => sheet.getRange('B1').setValue('x')).toThrow(PROTECTED_MESSAGE);
-    sheet.getRange('B2').setValue('fine');
-    p.setWarningOnly(true);
-    expect(() => sheet.getRange('B1').setValue('x')).not.toThrow();
-  });
-
-  test('protection moves down when rows are inserted above it', () => {
-    const { env, sheet } = setup();
-    sheet.getRange('A2:B2').protect();
-    sheet.insertRowsBefore(1, 2);
-    sheet.getRange('A2').setValue('free');
-    expect(env.protectedWrites).toHaveLength(0);
-    sheet.getRange('A4').setValue('guarded');
-    expect(env.protectedWrites).toHaveLength(1);
   });
 
   test('selection: getActiveRange is the last selected range, getActiveRangeList has all of them', () => {

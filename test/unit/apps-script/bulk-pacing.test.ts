@@ -5,6 +5,8 @@
  * toast a person sees while the run works. The pure pacing rules are pinned first.
  */
 import { chunkFor, firstPace, nextPace, FIRST_CHUNK, MAX_CHUNK, PROBE_AFTER, type ChunkOutcome } from '../../../apps-script/src/chunk-size';
+import fs from 'fs';
+import path from 'path';
 import { createHarness, row, TEMPLATE, type Harness } from './harness';
 
 const clean = (sent: number, extra: Partial<ChunkOutcome> = {}): ChunkOutcome => ({ sent, throttled: 0, timedOut: false, elapsedMs: 2000, ...extra });
@@ -168,6 +170,21 @@ describe('the daily URL Fetch quota', () => {
     c.run('generatePaymentLinks');
     expect(linkCount(c)).toBe(10);
   });
+});
+
+test('the Workspace quota is only found with userinfo.email in the manifest: without it Apps Script refuses Session.getEffectiveUser and a Workspace account is paced as gmail.com', () => {
+  const shipped = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../apps-script/appsscript.json'), 'utf8')) as { oauthScopes: string[] }).oauthScopes;
+  const EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';
+  expect(shipped).toContain(EMAIL_SCOPE);
+  const linksMade = (oauthScopes: string[]) => {
+    const h = createHarness({ emulator: { ownerEmail: 'finance@toko-contoh.co.id', dailyQuota: { urlfetch: 100_000 }, oauthScopes } });
+    h.env.properties.user.set('MIDTRANS_URLFETCH_LEDGER', JSON.stringify({ since: h.env.now(), used: 19_990 }));
+    h.setSheet(simpleRows(30));
+    h.run('generatePaymentLinks');
+    return linkCount(h);
+  };
+  expect(linksMade(shipped)).toBe(30);
+  expect(linksMade(shipped.filter((s) => s !== EMAIL_SCOPE))).toBe(10);
 });
 
 describe('progress a person can see', () => {

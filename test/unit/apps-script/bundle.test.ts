@@ -42,7 +42,7 @@ test('it also loads in a context with no globals at all', () => {
   expect(() => vm.runInContext(code, context)).not.toThrow();
 });
 
-test('appsscript.json: V8, Jakarta time, web app as the deployer for anonymous callers, four narrow scopes', () => {
+test('appsscript.json: V8, Jakarta time, web app as the deployer for anonymous callers, five narrow scopes', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'appsscript.json'), 'utf8'));
   expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Asia/Jakarta', webapp: { executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' } });
   expect([...manifest.oauthScopes].sort()).toEqual([
@@ -50,6 +50,7 @@ test('appsscript.json: V8, Jakarta time, web app as the deployer for anonymous c
     'https://www.googleapis.com/auth/script.external_request',
     'https://www.googleapis.com/auth/script.scriptapp',
     'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    'https://www.googleapis.com/auth/userinfo.email',
   ]);
 });
 

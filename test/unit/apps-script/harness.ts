@@ -65,7 +65,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     sim,
     fns,
     run(name, context = 'ui', ...args) {
-      env.newExecution({ context });
+      // onOpen is always a simple trigger: LIMITED in a bound script, NONE in an add-on not yet used in
+      // the document; the stricter one.
+      env.newExecution({ context, authMode: name === 'onOpen' ? 'NONE' : 'FULL' });
       const fn = fns[name];
       if (!fn) throw new Error(`no entry point ${name}`);
       return fn(...args);

@@ -50,11 +50,11 @@ test('every HTML file the script opens by name is in the zip', () => {
   for (const name of opened) expect(files.has(`${name}.html`)).toBe(true);
 });
 
-test('the manifest is the web app the guide deploys: V8, runs as the deployer, reachable by Midtrans, the four scopes', () => {
+test('the manifest is the web app the guide deploys: V8, runs as the deployer, reachable by Midtrans, the five scopes', () => {
   const manifest = JSON.parse(files.get('appsscript.json')!.toString('utf8'));
   expect(manifest.runtimeVersion).toBe('V8');
   expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
-  expect(manifest.oauthScopes).toHaveLength(4);
+  expect(manifest.oauthScopes).toHaveLength(5);
   const steps = files.get('INSTALL.txt')!.toString('utf8');
   for (const f of files.keys()) if (f !== 'INSTALL.txt') expect(steps).toContain(f.endsWith('.html') ? 'Settings.html' : f);
 });

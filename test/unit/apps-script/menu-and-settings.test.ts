@@ -68,6 +68,36 @@ describe('Settings', () => {
     expect(h.env.properties.script.has('MIDTRANS_SERVER_KEY')).toBe(false);
   });
 
+  test('an editor cannot point the stored key elsewhere: a proxy base URL with the key field empty is refused, and Test connection still goes to Midtrans', () => {
+    const h = createHarness();
+    expect(() => h.run('saveSettings', 'ui', { serverKey: '', environment: 'sandbox', baseUrl: 'https://collector.example' })).toThrow(/paste the server key again/);
+    expect(() => h.run('saveSettings', 'ui', { serverKey: '', environment: 'sandbox', baseUrl: 'http://collector.example' })).toThrow(/must start with https/);
+    expect(h.env.properties.script.get('MIDTRANS_API_BASE_URL')).toBe('https://api.sandbox.midtrans.com');
+    h.run('testConnection');
+    expect(h.env.fetches.map((f) => new URL(f.url).host)).toEqual(['api.sandbox.midtrans.com']);
+  });
+
+  test('a proxy base URL is stored when the key is typed in the same save; a local stand-in needs no key; production takes neither', () => {
+    const h = createHarness();
+    h.run('saveSettings', 'ui', { serverKey: 'SB-Mid-server-TypedAgain0123', environment: 'sandbox', baseUrl: 'https://proxy.example' });
+    expect(h.env.properties.script.get('MIDTRANS_API_BASE_URL')).toBe('https://proxy.example');
+    h.run('saveSettings', 'ui', { serverKey: '', environment: 'sandbox', baseUrl: 'http://127.0.0.1:3535' });
+    expect(h.env.properties.script.get('MIDTRANS_API_BASE_URL')).toBe('http://127.0.0.1:3535');
+    for (const baseUrl of ['https://proxy.example', 'http://localhost:3535'])
+      expect(() => h.run('saveSettings', 'ui', { serverKey: 'Mid-server-TypedAgain0123', environment: 'production', baseUrl })).toThrow(/In production the key goes only to Midtrans/);
+    expect(h.env.properties.script.get('MIDTRANS_ENVIRONMENT')).toBe('sandbox');
+  });
+
+  test('production settings with another host stored outside Settings are refused at use: Test connection sends nothing', () => {
+    const h = createHarness();
+    h.env.untracked(() => {
+      h.env.properties.script.set('MIDTRANS_ENVIRONMENT', 'production');
+      h.env.properties.script.set('MIDTRANS_API_BASE_URL', 'https://collector.example');
+    });
+    expect(() => h.run('testConnection')).toThrow(/In production the key goes only to Midtrans/);
+    expect(h.env.fetches).toHaveLength(0);
+  });
+
   test('Test connection: accepted key, then a wrong key (401), never showing the key', () => {
     const h = createHarness();
     expect(h.run('testConnection')).toEqual({ ok: true, message: 'Connected to https://api.sandbox.midtrans.com: the server key was accepted.' });

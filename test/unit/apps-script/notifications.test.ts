@@ -154,22 +154,56 @@ describe('what must change nothing', () => {
     expect(h2.cell(2, 'Status')).toBe('Paid');
   });
 
-  test('a payment for a link that is in no row is kept, answered ok, and writes no invoice cell', () => {
+  test.each([
+    ['a link of the account that is in no row (a shop\'s order, another sheet\'s link)', 'ELSEWHERE', 'settlement'],
+    ['a pending payment of such a link', 'ELSEWHERE', 'pending'],
+  ])('%s is answered ok (no-row), asks Midtrans nothing, and is written nowhere: not in Invoices, Payments or the state', (_what, orderId, status) => {
     const auth = `Basic ${Buffer.from('SB-Mid-server-HarnessKey0123456789:').toString('base64')}`;
-    h.sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ transaction_details: { order_id: 'ELSEWHERE', gross_amount: 1000 }, usage_limit: 1 }) });
+    h.sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: 1000 }, usage_limit: 1 }) });
     const before = h.rows();
-    expect(h.post(h.sim.pay('ELSEWHERE', { status: 'settlement', payment_type: 'bank_transfer' }))).toEqual({ ok: true, result: 'no-row' });
+    const sheets = () => h.env.untracked(() => h.env.spreadsheet.getSheets().map((s) => [s.getName(), JSON.stringify(s.getDataRange().getValues())]));
+    const all = sheets();
+    expect(h.post(h.sim.pay(orderId, { status, payment_type: 'bank_transfer' }))).toEqual({ ok: true, result: 'no-row' });
+    expect(h.env.calls.fetchRequests).toBe(0);
+    expect(writes(h)).toBe(0);
     expect(h.rows()).toEqual(before);
+    expect(sheets()).toEqual(all);
   });
 
-  test('while the lock is held elsewhere it answers busy without writing; Refresh statuses completes it', () => {
+  test('a row with the same order id but no link (typed by hand, never generated) does not take a purchase', () => {
+    const h2 = createHarness();
+    h2.setSheet([row({ 'Order ID': 'MANUAL-1', Amount: 1000 })]);
+    const auth = `Basic ${Buffer.from('SB-Mid-server-HarnessKey0123456789:').toString('base64')}`;
+    h2.sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ transaction_details: { order_id: 'MANUAL-1', gross_amount: 1000 }, usage_limit: 1 }) });
+    const pending = h2.sim.pay('MANUAL-1', { status: 'pending', payment_type: 'bank_transfer' });
+    expect(h2.post(pending)).toEqual({ ok: true, result: 'no-row' });
+    expect(h2.post(h2.sim.pay('MANUAL-1', { status: 'settlement', transaction_id: pending.transaction_id }))).toEqual({ ok: true, result: 'no-row' });
+    expect(h2.env.calls.fetchRequests).toBe(0);
+    expect(h2.cell(2, 'Status')).toBe('');
+    expect(h2.env.untracked(() => h2.env.spreadsheet.getSheetByName('Payments'))).toBeNull();
+    expect(h2.env.untracked(() => h2.env.spreadsheet.getSheetByName('Midtrans state'))).toBeNull();
+  });
+
+  test('while the lock is held elsewhere it waits 10 s, keeps the verified purchase without writing a cell, and the next lock holder writes it', () => {
     h.env.setLockContention(true);
-    expect(h.post(genuine)).toEqual({ ok: false, result: 'busy' });
+    expect(h.post(genuine)).toEqual({ ok: true, result: 'queued' });
+    expect(h.env.modelledMs()).toBeGreaterThanOrEqual(10_000);
+    expect(h.env.modelledMs()).toBeLessThan(15_000);
     expect(writes(h)).toBe(0);
     expect(h.cell(h.rowOf('INV-1'), 'Status')).toBe('Link created');
     h.env.setLockContention(false);
-    h.run('refreshStatuses');
+    // The next holder of the lock is a notification about another invoice: it writes both.
+    expect(h.post(h.sim.pay('INV-2', { status: 'pending', payment_type: 'bank_transfer' }))).toEqual({ ok: true, result: 'updated' });
     expect(h.cell(h.rowOf('INV-1'), 'Status')).toBe('Paid');
+    expect(h.cell(h.rowOf('INV-2'), 'Status')).toBe('Pending');
+    expect([...h.env.properties.script.keys()].filter((k) => k.startsWith('MIDTRANS_INBOX_'))).toEqual([]);
+  });
+
+  test('when the busy notification cannot be kept (the Properties store is full) it answers busy, ok false, so a forwarder retries', () => {
+    h.env.setLockContention(true);
+    h.env.untracked(() => h.env.properties.script.set('FILLER', 'x'.repeat(500 * 1024 - 200)));
+    expect(h.post(genuine)).toEqual({ ok: false, result: 'busy' });
+    expect(writes(h)).toBe(0);
   });
 
   test('without a stored key nothing is verified or written', () => {
@@ -198,17 +232,64 @@ test('the same signed body forwarded by n8n (with the trigger\'s extra fields) u
   expect(h.cell(2, 'Status')).toBe('Paid');
 });
 
-test('a notification on a 200-row sheet is answered in about thirty calls (32 with its Payments row), well inside Midtrans\'s 5-second budget', () => {
+test('on a 200-row sheet a pending notification is answered in about thirty calls, a payment in about fifty plus its one status call, well inside Midtrans\'s 5-second budget', () => {
   const h = setUp(Array.from({ length: 200 }, (_, i) => row({ Amount: 10000 + i })));
   h.post(h.sim.pay(idOf(h, 150), { status: 'settlement', payment_type: 'bank_transfer' }));
   h.post(h.sim.pay(idOf(h, 151), { status: 'settlement', payment_type: 'bank_transfer' }));
   expect([h.cell(150, 'Status'), h.cell(151, 'Status')]).toEqual(['Paid', 'Paid']);
-  // The second one (the state and Payments sheets exist by then): no fetch, one lock, one row search,
-  // three writes (the invoice row, its Payments row, the state row). The Payments row costs six of the
-  // calls (find the sheet, read it, get, format and write the row): 26 before the log, 32 with it.
-  expect(h.env.calls.fetchRequests).toBe(0);
+  // The second one (the state and Payments sheets exist by then). Before the lock: the row search
+  // that says the link is this sheet's, one read of the state, one status call. Under the lock: one
+  // row search and three writes (the invoice row, its Payments row, the state row).
+  expect(h.env.calls.fetchRequests).toBe(1);
+  expect(h.env.calls.byMethod['TextFinder.findAll']).toBe(1);
   expect(h.env.calls.byMethod['TextFinder.findNext']).toBe(1);
   expect(h.env.calls.byMethod['Range.setValues']).toBe(3);
+  expect(h.env.calls.spreadsheetCalls).toBeLessThanOrEqual(50);
+  expect(h.env.modelledMs()).toBeLessThan(2_500);
+  // A pending notification moves no money: no status call and no pre-check. The Payments row costs six
+  // of its calls (find the sheet, read it, get, format and write the row): 26 before the log, 32 with it.
+  h.post(h.sim.pay(idOf(h, 152), { status: 'pending', payment_type: 'bank_transfer' }));
+  expect(h.env.calls.fetchRequests).toBe(0);
   expect(h.env.calls.spreadsheetCalls).toBeLessThanOrEqual(32);
   expect(h.env.modelledMs()).toBeLessThan(1_000);
+});
+
+describe('the settings doPost verifies with come from the script cache', () => {
+  test('a notification after the first reads no Script Property to verify: only the one read of kept notifications under the lock', () => {
+    const h = setUp([row({ 'Order ID': 'C-1', Amount: 10000 }), row({ 'Order ID': 'C-2', Amount: 20000 })]);
+    expect(h.post(h.sim.pay('C-1', { status: 'settlement', payment_type: 'qris' })).result).toBe('updated');
+    expect(h.post(h.sim.pay('C-2', { status: 'settlement', payment_type: 'qris' })).result).toBe('updated');
+    expect(h.env.calls.byMethod['Cache.get']).toBe(1);
+    expect(h.env.calls.byMethod['Properties.getProperties']).toBe(1);
+  });
+
+  test('junk costs no cache, Properties or lock call at all', () => {
+    const h = setUp([row({ 'Order ID': 'C-1', Amount: 10000 })]);
+    for (const text of ['', 'x', '[1]', JSON.stringify({ order_id: 'C-1', signature_key: 'a'.repeat(100_000) })]) {
+      expect(h.postRaw(text)).toEqual({ ok: false, result: 'rejected' });
+      const methods = Object.keys(h.env.calls.byMethod);
+      expect(methods.filter((m) => /^(Cache|Properties|Lock|PropertiesService|CacheService|LockService)\./.test(m))).toEqual([]);
+    }
+  });
+
+  test('a key changed in Script Properties by hand is used once the cached copy is a minute old; Save takes effect at once', () => {
+    const h = setUp([row({ 'Order ID': 'K-1', Amount: 10000 }), row({ 'Order ID': 'K-2', Amount: 20000 })]);
+    const first = h.sim.pay('K-1', { status: 'pending', payment_type: 'qris' });
+    expect(h.post(first).result).toBe('updated');
+    const NEW_KEY = 'SB-Mid-server-RotatedKey0123456789';
+    const signed = (b: Record<string, unknown>, key: string) => ({ ...b, signature_key: sha512(`${String(b.order_id)}${String(b.status_code)}${String(b.gross_amount)}${key}`) });
+    h.env.untracked(() => h.env.properties.script.set('MIDTRANS_SERVER_KEY', NEW_KEY));
+    // An expiry: it moves no money, so no status call (which the simulator would refuse
+    // for a key it does not know) stands between the rotated key and the answer.
+    const settled = signed(h.sim.pay('K-1', { status: 'expire', transaction_id: first.transaction_id as string }), NEW_KEY);
+    // Within the minute the cached key still answers: refused, and no Properties read for it.
+    expect(h.post(settled)).toEqual({ ok: false, result: 'rejected' });
+    expect(h.env.calls.byMethod['Properties.getProperties'] ?? 0).toBe(0);
+    h.env.advanceClock(61_000);
+    expect(h.post(settled)).toEqual({ ok: true, result: 'updated' });
+    // Saving Settings empties the cache: the saved key verifies at once.
+    const SAVED = 'SB-Mid-server-SavedInSettings01234';
+    h.run('saveSettings', 'ui', { serverKey: SAVED, environment: 'sandbox', baseUrl: '' });
+    expect(h.post(signed(h.sim.pay('K-2', { status: 'pending', payment_type: 'qris' }), SAVED))).toEqual({ ok: true, result: 'updated' });
+  });
 });

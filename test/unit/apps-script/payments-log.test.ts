@@ -116,10 +116,11 @@ test('found by header name: a merchant who reorders the log and adds a column ke
   expect(h.env.sheetValues('Payments')[0]).toEqual([...LOG].reverse().concat('Checked by'));
 });
 
-test('a notification for an order id with no invoice row is still logged (without customer details)', () => {
+test('a notification for a link whose invoice row was deleted is written nowhere: only this sheet\'s payments are logged', () => {
   const h = setUp([row({ 'Order ID': 'NR-1', Amount: 10000 })]);
   const body = pay(h.sim, 'NR-1', 'settlement');
   h.env.untracked(() => (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet).deleteRow(2));
   expect(h.post(body).result).toBe('no-row');
-  expect(log(h)).toEqual([expect.objectContaining({ 'Order ID': 'NR-1', Status: 'Paid', 'Customer Name': '' })]);
+  expect(h.env.untracked(() => h.env.spreadsheet.getSheetByName('Payments'))).toBeNull();
+  expect(h.env.untracked(() => h.env.spreadsheet.getSheetByName('Midtrans state'))).toBeNull();
 });

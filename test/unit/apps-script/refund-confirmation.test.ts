@@ -1,8 +1,9 @@
 /**
- * doPost confirms a money reversal (refund, partial refund, chargeback) with `GET /v2/{id}/status`
+ * doPost confirms a money reversal (refund, partial refund, chargeback) with `GET /v2/{order_id}/status`
  * before recording it: Midtrans signs only order_id + status_code + gross_amount, and settlement and
  * the refunds share status code "200" (docs/midtrans-contract.md §5.4; chargeback's code is [inferred] "200"), so a
- * genuine settlement body rewritten to `refund` still verifies. Every other notification makes no fetch.
+ * genuine settlement body rewritten to `refund` still verifies. Payments are confirmed the same way
+ * (edited-notifications.test.ts); pending and the failures make no fetch.
  */
 import { simulatorFetch, type FetchFn } from '../../../tools/apps-script-emulator';
 import { createHarness, row, SERVER_KEY, type Harness } from './harness';
@@ -56,14 +57,14 @@ describe('a genuine settlement body rewritten to a reversal', () => {
 });
 
 describe('real reversals are recorded once the status API agrees', () => {
-  test('pending and settlement make no fetch; a real refund makes exactly one and the row becomes Refunded', () => {
+  test('pending makes no fetch, settlement one; a real refund makes exactly one and the row becomes Refunded', () => {
     const h = setUp();
     const pending = h.sim.pay('R-1', { status: 'pending', payment_type: 'bank_transfer' });
     expect(h.post(pending)).toEqual({ ok: true, result: 'updated' });
     expect(fetches(h)).toBe(0);
     const settled = h.sim.pay('R-1', { status: 'settlement', transaction_id: pending.transaction_id });
     expect(h.post(settled)).toEqual({ ok: true, result: 'updated' });
-    expect(fetches(h)).toBe(0);
+    expect(fetches(h)).toBe(1);
     const before = statusCalls(h);
     const refund = h.sim.pay('R-1', { status: 'refund', transaction_id: pending.transaction_id });
     expect(refund.refund_amount).toBe('200000.00');
@@ -73,7 +74,7 @@ describe('real reversals are recorded once the status API agrees', () => {
     expect(status(h, 'R-1')).toBe('Refunded');
   });
 
-  test('partial refund, then the rest: Partially refunded, then Refunded; the late partial-refund notification is still confirmed (any reversal counts)', () => {
+  test('partial refund, then the rest: Partially refunded, then Refunded; the late partial-refund notification adds nothing and costs no call', () => {
     const h = setUp();
     const settled = h.sim.pay('R-1', { status: 'settlement', payment_type: 'qris' });
     h.post(settled);
@@ -84,10 +85,10 @@ describe('real reversals are recorded once the status API agrees', () => {
     const full = h.sim.pay('R-1', { status: 'refund', transaction_id: settled.transaction_id });
     expect(h.post(full)).toEqual({ ok: true, result: 'updated' });
     expect(status(h, 'R-1')).toBe('Refunded');
-    // Redelivered after the full refund: the status API now says refund, still a reversal.
+    // Redelivered after the full refund: older than what is stored, so nothing to ask.
     const calls = statusCalls(h);
     expect(h.post(partial)).toEqual({ ok: true, result: 'duplicate' });
-    expect(statusCalls(h)).toBe(calls + 1);
+    expect(statusCalls(h)).toBe(calls);
     expect(status(h, 'R-1')).toBe('Refunded');
   });
 });
@@ -117,10 +118,11 @@ describe('when the status API cannot be asked', () => {
 
   test('an error answer that echoes the credentials is logged with the key redacted', () => {
     let toSimulator: FetchFn = () => ({ timedOut: true });
+    let echoing = false;
     const h = createHarness({
       emulator: {
         fetch: (req) => {
-          if (!/\/status$/.test(req.url)) return toSimulator(req);
+          if (!echoing || !/\/status$/.test(req.url)) return toSimulator(req);
           const echo = `bad gateway for ${req.headers.authorization} (${SERVER_KEY})`;
           return { status: 502, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status_message: echo }) };
         },
@@ -129,10 +131,11 @@ describe('when the status API cannot be asked', () => {
     toSimulator = simulatorFetch(h.sim);
     setUp(h);
     const settled = h.sim.pay('R-1', { status: 'settlement', payment_type: 'bank_transfer' });
-    h.post(settled);
+    expect(h.post(settled)).toEqual({ ok: true, result: 'updated' });
+    echoing = true;
     expect(h.post(h.sim.pay('R-1', { status: 'refund', transaction_id: settled.transaction_id }))).toEqual({ ok: false, result: 'confirmation-unavailable' });
     const logs = h.env.logs.join('\n');
-    expect(logs).toMatch(/Reversal notification not recorded \(unavailable\).*\[redacted\]/);
+    expect(logs).toMatch(/Notification for R-1-\d{13} not recorded \(unavailable\).*\[redacted\]/);
     expect(logs).not.toContain(SERVER_KEY);
     expect(logs).not.toContain(Buffer.from(`${SERVER_KEY}:`).toString('base64'));
     expect(status(h, 'R-1')).toBe('Paid');

@@ -91,7 +91,7 @@ test('an answer about another order, an unreadable one or "not found" changes no
   const swapped = { askedId: 'REC-5-1', body: w.status(other.order_id).body };
   const r = reconcileOrder({ orderId: 'REC-5', state: 'open' }, [swapped, { askedId: 'REC-5-2', body: 'oops' }, { askedId: 'REC-5-3', body: { status_code: '404', status_message: 'Transaction doesn\'t exist.' } }], true);
   expect(r.changes).toEqual([]);
-  expect(r.problems).toEqual([`REC-5-1: the answer is about ${other.order_id}, not the purchase asked for`, 'REC-5-2: the status answer is not a JSON object']);
+  expect(r.problems).toEqual([`REC-5-1: the status answer is about order id "${other.order_id}", not the one asked for`, 'REC-5-2: the status answer is not a JSON object']);
   // A closed link with nothing readable is done: there is nothing left for Midtrans to report.
   expect(r.done).toBe(true);
 });

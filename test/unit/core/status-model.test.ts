@@ -69,6 +69,13 @@ describe('purchase records are monotonic', () => {
     expect(effectiveState(reversed.purchases['tx-1'])).toBe('failed');
   });
 
+  test('a lower notification\'s transaction_id (unsigned) never replaces a paid record\'s, whichever comes first', () => {
+    const paid = recordOf(interpreted('settlement', { transaction_id: 'tx-real' }));
+    const late = recordOf(interpreted('pending', { transaction_id: '0-forged' }));
+    expect(mergePurchase(paid, late).transactionId).toBe('tx-real');
+    expect(mergePurchase(late, paid).transactionId).toBe('tx-real');
+  });
+
   test('a card deny does not undo a settlement (deny is not final on PL pages)', () => {
     const s = fold([interpreted('settlement', { payment_type: 'credit_card' }), interpreted('deny', { payment_type: 'credit_card' })]);
     expect(effectiveState(s['tx-1'])).toBe('paid');

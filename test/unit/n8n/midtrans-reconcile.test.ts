@@ -3,10 +3,9 @@
  * changes the Trigger would have emitted out (its item shape), paired with the order they came from.
  */
 import { useMidtransBackend } from './support/midtrans-backend';
-import { credentialsFor, SERVER_KEY } from './support/fake-n8n';
+import { credentialsFor, deliver, SERVER_KEY } from './support/fake-n8n';
 import { runMidtrans } from './support/run-node';
-import { checkNotification } from '../../../n8n-node/nodes/MidtransTrigger/notificationCheck';
-import { withInterpretation } from '../../../n8n-node/nodes/shared/notification';
+import { MidtransTrigger } from '../../../n8n-node/nodes/MidtransTrigger/MidtransTrigger.node';
 
 const backend = useMidtransBackend(SERVER_KEY);
 const creds = () => credentialsFor(backend.url);
@@ -28,9 +27,10 @@ test('a paid order whose notification was lost comes out as the Trigger would ha
   expect(item.pairedItem).toEqual({ item: 0 });
   expect(item.json).toMatchObject({ payment_link_order_id: 'RCN-1', state: 'paid', paid: true, amount: 80000, order_id: sent.order_id, transaction_id: sent.transaction_id, reconciled: true, order_done: true });
   // The Trigger's own item for the same purchase has the same keys and values where both know them.
-  const checked = checkNotification(sent, SERVER_KEY);
-  if (!checked.ok) throw new Error(checked.message);
-  const triggerItem = withInterpretation(checked.body, checked.reading);
+  const trigger = new MidtransTrigger();
+  const delivered = await deliver(trigger.webhook, { description: trigger.description, credentials: creds() }, { body: { ...sent } });
+  expect(delivered.executed).toBe(true);
+  const triggerItem = delivered.items[0].json;
   for (const key of ['payment_link_order_id', 'state', 'paid', 'amount', 'order_id', 'transaction_id', 'transaction_status']) expect(item.json[key]).toEqual(triggerItem[key]);
 });
 
@@ -54,4 +54,19 @@ test('a link that no longer exists (404) is not an error: nothing to emit', asyn
 test('an empty Order ID fails naming the field, for that item', async () => {
   const run = await reconcile([{ order_id: '  ' }]);
   expect(run.error?.message).toMatch(/Order ID/);
+});
+
+test('a BI-SNAP payment (BSI VA: the status API names it by its transaction id) is reconciled under its own order id', async () => {
+  const auth = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`;
+  const created = backend.simulator.handle({
+    method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ transaction_details: { order_id: 'RCN-BSI', gross_amount: 80000 }, usage_limit: 1, enabled_payments: ['bsi_va'] }),
+  });
+  expect(created.status).toBe(200);
+  const sent = backend.simulator.pay('RCN-BSI', { status: 'settlement', payment_type: 'bsi_va' });
+  const answer = JSON.parse(backend.simulator.handle({ method: 'GET', path: `/v2/${sent.order_id}/status`, headers: { authorization: auth } }).body);
+  expect(answer.order_id).toBe(sent.transaction_id);
+  const run = await reconcile([{ order_id: 'RCN-BSI', state: 'pending' }]);
+  expect(run.error).toBeUndefined();
+  expect(run.items.map((i) => i.json)).toEqual([expect.objectContaining({ payment_link_order_id: 'RCN-BSI', order_id: sent.order_id, transaction_id: sent.transaction_id, state: 'paid', paid: true })]);
 });

@@ -30,7 +30,7 @@ function createLink(orderId: string, amount = 125000): void {
 }
 
 describe('verified notifications', () => {
-  test('a settlement starts one run: its own fields unchanged plus payment_link_order_id, paid, state and amount', async () => {
+  test('a settlement starts one run once the status API confirms it: its own fields plus payment_link_order_id, paid, state, amount and confirmed', async () => {
     createLink('TRG-1');
     const n = backend.simulator.pay('TRG-1', { status: 'settlement', payment_type: 'bank_transfer' });
     const outcome = await receiver().send({ ...n });
@@ -39,10 +39,11 @@ describe('verified notifications', () => {
     expect(outcome.items).toHaveLength(1);
     const json = outcome.items[0].json;
     for (const [k, v] of Object.entries(n)) expect(json[k]).toEqual(v);
-    expect(json).toMatchObject({ payment_link_order_id: 'TRG-1', paid: true, state: 'paid', amount: 125000 });
+    expect(json).toMatchObject({ payment_link_order_id: 'TRG-1', paid: true, state: 'paid', amount: 125000, confirmed: true });
     expect(typeof json.amount).toBe('number');
-    expect(Object.keys(json).sort()).toEqual([...Object.keys(n), 'amount', 'paid', 'payment_link_order_id', 'state'].sort());
-    expect(outcome.httpCalls).toBe(0);
+    expect(Object.keys(json).sort()).toEqual([...Object.keys(n), 'amount', 'confirmed', 'paid', 'payment_link_order_id', 'state'].sort());
+    expect(outcome.httpCalls).toBe(1);
+    expect(backend.requests.at(-1)?.path).toBe(`/v2/${n.order_id}/status`);
     expect(JSON.stringify(outcome.items)).not.toContain(SERVER_KEY);
   });
 
@@ -50,13 +51,14 @@ describe('verified notifications', () => {
     ['pending', 'pending', false],
     ['expire', 'expired', false],
     ['cancel', 'failed', false],
-  ])('a %s notification reads as state %s (paid %s)', async (status, state, paid) => {
+  ])('a %s notification reads as state %s (paid %s), moves no money and starts its run without a status call', async (status, state, paid) => {
     createLink(`TRG-${status}`);
     const n = backend.simulator.pay(`TRG-${status}`, { status: 'pending', payment_type: 'bank_transfer' });
     const body = status === 'pending' ? n : backend.simulator.pay(`TRG-${status}`, { status, transaction_id: n.transaction_id });
     const outcome = await receiver().send({ ...body });
     expect(outcome.executed).toBe(true);
-    expect(outcome.items[0].json).toMatchObject({ state, paid, payment_link_order_id: `TRG-${status}` });
+    expect(outcome.items[0].json).toMatchObject({ state, paid, payment_link_order_id: `TRG-${status}`, confirmed: false });
+    expect(outcome.httpCalls).toBe(0);
   });
 });
 
@@ -92,6 +94,23 @@ describe('forged and malformed notifications start nothing', () => {
   ])('%s: 400, no run', async (_, body, raw) => {
     const outcome = await receiver().send(body, raw);
     expect(outcome).toMatchObject({ status: 400, executed: false });
+  });
+
+  test('junk is refused on its shape before the credential is read: a 16 MB signature_key gets 401 and no credential read', async () => {
+    createLink('JNK-1');
+    const n = backend.simulator.pay('JNK-1', { status: 'settlement', payment_type: 'gopay' });
+    let reads = 0;
+    const counted = (): ReturnType<typeof credentialsFor> =>
+      new Proxy(credentialsFor(backend.url), { get: (target, prop, receiver) => ((reads += 1), Reflect.get(target, prop, receiver)) });
+    const junk = await receiver({}, counted()).send({ ...n, signature_key: 'a'.repeat(16 * 1024 * 1024) });
+    expect(junk).toMatchObject({ status: 401, executed: false });
+    const badOrderId = await receiver({}, counted()).send({ ...n, order_id: 'not an order id' });
+    expect(badOrderId).toMatchObject({ status: 400, executed: false });
+    expect(reads).toBe(0);
+    // The same counter does see the read a well-shaped body needs.
+    const genuine = await receiver({}, counted()).send({ ...n });
+    expect(genuine.executed).toBe(true);
+    expect(reads).toBeGreaterThan(0);
   });
 
   test('a correctly signed body with an unknown transaction_status: 400, no run', async () => {
@@ -131,7 +150,7 @@ describe('repeated deliveries and filters', () => {
 
   test('there is no "Ignore Duplicate Notifications" option any more', () => {
     const options = trigger.description.properties.find((p) => p.name === 'options') as { options?: { name: string }[] };
-    expect(options.options?.map((o) => o.name)).toEqual(['confirmWithStatusApi']);
+    expect(options.options?.map((o) => o.name)).toEqual(['skipConfirmation']);
     const notice = trigger.description.properties.find((p) => p.name === 'duplicatesNotice');
     expect(notice?.displayName).toMatch(/Remove Duplicates/);
     expect(notice?.displayName).toMatch(/Remove Items Processed in Previous Executions/);
@@ -151,31 +170,20 @@ describe('repeated deliveries and filters', () => {
   });
 });
 
-describe('Confirm with the Midtrans status API', () => {
-  test('when the API agrees, the run starts and says it was confirmed (asked by transaction_id, [inferred] §6)', async () => {
+describe('confirmation with the Midtrans status API (on by default)', () => {
+  test('a state Midtrans does not report any more (a settlement that was refunded since) starts the run with Midtrans\'s facts', async () => {
     createLink('CNF-1');
     const n = backend.simulator.pay('CNF-1', { status: 'settlement', payment_type: 'gopay' });
-    const outcome = await receiver({ options: { confirmWithStatusApi: true } }).send({ ...n });
+    backend.simulator.pay('CNF-1', { status: 'refund', transaction_id: n.transaction_id });
+    const outcome = await receiver().send({ ...n });
     expect(outcome).toMatchObject({ status: 200, executed: true });
-    expect(outcome.items[0].json).toMatchObject({ confirmed: true, state: 'paid' });
-    expect(outcome.httpCalls).toBe(1);
-    expect(backend.requests.at(-1)?.path).toBe(`/v2/${n.transaction_id}/status`);
-  });
-
-  test('when the API disagrees (an out-of-date pending after settlement), nothing starts and Midtrans gets 200', async () => {
-    createLink('CNF-2');
-    const pending = backend.simulator.pay('CNF-2', { status: 'pending', payment_type: 'bank_transfer' });
-    backend.simulator.pay('CNF-2', { status: 'settlement', transaction_id: pending.transaction_id });
-    const r = receiver({ options: { confirmWithStatusApi: true } });
-    const outcome = await r.send({ ...pending });
-    expect(outcome).toMatchObject({ status: 200, executed: false, responseBody: RECEIVED });
-    expect(outcome.httpCalls).toBe(1);
+    expect(outcome.items[0].json).toMatchObject({ confirmed: true, state: 'refunded', transaction_status: 'refund', status_code: '200', signature_key: n.signature_key });
   });
 
   test('when Midtrans cannot be reached, nothing starts and Midtrans gets 503 (it retries later)', async () => {
     createLink('CNF-3');
     const n = backend.simulator.pay('CNF-3', { status: 'settlement', payment_type: 'gopay' });
-    const outcome = await receiver({ options: { confirmWithStatusApi: true } }, credentialsFor('http://127.0.0.1:9', SERVER_KEY)).send({ ...n });
+    const outcome = await receiver({}, credentialsFor('http://127.0.0.1:9', SERVER_KEY)).send({ ...n });
     expect(outcome).toMatchObject({ status: 503, executed: false });
   });
 
@@ -183,29 +191,30 @@ describe('Confirm with the Midtrans status API', () => {
     createLink('CNF-4');
     const n = backend.simulator.pay('CNF-4', { status: 'settlement', payment_type: 'gopay' });
     backend.simulator.setFaults({ script: [{ route: 'status', call: 1, fault: 503 }] });
-    const r = receiver({ options: { confirmWithStatusApi: true } });
+    const r = receiver();
     expect((await r.send({ ...n })).status).toBe(503);
     backend.simulator.setFaults(undefined);
     expect((await r.send({ ...n })).executed).toBe(true);
   });
 
-  test('a settlement body rewritten to refund and pointed at another, really refunded transaction is not confirmed: the answer must be about the signed order id', async () => {
+  test('a settlement body rewritten to refund and pointed at another, really refunded transaction is not confirmed: the status API is asked by the signed order id', async () => {
     createLink('CNF-6');
     createLink('CNF-7');
     const mine = backend.simulator.pay('CNF-6', { status: 'settlement', payment_type: 'gopay' });
     const other = backend.simulator.pay('CNF-7', { status: 'settlement', payment_type: 'gopay' });
     backend.simulator.pay('CNF-7', { status: 'refund', transaction_id: other.transaction_id });
     // transaction_status and transaction_id are not signed, so the forgery still verifies.
-    const outcome = await receiver({ options: { confirmWithStatusApi: true } }).send({ ...mine, transaction_status: 'refund', transaction_id: other.transaction_id });
+    const outcome = await receiver().send({ ...mine, transaction_status: 'refund', transaction_id: other.transaction_id });
     expect(outcome).toMatchObject({ status: 200, executed: false, responseBody: RECEIVED });
     expect(outcome.httpCalls).toBe(1);
+    expect(backend.requests.at(-1)?.path).toBe(`/v2/${mine.order_id}/status`);
   });
 
-  test('off by default: no status request is made', async () => {
-    createLink('CNF-5');
-    const n = backend.simulator.pay('CNF-5', { status: 'settlement', payment_type: 'gopay' });
-    const outcome = await receiver().send({ ...n });
-    expect(outcome.httpCalls).toBe(0);
+  test('a state the workflow does not watch is acknowledged without a status call', async () => {
+    createLink('CNF-8');
+    const n = backend.simulator.pay('CNF-8', { status: 'settlement', payment_type: 'gopay' });
+    const outcome = await receiver({ events: ['expired'] }).send({ ...n });
+    expect(outcome).toMatchObject({ status: 200, executed: false, httpCalls: 0 });
   });
 });
 

@@ -23,7 +23,7 @@ const RELATIVE_PATH = /(?:\.\.\/)+[\w.-]+(?:\/[\w.-]+)*/g;
 function trackedTextFiles(): string[] {
   return execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
     .split('\0')
-    .filter((f) => f && f !== SELF && !f.endsWith('package-lock.json') && !/\.(png|jpe?g|gif|ico|svg|tgz|zip)$/.test(f));
+    .filter((f) => f && f !== SELF && !f.endsWith('package-lock.json') && !/\.(png|jpe?g|gif|ico|svg|tgz|zip|bundle)$/.test(f));
 }
 
 const exists = (p: string) => ['', '.ts', '.js', '.json', '.md'].some((ext) => existsSync(p + ext));

@@ -22,8 +22,12 @@ export interface MidtransBackend {
 }
 
 export async function startMidtransBackend(serverKey: string, faults?: FaultOptions): Promise<MidtransBackend> {
+  return serveSimulator(createSimulator({ serverKey, publicBaseUrl: 'http://127.0.0.1:1', seed: 7, faults }));
+}
+
+/** An existing simulator (one a test already paid links on) served the same way. */
+export async function serveSimulator(simulator: Simulator): Promise<MidtransBackend> {
   let url = '';
-  const simulator = createSimulator({ serverKey, publicBaseUrl: 'http://127.0.0.1:1', seed: 7, faults });
   const requests: LoggedRequest[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {

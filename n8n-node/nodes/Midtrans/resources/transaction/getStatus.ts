@@ -1,7 +1,7 @@
 /** Transaction ▸ Get Status: Midtrans's status answer, with the same interpretation the trigger adds to a notification. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { interpretNotification } from '../../../shared/core';
+import { answerAbout, interpretNotification } from '../../../shared/core';
 import { withInterpretation, withLinkOrderId } from '../../../shared/notification';
 import { midtransFor } from '../../shared/client';
 import { idParameter } from '../../shared/parameters';
@@ -26,7 +26,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = idParameter(this, itemIndex, TRANSACTION_ID.name, TRANSACTION_ID.label);
 	const { client } = await midtransFor(this);
-	const status = (await client.getTransactionStatus(id)) as IDataObject;
+	const answer = (await client.getTransactionStatus(id)) as IDataObject;
+	// Asked by an order id, a BI-SNAP answer names the payment by its transaction id: give it back its order id.
+	const about = answerAbout(id, answer);
+	const status = about.ok ? (about.body as IDataObject) : answer;
 	const read = interpretNotification(status);
 	return read.ok ? withInterpretation(status, read.value) : withLinkOrderId(status);
 }
