@@ -15,6 +15,8 @@ export interface CreateWork {
   row: number;
   orderId: string;
   request: CreatePaymentLinkRequest;
+  /** What an inferred rule found in the row: the link is created anyway and the Note says it. */
+  warning?: string;
 }
 
 export type CreateResult = { ok: true; url: string; recovered: boolean } | { ok: false; note: string };

@@ -123,7 +123,8 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
     }
     if (!reading.orderId) out.idUpdates.push({ row, values: { orderId } });
     for (const r of group?.rows ?? [row]) out.outputUpdates.push({ row: r, values: { paymentLink: '', status: QUEUED, paidAt: '', note: '' } });
-    out.work.push({ row, orderId, request: built.request });
+    const warning = built.warnings.length ? built.warnings.map((w) => w.message).join('; ') : undefined;
+    out.work.push(warning ? { row, orderId, request: built.request, warning } : { row, orderId, request: built.request });
   });
   return out;
 }
@@ -151,7 +152,9 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
         continue;
       }
       if (!result.ok) {
-        updates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note: result.note } });
+        // Midtrans names its own field; the warning sent with the row names the column it came from.
+        const note = w.warning ? `${w.warning}. ${result.note}` : result.note;
+        updates.push({ row, values: { paymentLink: '', status: ERROR, paidAt: '', note } });
         continue;
       }
       const life = { usageLimit: usageLimitOf(w.request.usage_limit) };
@@ -160,7 +163,7 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
         const s = summaryOf(state, life);
         updates.push({ row, values: { paymentLink: result.url, status: s.status, paidAt: s.paidAt, note: s.note } });
       } else {
-        updates.push({ row, values: { paymentLink: result.url, status: 'Link created', paidAt: '', note: '' } });
+        updates.push({ row, values: { paymentLink: result.url, status: 'Link created', paidAt: '', note: w.warning ?? '' } });
       }
     }
     writeRowUpdates(sheet, header, writeGroupRows(table, store, groups, updates, rows));

@@ -1,6 +1,6 @@
 /** What the Status, Paid At and Note cells show, from the state store; the rules are the core's. */
 import {
-  purchasesFromLink, summariseLink, summarisePurchases, type LinkLife, type LinkSummary, type PaymentLink,
+  UNLISTED_SETTLEMENT_NOTE, purchasesFromLink, summariseLink, summarisePurchases, type LinkLife, type LinkSummary, type PaymentLink,
 } from '@midtrans-pl/core';
 import type { LinkState, StateStore } from './state-store';
 
@@ -21,7 +21,7 @@ export function summaryOf(state: LinkState, fallback: LinkLife): LinkSummary {
  * Folds a GET answer into the store: the link's life and every purchase it lists, merged with what
  * notifications already said, so a GET that lags behind a notification cannot lower a status.
  */
-export function foldLinkAnswer(store: StateStore, linkOrderId: string, link: PaymentLink, now: number): void {
+export function foldLinkAnswer(store: StateStore, linkOrderId: string, link: PaymentLink, now: number): string {
   const s = summariseLink(link, now);
   // An open link needs no row of its own (the sheet's Usage Limit column serves): the store, read by
   // every notification, then grows with payments and ended links, not with every link ever refreshed.
@@ -29,6 +29,8 @@ export function foldLinkAnswer(store: StateStore, linkOrderId: string, link: Pay
     store.setLife(linkOrderId, { usageLimit: s.usageLimit, expired: s.expired, deleted: s.deleted });
   }
   for (const p of purchasesFromLink(link)) store.mergePurchase(linkOrderId, p);
+  // What the Note adds when last_snap_transaction_status knows of a payment the list does not show yet.
+  return s.unlistedSettlement ? UNLISTED_SETTLEMENT_NOTE : '';
 }
 
 /** GET answered 404 for a link we made: it was deleted (in the dashboard, or by Deactivate). */

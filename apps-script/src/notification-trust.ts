@@ -9,9 +9,14 @@
  * nor recorded. A claim that adds nothing to the stored record (a replay, a late copy) costs no call.
  * Everything else (pending, expired, failed, under review) is recorded as notified, its fields checked
  * for shape by the core, because nothing in it can raise a row to Paid.
+ *
+ * A `-<13 digits>` tail does not prove a transaction is a link's purchase (core link-claim.ts): the
+ * claim comes from `custom_field1` or Midtrans's listing of the link. For a money move it is read from
+ * the status API's answer, never from the body, whose `custom_field1` is not signed.
  */
 import {
   WHILE_ANSWERING_A_NOTIFICATION,
+  claimFromBody,
   confirmationRequest,
   confirmedRecord,
   confirmNotification,
@@ -25,6 +30,7 @@ import {
   type PurchaseRecord,
 } from '@midtrans-pl/core';
 import { mapHeaders, type Cell, type HeaderMap } from '@midtrans-pl/core';
+import { claimLink } from './link-claim';
 import { INVOICE_SHEET, headerProblem } from './invoice-sheet';
 import { rowsOfInvoice } from './invoice-rows';
 import { sendRetrying } from './send-retrying';
@@ -64,16 +70,38 @@ function askMidtrans(config: MidtransConfig, n: Interpretation): Confirmation {
   return confirmNotification(n, answer, config.serverKey);
 }
 
-export function trustNotification(config: MidtransConfig, n: Interpretation): Trust {
-  if (!moneyClaimOf(n)) return { ok: true, facts: n, record: recordOf(n) };
+/**
+ * Why the transaction is not recorded as a link's purchase, or undefined when the evidence claims it
+ * for its link (whose order id is then the one the core already read from the signed order_id).
+ */
+function unclaimed(config: MidtransConfig, evidence: unknown): NotificationAnswer | undefined {
+  const claim = claimLink(config, evidence);
+  if (claim.verdict === 'unavailable') return { ok: false, result: 'lookup-unavailable' };
+  if (claim.linkOrderId === '') return { ok: true, result: 'not-a-link-payment' };
+  return undefined;
+}
+
+export function trustNotification(config: MidtransConfig, body: unknown, n: Interpretation): Trust {
+  if (!moneyClaimOf(n)) {
+    // Nothing here can raise a row to Paid, so the body's custom_field1 may name the link. Without it,
+    // a link this sheet does not show is not worth a GET.
+    if (claimFromBody(body).source === 'none' && !isOurLink(SpreadsheetApp.getActiveSpreadsheet(), n.linkOrderId))
+      return { ok: false, answer: { ok: true, result: 'no-row' } };
+    const refused = unclaimed(config, body);
+    return refused ? { ok: false, answer: refused } : { ok: true, facts: n, record: recordOf(n) };
+  }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // A link this sheet does not show is not asked about at all: no status call, no GET.
   if (!isOurLink(spreadsheet, n.linkOrderId)) return { ok: false, answer: { ok: true, result: 'no-row' } };
   const record = StateStore.load(spreadsheet)
     .link(n.linkOrderId)
     .purchases.find((p) => p.orderId === n.orderId);
   if (!needsConfirmation(n, { record })) return { ok: false, answer: { ok: true, result: 'duplicate' } };
   const check = askMidtrans(config, n);
-  if (check.verdict === 'confirmed') return { ok: true, facts: check.facts, record: confirmedRecord(check) };
+  if (check.verdict === 'confirmed') {
+    const refused = unclaimed(config, check.answer);
+    return refused ? { ok: false, answer: refused } : { ok: true, facts: check.facts, record: confirmedRecord(check) };
+  }
   console.warn(`Notification for ${n.orderId} not recorded (${check.verdict}): ${check.detail}`);
   return { ok: false, answer: { ok: false, result: check.verdict === 'unconfirmed' ? 'unconfirmed' : 'confirmation-unavailable' } };
 }

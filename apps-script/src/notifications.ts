@@ -48,7 +48,11 @@ export interface NotificationAnswer {
     /** A money move the status API does not report: nothing recorded. */
     | 'unconfirmed'
     /** A money move the status API could not be asked about (network, 5xx, 429): nothing recorded yet. */
-    | 'confirmation-unavailable';
+    | 'confirmation-unavailable'
+    /** Not a purchase of any of our links (a shop order whose id merely ends in 13 digits): nothing recorded. */
+    | 'not-a-link-payment'
+    /** Whether it is a link's purchase could not be asked (network, 5xx, 429): nothing recorded yet. */
+    | 'lookup-unavailable';
 }
 
 /**
@@ -83,7 +87,7 @@ export function handleNotification(e: GoogleAppsScript.Events.DoPost | undefined
   // Forged, edited, malformed or ill-shaped bodies stop here, before any sheet is touched.
   if (!read.ok) return { ok: false, result: read.refused === 'unreadable' ? 'unreadable' : 'rejected' };
   // Outside the lock: a slow status call must not hold up Refresh or generation.
-  const trusted = trustNotification(config, read.reading);
+  const trusted = trustNotification(config, read.body, read.reading);
   if (!trusted.ok) return trusted.answer;
   const { facts: n, record } = trusted;
 

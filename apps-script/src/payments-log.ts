@@ -25,9 +25,15 @@ export const PAYMENT_COLUMNS = {
   customerEmail: 'Customer Email',
   customerPhone: 'Customer Phone',
   purchaseOrderId: 'Purchase Order ID',
+  // Automatic Fee Imposition: Amount is what arrived; these split it into the invoice's money and the customer's fee.
+  invoiceAmount: 'Invoice Amount',
+  customerFee: 'Customer Fee',
 } as const;
 export type PaymentColumn = keyof typeof PAYMENT_COLUMNS;
 const KEYS = Object.keys(PAYMENT_COLUMNS) as PaymentColumn[];
+/** Written as numbers with a rupiah-style format (the rest are text). */
+const NUMBER_COLUMNS: readonly PaymentColumn[] = ['invoiceAmount', 'customerFee'];
+const NUMBER_FORMAT = '#,##0';
 const GROW_ROWS = 500;
 
 export interface Customer {
@@ -43,7 +49,7 @@ export function customerOf(at: (c: 'customerName' | 'customerEmail' | 'customerP
   return { customerName: cellText(at('customerName')), customerEmail: cellText(at('customerEmail')), customerPhone: cellText(at('customerPhone')) };
 }
 
-type Line = Record<PaymentColumn, string>;
+type Line = Record<PaymentColumn, string | number>;
 
 export function lineOf(linkOrderId: string, record: PurchaseRecord, customer: Customer): Line {
   const e = paymentEntry(linkOrderId, record);
@@ -56,6 +62,8 @@ export function lineOf(linkOrderId: string, record: PurchaseRecord, customer: Cu
     status: e.status,
     ...customer,
     purchaseOrderId: e.purchaseOrderId,
+    invoiceAmount: e.invoiceAmount,
+    customerFee: e.customerFee,
   };
 }
 
@@ -98,7 +106,7 @@ export class PaymentsLog {
 
   /** Stages a purchase's line; the last one staged for a purchase wins. */
   put(line: Line): void {
-    this.staged.set(line.purchaseOrderId, line);
+    this.staged.set(String(line.purchaseOrderId), line);
   }
 
   /** Writes staged lines: an existing purchase's row in place, new ones in one appended block. */
@@ -110,7 +118,7 @@ export class PaymentsLog {
     // Only our columns are written in place: a column the merchant added (a note, a tick) is never touched.
     const ours = runsOf(KEYS.map((k) => this.columns[k] as number));
     for (const line of this.staged.values()) {
-      const row = this.rows.get(line.purchaseOrderId);
+      const row = this.rows.get(String(line.purchaseOrderId));
       if (row === undefined) {
         appended.push(line);
         continue;
@@ -118,7 +126,7 @@ export class PaymentsLog {
       const cells = this.cells(line);
       for (const run of ours) {
         const range = sheet.getRange(row, run.start + 1, 1, run.length);
-        range.setNumberFormat('@');
+        range.setNumberFormats([this.formats(run.start, run.length)]);
         range.setValues([cells.slice(run.start, run.start + run.length)]);
       }
     }
@@ -132,21 +140,29 @@ export class PaymentsLog {
         this.maxRows += grow;
       }
       const range = sheet.getRange(start, 1, appended.length, this.width);
-      range.setNumberFormat('@');
+      const formats = this.formats(0, this.width);
+      range.setNumberFormats(appended.map(() => formats));
       range.setValues(appended.map((l) => this.cells(l)));
-      appended.forEach((l, i) => this.rows.set(l.purchaseOrderId, start + i));
+      appended.forEach((l, i) => this.rows.set(String(l.purchaseOrderId), start + i));
       this.lastRow += appended.length;
     }
     this.staged.clear();
   }
 
-  private cells(line: Line): string[] {
-    const out = Array.from({ length: this.width }, () => '');
+  private cells(line: Line): (string | number)[] {
+    const out: (string | number)[] = Array.from({ length: this.width }, () => '');
     for (const k of KEYS) {
       const c = this.columns[k];
-      if (c !== undefined) out[c] = fitCell(line[k]);
+      const v = line[k];
+      if (c !== undefined) out[c] = typeof v === 'number' ? v : fitCell(v);
     }
     return out;
+  }
+
+  /** Each column's format from `start` (0-based) for `length` columns: text, except the number columns. One call sets a whole row's. */
+  private formats(start: number, length: number): string[] {
+    const numeric = new Set(NUMBER_COLUMNS.map((k) => this.columns[k]));
+    return Array.from({ length }, (_, i) => (numeric.has(start + i) ? NUMBER_FORMAT : '@'));
   }
 
   /** Creates the sheet (leaving the merchant where they were), or adds the headers it lacks at the end. */

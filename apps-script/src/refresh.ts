@@ -74,11 +74,12 @@ function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Answer[], 
         errors.push({ row, values: { note: a.note } });
         return;
       }
+      let crossCheck = '';
       if (a.kind === 'gone') foldLinkGone(store, item.orderId, item.usageLimit);
-      else foldLinkAnswer(store, item.orderId, a.link, at);
+      else crossCheck = foldLinkAnswer(store, item.orderId, a.link, at);
       const state = store.link(item.orderId);
       const s = summaryOf(state, { usageLimit: item.usageLimit });
-      const values = { status: s.status, paidAt: s.paidAt, note: s.note };
+      const values = { status: s.status, paidAt: s.paidAt, note: [s.note, crossCheck].filter(Boolean).join('; ') };
       // A multi-line invoice shows its status on every one of its rows.
       const lines = (state.lines ?? 1) > 1 ? rowsOfInvoice(table.sheet, table.header, item.orderId, 'linked') : [];
       for (const r of lines.length ? lines : [row]) updates.push({ row: r, values });

@@ -52,6 +52,9 @@ export function refreshSummary(): string {
     ...s.byStatus.map((b) => [b.status, b.invoices, b.amount]),
     ['', '', ''],
     ['Collected', '', s.collected],
+    // Automatic Fee Imposition: fees customers paid on top are not invoice money, but they did arrive.
+    ['Fees paid by customers', '', s.customerFees],
+    ['Gross received', '', s.grossReceived],
     ['Refunded', '', s.refunded],
     ['Outstanding', s.outstandingInvoices, s.outstanding],
     ['Expired or deactivated unpaid', s.expiredUnpaidInvoices, s.expiredUnpaid],

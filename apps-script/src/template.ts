@@ -4,7 +4,8 @@
  */
 import { SpreadsheetApp } from './services';
 import {
-  LINK_ORDER_ID_SAFE_MAX, SHEET_COLUMNS, TEMPLATE_HEADERS, USAGE_LIMIT_DEFAULT, mapHeaders, type Cell, type SheetColumn,
+  ENABLED_PAYMENTS_CURRENT, LINK_ORDER_ID_SAFE_MAX, SHEET_COLUMNS, TEMPLATE_HEADERS, USAGE_LIMIT_DEFAULT, mapHeaders, type Cell,
+  type SheetColumn,
 } from '@midtrans-pl/core';
 import { INVOICE_SHEET } from './invoice-sheet';
 
@@ -14,7 +15,7 @@ const HEADER_NOTES: Partial<Record<SheetColumn, string>> = {
   customerEmail: 'Optional. Midtrans emails the link to this address.',
   expiry: 'Optional, e.g. "7 days", "24 hours", "30 minutes".',
   usageLimit: `Optional. How many payments the link accepts (tickets); ${USAGE_LIMIT_DEFAULT} when empty.`,
-  paymentMethods: 'Optional, comma separated, e.g. "qris, bca_va, gopay". All enabled methods when empty.',
+  paymentMethods: `Optional, comma separated, e.g. "qris, bca_va, gopay". All enabled methods when empty. Codes: ${ENABLED_PAYMENTS_CURRENT.join(', ')}.`,
   paymentLink: 'Written by Midtrans ▸ Generate payment links.',
   status: 'Written by the add-on: Queued, Link created, Pending, Paid (or Paid n/limit), Under review, Failed, Expired, Refunded, Partially refunded, Deactivated, Error.',
   paidAt: 'Written by the add-on: when the first payment settled (Midtrans time, GMT+7).',

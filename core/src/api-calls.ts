@@ -18,7 +18,7 @@ export interface MidtransConfig {
   baseUrl?: string;
 }
 
-export type Operation = 'create' | 'get' | 'delete' | 'status';
+export type Operation = 'create' | 'get' | 'delete' | 'status' | 'refund' | 'cancel' | 'expire';
 
 /** A Midtrans answer that is not a success. Its message never contains the server key. */
 export class MidtransApiError extends Error {

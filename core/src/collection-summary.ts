@@ -4,7 +4,7 @@
  * front end gives each invoice's amount and stored state, and the purchases.
  */
 import { STATUS_WORDS, type LinkSummary, type StatusWord } from './link-summary';
-import { effectiveState, type PurchaseRecord } from './purchase-record';
+import { effectiveState, invoiceMoneyOf, type PurchaseRecord } from './purchase-record';
 
 export interface InvoiceFigure {
   orderId: string;
@@ -17,6 +17,10 @@ export interface CollectionSummary {
   byStatus: { status: StatusWord; invoices: number; amount: number }[];
   /** Paid (and partially refunded) purchases' amounts [inferred: a partial refund's amount is not in GET, so the gross counts]. */
   collected: number;
+  /** Payment fees customers paid on top of collected invoices (Automatic Fee Imposition): not invoice money. */
+  customerFees: number;
+  /** What arrived for those payments: collected plus the customers' fees. */
+  grossReceived: number;
   refunded: number;
   /** Single-use invoices not paid whose link can still be paid. */
   outstanding: number;
@@ -55,23 +59,31 @@ export function collectionSummary(invoices: readonly InvoiceFigure[], purchases:
     }
   }
   let collected = 0;
+  let customerFees = 0;
+  let grossReceived = 0;
   let refunded = 0;
   const days = new Map<string, { payments: number; amount: number }>();
   for (const p of purchases) {
     const state = effectiveState(p);
     if (REFUNDED.has(state)) refunded += p.amount;
     if (!COLLECTED.has(state)) continue;
-    collected += p.amount;
+    // Invoice money only: a fee the customer paid on top is not collected on the invoice.
+    const invoiceMoney = invoiceMoneyOf(p);
+    collected += invoiceMoney;
+    customerFees += p.customerFee ?? 0;
+    grossReceived += p.amount;
     const day = /^\d{4}-\d{2}-\d{2}/.exec(p.paidAt)?.[0];
     if (!day) continue;
     const d = days.get(day) ?? { payments: 0, amount: 0 };
     d.payments++;
-    d.amount += p.amount;
+    d.amount += invoiceMoney;
     days.set(day, d);
   }
   return {
     byStatus: STATUS_WORDS.filter((w) => byStatus.has(w)).map((w) => ({ status: w, ...(byStatus.get(w) as { invoices: number; amount: number }) })),
     collected,
+    customerFees,
+    grossReceived,
     refunded,
     outstanding,
     outstandingInvoices,

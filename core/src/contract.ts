@@ -46,15 +46,24 @@ export type ExpiryUnit = (typeof EXPIRY_UNITS)[number];
  */
 export const START_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-])(\d{2})(\d{2})$/;
 
-/** PLNEW's list of `enabled_payments`. */
-export const ENABLED_PAYMENTS_CURRENT = [
+/** PLNEW's list of `enabled_payments` (docs/midtrans-contract.md §2.2). */
+export const ENABLED_PAYMENTS_PAYMENT_LINK = [
   'credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va',
   'gopay', 'shopeepay', 'other_qris', 'alfamart', 'indomaret', 'akulaku', 'kredivo',
 ] as const;
+/**
+ * Channels the current Snap reference adds, which Payment Links (Snap underneath, §5.1) show too
+ * (§2.4, read 2026-12-02): `google_pay` and `dana` are the codes the Google Pay and DANA pages put in
+ * `enabled_payments`; `ovo`, `seabank_va` and `saqu_va` are the codes real Snap clients send [observed].
+ */
+export const ENABLED_PAYMENTS_SNAP_2025 = ['seabank_va', 'saqu_va', 'dana', 'ovo', 'google_pay'] as const;
+/** Every channel a merchant can pick: the Payment Link list, then the newer Snap channels. */
+export const ENABLED_PAYMENTS_CURRENT = [...ENABLED_PAYMENTS_PAYMENT_LINK, ...ENABLED_PAYMENTS_SNAP_2025] as const;
 /** PLOLD's extra values. Gotcha 20 [inferred]: don't hard-fail values only the older docs list. */
 export const ENABLED_PAYMENTS_LEGACY = [
   'cimb_clicks', 'bca_klikbca', 'bca_klikpay', 'bri_epay', 'telkomsel_cash', 'other_va', 'danamon_online',
 ] as const;
+/** Values known from a list; anything else is sent with a warning and Midtrans decides (§2.5). */
 export const ENABLED_PAYMENTS: readonly string[] = [...ENABLED_PAYMENTS_CURRENT, ...ENABLED_PAYMENTS_LEGACY];
 
 export const CARD_BANKS = ['bca', 'bni', 'mandiri', 'cimb', 'bri', 'danamon', 'maybank', 'mega'] as const;

@@ -50,9 +50,11 @@ export function generateOrderId(prefix: string, random: RandomBytes): string {
 }
 
 /**
- * The link's order id from a purchase's: Midtrans appends `-` and 13 digits of epoch milliseconds
- * (§5.6). Only that exact suffix is stripped, so an id that merely contains `-` (or a non-link
- * transaction) comes back unchanged.
+ * The order id with Midtrans's purchase suffix (`-` and 13 digits of epoch milliseconds, §5.6) cut off;
+ * an id without that exact tail comes back unchanged. This is the link's order id only if the
+ * transaction is a link's purchase, which the tail alone does not show: merchants' own Snap order ids
+ * end the same way (`ORDER-26-1765990547301` becomes `ORDER-26`). Whether a transaction belongs to a
+ * link is decided in link-claim.ts, from evidence.
  */
 export function linkOrderIdFromTransaction(orderId: string): string {
   if (typeof orderId !== 'string') return '';

@@ -39,13 +39,15 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   // Create protocol and reconciliation.
   { file: 'core/src/create-protocol.ts', quote: 'fail on existing ids. [inferred]', rule: 'a 409 on a retry is checked as our own lost create' },
   { file: 'core/src/reconcile-open-orders.ts', quote: '(never seen; a guard) [inferred]', rule: "a purchase under another link's order id is not this order's" },
+  { file: 'core/src/transaction-actions.ts', quote: 'go to the direct path by default [inferred', rule: 'GoPay, QRIS and ShopeePay refunds use Direct Refund by default' },
   // Sheets finance: refresh cadence, summary, WhatsApp.
   { file: 'core/src/refresh-need.ts', quote: '[inferred: the GET sample shows only `EXPIRE`', rule: 'GET payment_status words are upper-case transaction statuses' },
   { file: 'core/src/refresh-need.ts', quote: 'one GET a month [inferred: Midtrans', rule: 'no refund window: old paid links asked monthly' },
   { file: 'core/src/collection-summary.ts', quote: "amounts [inferred: a partial refund's amount", rule: 'a partial refund counts its gross as collected' },
   { file: 'core/src/whatsapp.ts', quote: 'country code [inferred from the', rule: 'Indonesian mobile number shape' },
   // Validation.
-  { file: 'core/src/validate-create-request.ts', quote: '[inferred lower bound]', rule: 'expiry duration at least 1' },
+  { file: 'core/src/validate-create-request.ts', quote: '[inferred lower bound]', rule: 'expiry duration at least 1 (a warning)' },
+  { file: 'core/src/validate-create-request.ts', quote: '[inferred: min ≤ preset ≤ max]', rule: 'dynamic amounts ordered (a warning)' },
   // Notification verification and interpretation.
   { file: 'core/src/verify-notification.ts', quote: '`gross_amount.toFixed(2)` [inferred, §5.3]', rule: 'numeric signed fields rebuilt as strings' },
   { file: 'core/src/notification-shape.ts', quote: 'Largest notification text accepted [inferred', rule: 'a notification body is at most 32 KB of text' },

@@ -1,4 +1,5 @@
 /** What a notification (or a status-API answer) means for its purchase and its link (§5.4–§5.6). */
+import { amountBreakdown } from './amount-breakdown';
 import { isReversalChannel } from './contract';
 import { linkOrderIdFromTransaction } from './ids';
 import { describe, isPlainObject } from './rule-checks';
@@ -22,6 +23,9 @@ export interface Interpretation {
   paymentType: string;
   /** `settlement_time` when present, else `transaction_time` (GMT+7, `YYYY-MM-DD HH:MM:SS`). */
   time: string;
+  /** The invoice's share of `amount` and the fee the customer paid on top (amount-breakdown.ts). */
+  invoiceAmount: number;
+  customerFee: number;
 }
 
 export type InterpretResult = { ok: true; value: Interpretation } | { ok: false; problem: string };
@@ -87,6 +91,12 @@ export function interpretNotification(body: unknown): InterpretResult {
       amount,
       paymentType: str('payment_type') ?? '',
       time: str('settlement_time') ?? str('transaction_time') ?? '',
+      ...feeSplit(body, amount),
     },
   };
+}
+
+function feeSplit(body: unknown, amount: number): { invoiceAmount: number; customerFee: number } {
+  const b = amountBreakdown(body, amount);
+  return { invoiceAmount: b.invoiceAmount, customerFee: b.customerFee };
 }

@@ -7,7 +7,8 @@ import {
 } from './contract';
 import { generatePaymentLinkId } from './ids';
 import type { RandomBytes } from './ports';
-import { createRequestProblems } from './validate-create-request';
+import { normaliseCreateRequest } from './request-policy';
+import { checkCreateRequest } from './validate-create-request';
 import { describe, type Problem } from './rule-checks';
 import type { CreatePaymentLinkRequest, CreditCardOptions, ItemDetail, ValidationIssue } from './types';
 
@@ -62,7 +63,8 @@ export interface InvoiceInput {
 type VaBankName = VaBank extends `${infer B}_va` ? B : never;
 const VA_BANK_NAMES = VA_BANKS.map((b) => b.slice(0, -'_va'.length));
 
-export type BuildResult = { ok: true; request: CreatePaymentLinkRequest } | { ok: false; problems: ValidationIssue[] };
+/** `warnings`: what an inferred rule found; the request is sent anyway (request-policy.ts). */
+export type BuildResult = { ok: true; request: CreatePaymentLinkRequest; warnings: ValidationIssue[] } | { ok: false; problems: ValidationIssue[] };
 
 /** Request path → the invoice field the user knows, longest prefix first. */
 const FIELD_OF_PATH: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -105,14 +107,14 @@ function issue(p: Problem): ValidationIssue {
 /** Builds the request; problems carry invoice field paths (`amount`, `customer.email`, `items[0].price`). */
 export function buildCreateRequest(input: InvoiceInput, random: RandomBytes): BuildResult {
   const built = buildInvoiceRequest(input, random);
-  return built.problems.length ? { ok: false, problems: built.problems.map(issue) } : { ok: true, request: built.request };
+  return built.problems.length ? { ok: false, problems: built.problems.map(issue) } : { ok: true, request: built.request, warnings: built.warnings.map(issue) };
 }
 
 /** The same, with each problem as an invoice field and a sentence tail, for callers that name fields their own way. */
-export function buildInvoiceRequest(input: InvoiceInput, random: RandomBytes): { request: CreatePaymentLinkRequest; problems: Problem[] } {
+export function buildInvoiceRequest(input: InvoiceInput, random: RandomBytes): { request: CreatePaymentLinkRequest; problems: Problem[]; warnings: Problem[] } {
   const own: Problem[] = [];
   if (typeof input !== 'object' || input === null) {
-    return { request: { transaction_details: { order_id: '' } }, problems: [{ path: 'invoice', tail: `must be an object, got ${describe(input)}` }] };
+    return { request: { transaction_details: { order_id: '' } }, problems: [{ path: 'invoice', tail: `must be an object, got ${describe(input)}` }], warnings: [] };
   }
   const dynamic = input.dynamicAmount !== undefined;
   // Not a list: handed on as is, so the validator names `item_details` (never a throw here).
@@ -180,8 +182,9 @@ export function buildInvoiceRequest(input: InvoiceInput, random: RandomBytes): {
     request[key] = { va_number: number };
   }
 
-  const problems = [...own, ...createRequestProblems(request).map((p) => ({ path: invoiceFieldOf(p.path), tail: p.tail }))];
-  return { request, problems };
+  const checked = checkCreateRequest(request);
+  const named = (p: Problem) => ({ path: invoiceFieldOf(p.path), tail: p.tail });
+  return { request: normaliseCreateRequest(request), problems: [...own, ...checked.problems.map(named)], warnings: checked.warnings.map(named) };
 }
 
 function toItemDetail(item: InvoiceItem): ItemDetail {

@@ -5,6 +5,7 @@
 import { parseStartTime } from './validate-create-request';
 import { purchaseStateOf, type PurchaseState } from './interpret-notification';
 import { effectiveState, isReversed, type PurchaseRecord } from './purchase-record';
+import { UNLISTED_SETTLEMENT_NOTE, unlistedSettlement } from './last-snap-status';
 import type { PaymentLink } from './types';
 
 export const STATUS_WORDS = [
@@ -141,6 +142,8 @@ export function purchasesFromLink(link: PaymentLink): PurchaseRecord[] {
       settled: state === 'paid',
       reversalDeny: false,
       amount: typeof link.gross_amount === 'number' ? link.gross_amount : 0,
+      // The link's amount is what the invoice asked; GET says nothing of a fee the customer paid.
+      ...(typeof link.gross_amount === 'number' ? { invoiceAmount: link.gross_amount } : {}),
       paymentType: typeof p.payment_method === 'string' ? p.payment_method.toLowerCase() : '',
       paidAt: state === 'paid' && typeof p.updated_at === 'string' ? midtransTime(p.updated_at) : '',
     });
@@ -148,15 +151,22 @@ export function purchasesFromLink(link: PaymentLink): PurchaseRecord[] {
   return out;
 }
 
-/** Summary of a GET response at time `now`; `deleted` when GET answered 404 for a link we created. */
-export function summariseLink(link: PaymentLink, now: number, deleted = false): LinkSummary & { expiresAt?: number; usage?: number } {
+/**
+ * Summary of a GET response at time `now`; `deleted` when GET answered 404 for a link we created.
+ * `unlistedSettlement`: last_snap_transaction_status says settled while the list shows no payment
+ * (last-snap-status.ts); the link is then not concluded expired and the Note says why.
+ */
+export function summariseLink(link: PaymentLink, now: number, deleted = false): LinkSummary & { expiresAt?: number; usage?: number; unlistedSettlement: boolean } {
   const expiresAt = linkExpiresAt(link);
   const usageLimit = typeof link.usage_limit === 'number' ? link.usage_limit : 1;
   const wasDeleted = deleted || ['deleted_at', 'delete_at', 'deletedAt'].some((k) => link[k] !== undefined && link[k] !== null);
-  const summary = summarisePurchases(purchasesFromLink(link), {
+  const listed = purchasesFromLink(link);
+  const unlisted = unlistedSettlement(link, listed);
+  const summary = summarisePurchases(listed, {
     usageLimit,
-    expired: expiresAt !== undefined && now >= expiresAt,
+    expired: !unlisted && expiresAt !== undefined && now >= expiresAt,
     deleted: wasDeleted,
   });
-  return { ...summary, expiresAt, usage: typeof link.usage === 'number' ? link.usage : undefined };
+  const note = unlisted ? [summary.note, UNLISTED_SETTLEMENT_NOTE].filter(Boolean).join('; ') : summary.note;
+  return { ...summary, note, expiresAt, usage: typeof link.usage === 'number' ? link.usage : undefined, unlistedSettlement: unlisted };
 }

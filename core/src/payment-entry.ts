@@ -4,7 +4,7 @@
  * status answer has told it (GET of a link lists purchases by their suffixed order id only).
  */
 import { summarisePurchases, type StatusWord } from './link-summary';
-import type { PurchaseRecord } from './purchase-record';
+import { invoiceMoneyOf, type PurchaseRecord } from './purchase-record';
 
 export interface PaymentEntry {
   /** When it was paid, Midtrans's GMT+7 wall clock; '' until paid. */
@@ -15,7 +15,12 @@ export interface PaymentEntry {
   purchaseOrderId: string;
   transactionId: string;
   paymentMethod: string;
+  /** What arrived (gross received), the customer's fee included. */
   amount: number;
+  /** What the invoice asked. */
+  invoiceAmount: number;
+  /** The payment fee the customer paid on top (Automatic Fee Imposition); 0 when none is known. */
+  customerFee: number;
   status: StatusWord;
 }
 
@@ -27,6 +32,8 @@ export function paymentEntry(linkOrderId: string, record: PurchaseRecord): Payme
     transactionId: record.transactionId && record.transactionId !== record.orderId ? record.transactionId : '',
     paymentMethod: record.paymentType,
     amount: record.amount,
+    invoiceAmount: invoiceMoneyOf(record),
+    customerFee: record.customerFee ?? 0,
     status: summarisePurchases([record], { usageLimit: 1 }).word,
   };
 }

@@ -38,10 +38,20 @@ export interface PurchaseRecord {
   settled: boolean;
   /** A deny on a reversal channel has been seen. */
   reversalDeny: boolean;
+  /** What arrived (`gross_amount`): under Automatic Fee Imposition the fee is in it. */
   amount: number;
   paymentType: string;
   /** The earliest time a paid notification reported, '' when none. */
   paidAt: string;
+  /** The invoice's share of `amount` (amount-breakdown.ts); absent in records stored before it existed. */
+  invoiceAmount?: number;
+  /** The fee the customer paid on top; absent when no source has said (a GET lists no fee). */
+  customerFee?: number;
+}
+
+/** The invoice money of a purchase: its invoice amount when known, else all of what arrived. */
+export function invoiceMoneyOf(r: PurchaseRecord): number {
+  return r.invoiceAmount ?? r.amount;
 }
 
 export function recordOf(n: Interpretation): PurchaseRecord {
@@ -54,6 +64,8 @@ export function recordOf(n: Interpretation): PurchaseRecord {
     amount: n.amount,
     paymentType: n.paymentType,
     paidAt: n.paid ? n.time : '',
+    invoiceAmount: n.invoiceAmount,
+    customerFee: n.customerFee,
   };
 }
 
@@ -99,12 +111,27 @@ export function mergePurchase(a: PurchaseRecord, b: PurchaseRecord): PurchaseRec
     amount: Math.max(a.amount, b.amount),
     paymentType: lead.paymentType || (lead === a ? b : a).paymentType,
     paidAt: earliest(a.paidAt, b.paidAt),
+    ...mergeSplit(a, b),
   };
+}
+
+/**
+ * The fee split from the record that knows the fee (a notification or status answer), the larger
+ * amount first; a GET knows only the link's amount. Order-free, like the rest of the merge.
+ */
+function mergeSplit(a: PurchaseRecord, b: PurchaseRecord): Pick<PurchaseRecord, 'invoiceAmount' | 'customerFee'> {
+  const withFee = [a, b]
+    .filter((r) => r.customerFee !== undefined)
+    .sort((x, y) => y.amount - x.amount || (x.invoiceAmount ?? 0) - (y.invoiceAmount ?? 0) || (x.customerFee ?? 0) - (y.customerFee ?? 0))[0];
+  if (withFee) return { invoiceAmount: withFee.invoiceAmount, customerFee: withFee.customerFee };
+  const known = [a.invoiceAmount, b.invoiceAmount].filter((v): v is number => v !== undefined);
+  return known.length ? { invoiceAmount: Math.min(...known) } : {};
 }
 
 export function samePurchaseRecord(a: PurchaseRecord, b: PurchaseRecord): boolean {
   return a.transactionId === b.transactionId && a.top === b.top && a.settled === b.settled && a.reversalDeny === b.reversalDeny && a.amount === b.amount &&
-    a.paymentType === b.paymentType && a.paidAt === b.paidAt && a.orderId === b.orderId;
+    a.paymentType === b.paymentType && a.paidAt === b.paidAt && a.orderId === b.orderId &&
+    a.invoiceAmount === b.invoiceAmount && a.customerFee === b.customerFee;
 }
 
 export type ApplyOutcome = 'new' | 'advanced' | 'reversal' | 'unchanged';

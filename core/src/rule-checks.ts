@@ -37,7 +37,8 @@ export function describe(value: unknown): string {
   return `${kind} ${json.length > SHOWN_CHARS ? json.slice(0, SHOWN_CHARS - 3) + '...' : json}`;
 }
 
-export function checkInteger(value: unknown, path: string, sink: Sink, min: number, max: number, unit = ''): value is number {
+/** A finite number with no decimals; anything else is refused with the value it was. */
+export function checkWholeNumber(value: unknown, path: string, sink: Sink, unit = ''): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     sink(path, `must be a whole number${unit}, got ${describe(value)}`);
     return false;
@@ -46,6 +47,11 @@ export function checkInteger(value: unknown, path: string, sink: Sink, min: numb
     sink(path, `must be a whole number${unit} (no decimals), got ${value}`);
     return false;
   }
+  return true;
+}
+
+export function checkInteger(value: unknown, path: string, sink: Sink, min: number, max: number, unit = ''): value is number {
+  if (!checkWholeNumber(value, path, sink, unit)) return false;
   if (value < min || value > max) {
     sink(path, `must be between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}, got ${value}`);
     return false;
@@ -53,13 +59,20 @@ export function checkInteger(value: unknown, path: string, sink: Sink, min: numb
   return true;
 }
 
-export function checkString(value: unknown, path: string, sink: Sink, max: number, required = false): value is string {
+export function checkString(
+  value: unknown,
+  path: string,
+  sink: Sink,
+  max: number,
+  required = false,
+  blankAllowed = false,
+): value is string {
   if (value === undefined && !required) return false;
   if (typeof value !== 'string') {
     sink(path, required && value === undefined ? 'is required' : `must be text, got ${describe(value)}`);
     return false;
   }
-  if (required && value.trim() === '') {
+  if (required && !blankAllowed && value.trim() === '') {
     sink(path, 'must not be empty');
     return false;
   }

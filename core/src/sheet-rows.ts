@@ -173,7 +173,8 @@ export function parseExpiry(v: Cell): { value?: { duration: number; unit: Expiry
 const METHOD_ALIASES: Record<string, string> = {
   qris: 'other_qris', card: 'credit_card', credit: 'credit_card', creditcard: 'credit_card', kartu_kredit: 'credit_card',
   mandiri_bill: 'echannel', mandiri: 'echannel', bca: 'bca_va', bni: 'bni_va', bri: 'bri_va', permata: 'permata_va',
-  cimb: 'cimb_va', danamon: 'danamon_va', bsi: 'bsi_va',
+  cimb: 'cimb_va', danamon: 'danamon_va', bsi: 'bsi_va', seabank: 'seabank_va', saqu: 'saqu_va', bank_saqu: 'saqu_va',
+  googlepay: 'google_pay',
 };
 
 export function parsePaymentMethods(v: Cell): string[] {
@@ -261,19 +262,18 @@ function columnOfField(field: string): SheetColumn {
   return 'note';
 }
 
-export type RowRequestResult = { ok: true; request: CreatePaymentLinkRequest } | { ok: false; problems: RowProblem[] };
+/** `warnings`: inferred rules the row breaks; the link is still created and the Note says so. */
+export type RowRequestResult = { ok: true; request: CreatePaymentLinkRequest; warnings: RowProblem[] } | { ok: false; problems: RowProblem[] };
 
 /** The create request for a read row whose order id is set (typed or generated). */
 export function buildRowRequest(reading: RowReading, random: RandomBytes): RowRequestResult {
   if (reading.problems.length) return { ok: false, problems: reading.problems };
   // The link's own order id travels in custom_field1, the documented second way back from a purchase (§5.6).
   const built = buildInvoiceRequest({ ...reading.input, customFields: [reading.input.orderId] }, random);
-  if (built.problems.length === 0) return { ok: true, request: built.request };
-  return {
-    ok: false,
-    problems: built.problems.map((p) => {
-      const column = columnOfField(p.path);
-      return { column, message: formatRowProblem(reading.rowNumber, column, `${p.tail}`) };
-    }),
+  const named = (p: { path: string; tail: string }): RowProblem => {
+    const column = columnOfField(p.path);
+    return { column, message: formatRowProblem(reading.rowNumber, column, `${p.tail}`) };
   };
+  if (built.problems.length === 0) return { ok: true, request: built.request, warnings: built.warnings.map(named) };
+  return { ok: false, problems: built.problems.map(named) };
 }

@@ -165,6 +165,9 @@ export const CONFIRMED_FIELDS = [
   'transaction_time',
   'settlement_time',
   'refund_amount',
+  // Which link the payment belongs to (link-claim.ts) and the fee split (amount-breakdown.ts).
+  'custom_field1',
+  'metadata',
 ] as const;
 
 export function confirmedBody<T extends Record<string, unknown>>(body: T, answer: MidtransNotification): T {

@@ -6,6 +6,17 @@
  * settled (every execution finished) before the next. Then a forged flood of the same size to each,
  * counting executions created, and our trigger's latency at concurrency 1, 10 and 50.
  *
+ * A third side, verify (Webhook → Midtrans ▸ Notification ▸ Verify → IF, confirmation on unless
+ * BENCH_VERIFY_CONFIRM=0), gets the same bodies in the same rounds. The bodies are made in the stack's
+ * own simulator, so Verify's status question finds each purchase.
+ *
+ * A fourth side, the safe baseline (the baseline plus an HTTP Request to the status API and an IF on
+ * its answer: test/bench/trigger/workflows.ts), is the hand-built workflow as safe as the Trigger with
+ * confirmation on (its default). The Webhook-based sides answer before their execution runs, so the
+ * status call of the safe baseline and of Verify is not in their answer time; each side therefore also
+ * reports `completedPerSecond`, counted until every execution of the round has finished. The
+ * simulator counts the status calls each side made.
+ *
  * It runs twice, each time on a fresh n8n: `trigger` under n8n's default configuration, and
  * `triggerRecommended` under the environment docs/n8n-high-volume.md recommends (RECOMMENDED_ENV).
  * When that environment stops n8n saving successful executions, executions are counted from n8n's
@@ -20,7 +31,7 @@ import { startStack, type Stack } from '../e2e/harness/stack';
 import { percentile, round } from './measure';
 import { forged, genuineNotifications } from './trigger/notifications';
 import { sendLoad, type LoadResult } from './trigger/send-load';
-import { baselineWorkflow, oursWorkflow } from './trigger/workflows';
+import { baselineWorkflow, oursWorkflow, safeBaselineWorkflow, verifyWorkflow } from './trigger/workflows';
 
 const envInt = (name: string, d: number) => (process.env[name] ? Number(process.env[name]) : d);
 export const TRIGGER_CONFIG = {
@@ -50,6 +61,17 @@ const METRICS_ENV: Record<string, string> = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Verify confirms with the status API unless BENCH_VERIFY_CONFIRM=0. */
+const VERIFY_CONFIRM = process.env.BENCH_VERIFY_CONFIRM !== '0';
+
+/** Whether the workflow's newest execution produced output at `node`. */
+async function lastReached(stack: Stack, workflowId: string, node: string): Promise<boolean> {
+  const [last] = await stack.n8n.executions(workflowId);
+  if (!last) return false;
+  const full = await stack.n8n.api.execution(last.id);
+  return (full.data?.resultData.runData[node]?.[0]?.data?.main[0]?.length ?? 0) > 0;
+}
 
 type Counter = (workflowId: string) => Promise<number>;
 
@@ -105,60 +127,88 @@ async function runConfiguration(tarball: string, env: Record<string, string>, lo
     const count = savesSuccess ? apiCounter(stack) : metricsCounter(stack);
     const ours = await stack.n8n.importWorkflow(oursWorkflow(JSON.parse(process.env.BENCH_TRIGGER_OURS_OPTIONS ?? '{}') as Record<string, unknown>), { credentials: { midtransApi: stack.credential } });
     const base = await stack.n8n.importWorkflow(baselineWorkflow(stack.serverKey));
-    await stack.n8n.activate(ours);
-    await stack.n8n.activate(base);
+    const ver = await stack.n8n.importWorkflow(verifyWorkflow(VERIFY_CONFIRM), { credentials: { midtransApi: stack.credential } });
+    const safe = await stack.n8n.importWorkflow(safeBaselineWorkflow(stack.serverKey, stack.sim!.url));
+    for (const id of [ours, base, ver, safe]) await stack.n8n.activate(id);
     const [oursUrl] = (await stack.n8n.webhookUrls(ours)).map((h) => h.url);
     const [baseUrl] = (await stack.n8n.webhookUrls(base)).map((h) => h.url);
-    log(`ours ${oursUrl}\n[trigger] baseline ${baseUrl}`);
+    const [verUrl] = (await stack.n8n.webhookUrls(ver)).map((h) => h.url);
+    const [safeUrl] = (await stack.n8n.webhookUrls(safe)).map((h) => h.url);
+    log(`ours ${oursUrl}\n[trigger] baseline ${baseUrl}\n[trigger] verify ${verUrl}\n[trigger] safe baseline ${safeUrl}`);
+    const statusCalls = () => stack.sim!.simulator.stats().requestsByRoute.status ?? 0;
 
     const total = c.rounds * c.perRound;
-    const bodies = genuineNotifications(stack.serverKey, c.warmup + total + c.sweep.length * c.perSweep, 'BENCH');
+    const bodies = genuineNotifications(stack.serverKey, c.warmup + total + c.sweep.length * c.perSweep, 'BENCH', stack.sim!.simulator);
     const warm = bodies.slice(0, c.warmup);
     const main = bodies.slice(c.warmup, c.warmup + total);
     const sweepBodies = bodies.slice(c.warmup + total);
 
-    // Warm-up (JIT, connection pools, SQLite pages) for both, not measured.
-    let oursExpected = (await sendLoad(oursUrl, warm, c.concurrency)).statuses['200'] ?? 0;
-    let baseExpected = (await sendLoad(baseUrl, warm, c.concurrency)).statuses['200'] ?? 0;
-    await settle(count, ours, oursExpected);
-    await settle(count, base, baseExpected);
-
-    const oursRuns: LoadResult[] = [];
-    const baseRuns: LoadResult[] = [];
+    type Side = 'ours' | 'base' | 'verify' | 'safe';
+    const side0 = (url: string, id: string) => ({ url, id, runs: [] as LoadResult[], expected: 0, completedMs: 0, statusCalls: 0 });
+    const sides: Record<Side, ReturnType<typeof side0>> = {
+      ours: side0(oursUrl, ours),
+      base: side0(baseUrl, base),
+      verify: side0(verUrl, ver),
+      safe: side0(safeUrl, safe),
+    };
+    const ORDER: Side[] = ['ours', 'base', 'verify', 'safe'];
+    // Warm-up (JIT, connection pools, SQLite pages) for every side, not measured.
+    for (const side of ORDER) {
+      sides[side].expected = (await sendLoad(sides[side].url, warm, c.concurrency)).statuses['200'] ?? 0;
+      await settle(count, sides[side].id, sides[side].expected);
+    }
     for (let r = 0; r < c.rounds; r++) {
       const slice = main.slice(r * c.perRound, (r + 1) * c.perRound);
-      // Alternate which side goes first in a round.
-      const order = r % 2 === 0 ? (['ours', 'base'] as const) : (['base', 'ours'] as const);
-      for (const side of order) {
-        if (side === 'ours') {
-          oursRuns.push(await sendLoad(oursUrl, slice, c.concurrency));
-          oursExpected += oursRuns[oursRuns.length - 1].statuses['200'] ?? 0;
-          await settle(count, ours, oursExpected);
-        } else {
-          baseRuns.push(await sendLoad(baseUrl, slice, c.concurrency));
-          baseExpected += baseRuns[baseRuns.length - 1].statuses['200'] ?? 0;
-          await settle(count, base, baseExpected);
-        }
+      // Rotate which side goes first in a round, so drift falls on each alike.
+      for (let k = 0; k < ORDER.length; k++) {
+        const side = sides[ORDER[(r + k) % ORDER.length]];
+        const t = Date.now();
+        const calls = statusCalls();
+        side.runs.push(await sendLoad(side.url, slice, c.concurrency));
+        side.expected += side.runs[side.runs.length - 1].statuses['200'] ?? 0;
+        await settle(count, side.id, side.expected);
+        side.completedMs += Date.now() - t;
+        side.statusCalls += statusCalls() - calls;
       }
       log(`round ${r + 1}/${c.rounds} done`);
     }
-    const oursFig = summarise(oursRuns, '200');
-    const baseFig = summarise(baseRuns, '200');
+    const oursFig = summarise(sides.ours.runs, '200');
+    const baseFig = summarise(sides.base.runs, '200');
+    const verifyFig = summarise(sides.verify.runs, '200');
+    const safeFig = summarise(sides.safe.runs, '200');
+    const measured = c.rounds * c.perRound;
+    // Executions finished per second (answers and executions), and status calls per notification.
+    const work = (side: Side) => ({ completedPerSecond: round(measured / (sides[side].completedMs / 1000), 1), statusCallsPerNotification: round(sides[side].statusCalls / measured, 2) });
     // Every genuine notification started exactly one execution on each side (checked, not assumed).
-    const oursAfter = await count(ours);
-    const baseAfter = await count(base);
-    if (oursAfter !== oursExpected || baseAfter !== baseExpected) throw new Error(`executions: ours ${oursAfter}/${oursExpected}, baseline ${baseAfter}/${baseExpected}`);
+    for (const side of ORDER) {
+      const after = await count(sides[side].id);
+      if (after !== sides[side].expected) throw new Error(`executions (${side}): ${after}/${sides[side].expected}`);
+    }
+    // Verify really passed the genuine ones (not dropped them at the IF): its last execution reached Verified.
+    const verifyPassed = savesSuccess ? await lastReached(stack, ver, 'Verified') : undefined;
+    // The same for the safe baseline: its status question was answered and its IF passed the notification.
+    const safePassed = savesSuccess ? await lastReached(stack, safe, 'Verified') : undefined;
+    let oursExpected = sides.ours.expected;
+    const baseExpected = sides.base.expected;
+    const verExpected = sides.verify.expected;
+    const safeExpected = sides.safe.expected;
 
     // Forged flood: the same number of bodies, signed with the wrong key.
     const fake = forged(main);
     const oursForged = await sendLoad(oursUrl, fake, c.concurrency);
     const baseForged = await sendLoad(baseUrl, fake, c.concurrency);
+    const verForged = await sendLoad(verUrl, fake, c.concurrency);
     await settle(count, base, baseExpected + (baseForged.statuses['200'] ?? 0));
+    await settle(count, ver, verExpected + (verForged.statuses['200'] ?? 0));
+    const safeForged = await sendLoad(safeUrl, fake, c.concurrency);
+    await settle(count, safe, safeExpected + (safeForged.statuses['200'] ?? 0));
     // Our forged answers are 401s before any execution; give n8n a moment in case one were queued.
     await sleep(2000);
     const forgedFig = {
       oursExecutions: (await count(ours)) - oursExpected,
       baselineExecutions: (await count(base)) - baseExpected,
+      verifyExecutions: (await count(ver)) - verExpected,
+      safeBaselineExecutions: (await count(safe)) - safeExpected,
       notifications: fake.length,
       oursAnswers: oursForged.statuses,
       baselineAnswers: baseForged.statuses,
@@ -180,12 +230,26 @@ async function runConfiguration(tarball: string, env: Record<string, string>, lo
       }
     }
     return {
-      ours: oursFig,
-      baseline: baseFig,
+      ours: { ...oursFig, ...work('ours') },
+      baseline: { ...baseFig, ...work('base') },
+      safeBaseline: { ...safeFig, ...work('safe'), ...(safePassed === undefined ? {} : { lastExecutionVerified: safePassed }) },
       throughputRatio: round(oursFig.throughput / baseFig.throughput, 2),
       p50Ratio: round(oursFig.p50 / baseFig.p50, 2),
       p95Ratio: round(oursFig.p95 / baseFig.p95, 2),
       p99Ratio: round(oursFig.p99 / baseFig.p99, 2),
+      vsSafeBaseline: {
+        throughputRatio: round(oursFig.throughput / safeFig.throughput, 2),
+        p95Ratio: round(oursFig.p95 / safeFig.p95, 2),
+        completedRatio: round(sides.safe.completedMs / sides.ours.completedMs, 2),
+        verifyThroughputRatio: round(verifyFig.throughput / safeFig.throughput, 2),
+        verifyP95Ratio: round(verifyFig.p95 / safeFig.p95, 2),
+        verifyCompletedRatio: round(sides.safe.completedMs / sides.verify.completedMs, 2),
+      },
+      completedRatio: round(sides.base.completedMs / sides.ours.completedMs, 2),
+      verifyCompletedRatio: round(sides.base.completedMs / sides.verify.completedMs, 2),
+      verify: { ...verifyFig, ...work('verify'), confirmed: VERIFY_CONFIRM, ...(verifyPassed === undefined ? {} : { lastExecutionVerified: verifyPassed }) },
+      verifyThroughputRatio: round(verifyFig.throughput / baseFig.throughput, 2),
+      verifyP95Ratio: round(verifyFig.p95 / baseFig.p95, 2),
       forged: forgedFig,
       ...(withSweep ? { oursLatencyByConcurrency: sweep } : {}),
       machineLoad: { before: loadBefore, after: load() },

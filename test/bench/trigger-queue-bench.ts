@@ -9,7 +9,12 @@
  * BENCH_QUEUE_LAYOUTS="1x1,2x2" (webhook processors x workers), BENCH_QUEUE_ROUNDS, BENCH_QUEUE_PER_ROUND,
  * BENCH_QUEUE_CONCURRENCY; BENCH_QUEUE_ENV='{"N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE":"true"}' for every
  * n8n process; BENCH_QUEUE_RECOMMENDED=1 runs the layouts again with lazy acquire on, as
- * `triggerQueueRecommended`.
+ * `triggerQueueRecommended`. A third side, verify (Webhook → Midtrans ▸ Notification ▸ Verify → IF,
+ * confirmation on unless BENCH_VERIFY_CONFIRM=0), runs in the same rounds; every side's bodies are made
+ * in the stack's own simulator, so Verify's status question finds each purchase. A fourth side, the
+ * safe baseline (the baseline plus an HTTP Request to the status API and an IF on its answer), is the
+ * hand-built workflow as safe as the Trigger with confirmation on; the simulator counts each side's
+ * status calls.
  */
 import { execFileSync } from 'child_process';
 import fs from 'fs';
@@ -21,7 +26,7 @@ import { groupPids, startQueueStack, type QueueStack } from '../e2e/harness/queu
 import { outcome, settled, storm, type Body } from '../e2e/harness/queue-storm';
 import { percentile, round } from './measure';
 import { forged, genuineNotifications } from './trigger/notifications';
-import { BASELINE_PATH, baselineWorkflow, OURS_WEBHOOK_ID, oursWorkflow } from './trigger/workflows';
+import { BASELINE_PATH, baselineWorkflow, OURS_WEBHOOK_ID, oursWorkflow, SAFE_BASELINE_PATH, safeBaselineWorkflow, VERIFY_PATH, verifyWorkflow } from './trigger/workflows';
 
 const envInt = (name: string, d: number) => (process.env[name] ? Number(process.env[name]) : d);
 const CONFIG = {
@@ -34,6 +39,8 @@ const CONFIG = {
   forged: envInt('BENCH_QUEUE_FORGED', 100),
 };
 export const RECOMMENDED_ENV = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
+/** Verify confirms with the status API unless BENCH_VERIFY_CONFIRM=0. */
+const VERIFY_CONFIRM = process.env.BENCH_VERIFY_CONFIRM !== '0';
 
 const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
 
@@ -70,73 +77,103 @@ function summarise(latencies: number[], elapsedMs: number) {
 async function runLayout(tarball: string, webhookProcessors: number, workers: number, env: Record<string, string>, log: (s: string) => void) {
   const q = await startQueueStack({ packageTarball: tarball, webhookProcessors, workers, concurrency: CONFIG.workerConcurrency, env, log });
   try {
-    const ours = await q.main.importWorkflow(oursWorkflow(), { credentials: { midtransApi: q.credential } });
+    const ours = await q.main.importWorkflow(oursWorkflow(JSON.parse(process.env.BENCH_TRIGGER_OURS_OPTIONS ?? '{}') as Record<string, unknown>), { credentials: { midtransApi: q.credential } });
     const base = await q.main.importWorkflow(baselineWorkflow(q.serverKey));
+    const ver = await q.main.importWorkflow(verifyWorkflow(VERIFY_CONFIRM), { credentials: { midtransApi: q.credential } });
     await q.publish(ours, [{ path: `${OURS_WEBHOOK_ID}/webhook`, method: 'POST' }]);
     await q.publish(base, [{ path: BASELINE_PATH, method: 'POST' }]);
+    await q.publish(ver, [{ path: VERIFY_PATH, method: 'POST' }]);
+    const safe = await q.main.importWorkflow(safeBaselineWorkflow(q.serverKey, q.sim.url));
+    await q.publish(safe, [{ path: SAFE_BASELINE_PATH, method: 'POST' }]);
+    const statusCalls = () => q.sim.simulator.stats().requestsByRoute.status ?? 0;
     const urls = (p: string) => q.webhooks.map((_, i) => q.webhookUrl(i, p));
-    const oursUrls = urls(`${OURS_WEBHOOK_ID}/webhook`);
-    const baseUrls = urls(BASELINE_PATH);
 
     const total = CONFIG.rounds * CONFIG.perRound;
-    const all = genuineNotifications(q.serverKey, 2 * (CONFIG.warmup + total), `BQ${webhookProcessors}${workers}`);
-    const oursBodies = all.slice(0, CONFIG.warmup + total);
-    const baseBodies = all.slice(CONFIG.warmup + total);
-    await storm(oursUrls, oursBodies.slice(0, CONFIG.warmup), CONFIG.concurrency);
-    await storm(baseUrls, baseBodies.slice(0, CONFIG.warmup), CONFIG.concurrency);
-    await settled(q.main.api, ours, CONFIG.warmup);
-    await settled(q.main.api, base, CONFIG.warmup);
+    const per = CONFIG.warmup + total;
+    const all = genuineNotifications(q.serverKey, 4 * per, `BQ${webhookProcessors}${workers}`, q.sim.simulator);
+    const sides = {
+      ours: { id: ours, urls: urls(`${OURS_WEBHOOK_ID}/webhook`), bodies: all.slice(0, per) },
+      baseline: { id: base, urls: urls(BASELINE_PATH), bodies: all.slice(per, 2 * per) },
+      verify: { id: ver, urls: urls(VERIFY_PATH), bodies: all.slice(2 * per, 3 * per) },
+      safe: { id: safe, urls: urls(SAFE_BASELINE_PATH), bodies: all.slice(3 * per) },
+    };
+    type Side = keyof typeof sides;
+    const ORDER: Side[] = ['ours', 'baseline', 'verify', 'safe'];
+    for (const side of ORDER) {
+      await storm(sides[side].urls, sides[side].bodies.slice(0, CONFIG.warmup), CONFIG.concurrency);
+      await settled(q.main.api, sides[side].id, CONFIG.warmup);
+    }
 
     const procs = processes(q);
-    const cpu = { ours: new Map<string, number>(), baseline: new Map<string, number>() };
-    const lat = { ours: [] as number[], baseline: [] as number[] };
-    const elapsed = { ours: 0, baseline: 0 };
-    const statuses = { ours: [] as string[], baseline: [] as string[] };
-    let expected = { ours: CONFIG.warmup, baseline: CONFIG.warmup };
+    const cpu = { ours: new Map<string, number>(), baseline: new Map<string, number>(), verify: new Map<string, number>(), safe: new Map<string, number>() };
+    const lat = { ours: [] as number[], baseline: [] as number[], verify: [] as number[], safe: [] as number[] };
+    const elapsed = { ours: 0, baseline: 0, verify: 0, safe: 0 };
+    const statuses = { ours: [] as string[], baseline: [] as string[], verify: [] as string[], safe: [] as string[] };
+    const expected = { ours: CONFIG.warmup, baseline: CONFIG.warmup, verify: CONFIG.warmup, safe: CONFIG.warmup };
+    const calls = { ours: 0, baseline: 0, verify: 0, safe: 0 };
     for (let r = 0; r < CONFIG.rounds; r++) {
-      const order = r % 2 === 0 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const);
-      for (const side of order) {
-        const bodies = (side === 'ours' ? oursBodies : baseBodies).slice(CONFIG.warmup + r * CONFIG.perRound, CONFIG.warmup + (r + 1) * CONFIG.perRound);
+      for (let k = 0; k < ORDER.length; k++) {
+        // Rotate which side goes first in a round, so drift falls on each alike.
+        const side = ORDER[(r + k) % ORDER.length];
+        const bodies = sides[side].bodies.slice(CONFIG.warmup + r * CONFIG.perRound, CONFIG.warmup + (r + 1) * CONFIG.perRound);
         const before = procs.map((p) => cpuMs(p.pgid));
         // Throughput counts until every execution of the round has finished, not only until the answers.
         const t = Date.now();
-        const res = await storm(side === 'ours' ? oursUrls : baseUrls, bodies, CONFIG.concurrency);
-        expected = { ...expected, [side]: expected[side] + bodies.length };
-        await settled(q.main.api, side === 'ours' ? ours : base, expected[side], 300000);
+        const callsBefore = statusCalls();
+        const res = await storm(sides[side].urls, bodies, CONFIG.concurrency);
+        expected[side] += bodies.length;
+        await settled(q.main.api, sides[side].id, expected[side], 300000);
         elapsed[side] += Date.now() - t;
+        calls[side] += statusCalls() - callsBefore;
         procs.forEach((p, i) => cpu[side].set(p.name, (cpu[side].get(p.name) ?? 0) + cpuMs(p.pgid) - before[i]));
         lat[side].push(...res.latenciesMs);
         statuses[side].push(...res.statuses);
       }
       log(`layout ${webhookProcessors}+${workers}: round ${r + 1}/${CONFIG.rounds} done`);
     }
-    const measured = (side: 'ours' | 'baseline'): Body[] => (side === 'ours' ? oursBodies : baseBodies).slice(CONFIG.warmup, CONFIG.warmup + total);
+    const measured = (side: Side): Body[] => sides[side].bodies.slice(CONFIG.warmup, CONFIG.warmup + total);
     const oursOutcome = await outcome(q.main.api, ours, measured('ours'), statuses.ours, 'Midtrans Trigger');
     const baseOutcome = await outcome(q.main.api, base, measured('baseline'), statuses.baseline, 'Webhook', (j) => (j.body as Record<string, unknown> | undefined)?.signature_key);
+    // Verify's output carries the notification's fields only when it verified it: a match is a pass.
+    const verOutcome = await outcome(q.main.api, ver, measured('verify'), statuses.verify, 'Midtrans Verify');
+    const safeOutcome = await outcome(q.main.api, safe, measured('safe'), statuses.safe, 'Webhook', (j) => (j.body as Record<string, unknown> | undefined)?.signature_key);
 
     const forgedBefore = (await q.main.api.executions(ours)).length;
-    const fake = forged(oursBodies.slice(CONFIG.warmup, CONFIG.warmup + CONFIG.forged));
-    const forgedRes = await storm(oursUrls, fake, CONFIG.concurrency);
+    const fake = forged(measured('ours').slice(0, CONFIG.forged));
+    const forgedRes = await storm(sides.ours.urls, fake, CONFIG.concurrency);
     await new Promise((r) => setTimeout(r, 3000));
     const forgedExecutions = (await q.main.api.executions(ours)).length - forgedBefore;
 
-    const perNotification = (side: 'ours' | 'baseline') => Object.fromEntries(procs.map((p) => [p.name, round((cpu[side].get(p.name) ?? 0) / total, 2)]));
+    const perNotification = (side: Side) => Object.fromEntries(procs.map((p) => [p.name, round((cpu[side].get(p.name) ?? 0) / total, 2)]));
     const oursFig = summarise(lat.ours, elapsed.ours);
     const baseFig = summarise(lat.baseline, elapsed.baseline);
+    const verifyFig = summarise(lat.verify, elapsed.verify);
+    const safeFig = summarise(lat.safe, elapsed.safe);
+    const callsPer = (side: Side) => round(calls[side] / total, 2);
     return {
       webhookProcessors,
       workers,
-      ours: oursFig,
+      ours: { ...oursFig, statusCallsPerNotification: callsPer('ours') },
       baseline: baseFig,
+      safeBaseline: { ...safeFig, statusCallsPerNotification: callsPer('safe'), lost: safeOutcome.lost.length, duplicates: safeOutcome.duplicates.length },
+      vsSafeBaseline: {
+        throughputRatio: round(oursFig.throughput / safeFig.throughput, 2),
+        p95Ratio: round(oursFig.p95 / safeFig.p95, 2),
+        verifyThroughputRatio: round(verifyFig.throughput / safeFig.throughput, 2),
+        verifyP95Ratio: round(verifyFig.p95 / safeFig.p95, 2),
+      },
+      verify: { ...verifyFig, statusCallsPerNotification: callsPer('verify'), confirmed: VERIFY_CONFIRM, notVerified: verOutcome.lost.length, duplicates: verOutcome.duplicates.length },
       throughputRatio: round(oursFig.throughput / baseFig.throughput, 2),
       p95Ratio: round(oursFig.p95 / baseFig.p95, 2),
+      verifyThroughputRatio: round(verifyFig.throughput / baseFig.throughput, 2),
+      verifyP95Ratio: round(verifyFig.p95 / baseFig.p95, 2),
       lost: oursOutcome.lost.length,
       duplicates: oursOutcome.duplicates.length,
       baselineLost: baseOutcome.lost.length,
       baselineDuplicates: baseOutcome.duplicates.length,
       forgedExecutions,
       forgedAnswers: forgedRes.statuses.reduce<Record<string, number>>((a, s) => ({ ...a, [s]: (a[s] ?? 0) + 1 }), {}),
-      cpuMsPerNotification: { ours: perNotification('ours'), baseline: perNotification('baseline') },
+      cpuMsPerNotification: { ours: perNotification('ours'), baseline: perNotification('baseline'), verify: perNotification('verify'), safeBaseline: perNotification('safe') },
     };
   } finally {
     await q.stop();

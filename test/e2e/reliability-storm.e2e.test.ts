@@ -4,8 +4,9 @@
  * bodies — posted to the Midtrans Trigger's Production URL.
  *
  * Must hold: forged bodies are answered 401 and malformed ones 4xx, and neither starts an execution;
- * every distinct notification starts an execution; folding the executions' items with the core gives
- * every link the status in-order delivery gives; the server key (and its Basic token) appears in no
+ * every genuine delivery starts an execution; a money move's run carries what the simulator's status
+ * API answers (the purchase's last state), any other run the notification as sent; folding the
+ * executions' items with the core gives every link the status in-order delivery gives; the server key (and its Basic token) appears in no
  * HTTP answer and no execution's data. (Exactly one execution per distinct notification holds in the
  * fake-context suite, not here: see the note below.) Then the Midtrans node's example workflow runs
  * through a gateway that echoes the Authorization header and the decoded key in its error answers: the
@@ -86,9 +87,22 @@ test('a shuffled storm with duplicates, forgeries and malformed bodies: no forge
   // n8n 2.40.7; the README points to n8n's Remove Duplicates node): every genuine delivery, repeats
   // included, starts exactly one execution, and no forged or malformed body starts one.
   expect(items).toHaveLength(all.length);
-  for (const i of items) expect(distinct.has(keyOf(i))).toBe(true);
-  expect(new Set(items.map(keyOf))).toEqual(distinct);
   expect(all.length).toBe(delivered);
+  // A money move (to paid, or a reversal) is confirmed with the status API before its run starts, and
+  // the run carries what Midtrans answers then, not the body's unsigned status (docs/midtrans-contract.md
+  // §5.8). The storm is delivered after every purchase reached its last state, so a confirmed run
+  // carries that last state; an unconfirmed run claims no money and is the notification as sent.
+  const lastOf = new Map(ordered.map((b) => [String(b.transaction_id), keyOf(b)]));
+  for (const i of items) {
+    if (i.confirmed === true) expect({ confirmed: keyOf(i) }).toEqual({ confirmed: lastOf.get(String(i.transaction_id)) });
+    else expect({ unconfirmed: keyOf(i), distinct: distinct.has(keyOf(i)), paid: i.paid }).toEqual({ unconfirmed: keyOf(i), distinct: true, paid: false });
+  }
+  // Every purchase reached a run.
+  expect(new Set(items.map((i) => String(i.transaction_id)))).toEqual(new Set(lastOf.keys()));
+  // A notification with a non-200 code (pending, challenge, deny, expire, cancel) is never replaced by a
+  // later state: it moves no money, or it is the last state itself (a deny that reverses a settlement).
+  const ran = new Set(items.map(keyOf));
+  for (const b of ordered) if (b.status_code !== '200') expect({ notification: keyOf(b), ran: ran.has(keyOf(b)) }).toEqual({ notification: keyOf(b), ran: true });
   for (const [i, d] of deliveries.entries()) if (d.kind === 'genuine' || d.kind === 'duplicate') expect(answers[i]).toBe('{"received":true}');
   process.stderr.write(`[reliability e2e] ${all.length} executions for ${distinct.size} distinct notifications (${delivered} genuine deliveries, ${deliveries.length} in all)\n`);
   expect(statuses(items, links)).toEqual(statuses(ordered, links));

@@ -6,11 +6,16 @@
  * (`n8n_expression_pool_acquired_total` on /metrics; under the default engine each request acquires one
  * for the webhook phase and each credential read one more). The rules are in
  * n8n-node/nodes/MidtransTrigger/credentialCache.ts.
+ *
+ * Every genuine notification is a purchase the simulator really made, because the Trigger confirms a
+ * settlement with the status API (GET /v2/{order_id}/status) before a run starts. A key change is made
+ * where a merchant makes it: at Midtrans (the simulator's key changes, so the old key gets 401 there)
+ * and then in the n8n credential.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { KEY_TTL_MS, MIN_READ_INTERVAL_MS } from '../../n8n-node/nodes/MidtransTrigger/credentialCache';
-import { request } from './harness/http';
+import { expectOk, request } from './harness/http';
 import { createLink, pay } from './harness/simulator-client';
 import { startStack, type Stack, tarballFromEnv } from './harness/stack';
 import { triggerOnlyWorkflow } from './workflows';
@@ -25,18 +30,29 @@ let stack: Stack;
 let workflowId: string;
 let url: string;
 let template: Record<string, string>;
+let linkOrderId: string;
 let seq = 0;
 /** Notifications answered 200 so far: each must have started exactly one execution. */
 let accepted = 0;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A notification of a purchase the simulator made, with a fresh order id, signed with `key`. */
-function signedWith(key: string): Record<string, string> {
-  const body: Record<string, string> = { ...template, order_id: `${template.order_id}-${++seq}` };
-  body.signature_key = createHash('sha512').update(body.order_id + body.status_code + body.gross_amount + key).digest('hex');
-  return body;
+const sign = (body: Record<string, string>, key: string): Record<string, string> => ({
+  ...body,
+  signature_key: createHash('sha512').update(body.order_id + body.status_code + body.gross_amount + key).digest('hex'),
+});
+
+/** A new settled purchase of the link, made in the simulator (so its status API knows it), signed with `key`. */
+async function signedWith(key: string): Promise<Record<string, string>> {
+  return sign(await pay(stack.sim!.url, linkOrderId, { status: 'settlement', payment_type: 'bank_transfer' }), key);
 }
+
+/** A body no purchase stands behind (its order id is made up), signed with `key`: only for forgeries. */
+function madeUpSignedWith(key: string): Record<string, string> {
+  return sign({ ...template, order_id: `${template.order_id}-${++seq}` }, key);
+}
+
+const statusCalls = () => stack.sim!.simulator.stats().requestsByRoute.status ?? 0;
 
 const readLines = () => fs.readFileSync(stack.n8n.logFile, 'utf8').split('\n').filter((l) => l.includes(`Midtrans Trigger: reading credential ${stack.credential.id} (`));
 
@@ -60,7 +76,9 @@ async function expectOneExecutionPerAccepted(): Promise<void> {
   expect(await finished()).toBe(accepted);
 }
 
+/** The key changes at Midtrans first, then the merchant pastes it into the n8n credential. */
 async function rotate(serverKey: string): Promise<number> {
+  await expectOk('POST /_sim/server-key', request(`${stack.sim!.url}/_sim/server-key`, { body: { serverKey } }));
   await stack.n8n.api.call('PATCH', `/credentials/${stack.credential.id}`, { data: { serverKey, environment: 'sandbox', baseUrl: stack.sim!.url } });
   return Date.now();
 }
@@ -72,7 +90,9 @@ beforeAll(async () => {
   workflowId = await stack.n8n.importWorkflow(triggerOnlyWorkflow(WEBHOOK_ID), { credentials: { midtransApi: stack.credential } });
   await stack.n8n.activate(workflowId);
   [{ url }] = await stack.n8n.webhookUrls(workflowId);
-  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-CACHE', amount: 75000 });
+  // One link paid many times: each genuine notification below is its own purchase.
+  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-CACHE', amount: 75000, usageLimit: 1000 });
+  linkOrderId = link.order_id;
   // The simulator's own notification body, kept as the template (its delivery goes nowhere: no URL set).
   template = (await pay(stack.sim!.url, link.order_id, { status: 'settlement', payment_type: 'bank_transfer' })) as Record<string, string>;
 }, 300000);
@@ -81,27 +101,32 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-test('genuine notifications in a row read the credential once, not once each, and each costs n8n two isolates (webhook phase, execution) and no more', async () => {
+test("genuine notifications in a row read the credential once, not once each; each costs n8n two isolates (webhook phase, execution) plus one for the credential n8n's HTTP helper reads for its status call, and no more", async () => {
   const isolatesBefore = await isolatesAcquired();
-  for (let i = 0; i < 5; i++) expect(await send(signedWith(stack.serverKey))).toBe(200);
+  const statusCallsBefore = statusCalls();
+  for (let i = 0; i < 5; i++) expect(await send(await signedWith(stack.serverKey))).toBe(200);
   await expectOneExecutionPerAccepted();
   const reads = readLines().length;
   // Sent well within KEY_TTL_MS of each other; a slow machine may expire the entry once.
   expect(reads).toBeGreaterThanOrEqual(1);
   expect(reads).toBeLessThanOrEqual(2);
   expect(readLines()[0]).toMatch(/\((first|expired)\)/);
+  // Each settlement was confirmed with one status call (the simulator counts them).
+  const calls = statusCalls() - statusCallsBefore;
+  expect(calls).toBe(5);
   // n8n's own counter: nothing else in webhook() (getNodeParameter for events and options included)
-  // acquires an isolate of its own; the only extra ones are the credential reads.
+  // acquires an isolate of its own; the only extra ones are the Trigger's credential reads and the one
+  // n8n's httpRequestWithAuthentication makes to authenticate each status call.
   const isolates = (await isolatesAcquired()) - isolatesBefore;
-  console.log(`5 genuine notifications: ${isolates} isolates acquired, ${reads} credential reads`);
-  expect(isolates).toBe(5 * 2 + reads);
+  console.log(`5 genuine notifications: ${isolates} isolates acquired, ${reads} credential reads, ${calls} status calls`);
+  expect(isolates).toBe(5 * 2 + reads + calls);
 });
 
 test(`a forged flood starts no execution and reads the credential at most once per ${MIN_READ_INTERVAL_MS} ms (n8n's isolate counter agrees)`, async () => {
   const executionsBefore = await finished();
   const readsBefore = readLines().length;
   const isolatesBefore = await isolatesAcquired();
-  const flood = Array.from({ length: 150 }, () => signedWith('SB-Mid-server-NotTheMerchantsKey000'));
+  const flood = Array.from({ length: 150 }, () => madeUpSignedWith('SB-Mid-server-NotTheMerchantsKey000'));
   const started = Date.now();
   const statuses: number[] = [];
   let next = 0;
@@ -131,7 +156,7 @@ test(`a key rotated through the n8n API is honoured within ${MIN_READ_INTERVAL_M
   const rotatedAt = await rotate(KEY_2);
   let honouredAfter = -1;
   while (Date.now() - rotatedAt < KEY_TTL_MS + SLACK_MS) {
-    const status = await send(signedWith(KEY_2));
+    const status = await send(await signedWith(KEY_2));
     if (status === 200) {
       honouredAfter = Date.now() - rotatedAt;
       break;
@@ -143,8 +168,8 @@ test(`a key rotated through the n8n API is honoured within ${MIN_READ_INTERVAL_M
   expect(honouredAfter).toBeGreaterThanOrEqual(0);
   expect(honouredAfter).toBeLessThanOrEqual(MIN_READ_INTERVAL_MS + SLACK_MS);
   // The re-read that honoured the new key dropped the old one.
-  expect(await send(signedWith(stack.serverKey))).toBe(401);
-  expect(await send(signedWith(KEY_2))).toBe(200);
+  expect(await send(await signedWith(stack.serverKey))).toBe(401);
+  expect(await send(await signedWith(KEY_2))).toBe(200);
   await expectOneExecutionPerAccepted();
 }, 120000);
 
@@ -152,7 +177,7 @@ test(`when only old-key notifications arrive after a rotation, they are refused 
   const rotatedAt = await rotate(KEY_3);
   const answers: { at: number; status: number }[] = [];
   while (Date.now() - rotatedAt < KEY_TTL_MS + SLACK_MS) {
-    answers.push({ status: await send(signedWith(KEY_2)), at: Date.now() - rotatedAt });
+    answers.push({ status: await send(await signedWith(KEY_2)), at: Date.now() - rotatedAt });
     await sleep(250);
   }
   const firstRefusal = answers.find((a) => a.status === 401);
@@ -161,7 +186,7 @@ test(`when only old-key notifications arrive after a rotation, they are refused 
   expect(firstRefusal!.at).toBeLessThanOrEqual(KEY_TTL_MS + SLACK_MS);
   // Once refused, never accepted again.
   expect(answers.filter((a) => a.at > firstRefusal!.at && a.status !== 401)).toEqual([]);
-  expect(await send(signedWith(KEY_3))).toBe(200);
+  expect(await send(await signedWith(KEY_3))).toBe(200);
   await expectOneExecutionPerAccepted();
 }, 120000);
 

@@ -8,7 +8,7 @@ import { request } from './harness/http';
 import { createLink, pay, setNotificationUrl } from './harness/simulator-client';
 import { startStack, type Stack, tarballFromEnv } from './harness/stack';
 import type { WebhookUrl } from './harness/start-n8n';
-import { outputOf, triggerOnlyWorkflow } from './workflows';
+import { example, outputOf, refundWorkflow, triggerOnlyWorkflow } from './workflows';
 
 const WEBHOOK_ID = '7c2e9f4a-1b3d-4e5f-8a6b-9c0d1e2f3a01';
 let stack: Stack;
@@ -130,3 +130,43 @@ test('a verified notification is answered 200 with the JSON {"received":true} (n
   // The simulator's own delivery got the same clean answer status.
   expect(stack.sim!.notifications().filter((d) => d.body.order_id === sent.order_id).map((d) => d.responseStatus)).toEqual([200]);
 });
+
+test('a partial refund made through the Midtrans node reaches the Trigger as a genuine partial_refund notification for the same order', async () => {
+  const base = (await stack.n8n.executions(workflowId)).length;
+  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-TRIG-REFUND', amount: 80000 });
+  const paid = await pay(stack.sim!.url, link.order_id, { status: 'settlement', payment_type: 'credit_card' });
+  await stack.n8n.waitForExecutions(workflowId, base + 1);
+  const refundId = await stack.n8n.importWorkflow(refundWorkflow(), { credentials: { midtransApi: stack.credential } });
+  await stack.n8n.activate(refundId);
+  const [refundHook] = await stack.n8n.webhookUrls(refundId);
+  const res = await request<Record<string, unknown>>(refundHook.url, { body: { id: paid.order_id, amount: 30000, refund_key: 'e2e-refund-1' }, timeoutMs: 60000 });
+  expect(res.status).toBe(200);
+  expect(res.json).toMatchObject({ transaction_status: 'partial_refund', refund_amount: '30000.00', refund_key: 'e2e-refund-1', left_to_refund: 50000 });
+  const items = await triggerItems(base + 2);
+  expect(items.at(-1)).toMatchObject({ order_id: paid.order_id, payment_link_order_id: 'E2E-TRIG-REFUND', transaction_status: 'partial_refund', refund_amount: '30000.00' });
+  expect(stack.sim!.notifications().filter((d) => d.body.order_id === paid.order_id).map((d) => [d.body.transaction_status, d.responseStatus])).toEqual([
+    ['settlement', 200],
+    ['partial_refund', 200],
+  ]);
+  await stack.n8n.api.unpublish(refundId);
+});
+
+test('the example "Verify behind a Webhook" workflow answers a genuine notification 200 and runs the steps after it, and a forgery 401 without reaching them', async () => {
+  const wf = example('verify-webhook-notifications.json');
+  const id = await stack.n8n.importWorkflow(wf, { credentials: { midtransApi: stack.credential } });
+  await stack.n8n.activate(id);
+  const url = (await stack.n8n.webhookUrls(id)).find((h) => h.node === 'Midtrans notification')!.url;
+  const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-VERIFY-1', amount: 64000 });
+  const genuine = await pay(stack.sim!.url, link.order_id, { status: 'settlement', payment_type: 'bank_transfer' });
+  const ok = await request(url, { body: genuine, timeoutMs: 60000 });
+  expect([ok.status, ok.json]).toEqual([200, { received: true }]);
+  const forgedBody = { ...genuine, signature_key: 'f'.repeat(128) };
+  const no = await request(url, { body: forgedBody, timeoutMs: 60000 });
+  expect([no.status, no.json]).toEqual([401, { message: 'Invalid signature_key' }]);
+  const runs = [...(await stack.n8n.waitForExecutions(id, 2))].sort((a, b) => Number(a.id) - Number(b.id));
+  const [first, second] = await Promise.all(runs.map((e) => stack.n8n.api.execution(e.id)));
+  expect(outputOf(first, 'Your steps')[0]).toMatchObject({ verified: true, confirmed: true, order_id: genuine.order_id, payment_link_order_id: 'E2E-VERIFY-1' });
+  expect(outputOf(second, 'Your steps')).toEqual([]);
+  await stack.n8n.api.unpublish(id);
+});
+

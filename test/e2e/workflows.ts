@@ -50,6 +50,40 @@ export function linkLifecycleWorkflow(): WorkflowJson {
   };
 }
 
+/** POST {id, amount, refund_key} → Midtrans ▸ Transaction ▸ Refund; answers with the node's output. */
+export function refundWorkflow(): WorkflowJson {
+  return {
+    name: 'e2e: refund',
+    nodes: [
+      {
+        name: 'Refund request',
+        type: 'n8n-nodes-base.webhook',
+        typeVersion: 2,
+        position: [0, 0],
+        webhookId: '5d1e7b3a-2c4f-4a6b-8e9d-0f1a2b3c4d71',
+        parameters: { httpMethod: 'POST', path: 'e2e-refund', responseMode: 'lastNode', options: {} },
+      },
+      {
+        name: 'Refund',
+        type: 'n8n-nodes-midtrans.midtrans',
+        typeVersion: 1,
+        position: [200, 0],
+        parameters: {
+          resource: 'transaction',
+          operation: 'refund',
+          transactionId: '={{ $json.body.id }}',
+          amount: '={{ $json.body.amount }}',
+          refundKey: '={{ $json.body.refund_key }}',
+          reason: 'e2e refund',
+          route: 'auto',
+        },
+        credentials,
+      },
+    ],
+    connections: { 'Refund request': { main: [[{ node: 'Refund', type: 'main', index: 0 }]] } },
+  };
+}
+
 /** Midtrans Trigger alone, so the suite reads the item the trigger emits. */
 export function triggerOnlyWorkflow(webhookId: string): WorkflowJson {
   return {

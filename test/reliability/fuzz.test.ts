@@ -81,13 +81,15 @@ describe('core boundaries', () => {
     expiry: opt(fc.record({ duration: mostly(fc.integer({ min: 1, max: 1000 })), unit: fc.constantFrom('minutes', 'hours', 'days', 'weeks') })),
   }, { requiredKeys: ['orderId'] }).map((x) => x as unknown as InvoiceInput);
 
-  test('invoice builder: any invoice-shaped input → problems or a request the documented rules (the simulator\'s table) accept; never a throw', () => {
+  test('invoice builder: any invoice-shaped input → problems, or a request the documented rules (the simulator\'s table) accept unless a warning says why; never a throw', () => {
     fc.assert(fc.property(invoice, (input) => {
       count('buildCreateRequest');
       const built = buildCreateRequest(input, random);
       if (built.ok) count('buildCreateRequest accepted');
-      if (built.ok) expect(createRuleProblems(built.request)).toEqual([]);
-      else expect(validIssues(built.problems)).toBe(true);
+      // A request with a warning broke only an inferred rule and is sent for Midtrans to decide (core
+      // request-policy.ts), so the simulator may refuse it; one without warnings it must accept.
+      if (built.ok && built.warnings.length === 0) expect(createRuleProblems(built.request)).toEqual([]);
+      else if (!built.ok) expect(validIssues(built.problems)).toBe(true);
     }), params(103));
   });
 
@@ -112,7 +114,7 @@ describe('core boundaries', () => {
   const header = mapHeaders(TEMPLATE);
   const columnNames = new Set(Object.values(SHEET_COLUMNS) as string[]);
 
-  test('sheet-row mapper: any 16 cells → a reading whose problems name a real column, and only requests the documented rules (the simulator\'s table) accept', () => {
+  test('sheet-row mapper: any 16 cells → a reading whose problems name a real column, and only requests the documented rules (the simulator\'s table) accept, unless a warning says why', () => {
     fc.assert(fc.property(fc.oneof(plausibleRow, fc.array(cell, { minLength: 0, maxLength: 18 })), fc.integer({ min: 2, max: 1_000_000 }), (cells, rowNumber) => {
       count('readInvoiceRow + buildRowRequest');
       const reading = readInvoiceRow(cells, header, rowNumber);
@@ -123,8 +125,8 @@ describe('core boundaries', () => {
       if (reading.blank) return;
       const built = buildRowRequest({ ...reading, orderId: reading.orderId || 'INV-FUZZ', input: { ...reading.input, orderId: reading.orderId || 'INV-FUZZ' } }, random);
       if (built.ok) count('buildRowRequest accepted');
-      if (built.ok) expect(createRuleProblems(built.request)).toEqual([]);
-      else for (const p of built.problems) expect(p.message).toMatch(new RegExp(`^Row ${rowNumber}, (${[...columnNames].join('|')}): `));
+      if (built.ok && built.warnings.length === 0) expect(createRuleProblems(built.request)).toEqual([]);
+      else if (!built.ok) for (const p of built.problems) expect(p.message).toMatch(new RegExp(`^Row ${rowNumber}, (${[...columnNames].join('|')}): `));
     }), params(105));
   });
 
@@ -198,7 +200,7 @@ describe('doPost boundary', () => {
       const logsBefore = a.env.logs.length;
       const answerText = a.post(textBody);
       const answer = JSON.parse(answerText) as { ok: boolean; result: string };
-      expect(['updated', 'duplicate', 'no-row', 'busy', 'queued', 'rejected', 'not-configured', 'unreadable', 'unconfirmed', 'confirmation-unavailable']).toContain(answer.result);
+      expect(['updated', 'duplicate', 'no-row', 'busy', 'queued', 'rejected', 'not-configured', 'unreadable', 'unconfirmed', 'confirmation-unavailable', 'not-a-link-payment', 'lookup-unavailable']).toContain(answer.result);
       let parsed: unknown;
       try {
         parsed = JSON.parse(textBody);
@@ -228,7 +230,9 @@ describe('n8n Trigger webhook boundary', () => {
     );
     await fc.assert(fc.asyncProperty(inputs, async (request) => {
       count('trigger webhook');
-      const out = await deliver(trigger.webhook, { description: trigger.description, credentials }, request);
+      // The link look-up (a GET for a payment custom_field1 does not tie to a link) is off here;
+      // test/unit/n8n/midtrans-trigger.test.ts covers it.
+      const out = await deliver(trigger.webhook, { description: trigger.description, credentials, params: { options: { linkLookup: false } } }, request);
       expect([200, 400, 401, 503]).toContain(out.status);
       let body: unknown = request.body;
       if (request.rawBody !== undefined) {

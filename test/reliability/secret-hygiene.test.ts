@@ -169,7 +169,7 @@ describe('n8n nodes', () => {
   test('Midtrans Trigger: genuine, forged and malformed bodies, and bodies carrying the key, answer without it', async () => {
     const simulator = createSimulator({ serverKey: PLANTED_KEY, publicBaseUrl: 'http://127.0.0.1:1', seed: 4 });
     const auth = `Basic ${Buffer.from(`${PLANTED_KEY}:`).toString('base64')}`;
-    simulator.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth }, body: JSON.stringify({ transaction_details: { order_id: 'TK-1', gross_amount: 5000 } }) });
+    simulator.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth }, body: JSON.stringify({ transaction_details: { order_id: 'TK-1', gross_amount: 5000 }, custom_field1: 'TK-1' }) });
     const genuine = simulator.pay('TK-1', { status: 'settlement', payment_type: 'gopay' });
     const credentials = credentialsFor('http://127.0.0.1:9', PLANTED_KEY);
     const requests: { body?: IDataObject; rawBody?: string }[] = [

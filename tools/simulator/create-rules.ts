@@ -34,8 +34,14 @@ interface FieldRule {
   doc: string;
 }
 
-/** §2.2 `enabled_payments`, PLNEW's list (also the default when a request omits it, payment-methods.ts). */
+/** §2.2 `enabled_payments`, PLNEW's list (also the first part of the default when a request omits it, payment-methods.ts). */
 export const PLNEW_PAYMENTS: readonly string[] = ['credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va', 'gopay', 'shopeepay', 'other_qris', 'alfamart', 'indomaret', 'akulaku', 'kredivo'];
+/**
+ * The current Snap reference's newer channels (read 2026-12-02): `google_pay` (docs.midtrans.com/reference/google-pay)
+ * and `dana` (/reference/dana) as their pages write them in `enabled_payments`; `ovo`, `seabank_va` and
+ * `saqu_va` as real Snap clients send them.
+ */
+export const SNAP_2025_PAYMENTS: readonly string[] = ['seabank_va', 'saqu_va', 'dana', 'ovo', 'google_pay'];
 const PLOLD_PAYMENTS = ['credit_card', 'gopay', 'cimb_clicks', 'bca_klikbca', 'bca_klikpay', 'bri_epay', 'telkomsel_cash', 'echannel', 'permata_va', 'other_va', 'bca_va', 'bni_va', 'bri_va', 'indomaret', 'danamon_online', 'akulaku', 'shopeepay'];
 
 /** §2.2, row by row. */
@@ -61,7 +67,7 @@ const CREATE_RULES: readonly FieldRule[] = [
   { path: 'callbacks', kind: 'object', doc: 'callbacks object' },
   { path: 'callbacks.finish', kind: 'string', pattern: /^https?:\/\/\S+$/i, doc: 'callbacks.finish a URL' },
   { path: 'enabled_payments', kind: 'array', doc: 'enabled_payments string[]' },
-  { path: 'enabled_payments[]', kind: 'string', oneOf: [...new Set([...PLNEW_PAYMENTS, ...PLOLD_PAYMENTS])], doc: 'enabled_payments options, PLNEW and PLOLD lists' },
+  { path: 'enabled_payments[]', kind: 'string', oneOf: [...new Set([...PLNEW_PAYMENTS, ...SNAP_2025_PAYMENTS, ...PLOLD_PAYMENTS])], doc: 'enabled_payments options, PLNEW, the Snap channels and PLOLD lists' },
   { path: 'expiry', kind: 'object', doc: 'expiry object' },
   { path: 'expiry.duration', kind: 'integer', required: 'always', doc: 'expiry.duration required integer' },
   // The table says day, hour, minute; the samples say "days" and "minutes".
@@ -194,6 +200,15 @@ function checkAcross(body: Record<string, unknown>, dynamic: boolean, out: RuleP
       const sum = items.reduce((a: number, it) => a + (it as { price: number }).price * (it as { quantity: number }).quantity, 0);
       if (sum !== td.gross_amount) out.push({ path: 'transaction_details.gross_amount', message: `transaction_details.gross_amount ${td.gross_amount} is not the items' total ${sum}` });
     }
+  }
+  // Item id: String in the table (named item_id there, id in every sample); real clients also send
+  // numbers [observed], which the simulator takes as their text.
+  if (!dynamic && Array.isArray(items)) {
+    items.forEach((it, i) => {
+      if (isObject(it) && it.id !== undefined && typeof it.id !== 'string' && !(typeof it.id === 'number' && Number.isFinite(it.id))) {
+        out.push({ path: `item_details[${i}].id`, message: `item_details[${i}].id must be a string` });
+      }
+    });
   }
   // "if the object is present, at least one of first_name, email, phone is required".
   const c = body.customer_details;

@@ -21,3 +21,12 @@ export const linkDeleted = (orderId: string) => `Payment Link with Order ID ${or
 export const NOTIFICATION_STATUS_MESSAGE = 'midtrans payment notification';
 /** §6 (GTS): the status API's message when found. */
 export const STATUS_FOUND_MESSAGE = 'Success, transaction is found';
+
+/** §10.1 sample answer to a refund. */
+export const REFUND_APPROVED = 'Success, refund request is approved';
+/** §10.3 sample answer to a cancel. */
+export const CANCEL_DONE = 'Success, transaction is canceled';
+/** §10.4 sample answer to an expire. */
+export const EXPIRE_DONE = 'Success, transaction has expired';
+/** §10.3, §10.4: the 412 answer when the purchase's state does not allow the change. */
+export const CANNOT_MODIFY = 'Merchant cannot modify the status of the transaction';

@@ -48,3 +48,11 @@ export const PAY_REFUSED = {
   amountOutOfRange: (min: number, max: number) => `amount must be a whole number between ${min} and ${max}`,
   customerFieldMissing: (field: string) => `${field} is required by this payment link`,
 };
+
+/** Refunds Midtrans refuses for reasons its docs name but give no text for (§10.1, §10.2). */
+export const REFUND_REFUSED = {
+  channel: (paymentType: string, direct: boolean) => `${direct ? 'Direct refund' : 'Refund'} is not available for payment_type '${paymentType}'`,
+  amount: (amount: unknown, left: number) => `Refund amount ${String(amount)} is invalid: ${left} is left to refund`,
+  keyReused: (key: string) => `refund_key '${key}' was already used for a different refund`,
+  key: 'refund_key may contain only letters, digits, dash and underscore',
+};

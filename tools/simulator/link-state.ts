@@ -26,7 +26,12 @@ export interface StoredPurchase {
   pendingExpiresAt?: number;
   /** True once it has been paid (settlement or capture accepted); a later refund keeps the unit used [inferred]. */
   wasPaid: boolean;
+  /** Total refunded so far. */
   refundAmount?: number;
+  /** Automatic Fee Imposition: the fee the customer paid on top; `grossAmount` includes it. */
+  customerFee?: number;
+  /** Refunds made through the refund API (§10.1), oldest first. */
+  refunds?: { id: number; key: string; amount: number; at: number; reason: string }[];
   fields: NotificationBody;
 }
 
@@ -40,6 +45,11 @@ export interface StoredLink {
   expiryStart?: number;
   deletedAt?: number;
   purchases: StoredPurchase[];
+  /**
+   * Additive: not a Payment Link but a merchant's own Snap order (its shop), whose one transaction keeps
+   * the merchant's order id as is. Midtrans sends its notifications to the same URL (one per account).
+   */
+  snapOrder?: boolean;
 }
 
 /**

@@ -3,15 +3,19 @@
  * it). Where a method has no sample in the reference, its fields are [inferred] from NOTIF's field list
  * and marked below.
  */
-import { PLNEW_PAYMENTS } from './create-rules';
+import { PLNEW_PAYMENTS, SNAP_2025_PAYMENTS } from './create-rules';
 import { digitsFrom } from './seeded-random';
 import type { NotificationBody } from './types';
 
-/** Default `enabled_payments` when the request omits it ("all methods active on the account"): PLNEW's list. */
-export const DEFAULT_ENABLED_PAYMENTS: string[] = [...PLNEW_PAYMENTS];
+/**
+ * Default `enabled_payments` when the request omits it ("all methods active on the account"): PLNEW's
+ * list, then the Snap channels of the current reference (docs/midtrans-contract.md §2.4).
+ */
+export const DEFAULT_ENABLED_PAYMENTS: string[] = [...PLNEW_PAYMENTS, ...SNAP_2025_PAYMENTS];
 
 const VA_BANK: Record<string, string> = {
   bca_va: 'bca', bni_va: 'bni', bri_va: 'bri', cimb_va: 'cimb', danamon_va: 'danamon', bsi_va: 'bsi', other_va: 'other',
+  seabank_va: 'seabank', saqu_va: 'saqu',
 };
 
 /** Midtrans's `payment_type` for an `enabled_payments` code. */
@@ -19,6 +23,8 @@ export function paymentTypeOf(method: string): string {
   if (VA_BANK[method] || method === 'permata_va') return 'bank_transfer';
   if (method === 'alfamart' || method === 'indomaret') return 'cstore';
   if (method === 'other_qris') return 'qris';
+  // The Google Pay page: "Midtrans will process the Google Pay transaction as a card transaction".
+  if (method === 'google_pay') return 'credit_card';
   return method;
 }
 
@@ -36,8 +42,8 @@ export function isKnownMethod(name: string): boolean {
     ['bank_transfer', 'cstore', 'qris'].includes(name);
 }
 
-/** Card payments carry fraud_status, and `capture` is theirs alone. */
-export const isCard = (method: string) => method === 'credit_card';
+/** Card payments carry fraud_status, and `capture` is theirs alone (Google Pay is a card payment). */
+export const isCard = (method: string) => method === 'credit_card' || method === 'google_pay';
 
 /**
  * The BI-SNAP channels: DANA and the BSI, Danamon, SeaBank and Saqu virtual accounts. For these the
@@ -74,6 +80,7 @@ export function methodFields(method: string, link: LinkMethodOptions, next: () =
       // [inferred from NOTIF's field list]: bill_key + biller_code; 70012 is Midtrans's sandbox biller code.
       return { bill_key: digitsFrom(next, 12), biller_code: '70012' };
     case 'credit_card':
+    case 'google_pay':
       // §5.7 capture sample; the card is Midtrans's sandbox test card.
       return {
         masked_card: '48111111-1114', bank: link.cardBank ?? 'bni', card_type: 'credit', eci: '05',

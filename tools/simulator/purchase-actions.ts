@@ -29,6 +29,8 @@ export interface PayContext {
   serverKey: string;
   merchantId: string;
   sha512Hex: (s: string) => string;
+  /** Automatic Fee Imposition for new purchases; undefined = off. */
+  feeImposition?: { percent?: number; fixed?: number };
 }
 
 export interface PayOutcome {
@@ -39,6 +41,7 @@ export interface PayOutcome {
 
 /** 13 digits of ms; unique within the link even when two purchases share a millisecond [inferred]. */
 function purchaseOrderId(link: StoredLink, now: number): string {
+  if (link.snapOrder) return link.orderId;
   let ms = Math.max(0, Math.floor(now));
   const taken = new Set(link.purchases.map((p) => p.orderId));
   let id = `${link.orderId}-${String(ms).padStart(13, '0')}`;
@@ -67,6 +70,17 @@ function amountFor(link: StoredLink, amount: number | undefined): number {
   const value = amount ?? preset ?? Math.max(min, Math.min(max, 10_000));
   if (!Number.isInteger(value) || value < min || value > max) throw new SimulatorError(400, PAY_REFUSED.amountOutOfRange(min, max));
   return value;
+}
+
+/** The fee the customer pays on top (Automatic Fee Imposition), or undefined when it is off. */
+function customerFeeFor(original: number, action: PayAction, ctx: PayContext): number | undefined {
+  if (action.customer_fee !== undefined) {
+    if (!Number.isInteger(action.customer_fee) || action.customer_fee < 0) throw new SimulatorError(400, PAY_REFUSED.amountOutOfRange(0, Number.MAX_SAFE_INTEGER));
+    return action.customer_fee;
+  }
+  const f = ctx.feeImposition;
+  if (!f) return undefined;
+  return Math.round((original * (f.percent ?? 0)) / 100) + (f.fixed ?? 0);
 }
 
 function linkMethodOptions(link: StoredLink) {
@@ -109,11 +123,14 @@ export function payLink(link: StoredLink, action: PayAction, ctx: PayContext): P
   if (state === 'used_up') throw new SimulatorError(409, PAY_REFUSED.usedUp(link.orderId, usageLimitOf(link)));
   if (['refund', 'partial_refund'].includes(status)) throw new SimulatorError(409, PAY_REFUSED.badTransition('new', status));
   const method = status === 'open' ? undefined : chooseMethod(link, action.payment_type);
+  const original = amountFor(link, action.amount);
+  const fee = customerFeeFor(original, action, ctx);
   const purchase: StoredPurchase = {
     id: ctx.nextPurchaseId(), snapToken: uuidFrom(ctx.ids), orderId: purchaseOrderId(link, ctx.now), transactionId: uuidFrom(ctx.ids),
-    method, status: 'open', grossAmount: amountFor(link, action.amount), createdAt: ctx.now, updatedAt: ctx.now, wasPaid: false,
+    method, status: 'open', grossAmount: original + (fee ?? 0), createdAt: ctx.now, updatedAt: ctx.now, wasPaid: false,
     fields: method ? { payment_type: paymentTypeOf(method), ...methodFields(method, linkMethodOptions(link), ctx.ids) } : {},
   };
+  if (fee !== undefined) purchase.customerFee = fee;
   if (status !== 'open') applyStatus(purchase, action, ctx.now);
   link.purchases.push(purchase);
   return { purchase, notification: status === 'open' ? undefined : notificationOf(link, purchase, ctx) };
@@ -159,7 +176,19 @@ function transactionFields(link: StoredLink, p: StoredPurchase, ctx: PayContext)
   if (p.status === 'pending' && p.pendingExpiresAt !== undefined) body.expiry_time = jakartaDateTime(p.pendingExpiresAt);
   if (p.refundAmount !== undefined) {
     body.refund_amount = p.refundAmount.toFixed(2);
-    body.refunds = [{ refund_chargeback_id: 1, refund_amount: p.refundAmount.toFixed(2), created_at: jakartaDateTime(p.updatedAt), reason: 'simulated refund', refund_key: `sim-${p.id}`, refund_method: 'online' }];
+    body.refunds = p.refunds?.length
+      ? p.refunds.map((r) => ({ refund_chargeback_id: r.id, refund_amount: r.amount.toFixed(2), created_at: jakartaDateTime(r.at), reason: r.reason, refund_key: r.key, refund_method: 'online' }))
+      : [{ refund_chargeback_id: 1, refund_amount: p.refundAmount.toFixed(2), created_at: jakartaDateTime(p.updatedAt), reason: 'simulated refund', refund_key: `sim-${p.id}`, refund_method: 'online' }];
+  }
+  // §9.3 [observed]: under fee imposition gross_amount includes the fee; the split rides in metadata, as strings.
+  if (p.customerFee !== undefined) {
+    body.metadata = {
+      extra_info: {
+        gross_amount_info: {
+          original_amount: String(p.grossAmount - p.customerFee), gross_amount: String(p.grossAmount), customer_imposed_payment_fee: String(p.customerFee),
+        },
+      },
+    };
   }
   // §2.2: custom fields are sent in the HTTP notification.
   for (const k of ['custom_field1', 'custom_field2', 'custom_field3'] as const) if (r[k] !== undefined) body[k] = r[k];

@@ -9,7 +9,7 @@ import {
   INVALID_JSON, UNAUTHORIZED_BODY, linkDeleted, orderIdTaken, paymentLinkIdTaken,
 } from './documented-messages';
 import {
-  FAULT_BODIES, RATE_LIMITED_BODY, ROUTE_NOT_FOUND, TRANSACTION_NOT_FOUND, UNKNOWN_MERCHANT, linkNotFound,
+  FAULT_BODIES, PAY_REFUSED, RATE_LIMITED_BODY, ROUTE_NOT_FOUND, TRANSACTION_NOT_FOUND, UNKNOWN_MERCHANT, linkNotFound,
 } from './invented-messages';
 import { FaultPlan } from './faults';
 import { RateLimiter } from './rate-limit';
@@ -18,9 +18,10 @@ import { linkView, newLink, type StoredLink, type StoredPurchase } from './link-
 import { handlePageForm, renderPaymentPage, type PageHost } from './payment-page';
 import { SimulatorError, payLink, statusViewOf, type PayContext } from './purchase-actions';
 import { randomStreams, uuidFrom } from './seeded-random';
+import { transactionAction, type ActionKind } from './transaction-actions';
 import type {
   DeliveryAttempt, EmittedNotification, FaultOptions, NotificationBody, PayAction, SimRequest, SimResponse, SimRoute, Simulator,
-  SimulatorOptions, SimulatorStats,
+  SimulatorOptions, SimulatorStats, SnapOrderAction,
 } from './types';
 
 const sha512Hex = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');
@@ -51,10 +52,15 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   /** No pending purchase lapses before this; lets the sweep on every request cost nothing most of the time. */
   let nextDue = Infinity;
   let byPaymentLinkId = new Map<string, StoredLink>();
+  /** The merchant's own Snap orders (a shop), by their order id: never a Payment Link, never listed by GET. */
+  let snapOrders = new Map<string, StoredLink>();
+  let feeImposition = options.feeImposition;
   let stats = emptyStats();
   let nextLinkId = 1;
   let nextPurchaseId = 1;
   let notifyUrl: string | null = null;
+  /** The merchant's server key now: it can change (POST /_sim/server-key), as when Midtrans issues a new one. */
+  let serverKey = options.serverKey;
   let emitted: EmittedNotification[] = [];
   let held: (() => void)[] = [];
   let attempts: DeliveryAttempt[] = [];
@@ -65,7 +71,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const now = () => baseNow() + offset;
   const paymentUrlOf = (link: StoredLink) => `${baseUrl}/payment-links/${encodeURIComponent(link.paymentLinkId)}`;
   const payContext = (): PayContext => ({
-    now: now(), ids: random.ids, nextPurchaseId: () => nextPurchaseId++, serverKey: options.serverKey, merchantId, sha512Hex,
+    now: now(), ids: random.ids, nextPurchaseId: () => nextPurchaseId++, serverKey, merchantId, sha512Hex, feeImposition,
   });
 
   function flushHeld(): void {
@@ -137,6 +143,24 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return out.notification;
   }
 
+  function paySnapOrder(orderId: string, action: SnapOrderAction): NotificationBody {
+    sweepExpiries();
+    let order = snapOrders.get(orderId);
+    if (!order) {
+      const amount = action?.gross_amount;
+      if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1) throw new SimulatorError(400, PAY_REFUSED.amountOutOfRange(1, Number.MAX_SAFE_INTEGER));
+      const request: CreatePaymentLinkRequest = { transaction_details: { order_id: orderId, gross_amount: amount }, usage_limit: 1 };
+      if (typeof action.custom_field1 === 'string') request.custom_field1 = action.custom_field1;
+      order = { ...newLink(0, '', request, now()), snapOrder: true };
+      snapOrders.set(orderId, order);
+    }
+    const out = payLink(order, action, payContext());
+    track(order, out.purchase);
+    if (!out.notification) throw new SimulatorError(400, PAY_REFUSED.unknownStatus('open'));
+    emit(out.notification);
+    return out.notification;
+  }
+
   // ---- Midtrans routes -------------------------------------------------------------------------
 
   function createLink(req: SimRequest): SimResponse {
@@ -204,6 +228,23 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return json(200, statusViewOf(found.link, found.purchase, payContext()));
   }
 
+  /** §10: refund, direct refund, cancel, expire; a change sends its notification as a payment does. */
+  function actOn(kind: ActionKind, id: string, req: SimRequest): SimResponse {
+    const found = findPurchase(id);
+    if (!found || found.purchase.method === undefined) {
+      return json(200, { status_code: '404', status_message: TRANSACTION_NOT_FOUND, id: uuidFrom(random.ids) });
+    }
+    const parsed = parseJsonBody(req);
+    if (req.body && !parsed.ok) return json(200, { status_code: '400', status_message: INVALID_JSON });
+    const body = parsed.ok && parsed.value && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : {};
+    const result = transactionAction(kind, found.link, found.purchase, body, payContext());
+    if (result.outcome) {
+      track(found.link, result.outcome.purchase);
+      if (result.outcome.notification) emit(result.outcome.notification);
+    }
+    return json(200, result.answer);
+  }
+
   // ---- control routes ----------------------------------------------------------------------------
 
   function control(req: SimRequest, rest: string[], query: URLSearchParams): SimResponse {
@@ -222,6 +263,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       return json(200, { url: notifyUrl });
     }
     if (route === 'notification-url' && method === 'GET') return json(200, { url: notifyUrl });
+    if (route === 'server-key' && method === 'POST') {
+      // A new key replaces the old one at once: the API refuses the old key (401) and every
+      // notification from now on is signed with the new one.
+      const key = body().serverKey;
+      if (typeof key !== 'string' || key.trim() === '') return json(400, { error_messages: ['serverKey must be a non-empty string (simulator)'] });
+      serverKey = key;
+      return json(200, { changed: true });
+    }
     if (rest[0] === 'payment-links' && rest.length === 3 && rest[2] === 'pay' && method === 'POST') {
       try {
         return json(200, pay(rest[1], body() as unknown as PayAction));
@@ -229,6 +278,23 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         if (e instanceof SimulatorError) return json(e.status, { error_messages: [e.message] });
         throw e;
       }
+    }
+    if (rest[0] === 'snap-orders' && rest.length === 3 && rest[2] === 'pay' && method === 'POST') {
+      try {
+        return json(200, paySnapOrder(rest[1], body() as unknown as SnapOrderAction));
+      } catch (e) {
+        if (e instanceof SimulatorError) return json(e.status, { error_messages: [e.message] });
+        throw e;
+      }
+    }
+    if (route === 'fee-imposition' && method === 'POST') {
+      const b = body();
+      const percent = b.percent;
+      const fixed = b.fixed;
+      const bad = (v: unknown) => v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0);
+      if (bad(percent) || bad(fixed)) return json(400, { error_messages: ['percent and fixed must be non-negative numbers (simulator)'] });
+      feeImposition = percent === undefined && fixed === undefined ? undefined : { percent: percent as number | undefined, fixed: fixed as number | undefined };
+      return json(200, { feeImposition: feeImposition ?? null });
     }
     if (route === 'payment-links' && method === 'GET') {
       return json(200, [...links.values()].map((l) => ({ ...linkView(l, paymentUrlOf(l), merchantId), deleted: l.deletedAt !== undefined })));
@@ -273,6 +339,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (n === 3 && method === 'DELETE') return { route: 'delete', serve: () => deleteLink(c), auth: 'v1' };
     }
     if (a === 'v2' && n === 3 && c === 'status' && method === 'GET') return { route: 'status', serve: () => transactionStatus(b), auth: 'v2' };
+    if (a === 'v2' && method === 'POST' && n === 3 && (c === 'refund' || c === 'cancel' || c === 'expire')) return { route: c, serve: () => actOn(c, b, req), auth: 'v2' };
+    if (a === 'v2' && method === 'POST' && n === 5 && c === 'refund' && d === 'online' && segments[4] === 'direct') {
+      return { route: 'direct_refund', serve: () => actOn('direct_refund', b, req), auth: 'v2' };
+    }
     if (a === '_sim') return { route: 'control', serve: () => control(req, segments.slice(1), query), auth: 'none' };
     if (a === 'payment-links' && (n === 2 || (n === 3 && c === 'pay')) && d === undefined) {
       const link = byPaymentLinkId.get(b);
@@ -326,7 +396,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       bump(stats.faultsInjected, String(fault));
       res = json(fault, FAULT_BODIES[String(fault) as '500' | '503' | '429']);
     } else {
-      if (m.auth !== 'none' && basicAuthUser(lowerCaseKeys(req.headers)) !== options.serverKey) res = unauthorized(m.auth);
+      if (m.auth !== 'none' && basicAuthUser(lowerCaseKeys(req.headers)) !== serverKey) res = unauthorized(m.auth);
       else res = serveSafely(m);
       if (fault === 'timeout') {
         bump(stats.faultsInjected, 'timeout');
@@ -353,10 +423,13 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     pending = new Map();
     nextDue = Infinity;
     byPaymentLinkId = new Map();
+    snapOrders = new Map();
+    feeImposition = options.feeImposition;
     stats = emptyStats();
     nextLinkId = 1;
     nextPurchaseId = 1;
     notifyUrl = null;
+    serverKey = options.serverKey;
     emitted = [];
     held = [];
     attempts = [];
@@ -383,6 +456,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     notificationUrl: () => notifyUrl,
     setFaults,
     sweep: () => sweepExpiries(),
+    paySnapOrder,
+    setFeeImposition: (f) => { feeImposition = f; },
   };
 }
 

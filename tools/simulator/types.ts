@@ -24,8 +24,8 @@ export interface SimResponse {
 }
 
 /** Which part of the simulator a request reached; faults and stats are keyed by it. */
-export type SimRoute = 'create' | 'get' | 'delete' | 'status' | 'page' | 'control' | 'unknown';
-export const MIDTRANS_ROUTES: readonly SimRoute[] = ['create', 'get', 'delete', 'status'];
+export type SimRoute = 'create' | 'get' | 'delete' | 'status' | 'refund' | 'direct_refund' | 'cancel' | 'expire' | 'page' | 'control' | 'unknown';
+export const MIDTRANS_ROUTES: readonly SimRoute[] = ['create', 'get', 'delete', 'status', 'refund', 'direct_refund', 'cancel', 'expire'];
 
 export type InjectedFault = 500 | 503 | 429 | 'timeout';
 
@@ -57,6 +57,19 @@ export interface SimulatorOptions {
   faults?: FaultOptions;
   /** Additive: `merchant_id` in responses and notifications. */
   merchantId?: string;
+  /** Additive: Automatic Fee Imposition (also POST /_sim/fee-imposition); off when absent. */
+  feeImposition?: FeeImposition;
+}
+
+/**
+ * Automatic Fee Imposition (docs/midtrans-contract.md §9.3): the customer pays the payment fee on top, so a
+ * purchase's `gross_amount` is the link's amount plus the fee and its bodies carry the split in
+ * `metadata.extra_info.gross_amount_info`. The fee is `round(amount × percent / 100) + fixed` rupiah
+ * (the real fee depends on the channel and the merchant's agreement [inferred]).
+ */
+export interface FeeImposition {
+  percent?: number;
+  fixed?: number;
 }
 
 /**
@@ -77,6 +90,16 @@ export interface PayAction {
   refund_amount?: number;
   /** Additive: for a card `capture`, `accept` (default) or `challenge`. */
   fraud_status?: string;
+  /** Additive: the fee Midtrans charges the customer for a new purchase (Automatic Fee Imposition), overriding the simulator's setting. */
+  customer_fee?: number;
+}
+
+/** Additive: a merchant's own Snap order, not a Payment Link (POST /_sim/snap-orders/:order_id/pay). */
+export interface SnapOrderAction extends PayAction {
+  /** Required on the first call: the order's amount. */
+  gross_amount?: number;
+  /** What the shop put in custom_field1, if anything. */
+  custom_field1?: string;
 }
 
 export interface EmittedNotification {
@@ -143,4 +166,12 @@ export interface Simulator {
   setFaults(faults: FaultOptions | undefined): void;
   /** Additive: lapse pending purchases that are due at the current time (every request does this; the HTTP server also does it each second). */
   sweep(): void;
+  /**
+   * Additive: a payment of the merchant's own Snap order `orderId` (a shop checkout, not a link), kept
+   * under exactly that order id, notified to the same URL and answered by the status API; GET of any
+   * link never lists it. Returns the notification body.
+   */
+  paySnapOrder(orderId: string, action: SnapOrderAction): NotificationBody;
+  /** Additive: turn Automatic Fee Imposition on (a setting) or off (undefined) for purchases made from now on. */
+  setFeeImposition(fee: FeeImposition | undefined): void;
 }

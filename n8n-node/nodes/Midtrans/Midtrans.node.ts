@@ -12,7 +12,7 @@ import {
 import { CREDENTIAL_TYPE } from '../shared/config';
 import { describeValue, redactSecret } from '../shared/core';
 import { toNodeApiError, withoutSecret } from '../shared/errors';
-import { operationFor, paymentLink, transaction } from './resources';
+import { notification, operationFor, paymentLink, transaction } from './resources';
 import { midtransFor } from './shared/client';
 
 export class Midtrans implements INodeType {
@@ -23,7 +23,8 @@ export class Midtrans implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, get, deactivate and reconcile Midtrans payment links and check payment status',
+		description:
+			'Create, get, deactivate and reconcile Midtrans payment links; check, refund, cancel or expire a payment; verify a notification (refund, cancel and expire move money or end a payment)',
 		defaults: { name: 'Midtrans' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,12 +38,14 @@ export class Midtrans implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Payment Link', value: 'paymentLink' },
+					{ name: 'Notification', value: 'notification' },
 					{ name: 'Transaction', value: 'transaction' },
 				],
 				default: 'paymentLink',
 			},
 			...paymentLink.description,
 			...transaction.description,
+			...notification.description,
 		],
 	};
 
@@ -65,7 +68,9 @@ export class Midtrans implements INodeType {
 				}
 				const json = await run.execute.call(this, i);
 				returnData.push(
-					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), { itemData: { item: i } }),
+					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), {
+						itemData: { item: i },
+					}),
 				);
 			} catch (caught) {
 				const error =
@@ -76,7 +81,8 @@ export class Midtrans implements INodeType {
 							: toNodeApiError(this.getNode(), caught, config.serverKey, i);
 				if (this.continueOnFail()) {
 					const json: IDataObject = { error: redactSecret(error.message, config.serverKey) };
-					if (error.description) json.description = redactSecret(error.description, config.serverKey);
+					if (error.description)
+						json.description = redactSecret(error.description, config.serverKey);
 					if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 					returnData.push({ json, pairedItem: { item: i } });
 					continue;

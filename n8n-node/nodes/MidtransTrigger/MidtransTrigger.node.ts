@@ -9,8 +9,9 @@ import {
 } from 'n8n-workflow';
 
 import { configFromCredentials, CREDENTIAL_TYPE } from '../shared/config';
-import { PURCHASE_STATES, type NotificationDecision } from '../shared/core';
-import { decideN8nNotification, notificationItem } from '../shared/notification';
+import { PURCHASE_STATES } from '../shared/core';
+import { claimLinkOf, lookUpLink } from '../shared/linkClaim';
+import { decideN8nNotification, httpStatusOf, notificationItem } from '../shared/notification';
 import { CredentialCache, type ReadReason } from './credentialCache';
 import { notificationBody, shapeRefusal } from './notificationCheck';
 
@@ -30,24 +31,6 @@ const STATE_NAMES: Record<(typeof PURCHASE_STATES)[number], string> = {
 	refunded: 'Refunded',
 	review: 'Under Review (Fraud Challenge)',
 };
-
-/**
- * What Midtrans (or whoever sent the body) gets back. A refused body: 400 when it is not a
- * notification or cannot be read (Midtrans retries it, and it stays visible in the dashboard's delivery
- * history), 401 when it is not what Midtrans signed (a bad signature, or a status that does not fit the
- * signed status_code). Ignored (a state not watched, or a money move Midtrans does not confirm): 200,
- * nothing starts. The status API unreachable: 503, so Midtrans retries later.
- */
-function httpStatusOf(decision: NotificationDecision): number {
-	switch (decision.outcome) {
-		case 'refused':
-			return decision.refused === 'bad-signature' || decision.refused === 'status-code-mismatch' ? 401 : 400;
-		case 'unavailable':
-			return 503;
-		default:
-			return 200;
-	}
-}
 
 export class MidtransTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -123,6 +106,14 @@ export class MidtransTrigger implements INodeType {
 						description:
 							"Whether to start the workflow on a payment or refund notification without first asking Midtrans's status API. Midtrans signs only order_id, status_code and gross_amount, so anyone who has seen one genuine notification (in n8n's execution history, a forwarding workflow, a proxy log or the Midtrans dashboard) can resend it with transaction_status changed, for example an authorized card payment as settled or a settled one as refunded, and this trigger would then start a run with paid: true or a refund for an order that was not paid or refunded. Turn on only if nothing after this trigger marks orders paid, ships goods or moves money.",
 					},
+					{
+						displayName: 'Ask Midtrans Which Link a Payment Belongs To',
+						name: 'linkLookup',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to ask Midtrans (one GET of the payment link) when a payment's custom_field1 does not name its link. Your shop's own order IDs can end in 13 digits like a link's payments do; without this, payment_link_order_id stays empty for them and for links made without custom_field1.",
+					},
 				],
 			},
 		],
@@ -184,10 +175,14 @@ export class MidtransTrigger implements INodeType {
 			}
 		}
 		const status = httpStatusOf(decision);
-		if (decision.outcome === 'accepted') return answer(status, received, [this.helpers.returnJsonArray(notificationItem(decision))]);
 		if (decision.outcome === 'refused') return answer(status, { message: decision.message });
 		// The detail is not echoed: it may name the host the credential points at.
 		if (decision.outcome === 'unavailable') return answer(status, { message: 'Could not confirm the notification with Midtrans; please retry' });
-		return answer(status, received);
+		if (decision.outcome !== 'accepted') return answer(status, received);
+		// Which link, from evidence (core link-claim.ts). A confirmed body carries Midtrans's custom_field1,
+		// not the sender's (status-confirmation.ts CONFIRMED_FIELDS).
+		const claim = await claimLinkOf(decision.body, options.linkLookup === false ? undefined : (id) => lookUpLink(this, config, id));
+		if (claim === 'unavailable') return answer(503, { message: 'Could not ask Midtrans which payment link this payment belongs to; please retry' });
+		return answer(status, received, [this.helpers.returnJsonArray(notificationItem(decision, claim))]);
 	}
 }

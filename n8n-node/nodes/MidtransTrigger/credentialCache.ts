@@ -46,7 +46,11 @@ export class CredentialCache<T> {
 	 * once more, or undefined when the last read is too recent to read again (the caller then refuses
 	 * with what it has).
 	 */
-	async afterMismatch(id: string, stale: T, read: (reason: ReadReason) => Promise<T>): Promise<T | undefined> {
+	async afterMismatch(
+		id: string,
+		stale: T,
+		read: (reason: ReadReason) => Promise<T>,
+	): Promise<T | undefined> {
 		const pending = this.inFlight.get(id);
 		if (pending) {
 			const value = await pending;
@@ -58,7 +62,11 @@ export class CredentialCache<T> {
 		return this.readNow(id, read, 'mismatch');
 	}
 
-	private readNow(id: string, read: (reason: ReadReason) => Promise<T>, reason: ReadReason): Promise<T> {
+	private readNow(
+		id: string,
+		read: (reason: ReadReason) => Promise<T>,
+		reason: ReadReason,
+	): Promise<T> {
 		const promise = read(reason).then(
 			(value) => {
 				this.entries.set(id, { value, readAt: this.now() });

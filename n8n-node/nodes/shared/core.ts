@@ -16,6 +16,7 @@ export * from '../../../core/src/api-client';
 export { whatsappLinkForRequest } from '../../../core/src/whatsapp';
 export { answerAbout } from '../../../core/src/status-confirmation';
 export { decideNotification, type NotificationDecision } from '../../../core/src/notification-decision';
-export { linkOrderIdFromTransaction } from '../../../core/src/ids';
+export { claimFromBody, claimWithListing, linkLookupOf, type LinkClaim, type LinkLookup } from '../../../core/src/link-claim';
 export { describe as describeValue } from '../../../core/src/rule-checks';
 export { purchaseIdsToAsk, reconcileOrder, type StatusAnswer } from '../../../core/src/reconcile-open-orders';
+export type { RefundRoute } from '../../../core/src/transaction-actions';

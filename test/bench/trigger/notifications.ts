@@ -4,12 +4,12 @@
  * ones: the same bodies claiming settlement, signed with a key that is not the merchant's.
  */
 import { createHash } from 'crypto';
-import { createSimulator } from '../../../tools/simulator';
+import { createSimulator, type Simulator } from '../../../tools/simulator';
 
 const STATUSES = ['settlement', 'pending', 'settlement', 'capture'] as const;
 
-export function genuineNotifications(serverKey: string, count: number, prefix: string): Record<string, string>[] {
-  const sim = createSimulator({ serverKey, publicBaseUrl: 'https://app.sandbox.midtrans.com', seed: 11 });
+/** `sim`: the stack's own simulator, so a status question (Verify's confirmation) finds each purchase. */
+export function genuineNotifications(serverKey: string, count: number, prefix: string, sim: Simulator = createSimulator({ serverKey, publicBaseUrl: 'https://app.sandbox.midtrans.com', seed: 11 })): Record<string, string>[] {
   const auth = `Basic ${Buffer.from(`${serverKey}:`).toString('base64')}`;
   const out: Record<string, string>[] = [];
   for (let i = 0; i < count; i++) {

@@ -141,12 +141,22 @@ export class N8nPublicApi {
     return this.call('POST', '/workflows', { name, nodes, connections, settings: wf.settings ?? { executionOrder: 'v1' } });
   }
 
+  /** n8n 2.x publishes; n8n 1.x (MIDTRANS_PL_N8N_VERSION=1.…) has only /activate, which 2.x dropped. */
   publish(id: string): Promise<WorkflowJson> {
-    return this.call('POST', `/workflows/${id}/publish`, {});
+    return this.orOneX(this.call('POST', `/workflows/${id}/publish`, {}), () => this.call('POST', `/workflows/${id}/activate`));
   }
 
   unpublish(id: string): Promise<WorkflowJson> {
-    return this.call('POST', `/workflows/${id}/unpublish`);
+    return this.orOneX(this.call('POST', `/workflows/${id}/unpublish`), () => this.call('POST', `/workflows/${id}/deactivate`));
+  }
+
+  private async orOneX<T>(first: Promise<T>, oneX: () => Promise<T>): Promise<T> {
+    try {
+      return await first;
+    } catch (e) {
+      if (e instanceof Error && / HTTP (404|405) /.test(e.message)) return oneX();
+      throw e;
+    }
   }
 
   getWorkflow(id: string): Promise<WorkflowJson & { id: string; active: boolean }> {

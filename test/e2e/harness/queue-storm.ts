@@ -87,9 +87,18 @@ export interface Outcome {
   /** Notifications with more than one successful execution. */
   duplicates: string[];
   failedExecutions: number;
+  /**
+   * Failed executions whose error is n8n's MaxStalledCountError: the job's lock expired with no worker
+   * running it, and n8n (Bull `maxStalledCount: 0`) failed it instead of re-running it. Such a loss is
+   * n8n's, and it is marked in n8n; a loss not matched by one is silent.
+   */
+  stalledExecutions: number;
   /** Executions neither success nor error when counted (still running, crashed). */
   otherExecutions: number;
 }
+
+/** n8n's MaxStalledCountError message (n8n `errors/max-stalled-count.error`). */
+const STALLED = /failed to be processed too many times/;
 
 /**
  * Matches successful executions to notifications by signature_key (unique per purchase and state) in
@@ -100,6 +109,11 @@ export async function outcome(api: N8nPublicApi, workflowId: string, bodies: Bod
   // Only the runs the notifications started (a scheduled reconciliation run in the same workflow is not one).
   const list = (await api.executions(workflowId)).filter((e) => e.mode === mode);
   const seen = new Map<string, number>();
+  let stalledExecutions = 0;
+  for (const e of list.filter((x) => x.status === 'error')) {
+    const full = await api.execution(e.id);
+    if (STALLED.test(full.data?.resultData.error?.message ?? '')) stalledExecutions++;
+  }
   for (const e of list.filter((x) => x.status === 'success')) {
     const full = await api.execution(e.id);
     for (const run of full.data?.resultData.runData[triggerNode] ?? []) {
@@ -116,6 +130,7 @@ export async function outcome(api: N8nPublicApi, workflowId: string, bodies: Bod
     lost: acked.filter((b) => !seen.has(b.signature_key)).map((b) => b.order_id),
     duplicates: acked.filter((b) => (seen.get(b.signature_key) ?? 0) > 1).map((b) => b.order_id),
     failedExecutions: list.filter((x) => x.status === 'error' || x.status === 'crashed').length,
+    stalledExecutions,
     otherExecutions: list.filter((x) => !['success', 'error', 'crashed'].includes(x.status)).length,
   };
 }

@@ -13,7 +13,7 @@ import { installPackage } from './install-package';
 import { Execution, N8nPublicApi, N8nRestSession, Owner, WorkflowJson } from './n8n-client';
 import { quietN8nEnv } from './n8n-env';
 import { GroupProcess, spawnGroup } from './process-group';
-import { N8nInstall, provisionN8n } from './provision';
+import { N8nInstall, provisionN8n, selectedN8nVersion } from './provision';
 
 export interface StartN8nOptions {
   /** Tarball from packN8nNode(); installed into <userFolder>/.n8n/nodes before boot. */
@@ -166,7 +166,9 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
       pid: proc.pid,
       api,
       rest,
-      createCredential: (c) => api.createCredential(c),
+      // n8n 1.x's public API schema asks every credential for a domain restriction; the suites' hosts are on loopback.
+      createCredential: (c) =>
+        api.createCredential(selectedN8nVersion().startsWith('1.') ? { ...c, data: { allowedHttpRequestDomains: 'domains', allowedDomains: '127.0.0.1', ...c.data } } : c),
       async importWorkflow(json, opts = {}) {
         const nodes = json.nodes.map((n) => {
           if (!n.credentials) return n;
@@ -218,7 +220,8 @@ async function waitReady(baseUrl: string, proc: GroupProcess, timeoutMs: number,
     try {
       // 200 only once the database is connected and migrated ("ready on" is printed before migrations).
       const r = await request(`${baseUrl}/healthz/readiness`, { timeoutMs: 2000 });
-      if (r.status === 200) return;
+      // n8n 1.x reports ready before its REST routes are mounted: wait for those too.
+      if (r.status === 200 && (await request(`${baseUrl}/rest/settings`, { timeoutMs: 2000 })).status !== 404) return;
     } catch {
       /* not listening yet */
     }

@@ -128,3 +128,16 @@ test('a BI-SNAP payment (BSI VA: the status API puts its transaction id in order
   expect(h.cell(h.rowOf('E-BSI'), 'Status')).toBe('Paid');
   expect(sheetText(h, 'Payments')).toContain(String(body.transaction_id));
 });
+
+test("a shop's genuine paid order ORDER-26-… replayed with custom_field1 edited to name invoice ORDER-26 claims no link: Midtrans's answer carries no such custom_field1", () => {
+  const h = createHarness();
+  h.setSheet([row({ 'Order ID': 'ORDER-26', Amount: 150000 })]);
+  h.run('generatePaymentLinks');
+  const shop = h.sim.paySnapOrder('ORDER-26-1765990547301', { status: 'settlement', payment_type: 'gopay', gross_amount: 150000 });
+  const before = snapshot(h);
+  const answer = h.post({ ...shop, custom_field1: 'ORDER-26' });
+  expect(answer).toEqual({ ok: true, result: 'not-a-link-payment' });
+  // The status call confirmed the payment; the GET of link ORDER-26 does not list it.
+  expect(h.cell(h.rowOf('ORDER-26'), 'Status')).toBe('Link created');
+  expect(snapshot(h)).toEqual(before);
+});

@@ -4,7 +4,7 @@
  * run cut off at any service call.
  */
 import { createHarness, row, SERVER_KEY, TEMPLATE, type Harness } from './harness';
-import { BROKEN_FIELD, MERCHANT_HEADER, isValidKind, merchantSheet } from './invoice-fixtures';
+import { BROKEN_FIELD, MERCHANT_HEADER, WARNED_FIELD, isValidKind, merchantSheet } from './invoice-fixtures';
 
 const CHUNK = 25;
 
@@ -50,7 +50,10 @@ describe('a realistic 300-row merchant sheet', () => {
     const stats = h.sim.stats();
     expect(stats.createdLinks).toBe(valid);
     expect(Object.values(stats.createdLinksByOrderId).every((n) => n === 1)).toBe(true);
-    expect(Object.keys(stats.createCallsByOrderId).sort()).toEqual([...ids].sort());
+    // Every row that got a link was sent once; so were the rows Midtrans refused (sent despite a warning).
+    const refused = fixture.kinds.filter((k) => WARNED_FIELD[k]?.refusedByMidtrans).length;
+    expect(Object.keys(stats.createCallsByOrderId)).toHaveLength(ids.size + refused);
+    for (const id of ids) expect(stats.createCallsByOrderId[id]).toBe(1);
   });
 
   test('every invalid row shows Error and a Note naming the field to fix, and gets no order id and no call', () => {
@@ -88,11 +91,32 @@ describe('a realistic 300-row merchant sheet', () => {
     }
   });
 
-  test('the summary tells how many links were made and how many rows need fixing', () => {
+  test('a row that breaks only an inferred rule is sent: its Note carries the warning, and Midtrans decides', () => {
+    const after = h.rows();
+    let seen = 0;
+    fixture.kinds.forEach((kind, i) => {
+      const warned = WARNED_FIELD[kind];
+      if (!warned) return;
+      seen++;
+      const r = after[i + 1];
+      const note = String(r[col(MERCHANT_HEADER, 'Note')]);
+      if (warned.refusedByMidtrans) {
+        expect(r[col(MERCHANT_HEADER, 'Status')]).toBe('Error');
+        expect(note).toMatch(/enabled_payments|Payment Methods/);
+      } else {
+        expect(r[col(MERCHANT_HEADER, 'Status')]).toBe('Link created');
+        expect(note).toMatch(new RegExp(`^Row ${i + 2}, ${warned.field}: `));
+      }
+    });
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  test('the summary tells how many links were made, how many rows need fixing and how many Midtrans refused', () => {
     const valid = fixture.kinds.filter(isValidKind).length;
     const invalid = fixture.kinds.filter((k) => BROKEN_FIELD[k]).length;
+    const refused = fixture.kinds.filter((k) => WARNED_FIELD[k]?.refusedByMidtrans).length;
     const last = h.env.ui.alerts[h.env.ui.alerts.length - 1];
-    expect(last.prompt).toBe(`${valid} links ready; ${invalid} rows need fixing (see Note).`);
+    expect(last.prompt).toBe(`${valid} links ready; ${invalid} rows need fixing (see Note); ${refused} failed at Midtrans (see Note; run Generate again to retry).`);
     expect(h.env.ui.toasts.length).toBeGreaterThan(0);
   });
 

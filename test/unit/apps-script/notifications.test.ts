@@ -293,3 +293,36 @@ describe('the settings doPost verifies with come from the script cache', () => {
     expect(h.post(signed(h.sim.pay('K-2', { status: 'pending', payment_type: 'qris' }), SAVED))).toEqual({ ok: true, result: 'updated' });
   });
 });
+
+describe('real traffic (issue 24): a shop order id ending in 13 digits, and Automatic Fee Imposition', () => {
+  test('a confirmed shop payment of ORDER-26-1765990547301 does not mark invoice ORDER-26 Paid, logs no payment, and Refresh keeps it so', () => {
+    const h = setUp([row({ 'Order ID': 'ORDER-26', Amount: 150000 })]);
+    const shop = h.sim.paySnapOrder('ORDER-26-1765990547301', { status: 'settlement', payment_type: 'gopay', gross_amount: 150000 });
+    expect(h.post(shop)).toEqual({ ok: true, result: 'not-a-link-payment' });
+    expect(h.cell(h.rowOf('ORDER-26'), 'Status')).toBe('Link created');
+    expect(() => h.env.sheetValues('Payments')).toThrow(/No sheet named Payments/);
+    h.run('refreshStatuses');
+    expect(h.cell(h.rowOf('ORDER-26'), 'Status')).toBe('Link created');
+    // The invoice's own payment still lands (its custom_field1 names it).
+    expect(h.post(h.sim.pay('ORDER-26', { status: 'settlement', payment_type: 'bank_transfer' }))).toEqual({ ok: true, result: 'updated' });
+    expect(h.cell(h.rowOf('ORDER-26'), 'Status')).toBe('Paid');
+  });
+
+  test('with the fee charged to the customer, Payments splits what arrived into the invoice amount and the customer fee, as numbers', () => {
+    const h = setUp([row({ 'Order ID': 'FEE-1', Amount: 10000 })]);
+    const paid = h.sim.pay('FEE-1', { status: 'settlement', payment_type: 'bank_transfer', customer_fee: 71 });
+    expect(paid.metadata.extra_info.gross_amount_info).toEqual({ original_amount: '10000', gross_amount: '10071', customer_imposed_payment_fee: '71' });
+    expect(h.post(paid)).toEqual({ ok: true, result: 'updated' });
+    const [header, line] = h.env.sheetValues('Payments');
+    const at = (name: string) => line[header.indexOf(name)];
+    expect(at('Amount')).toBe('10071');
+    expect(at('Invoice Amount')).toBe(10000);
+    expect(at('Customer Fee')).toBe(71);
+    h.run('refreshCollectionSummary');
+    const summary = h.env.sheetValues('Summary');
+    const figure = (label: string) => summary.find((r) => r[0] === label)?.[2];
+    expect(figure('Collected')).toBe(10000);
+    expect(figure('Fees paid by customers')).toBe(71);
+    expect(figure('Gross received')).toBe(10071);
+  });
+});

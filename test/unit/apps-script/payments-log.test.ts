@@ -5,7 +5,7 @@
  */
 import { createHarness, pay, row, type Harness } from './harness';
 
-const LOG = ['Time', 'Order ID', 'Transaction ID', 'Payment Method', 'Amount', 'Status', 'Customer Name', 'Customer Email', 'Customer Phone', 'Purchase Order ID'];
+const LOG = ['Time', 'Order ID', 'Transaction ID', 'Payment Method', 'Amount', 'Status', 'Customer Name', 'Customer Email', 'Customer Phone', 'Purchase Order ID', 'Invoice Amount', 'Customer Fee'];
 
 function log(h: Harness): Record<string, unknown>[] {
   const values = h.env.sheetValues('Payments');
@@ -28,6 +28,7 @@ test('a paid invoice gets one Payments row with Midtrans time, ids, method, amou
   expect(log(h)).toEqual([{
     Time: body.settlement_time, 'Order ID': 'PL-1', 'Transaction ID': body.transaction_id, 'Payment Method': 'bank_transfer', Amount: '150000',
     Status: 'Paid', 'Customer Name': 'Budi Santoso', 'Customer Email': 'budi@example.com', 'Customer Phone': '0812-3456-7890', 'Purchase Order ID': body.order_id,
+    'Invoice Amount': 150000, 'Customer Fee': 0,
   }]);
   for (let i = 0; i < 3; i++) expect(h.post(body).result).toBe('duplicate');
   expect(log(h)).toHaveLength(1);
@@ -90,7 +91,8 @@ test('every Payments cell is text: a formula-like customer name or phone is neve
     for (let c = 1; c <= LOG.length; c++) {
       const cell = h.env.inspectCell('Payments', r, c);
       expect(`${r},${c}:${cell?.formula ?? ''}`).toBe(`${r},${c}:`);
-      if (r > 1) expect(cell?.numberFormat).toBe('@');
+      // Text, except the two amount columns this log writes as numbers.
+      if (r > 1) expect(cell?.numberFormat).toBe(['Invoice Amount', 'Customer Fee'].includes(LOG[c - 1]) ? '#,##0' : '@');
     }
   }
   expect(log(h)[0]).toMatchObject({ 'Order ID': 'HC-1', 'Customer Name': '=IMPORTXML("http://e.x/a","//a")', 'Customer Phone': '+6281234', Amount: '10000' });

@@ -60,14 +60,26 @@ describe('buildCreateRequest', () => {
 
   test('problems are named by the invoice field the user filled in', () => {
     const r = buildCreateRequest({
-      orderId: 'bad id', amount: 12.5, customer: { email: 'nope' }, items: [{ name: '', price: 1, quantity: 1 }], usageLimit: 0,
-      paymentMethods: ['bitcoin'], expiry: { duration: 1, unit: 'week' as never }, finishUrl: 'x', vaNumbers: { bni: '123456789' },
+      orderId: 'bad id', amount: 12.5, customer: { email: 'e'.repeat(51) }, items: [{ name: 'n'.repeat(51), price: 1, quantity: 1 }], usageLimit: 1_000_001,
+      paymentMethods: [7 as never], expiry: { duration: 1, unit: 'week' as never }, finishUrl: 'x', vaNumbers: { bni: '123456789' },
       dynamicAmount: undefined,
     }, random);
     expect(r.ok).toBe(false);
     const paths = !r.ok ? r.problems.map((p) => p.path) : [];
     expect(paths).toEqual(expect.arrayContaining(['orderId', 'amount', 'customer.email', 'items[0].name', 'usageLimit', 'paymentMethods[0]', 'expiry.unit', 'finishUrl', 'vaNumbers.bni']));
     if (!r.ok) for (const p of r.problems) expect(p.message.startsWith(p.path)).toBe(true);
+  });
+
+  test('inferred rules warn by invoice field and the link is still built; a numeric item id and a repeated method are normalised', () => {
+    const r = buildCreateRequest({
+      orderId: 'INV-1', customer: { email: 'nope' }, items: [{ id: 7 as never, name: 'Pillow', price: 1000, quantity: 1 }],
+      paymentMethods: ['qris', 'gopay', 'gopay'],
+    }, random);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.map((w) => w.path)).toEqual(['items[0].id', 'customer.email', 'paymentMethods[0]', 'paymentMethods[2]']);
+    expect(r.request.item_details?.[0].id).toBe('7');
+    expect(r.request.enabled_payments).toEqual(['qris', 'gopay']);
   });
 
   test('no amount and no items asks for one', () => {

@@ -258,7 +258,7 @@ describe('confirmedBody', () => {
     const sent = {
       ...body('settlement', { settlement_time: '2019-01-01 00:00:00', transaction_id: 'forged' }),
       signature_key: 'sig',
-      custom_field1: 'c',
+      custom_field2: 'c',
     };
     const said = body('settlement', { transaction_id: 'real', status_code: '200' }) as never;
     const out = confirmedBody(sent, said);
@@ -268,7 +268,7 @@ describe('confirmedBody', () => {
       order_id: ORDER_ID,
       status_code: '200',
       gross_amount: '150000.00',
-      custom_field1: 'c',
+      custom_field2: 'c',
     });
     expect(out).not.toHaveProperty('settlement_time');
   });

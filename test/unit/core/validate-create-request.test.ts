@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { validateCreateRequest } from '../../../core/src';
+import { createRequestWarnings, validateCreateRequest } from '../../../core/src';
 import { REFERENCE_REQUEST } from '../../fixtures/reference-request';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 const paths = (body: unknown) => validateCreateRequest(body).map((i) => i.path);
+/** What an inferred rule finds: sent anyway, with this warning (core/src/request-policy.ts). */
+const warned = (body: unknown) => createRequestWarnings(body).map((i) => i.path);
 
 /** A fixed-amount request that passes every rule. */
 function minimal(): Record<string, any> {
@@ -53,10 +55,17 @@ describe('validateCreateRequest', () => {
     expect(paths(body)).toEqual(['transaction_details.payment_link_id']);
   });
 
-  test.each([[12.5], ['150000'], [0], [-5], [Number.NaN]])('gross_amount %p is rejected', (gross) => {
+  test.each([[12.5], ['150000'], [Number.NaN], [2 ** 53]])('gross_amount %p is rejected (not a whole number, or not sendable exactly)', (gross) => {
     const body = minimal();
     body.transaction_details.gross_amount = gross;
     expect(paths(body)).toEqual(['transaction_details.gross_amount']);
+  });
+
+  test.each([[0], [-5]])('gross_amount %p is sent with a warning: the minimum is our reading, not the docs', (gross) => {
+    const body = minimal();
+    body.transaction_details.gross_amount = gross;
+    expect(paths(body)).toEqual([]);
+    expect(warned(body)).toEqual(['transaction_details.gross_amount']);
   });
 
   test('gross_amount must equal Σ price × quantity, discount lines included', () => {
@@ -74,12 +83,13 @@ describe('validateCreateRequest', () => {
     expect(issues[0].message).toMatch(/sum of item price × quantity \(150000\)/);
   });
 
-  test('DYNAMIC_AMOUNT ignores items and gross, but checks min ≤ preset ≤ max', () => {
+  test('DYNAMIC_AMOUNT ignores items and gross; min ≤ preset ≤ max only warns (the docs state no relation)', () => {
     const body = { transaction_details: { order_id: 'D-1' }, payment_link_type: 'DYNAMIC_AMOUNT', item_details: [{ name: 'x', price: 1, quantity: 1 }] };
     expect(validateCreateRequest(body)).toEqual([]);
-    expect(paths({ ...body, dynamic_amount: { min_amount: 10, max_amount: 5 } })).toEqual(['dynamic_amount.min_amount']);
-    expect(paths({ ...body, dynamic_amount: { min_amount: 10, preset_amount: 5 } })).toEqual(['dynamic_amount.preset_amount']);
-    expect(paths({ ...body, dynamic_amount: { max_amount: 10, preset_amount: 11 } })).toEqual(['dynamic_amount.preset_amount']);
+    expect(paths({ ...body, dynamic_amount: { min_amount: 10, max_amount: 5 } })).toEqual([]);
+    expect(warned({ ...body, dynamic_amount: { min_amount: 10, max_amount: 5 } })).toEqual(['dynamic_amount.min_amount']);
+    expect(warned({ ...body, dynamic_amount: { min_amount: 10, preset_amount: 5 } })).toEqual(['dynamic_amount.preset_amount']);
+    expect(warned({ ...body, dynamic_amount: { max_amount: 10, preset_amount: 11 } })).toEqual(['dynamic_amount.preset_amount']);
     expect(paths({ ...body, dynamic_amount: { min_amount: 1.5 } })).toEqual(['dynamic_amount.min_amount']);
   });
 
@@ -100,9 +110,11 @@ describe('validateCreateRequest', () => {
     }
   });
 
-  test('usage_limit is an integer from 1 to 1,000,000', () => {
+  test('usage_limit is an integer up to 1,000,000 (documented); below 1 only warns', () => {
     for (const ok of [1, 500, 1_000_000]) expect(validateCreateRequest({ ...minimal(), usage_limit: ok })).toEqual([]);
-    for (const bad of [0, 1_000_001, 2.5, '3']) expect(paths({ ...minimal(), usage_limit: bad })).toEqual(['usage_limit']);
+    for (const bad of [1_000_001, 2.5, '3']) expect(paths({ ...minimal(), usage_limit: bad })).toEqual(['usage_limit']);
+    expect(paths({ ...minimal(), usage_limit: 0 })).toEqual([]);
+    expect(warned({ ...minimal(), usage_limit: 0 })).toEqual(['usage_limit']);
   });
 
   test('title is at most 40 characters (counted as characters, not UTF-16 units)', () => {
@@ -118,7 +130,8 @@ describe('validateCreateRequest', () => {
     expect(paths({ ...minimal(), expiry: { duration: 2, unit: 'week' } })).toEqual(['expiry.unit']);
     expect(paths({ ...minimal(), expiry: { unit: 'days' } })).toEqual(['expiry.duration']);
     expect(paths({ ...minimal(), expiry: { duration: 2 } })).toEqual(['expiry.unit']);
-    expect(paths({ ...minimal(), expiry: { duration: 0, unit: 'days' } })).toEqual(['expiry.duration']);
+    expect(paths({ ...minimal(), expiry: { duration: 0, unit: 'days' } })).toEqual([]);
+    expect(warned({ ...minimal(), expiry: { duration: 0, unit: 'days' } })).toEqual(['expiry.duration']);
     for (const ok of ['2026-12-01 18:00 +0700', '2026-12-01 18:00:30 +0700', '2026-12-01 00:00 -0330']) {
       expect(validateCreateRequest({ ...minimal(), expiry: { duration: 1, unit: 'day', start_time: ok } })).toEqual([]);
     }
@@ -127,10 +140,14 @@ describe('validateCreateRequest', () => {
     }
   });
 
-  test('enabled_payments: known codes from current and older docs; unknown, duplicate and empty rejected', () => {
-    expect(validateCreateRequest({ ...minimal(), enabled_payments: ['bca_va', 'gopay', 'other_qris', 'bca_klikpay'] })).toEqual([]);
-    expect(paths({ ...minimal(), enabled_payments: ['bca-va'] })).toEqual(['enabled_payments[0]']);
-    expect(paths({ ...minimal(), enabled_payments: ['gopay', 'gopay'] })).toEqual(['enabled_payments[1]']);
+  test('enabled_payments: known codes pass quietly; unknown and repeated ones are sent with a warning; an empty list is refused (harm)', () => {
+    const known = ['bca_va', 'gopay', 'other_qris', 'bca_klikpay', 'seabank_va', 'saqu_va', 'dana', 'ovo', 'google_pay'];
+    expect(validateCreateRequest({ ...minimal(), enabled_payments: known })).toEqual([]);
+    expect(warned({ ...minimal(), enabled_payments: known })).toEqual([]);
+    expect(paths({ ...minimal(), enabled_payments: ['bca-va', 'qris'] })).toEqual([]);
+    expect(warned({ ...minimal(), enabled_payments: ['bca-va', 'qris'] })).toEqual(['enabled_payments[0]', 'enabled_payments[1]']);
+    expect(warned({ ...minimal(), enabled_payments: ['gopay', 'gopay'] })).toEqual(['enabled_payments[1]']);
+    expect(paths({ ...minimal(), enabled_payments: [3] })).toEqual(['enabled_payments[0]']);
     expect(paths({ ...minimal(), enabled_payments: [] })).toEqual(['enabled_payments']);
     expect(paths({ ...minimal(), enabled_payments: 'gopay' })).toEqual(['enabled_payments']);
   });
@@ -140,10 +157,14 @@ describe('validateCreateRequest', () => {
     expect(c({ last_name: 'Doe' })).toEqual(['customer_details']);
     expect(c({ email: 'a@b.co' })).toEqual([]);
     expect(c({ first_name: 'f'.repeat(51) })).toEqual(['customer_details.first_name']);
-    expect(c({ email: 'not-an-email' })).toEqual(['customer_details.email']);
+    expect(c({ email: 'not-an-email' })).toEqual([]);
+    expect(warned({ ...minimal(), customer_details: { email: 'not-an-email' } })).toEqual(['customer_details.email']);
     expect(c({ email: `${'a'.repeat(45)}@b.com` })).toEqual(['customer_details.email']);
     expect(c({ phone: '+62 812-3456-7890' })).toEqual([]);
-    expect(c({ phone: '0812abc' })).toEqual(['customer_details.phone']);
+    expect(c({ phone: '0812abc' })).toEqual([]);
+    expect(warned({ ...minimal(), customer_details: { phone: '0812abc' } })).toEqual(['customer_details.phone']);
+    expect(c({ first_name: ' ' })).toEqual([]);
+    expect(warned({ ...minimal(), customer_details: { first_name: ' ' } })).toEqual(['customer_details']);
     expect(c({ phone: '1'.repeat(21) })).toEqual(['customer_details.phone']);
     expect(c({ first_name: 'A', notes: 'n'.repeat(256) })).toEqual(['customer_details.notes']);
     expect(c({ first_name: 'A', customer_details_required_fields: ['email', 'address'] })).toEqual(['customer_details.customer_details_required_fields[1]']);
@@ -161,13 +182,17 @@ describe('validateCreateRequest', () => {
     expect(validateCreateRequest({ ...minimal(), credit_card: { secure: true, bank: 'bni', type: 'authorize', whitelist_bins: ['4811', 'mandiri'] } })).toEqual([]);
     expect(paths({ ...minimal(), credit_card: { secure: 'yes' } })).toEqual(['credit_card.secure']);
     expect(paths({ ...minimal(), credit_card: { bank: 'hsbc' } })).toEqual(['credit_card.bank']);
-    expect(paths({ ...minimal(), credit_card: { whitelist_bins: ['123456789'] } })).toEqual(['credit_card.whitelist_bins[0]']);
+    expect(paths({ ...minimal(), credit_card: { whitelist_bins: ['123456789'] } })).toEqual([]);
+    expect(warned({ ...minimal(), credit_card: { whitelist_bins: ['123456789'] } })).toEqual(['credit_card.whitelist_bins[0]']);
+    expect(paths({ ...minimal(), credit_card: { whitelist_bins: [4811] } })).toEqual(['credit_card.whitelist_bins[0]']);
     expect(paths({ ...minimal(), credit_card: { installment: { terms: { bca: [3, 'six'] } } } })).toEqual(['credit_card.installment.terms.bca[1]']);
-    expect(paths({ ...minimal(), credit_card: { installment: { terms: { hsbc: [3] } } } })).toEqual(['credit_card.installment.terms.hsbc']);
+    expect(paths({ ...minimal(), credit_card: { installment: { terms: { hsbc: [3] } } } })).toEqual([]);
+    expect(warned({ ...minimal(), credit_card: { installment: { terms: { hsbc: [3] } } } })).toEqual(['credit_card.installment.terms.hsbc']);
     expect(validateCreateRequest({ ...minimal(), bca_va: { va_number: '12345678901' } })).toEqual([]);
     expect(paths({ ...minimal(), bca_va: { va_number: '123456789012' } })).toEqual(['bca_va.va_number']);
     expect(paths({ ...minimal(), bni_va: { va_number: '123456789' } })).toEqual(['bni_va.va_number']);
-    expect(paths({ ...minimal(), permata_va: { va_number: '12a' } })).toEqual(['permata_va.va_number']);
+    expect(paths({ ...minimal(), permata_va: { va_number: '12a' } })).toEqual([]);
+    expect(warned({ ...minimal(), permata_va: { va_number: '12a' } })).toEqual(['permata_va.va_number']);
   });
 
   test('every message names its field and says what to fix', () => {
@@ -227,8 +252,8 @@ describe('validateCreateRequest properties', () => {
     ['transaction_details.payment_link_id', (b) => { b.transaction_details.payment_link_id = 'Has-Upper'; }],
     ['usage_limit', (b) => { b.usage_limit = 1_000_001; }],
     ['expiry.unit', (b) => { b.expiry.unit = 'weeks'; }],
-    ['expiry.duration', (b) => { b.expiry.duration = -1; }],
-    ['enabled_payments[0]', (b) => { b.enabled_payments[0] = 'bitcoin'; }],
+    ['expiry.duration', (b) => { b.expiry.duration = 1.5; }],
+    ['enabled_payments[0]', (b) => { b.enabled_payments[0] = 7; }],
     ['title', (b) => { b.title = 'x'.repeat(41); }],
     ['custom_field1', (b) => { b.custom_field1 = 'x'.repeat(256); }],
     ['callbacks.finish', (b) => { b.callbacks = { finish: 'not a url' }; }],

@@ -133,7 +133,7 @@ describe('API errors and continueOnFail', () => {
       creds(),
       [
         { resource: 'paymentLink', operation: 'create', orderId: 'CF-1', amount: 1000 },
-        { resource: 'paymentLink', operation: 'create', orderId: 'CF-2', amount: 1000, customerEmail: 'nope' },
+        { resource: 'paymentLink', operation: 'create', orderId: 'CF-2', amount: 1000, customerEmail: `${'x'.repeat(45)}@b.com` },
         { resource: 'paymentLink', operation: 'get', orderId: 'CF-MISSING' },
         { resource: 'paymentLink', operation: 'get', orderId: 'CF-EXISTS' },
       ],
@@ -142,7 +142,7 @@ describe('API errors and continueOnFail', () => {
     expect(run.error).toBeUndefined();
     expect(run.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
     expect(run.items[0].json.order_id).toBe('CF-1');
-    expect(run.items[1].json.error).toMatch(/^Customer Email must look like/);
+    expect(run.items[1].json.error).toMatch(/^Customer Email must be at most 50 characters/);
     expect(run.items[2].json).toMatchObject({ httpCode: '404' });
     expect(String(run.items[2].json.error)).toMatch(/CF-MISSING/);
     expect(run.items[3].json.order_id).toBe('CF-EXISTS');

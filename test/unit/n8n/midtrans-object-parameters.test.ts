@@ -18,7 +18,7 @@ describe('an object where text is expected', () => {
     ['Create ▸ Title (was sent to Midtrans as the text "[object Object]")', create({ title: VALUE }), 'Title must be text'],
     ['Create ▸ Customer Email', create({ customerEmail: VALUE }), 'Customer Email must be text'],
     ['Create ▸ Custom Link ID', create({ linkIdMode: 'custom', paymentLinkId: VALUE }), 'Custom Link ID must be text'],
-    ['Create ▸ Payment Methods entry', create({ paymentMethods: [VALUE] }), 'Payment Methods must be a Midtrans payment method code'],
+    ['Create ▸ Payment Methods entry', create({ paymentMethods: [VALUE] }), 'Payment Methods must be a payment method code (text)'],
     ['Create ▸ Custom Field 1', create({ additionalFields: { customField1: VALUE } }), 'Custom Field 1 must be text'],
     ['Create ▸ Finish URL', create({ additionalFields: { finishUrl: VALUE } }), 'Finish URL must be a full web address'],
     ['Create ▸ Card Acquiring Bank', create({ additionalFields: { cardBank: VALUE } }), 'Card Acquiring Bank must be one of'],

@@ -31,7 +31,9 @@ test('a paid order whose notification was lost comes out as the Trigger would ha
   const delivered = await deliver(trigger.webhook, { description: trigger.description, credentials: creds() }, { body: { ...sent } });
   expect(delivered.executed).toBe(true);
   const triggerItem = delivered.items[0].json;
-  for (const key of ['payment_link_order_id', 'state', 'paid', 'amount', 'order_id', 'transaction_id', 'transaction_status']) expect(item.json[key]).toEqual(triggerItem[key]);
+  // Links the Create operation makes carry their order id in custom_field1: the Trigger's evidence.
+  expect(triggerItem.payment_link_order_id_source).toBe('custom_field1');
+  for (const key of ['payment_link_order_id', 'state', 'paid', 'amount', 'invoice_amount', 'customer_fee', 'order_id', 'transaction_id', 'transaction_status']) expect(item.json[key]).toEqual(triggerItem[key]);
 });
 
 test('orders already recorded at their state give nothing; several orders each get their own paired items', async () => {

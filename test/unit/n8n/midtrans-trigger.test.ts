@@ -19,12 +19,13 @@ function receiver(params: IDataObject = {}, credentials = credentialsFor(backend
 
 const RECEIVED = { received: true };
 
-function createLink(orderId: string, amount = 125000): void {
+/** A link as the product's Create makes it: its own order id in custom_field1 (unless `withOrderIdField` is false). */
+function createLink(orderId: string, amount = 125000, withOrderIdField = true): void {
   const res = backend.simulator.handle({
     method: 'POST',
     path: '/v1/payment-links',
     headers: { authorization: `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: amount }, usage_limit: 5 }),
+    body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: amount }, usage_limit: 5, ...(withOrderIdField ? { custom_field1: orderId } : {}) }),
   });
   expect(res.status).toBe(200);
 }
@@ -39,9 +40,11 @@ describe('verified notifications', () => {
     expect(outcome.items).toHaveLength(1);
     const json = outcome.items[0].json;
     for (const [k, v] of Object.entries(n)) expect(json[k]).toEqual(v);
-    expect(json).toMatchObject({ payment_link_order_id: 'TRG-1', paid: true, state: 'paid', amount: 125000, confirmed: true });
+    expect(json).toMatchObject({ payment_link_order_id: 'TRG-1', payment_link_order_id_source: 'custom_field1', paid: true, state: 'paid', amount: 125000, invoice_amount: 125000, customer_fee: 0, confirmed: true });
     expect(typeof json.amount).toBe('number');
-    expect(Object.keys(json).sort()).toEqual([...Object.keys(n), 'amount', 'confirmed', 'paid', 'payment_link_order_id', 'state'].sort());
+    expect(Object.keys(json).sort()).toEqual(
+      [...Object.keys(n), 'amount', 'confirmed', 'customer_fee', 'invoice_amount', 'paid', 'payment_link_order_id', 'payment_link_order_id_source', 'state'].sort(),
+    );
     expect(outcome.httpCalls).toBe(1);
     expect(backend.requests.at(-1)?.path).toBe(`/v2/${n.order_id}/status`);
     expect(JSON.stringify(outcome.items)).not.toContain(SERVER_KEY);
@@ -59,6 +62,67 @@ describe('verified notifications', () => {
     expect(outcome.executed).toBe(true);
     expect(outcome.items[0].json).toMatchObject({ state, paid, payment_link_order_id: `TRG-${status}`, confirmed: false });
     expect(outcome.httpCalls).toBe(0);
+  });
+});
+
+describe('which payment link a payment belongs to, from evidence only (real order ids: issue 24)', () => {
+  test('a shop\'s own Snap order ORDER-26-1765990547301 is not claimed for link ORDER-26: payment_link_order_id stays empty', async () => {
+    createLink('ORDER-26', 150000);
+    const n = backend.simulator.paySnapOrder('ORDER-26-1765990547301', { status: 'settlement', payment_type: 'gopay', gross_amount: 150000 });
+    const outcome = await receiver().send({ ...n });
+    expect(outcome.executed).toBe(true);
+    expect(outcome.items[0].json).toMatchObject({ order_id: 'ORDER-26-1765990547301', payment_link_order_id: '', payment_link_order_id_source: 'none', paid: true });
+    // The status call confirms the payment; one GET of the candidate link, which does not list it.
+    expect(outcome.httpCalls).toBe(2);
+    expect(backend.requests.at(-1)?.path).toBe('/v1/payment-links/ORDER-26');
+  });
+
+  test('a real shop order id whose candidate link does not exist (RAB-…-1759851491516): GET answers 404, not claimed', async () => {
+    const n = backend.simulator.paySnapOrder('RAB-68e4edfdb754d89f3fcfe571-1759851491516', { status: 'pending', payment_type: 'bank_transfer', gross_amount: 50000 });
+    const outcome = await receiver().send({ ...n });
+    expect(outcome.items[0].json).toMatchObject({ payment_link_order_id: '', payment_link_order_id_source: 'none' });
+  });
+
+  test('a shop payment whose custom_field1 Midtrans reports naming the candidate is claimed (source custom_field1) with the status call alone', async () => {
+    const n = backend.simulator.paySnapOrder('SHOP-9-1765990547301', { status: 'settlement', payment_type: 'gopay', gross_amount: 1000, custom_field1: 'SHOP-9' });
+    const outcome = await receiver().send({ ...n });
+    expect(outcome.items[0].json).toMatchObject({ payment_link_order_id: 'SHOP-9', payment_link_order_id_source: 'custom_field1' });
+    expect(outcome.httpCalls).toBe(1);
+  });
+
+  test('a link made without custom_field1 (the dashboard, an older Create): GET lists the purchase, claimed with source payment_link', async () => {
+    createLink('OLD-1', 10000, false);
+    const n = backend.simulator.pay('OLD-1', { status: 'settlement', payment_type: 'bank_transfer' });
+    const outcome = await receiver().send({ ...n });
+    expect(outcome.items[0].json).toMatchObject({ payment_link_order_id: 'OLD-1', payment_link_order_id_source: 'payment_link' });
+    // The status call, then the GET of the link.
+    expect(outcome.httpCalls).toBe(2);
+  });
+
+  test('with the look-up off, only the status call is made and an unproven payment stays unclaimed', async () => {
+    createLink('OLD-2', 10000, false);
+    const n = backend.simulator.pay('OLD-2', { status: 'settlement', payment_type: 'bank_transfer' });
+    const outcome = await receiver({ options: { linkLookup: false } }).send({ ...n });
+    expect(outcome.items[0].json).toMatchObject({ payment_link_order_id: '', payment_link_order_id_source: 'none' });
+    expect(outcome.httpCalls).toBe(1);
+  });
+
+  test('when the look-up cannot reach Midtrans, nothing starts and Midtrans gets 503 (it retries later)', async () => {
+    createLink('OLD-3', 10000, false);
+    const n = backend.simulator.pay('OLD-3', { status: 'settlement', payment_type: 'bank_transfer' });
+    const outcome = await receiver({}, credentialsFor('http://127.0.0.1:9', SERVER_KEY)).send({ ...n });
+    expect(outcome).toMatchObject({ status: 503, executed: false });
+  });
+});
+
+describe('Automatic Fee Imposition (a body shaped like Midtrans/midtrans-php issue #118)', () => {
+  test('the item carries what arrived, the invoice amount and the fee the customer paid', async () => {
+    createLink('FEE-1', 10000);
+    const n = backend.simulator.pay('FEE-1', { status: 'settlement', payment_type: 'bank_transfer', customer_fee: 71 });
+    expect(n.gross_amount).toBe('10071.00');
+    expect(n.metadata).toEqual({ extra_info: { gross_amount_info: { original_amount: '10000', gross_amount: '10071', customer_imposed_payment_fee: '71' } } });
+    const outcome = await receiver().send({ ...n });
+    expect(outcome.items[0].json).toMatchObject({ payment_link_order_id: 'FEE-1', amount: 10071, invoice_amount: 10000, customer_fee: 71, paid: true });
   });
 });
 
@@ -150,7 +214,7 @@ describe('repeated deliveries and filters', () => {
 
   test('there is no "Ignore Duplicate Notifications" option any more', () => {
     const options = trigger.description.properties.find((p) => p.name === 'options') as { options?: { name: string }[] };
-    expect(options.options?.map((o) => o.name)).toEqual(['skipConfirmation']);
+    expect(options.options?.map((o) => o.name)).toEqual(['skipConfirmation', 'linkLookup']);
     const notice = trigger.description.properties.find((p) => p.name === 'duplicatesNotice');
     expect(notice?.displayName).toMatch(/Remove Duplicates/);
     expect(notice?.displayName).toMatch(/Remove Items Processed in Previous Executions/);

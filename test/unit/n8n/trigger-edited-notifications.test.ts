@@ -17,7 +17,8 @@ const trigger = new MidtransTrigger();
 const send = (body: IDataObject, params: IDataObject = {}): Promise<WebhookOutcome> =>
   deliver(trigger.webhook, { description: trigger.description, credentials: credentialsFor(backend.url), params }, { body });
 
-function createLink(orderId: string, extra: Record<string, unknown> = {}): void {
+/** A link as the Midtrans node's Create makes it: its order id in custom_field1, the Trigger's evidence. */
+function createLink(orderId: string, extra: Record<string, unknown> = { custom_field1: orderId }): void {
   const res = backend.simulator.handle({
     method: 'POST',
     path: '/v1/payment-links',
@@ -95,7 +96,7 @@ test('unsigned fields of a shape Midtrans never sends are refused (400) before a
 });
 
 test('a BI-SNAP payment (BSI VA: the status API puts its transaction id in order_id) is confirmed and starts its run', async () => {
-  createLink('BSI-1', { enabled_payments: ['bsi_va'] });
+  createLink('BSI-1', { enabled_payments: ['bsi_va'], custom_field1: 'BSI-1' });
   const body = backend.simulator.pay('BSI-1', { status: 'settlement', payment_type: 'bsi_va' });
   const outcome = await send({ ...body });
   expect(outcome).toMatchObject({ status: 200, executed: true, httpCalls: 1 });
@@ -134,4 +135,18 @@ describe('Skip Status Confirmation (Unsafe)', () => {
       executed: false,
     });
   });
+});
+
+test("a shop's genuine paid order replayed with custom_field1 edited to name link ORDER-26 is not claimed for it: the claim reads Midtrans's answer", async () => {
+  createLink('ORDER-26');
+  const shop = backend.simulator.paySnapOrder('ORDER-26-1765990547301', {
+    status: 'settlement',
+    payment_type: 'gopay',
+    gross_amount: 90000,
+  });
+  const outcome = await send({ ...shop, custom_field1: 'ORDER-26' });
+  // The status call, then the GET of the candidate link, which does not list this payment.
+  expect(outcome).toMatchObject({ status: 200, executed: true, httpCalls: 2 });
+  expect(outcome.items[0].json).toMatchObject({ payment_link_order_id: '', payment_link_order_id_source: 'none', paid: true });
+  expect(outcome.items[0].json.custom_field1).toBeUndefined();
 });

@@ -6,7 +6,7 @@
 import { parseTransactionStatus } from '../../../core/src';
 import { REFERENCE_REQUEST } from '../../fixtures/reference-request';
 import { createSimulator } from '../../../tools/simulator';
-import { BASE, KEY, T0, call, fixedLink, newSim } from './sim-helpers';
+import { BASE, KEY, T0, call, fixedLink, newSim, referenceSignature } from './sim-helpers';
 
 const PAYMENT_URL_SHAPE = /^http:\/\/sim\.test\/payment-links\/[a-z0-9-]+$/;
 
@@ -278,6 +278,22 @@ describe('control routes', () => {
     expect(sim.stats().createdLinks).toBe(0);
     expect(call(sim, 'POST', '/_sim/payment-links/none/pay', { status: 'settlement' }).status).toBe(404);
     expect(call(sim, 'POST', '/_sim/payment-links/none/pay', { status: 'bogus' }).status).toBe(404);
+  });
+
+  test('a new server key replaces the old one at once: the old key gets 401, notifications are signed with the new one, reset restores the first', () => {
+    const sim = newSim();
+    const NEW = 'SB-Mid-server-SIMnewKey456';
+    call(sim, 'POST', '/v1/payment-links', fixedLink('NK'));
+    expect(call(sim, 'POST', '/_sim/server-key', { serverKey: '' }).status).toBe(400);
+    expect(call(sim, 'POST', '/_sim/server-key', { serverKey: NEW }).status).toBe(200);
+    expect(call(sim, 'GET', '/v1/payment-links/NK').status).toBe(401);
+    expect(call(sim, 'GET', '/v1/payment-links/NK', undefined, NEW).status).toBe(200);
+    const paid = call(sim, 'POST', '/_sim/payment-links/NK/pay', { status: 'settlement', payment_type: 'gopay' }).json;
+    expect(paid.signature_key).toBe(referenceSignature(paid, NEW));
+    expect(call(sim, 'GET', `/v2/${paid.order_id}/status`, undefined, NEW).json.transaction_status).toBe('settlement');
+    expect(call(sim, 'GET', `/v2/${paid.order_id}/status`).status).toBe(401);
+    call(sim, 'POST', '/_sim/reset');
+    expect(call(sim, 'GET', '/v1/payment-links/NK').status).toBe(404);
   });
 
   test('an unknown pay status is refused with 400 and the list of statuses', () => {

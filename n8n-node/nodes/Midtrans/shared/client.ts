@@ -20,7 +20,10 @@ export async function midtransFor(ctx: IExecuteFunctions): Promise<Midtrans> {
 		found = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
 			const config = configFromCredentials(credentials);
 			// Retries (429, 5xx, no answer) wait with n8n's own sleep: timers are not available to community nodes.
-			const client = new MidtransClient(config, { transport: n8nTransport(ctx), sleep: async (ms) => await sleep(ms) });
+			const client = new MidtransClient(config, {
+				transport: n8nTransport(ctx),
+				sleep: async (ms) => await sleep(ms),
+			});
 			return { client, config };
 		});
 		perExecution.set(ctx, found);

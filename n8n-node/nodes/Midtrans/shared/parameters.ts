@@ -44,10 +44,19 @@ export function listOf(value: unknown): string[] {
  * returned one) fails here, naming the field and showing the value, before any request: as String()
  * it would become "[object Object]" and be sent to Midtrans as the id.
  */
-export function idParameter(ctx: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+export function idParameter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '');
 	if (typeof raw !== 'string' && typeof raw !== 'number') {
-		throw new NodeOperationError(ctx.getNode(), `${field} must be text, got ${describeValue(raw)}`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${field} must be text, got ${describeValue(raw)}`,
+			{ itemIndex },
+		);
 	}
 	const value = String(raw).trim();
 	if (value === '') {

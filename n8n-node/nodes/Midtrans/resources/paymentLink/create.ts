@@ -3,7 +3,12 @@
  * validation problem is shown with. Limits and value lists come from the core's contract, and the
  * labels are the fields' own display names, so a field is renamed or a limit changed in one place.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { randomBytes } from 'crypto';
 
 import {
@@ -49,13 +54,18 @@ const PAYMENT_METHOD_NAMES: Record<PaymentMethod, string> = {
 	bsi_va: 'BSI Virtual Account',
 	cimb_va: 'CIMB Virtual Account',
 	credit_card: 'Credit Card',
+	dana: 'DANA',
 	danamon_va: 'Danamon Virtual Account',
 	echannel: 'Mandiri Bill Payment (Echannel)',
+	google_pay: 'Google Pay',
 	gopay: 'GoPay',
 	indomaret: 'Indomaret',
 	kredivo: 'Kredivo',
 	other_qris: 'Other QRIS',
+	ovo: 'OVO',
 	permata_va: 'Permata Virtual Account',
+	saqu_va: 'Bank Saqu Virtual Account',
+	seabank_va: 'SeaBank Virtual Account',
 	shopeepay: 'ShopeePay',
 };
 
@@ -70,19 +80,25 @@ const CUSTOMER_FIELD_NAMES: Record<(typeof CUSTOMER_REQUIRED_FIELDS)[number], st
 	phone: 'Phone',
 };
 
-const byName = <T extends { name: string }>(list: T[]): T[] => [...list].sort((a, b) => a.name.localeCompare(b.name));
-const upperCaseOptions = (codes: readonly string[]) => byName(codes.map((code) => ({ name: code.toUpperCase(), value: code })));
+const byName = <T extends { name: string }>(list: T[]): T[] =>
+	[...list].sort((a, b) => a.name.localeCompare(b.name));
+const upperCaseOptions = (codes: readonly string[]) =>
+	byName(codes.map((code) => ({ name: code.toUpperCase(), value: code })));
 const rupiah = (n: number) => n.toLocaleString('en-US');
 
 const show = showFor('paymentLink', 'create');
-const showWhen = (amountType: string) => showFor('paymentLink', 'create', { amountType: [amountType] });
+const showWhen = (amountType: string) =>
+	showFor('paymentLink', 'create', { amountType: [amountType] });
 
 const customFieldOption = (n: 1 | 2 | 3): INodeProperties => ({
 	displayName: `Custom Field ${n}`,
 	name: `customField${n}`,
 	type: 'string',
 	default: '',
-	description: `Shown in the dashboard and sent back in payment notifications (at most ${CUSTOM_FIELD_MAX} characters)`,
+	description:
+		n === 1
+			? `Shown in the dashboard and sent back in payment notifications (at most ${CUSTOM_FIELD_MAX} characters). Left empty, the link's order ID goes here, so the Midtrans Trigger can tell this link's payments from other orders`
+			: `Shown in the dashboard and sent back in payment notifications (at most ${CUSTOM_FIELD_MAX} characters)`,
 });
 
 const vaNumberField = (displayName: string, name: string, code: VaBank): INodeProperties => ({
@@ -181,7 +197,9 @@ const additionalFields: INodeProperties[] = [
 		displayName: 'Customer Must Fill In',
 		name: 'customerRequiredFields',
 		type: 'multiOptions',
-		options: byName(CUSTOMER_REQUIRED_FIELDS.map((code) => ({ name: CUSTOMER_FIELD_NAMES[code], value: code }))),
+		options: byName(
+			CUSTOMER_REQUIRED_FIELDS.map((code) => ({ name: CUSTOMER_FIELD_NAMES[code], value: code })),
+		),
 		default: [],
 		description: 'Ask the customer for these before paying',
 	},
@@ -198,7 +216,8 @@ const additionalFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '2026-12-01 18:00 +0700',
-		description: 'When the expiry clock starts, as yyyy-MM-dd HH:mm ±HHMM; default is the creation time',
+		description:
+			'When the expiry clock starts, as yyyy-MM-dd HH:mm ±HHMM; default is the creation time',
 	},
 	{
 		displayName: 'Finish URL',
@@ -305,8 +324,20 @@ export const description: INodeProperties[] = [
 		description: 'Optional limits for the amount the customer types',
 		displayOptions: showWhen('dynamic'),
 		options: [
-			{ displayName: 'Maximum (IDR)', name: 'max', type: 'number', typeOptions: { numberPrecision: 0 }, default: 0 },
-			{ displayName: 'Minimum (IDR)', name: 'min', type: 'number', typeOptions: { numberPrecision: 0 }, default: 0 },
+			{
+				displayName: 'Maximum (IDR)',
+				name: 'max',
+				type: 'number',
+				typeOptions: { numberPrecision: 0 },
+				default: 0,
+			},
+			{
+				displayName: 'Minimum (IDR)',
+				name: 'min',
+				type: 'number',
+				typeOptions: { numberPrecision: 0 },
+				default: 0,
+			},
 			{
 				displayName: 'Preset (IDR)',
 				name: 'preset',
@@ -383,7 +414,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Payment Methods',
 		name: 'paymentMethods',
 		type: 'multiOptions',
-		options: byName(ENABLED_PAYMENTS_CURRENT.map((code) => ({ name: PAYMENT_METHOD_NAMES[code], value: code }))),
+		options: byName(
+			ENABLED_PAYMENTS_CURRENT.map((code) => ({ name: PAYMENT_METHOD_NAMES[code], value: code })),
+		),
 		default: [],
 		description: 'Leave empty to offer every method active on your Midtrans account',
 		displayOptions: show,
@@ -425,7 +458,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Return the Existing Link',
 				value: 'return',
-				description: 'Return the link already created for this order ID when it asks for the same amount (safe reruns)',
+				description:
+					'Return the link already created for this order ID when it asks for the same amount (safe reruns)',
 			},
 		],
 		default: 'return',
@@ -448,7 +482,10 @@ export const description: INodeProperties[] = [
  */
 export const VA_FIELDS = additionalFields
 	.filter((field) => field.name.endsWith('VaNumber'))
-	.map((field) => ({ name: field.name, bank: field.name.replace(/VaNumber$/, '') as keyof NonNullable<InvoiceInput['vaNumbers']> }));
+	.map((field) => ({
+		name: field.name,
+		bank: field.name.replace(/VaNumber$/, '') as keyof NonNullable<InvoiceInput['vaNumbers']>,
+	}));
 
 // ---- reading the parameters ---------------------------------------------------------------------
 
@@ -479,13 +516,16 @@ function creditCardOf(extra: IDataObject): InvoiceInput['creditCard'] {
 	if (extra.cardSecure !== undefined) card.secure = extra.cardSecure as boolean;
 	if (optionalText(extra.cardBank)) card.bank = optionalText(extra.cardBank);
 	if (optionalText(extra.cardChannel)) card.channel = optionalText(extra.cardChannel) as 'migs';
-	if (optionalText(extra.cardType)) card.type = optionalText(extra.cardType) as (typeof CARD_TYPES)[number];
+	if (optionalText(extra.cardType))
+		card.type = optionalText(extra.cardType) as (typeof CARD_TYPES)[number];
 	const bins = listOf(extra.cardAllowedBins);
 	if (bins.length) card.allowedBins = bins;
-	const termRows = ((extra.installmentTerms as IDataObject | undefined)?.term as IDataObject[] | undefined) ?? [];
+	const termRows =
+		((extra.installmentTerms as IDataObject | undefined)?.term as IDataObject[] | undefined) ?? [];
 	if (extra.installmentRequired !== undefined || termRows.length) {
 		const installment: { required?: boolean; terms?: Record<string, number[]> } = {};
-		if (extra.installmentRequired !== undefined) installment.required = extra.installmentRequired as boolean;
+		if (extra.installmentRequired !== undefined)
+			installment.required = extra.installmentRequired as boolean;
 		if (termRows.length) {
 			installment.terms = {};
 			for (const row of termRows) {
@@ -504,7 +544,8 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 	const invoice: InvoiceInput = { orderId: textOf(ctx.getNodeParameter('orderId', i, '')) };
 
 	if (amountType === 'fixed') invoice.amount = numberOf(ctx.getNodeParameter('amount', i, 0));
-	if (amountType === 'items') invoice.items = itemsOf(ctx.getNodeParameter('items', i, {}) as IDataObject);
+	if (amountType === 'items')
+		invoice.items = itemsOf(ctx.getNodeParameter('items', i, {}) as IDataObject);
 	if (amountType === 'dynamic') {
 		const d = ctx.getNodeParameter('dynamicAmount', i, {}) as IDataObject;
 		invoice.dynamicAmount = {};
@@ -529,14 +570,17 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 		const v = optionalText(value);
 		if (v !== undefined) (customer as Record<string, string>)[key] = v;
 	}
-	const required = listOf(extra.customerRequiredFields) as (typeof CUSTOMER_REQUIRED_FIELDS)[number][];
+	const required = listOf(
+		extra.customerRequiredFields,
+	) as (typeof CUSTOMER_REQUIRED_FIELDS)[number][];
 	if (required.length) customer.requiredFields = required;
 	if (Object.keys(customer).length) invoice.customer = customer;
 
 	const duration = numberOf(ctx.getNodeParameter('expiryDuration', i, 0));
 	const startTime = optionalText(extra.expiryStartTime);
 	if (duration !== 0 || startTime !== undefined) {
-		invoice.expiry = { duration, unit: ctx.getNodeParameter('expiryUnit', i, 'days') as ExpiryUnit };
+		// 0 is the field left empty: a start time alone leaves the required duration missing (named as such).
+		invoice.expiry = { duration: (duration === 0 ? undefined : duration) as number, unit: ctx.getNodeParameter('expiryUnit', i, 'days') as ExpiryUnit };
 		if (startTime !== undefined) invoice.expiry.startTime = startTime;
 	}
 
@@ -550,7 +594,9 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 		invoice.paymentLinkId = 'generate';
 	}
 
-	const customFields = [extra.customField1, extra.customField2, extra.customField3].map(optionalText);
+	// custom_field1 carries the link's own order ID unless the user fills it: the documented way back from a
+	// payment to its link (docs/midtrans-contract.md §5.6), and the Trigger's evidence (core link-claim.ts).
+	const customFields = [optionalText(extra.customField1) ?? (invoice.orderId || undefined), ...[extra.customField2, extra.customField3].map(optionalText)];
 	if (customFields.some((v) => v !== undefined)) invoice.customFields = customFields as [string?, string?, string?];
 	const finishUrl = optionalText(extra.finishUrl);
 	if (finishUrl !== undefined) invoice.finishUrl = finishUrl;
@@ -577,9 +623,9 @@ export function labelOf(...path: string[]): string {
 	let level: readonly unknown[] = description;
 	let label = path.join(' › ');
 	for (const name of path) {
-		const next = (level as { name: string; displayName: string; options?: unknown[]; values?: unknown[] }[]).find(
-			(p) => p.name === name,
-		);
+		const next = (
+			level as { name: string; displayName: string; options?: unknown[]; values?: unknown[] }[]
+		).find((p) => p.name === name);
 		if (!next) return path.join(' › ');
 		label = next.displayName;
 		level = next.options ?? next.values ?? [];
@@ -608,13 +654,26 @@ const CUSTOMER_FIELDS: Record<string, string[]> = {
 const FIELD_OF: [RegExp, (m: RegExpExecArray, amountType: string) => string][] = [
 	[/^orderId/, () => labelOf('orderId')],
 	[/^amount/, (_, t) => labelOf(t === 'items' ? 'items' : 'amount')],
-	[/^items\[(\d+)\]\.(\w+)/, (m) => `${labelOf('items')} › item ${Number(m[1]) + 1} › ${labelOf('items', 'item', m[2])}`],
+	[
+		/^items\[(\d+)\]\.(\w+)/,
+		(m) => `${labelOf('items')} › item ${Number(m[1]) + 1} › ${labelOf('items', 'item', m[2])}`,
+	],
 	[/^items/, () => labelOf('items')],
-	[/^dynamicAmount\.(min|max|preset)/, (m) => `${labelOf('dynamicAmount')} › ${labelOf('dynamicAmount', m[1])}`],
+	[
+		/^dynamicAmount\.(min|max|preset)/,
+		(m) => `${labelOf('dynamicAmount')} › ${labelOf('dynamicAmount', m[1])}`,
+	],
 	[/^dynamicAmount/, () => labelOf('dynamicAmount')],
 	[/^title/, () => labelOf('title')],
-	[/^customer\.(\w+)/, (m) => (CUSTOMER_FIELDS[m[1]] ? labelOf(...CUSTOMER_FIELDS[m[1]]) : labelOf('customerEmail'))],
-	[/^customer/, () => `${labelOf('customerEmail')}, ${labelOf('customerFirstName')} or ${labelOf('customerPhone')}`],
+	[
+		/^customer\.(\w+)/,
+		(m) => (CUSTOMER_FIELDS[m[1]] ? labelOf(...CUSTOMER_FIELDS[m[1]]) : labelOf('customerEmail')),
+	],
+	[
+		/^customer/,
+		() =>
+			`${labelOf('customerEmail')}, ${labelOf('customerFirstName')} or ${labelOf('customerPhone')}`,
+	],
 	[/^expiry\.startTime/, () => extraLabel('expiryStartTime')],
 	[/^expiry\.unit/, () => labelOf('expiryUnit')],
 	[/^expiry/, () => labelOf('expiryDuration')],
@@ -624,11 +683,17 @@ const FIELD_OF: [RegExp, (m: RegExpExecArray, amountType: string) => string][] =
 	[/^customFields\[(\d)\]/, (m) => extraLabel(`customField${Number(m[1]) + 1}`)],
 	[/^customFields/, () => [1, 2, 3].map((n) => extraLabel(`customField${n}`)).join(', ')],
 	[/^finishUrl/, () => extraLabel('finishUrl')],
-	[/^creditCard\.installment\.terms\.?(\w+)?/, (m) => `${extraLabel('installmentTerms')}${m[1] ? ` › ${m[1].toUpperCase()}` : ''}`],
+	[
+		/^creditCard\.installment\.terms\.?(\w+)?/,
+		(m) => `${extraLabel('installmentTerms')}${m[1] ? ` › ${m[1].toUpperCase()}` : ''}`,
+	],
 	[/^creditCard\.installment/, () => extraLabel('installmentRequired')],
 	[/^creditCard\.(\w+)/, (m) => extraLabel(CARD_FIELDS[m[1]] ?? 'cardBank')],
 	[/^creditCard/, () => labelOf('additionalFields')],
-	[/^vaNumbers\.(\w+)/, (m) => extraLabel(VA_FIELDS.find((va) => va.bank === m[1])?.name ?? 'bcaVaNumber')],
+	[
+		/^vaNumbers\.(\w+)/,
+		(m) => extraLabel(VA_FIELDS.find((va) => va.bank === m[1])?.name ?? 'bcaVaNumber'),
+	],
 ];
 
 export function fieldNameOf(invoicePath: string, amountType: string): string {
@@ -646,11 +711,13 @@ const secureRandom = (n: number): Uint8Array => new Uint8Array(randomBytes(n));
 /** Builds and validates the request in the core first: a bad field fails here, before any HTTP call. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const amountType = this.getNodeParameter('amountType', itemIndex, 'fixed') as string;
-	const { request, problems } = buildInvoiceRequest(invoiceFromParameters(this, itemIndex), secureRandom);
+	const { request, problems, warnings } = buildInvoiceRequest(invoiceFromParameters(this, itemIndex), secureRandom);
 	if (problems.length) {
 		// With line items the total is derived from them, so a problem with an item is the cause to show first.
 		const ordered =
-			amountType === 'items' ? [...problems].sort((a, b) => Number(a.path === 'amount') - Number(b.path === 'amount')) : problems;
+			amountType === 'items'
+				? [...problems].sort((a, b) => Number(a.path === 'amount') - Number(b.path === 'amount'))
+				: problems;
 		const lines = ordered.map((p) => `${fieldNameOf(p.path, amountType)} ${p.tail}`);
 		throw new NodeOperationError(this.getNode(), lines[0], {
 			itemIndex,
@@ -669,5 +736,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		payment_link_id: linkId ?? null,
 		existing: created.existing,
 		whatsapp_url: chat?.ok ? chat.url : null,
+		// Rules we inferred never block (the core's request policy): what they found is said here, and the link was created.
+		...(warnings.length ? { warnings: warnings.map((w) => `${fieldNameOf(w.path, amountType)} ${w.tail}`) } : {}),
 	};
 }

@@ -6,7 +6,12 @@
  * in the Trigger's item shape, so the same downstream handles both. The rule is the core's
  * (core/src/reconcile-open-orders.ts); this file only asks and adapts.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import {
 	describeValue,
@@ -29,7 +34,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '={{ $json.order_id }}',
-		description: "The payment link's order ID of an order still open in your store (one input item per order)",
+		description:
+			"The payment link's order ID of an order still open in your store (one input item per order)",
 		displayOptions: showFor('paymentLink', 'reconcile'),
 	},
 	{
@@ -47,7 +53,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const rawId = this.getNodeParameter('reconcileOrderId', itemIndex, '');
 	if ((typeof rawId !== 'string' && typeof rawId !== 'number') || String(rawId).trim() === '') {
-		throw new NodeOperationError(this.getNode(), `Order ID must be text, got ${describeValue(rawId)}`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Order ID must be text, got ${describeValue(rawId)}`,
+			{ itemIndex },
+		);
 	}
 	const orderId = String(rawId).trim();
 	const known = this.getNodeParameter('reconcileKnownState', itemIndex, '');
@@ -59,7 +69,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		link = await client.getPaymentLink(orderId);
 	} catch (error) {
 		// 404: the link is gone (deactivated, or never created); nothing more can happen to it.
-		if (!(isMidtransApiError(error) && error.httpStatus === 404)) throw toNodeApiError(this.getNode(), error, serverKey, itemIndex);
+		if (!(isMidtransApiError(error) && error.httpStatus === 404))
+			throw toNodeApiError(this.getNode(), error, serverKey, itemIndex);
 	}
 	const answers: StatusAnswer[] = [];
 	for (const id of link ? purchaseIdsToAsk(link) : []) {
@@ -67,14 +78,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			answers.push({ askedId: id, body: await client.getTransactionStatus(id) });
 		} catch (error) {
 			// The status API's "not found" (a purchase with no method chosen yet) is an answer, not a failure.
-			if (isMidtransApiError(error) && error.httpStatus === 404) answers.push({ askedId: id, body: error.body });
+			if (isMidtransApiError(error) && error.httpStatus === 404)
+				answers.push({ askedId: id, body: error.body });
 			else throw toNodeApiError(this.getNode(), error, serverKey, itemIndex);
 		}
 	}
 	const closed = !link || summariseLink(link, Date.now()).expired;
-	const result = reconcileOrder({ orderId, state: typeof known === 'string' ? known : '' }, answers, closed);
+	const result = reconcileOrder(
+		{ orderId, state: typeof known === 'string' ? known : '' },
+		answers,
+		closed,
+	);
 	return result.changes.map((change) => ({
-		...withInterpretation(change.body as IDataObject, change.interpretation),
+		// The purchases asked about are the ones Midtrans's GET of this link lists: that is the evidence.
+		...withInterpretation(change.body as IDataObject, change.interpretation, { linkOrderId: orderId, source: 'payment_link', candidate: orderId }),
 		reconciled: true,
 		order_done: result.done,
 	}));
