@@ -4,13 +4,12 @@
  * Extensions ▸ Apps Script: Code.gs (the built apps-script/dist/Code.js), each HTML file, appsscript.json,
  * and INSTALL.txt with the steps (docs/sheets.md "Install").
  *
- * The zip is written here (stored entries compressed with zlib's raw deflate), because no zip tool can be
- * assumed on the machine and the npm registry's zip packages would be a dependency for 60 lines.
+ * The zip is written with fflate (no zip tool can be assumed on the machine).
  */
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const zlib = require('zlib');
+const { zipSync } = require('fflate');
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'apps-script', 'dist');
@@ -65,56 +64,10 @@ function entries() {
   return files;
 }
 
-/**
- * The fields a local header and a central-directory entry share, in the same order (APPNOTE 4.3.7 and
- * 4.3.12): version needed, flags, method, time, date, CRC-32, sizes, name length.
- */
-function writeEntryFields(buf, at, { crc, compressed, size, nameLength, dosTime, dosDate }) {
-  buf.writeUInt16LE(20, at); // version needed
-  buf.writeUInt16LE(0x0800, at + 2); // UTF-8 names
-  buf.writeUInt16LE(8, at + 4); // deflate
-  buf.writeUInt16LE(dosTime, at + 6);
-  buf.writeUInt16LE(dosDate, at + 8);
-  buf.writeUInt32LE(crc, at + 10);
-  buf.writeUInt32LE(compressed, at + 14);
-  buf.writeUInt32LE(size, at + 18);
-  buf.writeUInt16LE(nameLength, at + 22);
-}
-
-/** A zip archive (PKZIP APPNOTE 6.3: local headers, central directory, end record), deflated entries. */
+/** The zip archive, deflated, with one fixed timestamp so the same build gives the same bytes. */
 function zip(files) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  // 2026-01-01 00:00 in DOS time, fixed so the same build gives the same bytes.
-  const dosTime = 0;
-  const dosDate = ((2026 - 1980) << 9) | (1 << 5) | 1;
-  for (const { name, data } of files) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const deflated = zlib.deflateRawSync(data, { level: 9 });
-    const crc = zlib.crc32(data);
-    const entry = { crc, compressed: deflated.length, size: data.length, nameLength: nameBytes.length, dosTime, dosDate };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    writeEntryFields(local, 4, entry);
-    local.writeUInt16LE(0, 28); // no extra field
-    locals.push(local, nameBytes, deflated);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    writeEntryFields(central, 6, entry);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + deflated.length;
-  }
-  const centralDir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(centralDir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralDir, end]);
+  const entries = Object.fromEntries(files.map(({ name, data }) => [name, new Uint8Array(data)]));
+  return Buffer.from(zipSync(entries, { level: 9, mtime: new Date(2026, 0, 1) }));
 }
 
 if (require.main === module) {

@@ -12,7 +12,7 @@ import { generate, type GenerationReport } from './generation';
 import { invoiceSheet } from './invoice-sheet';
 import { handleNotification, jsonOutput } from './notifications';
 import { deactivate, refresh, type RefreshReport } from './refresh';
-import { selectedRows } from './selection';
+import { selectedRows, selectedRowsIfAny } from './selection';
 import { readConfig, saveSettingsInput, settingsView, type SettingsInput, type SettingsView } from './settings';
 import { insertTemplate } from './template';
 import { pendingPass } from './refresh-pass';
@@ -147,7 +147,7 @@ export function continueGeneration(e?: unknown): GenerationReport {
  * Every Refresh (menu, hourly, continuation) first finishes a pass that stopped for time, so the
  * hourly refresh and a pending continuation never check a link twice or skip one.
  */
-function runRefresh(options: { quiet?: boolean; onlyPending?: boolean }): RefreshReport {
+function runRefresh(options: { quiet?: boolean; onlyPending?: boolean; askNow?: ReadonlySet<number> }): RefreshReport {
   return refresh({
     ...options,
     onStoppedForTime: () => scheduleContinuation(REFRESH_CONTINUATION),
@@ -155,8 +155,9 @@ function runRefresh(options: { quiet?: boolean; onlyPending?: boolean }): Refres
   });
 }
 
+/** From the menu: the selected invoice rows are asked now, whatever their cadence (refresh.ts). */
 export function refreshStatuses(): void {
-  fromMenu(() => runRefresh({}).message);
+  fromMenu(() => runRefresh({ askNow: selectedRowsIfAny(invoiceSheet()) }).message);
 }
 
 export function timedRefresh(): void {

@@ -15,6 +15,7 @@
  * the status API's answer, never from the body, whose `custom_field1` is not signed.
  */
 import {
+  WHILE_ANSWERING_A_NOTIFICATION,
   claimFromBody,
   confirmationRequest,
   confirmedRecord,
@@ -29,10 +30,10 @@ import {
   type PurchaseRecord,
 } from '@midtrans-pl/core';
 import type { Cell, HeaderMap } from '@midtrans-pl/core';
-import { sendAll } from './adapters';
 import { findSheet, headerProblem, mapInvoiceHeaders } from './invoice-sheet';
 import { claimLink } from './link-claim';
 import { rowsOfInvoice } from './invoice-rows';
+import { sendRetrying } from './send-retrying';
 import type { NotificationAnswer } from './notifications';
 import { StateStore } from './state-store';
 import { SpreadsheetApp } from './services';
@@ -58,12 +59,15 @@ function isOurLink(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, linkOr
   return rowsOfOurLink(sheet, header, linkOrderId).length > 0;
 }
 
-/** One UrlFetch (muted, so an HTTP error is an answer); a network failure is "no answer". */
+/**
+ * The status call, tried once while the sender waits (the core's WHILE_ANSWERING_A_NOTIFICATION): muted,
+ * so an HTTP error is an answer; a network failure is "no answer".
+ */
 function askMidtrans(config: MidtransConfig, n: Interpretation): Confirmation {
-  const sent = sendAll([confirmationRequest(config, n)]);
-  if (!sent.responses)
-    return { verdict: 'unavailable', detail: redactSecret(`could not reach Midtrans: ${sent.failure ?? 'no answer'}`, config.serverKey) };
-  return confirmNotification(n, sent.responses[0], config.serverKey);
+  const [answer] = sendRetrying([confirmationRequest(config, n)], WHILE_ANSWERING_A_NOTIFICATION);
+  if ('failure' in answer)
+    return { verdict: 'unavailable', detail: redactSecret(`could not reach Midtrans: ${answer.failure}`, config.serverKey) };
+  return confirmNotification(n, answer, config.serverKey);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   deleteLinkRequest, getLinkRequest, lastPaidAt, paidRecheckDue, parseDeleteLink, parseGetLink, redactSecret, refreshNeed,
   type MidtransConfig, type NotePart, type PaymentLink,
 } from '@midtrans-pl/core';
-import { now, sendAll } from './adapters';
+import { now } from './adapters';
 import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
 import { CHUNK_SIZE, TIME_BUDGET_MS } from './generation';
 import { cellOf, cellText, invoiceSheet, readInvoiceTable, rowNumberOf, type InvoiceTable } from './invoice-sheet';
@@ -22,9 +22,10 @@ import {
   byOrderId, clearPendingPass, lastPassStart, pendingPass, saveLastPassStart, savePendingPass, type PendingPass,
 } from './refresh-pass';
 import { applyKeptNotifications } from './notifications';
+import { sendRetrying } from './send-retrying';
 import { requireConfig } from './settings';
 import { StateStore } from './state-store';
-import { t } from './i18n/catalogue';
+import { t, tn } from './i18n/catalogue';
 import { locale } from './i18n/locale';
 import { plural, statusText, summaryCells } from './i18n/words';
 import { toast } from './ui';
@@ -117,12 +118,8 @@ function customersOf(table: InvoiceTable, chunk: LinkRow[]): Map<string, Custome
 }
 
 function getAnswers(config: MidtransConfig, chunk: LinkRow[]): Answer[] {
-  const sent = sendAll(chunk.map((l) => getLinkRequest(config, l.orderId)));
-  if (!sent.responses) {
-    const note = t(locale(), 'refresh.unreachable', { detail: redactSecret(sent.failure ?? 'no answer', config.serverKey) });
-    return chunk.map(() => ({ kind: 'error', note }));
-  }
-  return sent.responses.map((res) => {
+  return sendRetrying(chunk.map((l) => getLinkRequest(config, l.orderId))).map((res): Answer => {
+    if ('failure' in res) return { kind: 'error', note: t(locale(), 'refresh.unreachable', { detail: redactSecret(res.failure, config.serverKey) }) };
     if (res.status === 404) return { kind: 'gone' };
     const parsed = parseGetLink(res);
     if (parsed.ok) return { kind: 'link', link: parsed.value };
@@ -139,6 +136,12 @@ export interface RefreshOptions {
   onStoppedForTime: () => string;
   /** Called when a pass that had stopped for time is finished; its continuation is no longer needed. */
   onResumedPassFinished: () => void;
+  /**
+   * Rows the person selected when choosing Refresh statuses from the menu: their links are asked now,
+   * first, whatever their status and re-check cadence (someone who heard of a refund wants the answer
+   * today). The rest of the pass keeps the cadence.
+   */
+  askNow?: ReadonlySet<number>;
 }
 
 /**
@@ -147,7 +150,7 @@ export interface RefreshOptions {
  * refresh-need.ts): links that can still change every pass, paid ones on the re-check cadence
  * counted from the previous complete pass, refunded, deactivated and expired ones never.
  */
-function passRows(table: InvoiceTable, pending: PendingPass | undefined, passWindow: { at: number; since?: number }): { rows: LinkRow[]; rechecks: number } {
+function passRows(table: InvoiceTable, pending: PendingPass | undefined, passWindow: { at: number; since?: number }, skip: ReadonlySet<string>): { rows: LinkRow[]; rechecks: number } {
   const states = StateStore.load(SpreadsheetApp.getActiveSpreadsheet()).byLink();
   const rechecks = new Set<string>();
   const all = linkRows(table, (i) => {
@@ -162,8 +165,15 @@ function passRows(table: InvoiceTable, pending: PendingPass | undefined, passWin
     return due;
   });
   const sorted = all.filter((l) => !pending || l.orderId > pending.after).sort(byOrderId);
-  const rows = sorted.filter((l, i) => i === 0 || sorted[i - 1].orderId !== l.orderId);
+  const rows = sorted.filter((l, i) => (i === 0 || sorted[i - 1].orderId !== l.orderId) && !skip.has(l.orderId));
   return { rows, rechecks: rows.filter((l) => rechecks.has(l.orderId)).length };
+}
+
+/** The selected rows' links, each order id once, in order-id order. */
+function selectedLinkRows(table: InvoiceTable, selected: ReadonlySet<number> | undefined): LinkRow[] {
+  if (!selected?.size) return [];
+  const sorted = linkRows(table, (i) => selected.has(rowNumberOf(i))).sort(byOrderId);
+  return sorted.filter((l, i) => i === 0 || sorted[i - 1].orderId !== l.orderId);
 }
 
 export function refresh(options: RefreshOptions): RefreshReport {
@@ -180,22 +190,25 @@ export function refresh(options: RefreshOptions): RefreshReport {
     const table = readInvoiceTable(sheet);
     // A continuation keeps its pass's passWindow, so the paid links it re-checks are the ones that pass chose.
     const passWindow = pending?.at !== undefined ? { at: pending.at, since: pending.since } : { at: started, since: lastPassStart() };
-    const { rows, rechecks } = passRows(table, pending, passWindow);
+    const asked = selectedLinkRows(table, options.askNow);
+    const { rows, rechecks } = passRows(table, pending, passWindow, new Set(asked.map((l) => l.orderId)));
+    // The selected links first, then the pass; only the pass's own links move where it stopped.
+    const work = [...asked, ...rows];
     let lastChecked: string | undefined;
     let complete = false;
     try {
-      for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
+      for (let i = 0; i < work.length; i += CHUNK_SIZE) {
         if (now() - started > TIME_BUDGET_MS) {
-          report.remaining = rows.length - i;
+          report.remaining = work.length - i;
           break;
         }
-        const chunk = rows.slice(i, i + CHUNK_SIZE);
+        const chunk = work.slice(i, i + CHUNK_SIZE);
         const answers = getAnswers(config, chunk);
         report.changed += applyAnswers(table, chunk, answers, now());
-        lastChecked = chunk[chunk.length - 1].orderId;
+        if (i + chunk.length > asked.length) lastChecked = chunk[chunk.length - 1].orderId;
         report.checked += chunk.length;
         report.failed += answers.filter((a) => a.kind === 'error').length;
-        if (!options.quiet && i + CHUNK_SIZE < rows.length) toast(t(loc, 'refresh.progress', { done: i + chunk.length, total: rows.length }));
+        if (!options.quiet && i + CHUNK_SIZE < work.length) toast(t(loc, 'refresh.progress', { done: i + chunk.length, total: work.length }));
       }
       complete = report.remaining === 0;
     } finally {
@@ -205,18 +218,22 @@ export function refresh(options: RefreshOptions): RefreshReport {
         saveLastPassStart(passWindow.at);
       } else if (lastChecked !== undefined) {
         savePendingPass({ after: lastChecked, at: passWindow.at, since: passWindow.since });
+      } else if (report.remaining > 0 && !pending) {
+        // Stopped for time before the pass's first link: the whole pass is still to do.
+        savePendingPass({ after: '', at: passWindow.at, since: passWindow.since });
       }
     }
     if (complete && pending) options.onResumedPassFinished();
     const parts = [pending
       ? t(loc, 'refresh.continued', { links: plural(loc, report.checked, 'moreLink') })
       : t(loc, 'refresh.checked', { links: plural(loc, report.checked, 'link') })];
+    if (asked.length) parts.push(tn(loc, 'refresh.askedNow', asked.length));
     if (rechecks) parts.push(t(loc, 'refresh.rechecks', { links: plural(loc, rechecks, 'paidLink') }));
     if (report.failed) parts.push(t(loc, 'refresh.couldNotCheck', { n: report.failed }));
     if (report.remaining) {
       parts.push(t(loc, 'refresh.stoppedForTime', { links: plural(loc, report.remaining, 'link'), continuation: options.onStoppedForTime() }));
     }
-    if (rows.length === 0 && !pending) parts.splice(0, 1, t(loc, 'refresh.nothingToCheck'));
+    if (work.length === 0 && !pending) parts.splice(0, 1, t(loc, 'refresh.nothingToCheck'));
     return { ...report, message: `${parts.join('; ')}.` };
   } finally {
     endRun(begin.run);
@@ -244,10 +261,8 @@ export function deactivate(selected: Set<number>): DeactivateReport {
     let failed = 0;
     for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
       const chunk = rows.slice(i, i + CHUNK_SIZE);
-      const sent = sendAll(chunk.map((l) => deleteLinkRequest(config, l.orderId)));
-      const answers: Answer[] = chunk.map((_, k) => {
-        const res = sent.responses?.[k];
-        if (!res) return { kind: 'error', note: t(loc, 'deactivate.unreachable', { detail: redactSecret(sent.failure ?? 'no answer', config.serverKey) }) };
+      const answers = sendRetrying(chunk.map((l) => deleteLinkRequest(config, l.orderId))).map((res): Answer => {
+        if ('failure' in res) return { kind: 'error', note: t(loc, 'deactivate.unreachable', { detail: redactSecret(res.failure, config.serverKey) }) };
         if (res.status === 404) return { kind: 'gone' };
         const parsed = parseDeleteLink(res);
         return parsed.ok ? { kind: 'gone' } : { kind: 'error', note: t(loc, 'deactivate.failed', { detail: redactSecret(parsed.error.message, config.serverKey) }) };

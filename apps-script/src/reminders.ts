@@ -31,7 +31,8 @@ import {
   type MidtransConfig,
   type WibDay,
 } from '@midtrans-pl/core';
-import { now, sendAll } from './adapters';
+import { now } from './adapters';
+import { sendRetrying } from './send-retrying';
 import { TIME_BUDGET_MS } from './generation';
 import { t } from './i18n/catalogue';
 import { rupiah, wibDate } from './i18n/format';
@@ -365,14 +366,12 @@ function contactOf(
  * Refresh does (so a payment found here shows in Status at once and is not asked about again).
  */
 function checkWithMidtrans(config: MidtransConfig, table: InvoiceTable, items: { orderId: string; row: number }[]): Answer[] {
-  const sent = sendAll(items.map((c) => getLinkRequest(config, c.orderId)));
-  const answers: Answer[] = sent.responses
-    ? sent.responses.map((res): Answer => {
-        if (res.status === 404) return { kind: 'gone' };
-        const parsed = parseGetLink(res);
-        return parsed.ok ? { kind: 'link', link: parsed.value } : { kind: 'error', note: '' };
-      })
-    : items.map(() => ({ kind: 'error', note: '' }));
+  const answers = sendRetrying(items.map((c) => getLinkRequest(config, c.orderId))).map((res): Answer => {
+    if ('failure' in res) return { kind: 'error', note: '' };
+    if (res.status === 404) return { kind: 'gone' };
+    const parsed = parseGetLink(res);
+    return parsed.ok ? { kind: 'link', link: parsed.value } : { kind: 'error', note: '' };
+  });
   const known = items.map((c) => ({ orderId: c.orderId, row: c.row, usageLimit: 1 }));
   const kept = answers.map((a, i) => ({ a, item: known[i] })).filter((x) => x.a.kind !== 'error');
   try {

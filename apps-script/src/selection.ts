@@ -9,6 +9,18 @@ export function selectedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): Set<num
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const active = spreadsheet.getActiveSheet();
   if (active.getName() !== sheet.getName()) throw new UserError(t(locale(), 'selection.otherSheet', { sheet: sheet.getName() }));
+  const rows = rowsOfActiveRanges(spreadsheet);
+  if (rows.size === 0) throw new UserError(t(locale(), 'selection.none'));
+  return rows;
+}
+
+/** The selected invoice rows when the invoice sheet is the one in view; none otherwise (nothing to refuse). */
+export function selectedRowsIfAny(sheet: GoogleAppsScript.Spreadsheet.Sheet): Set<number> {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return spreadsheet.getActiveSheet().getName() === sheet.getName() ? rowsOfActiveRanges(spreadsheet) : new Set();
+}
+
+function rowsOfActiveRanges(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Set<number> {
   const list = spreadsheet.getActiveRangeList();
   const rows = new Set<number>();
   for (const range of list ? list.getRanges() : []) {
@@ -16,6 +28,5 @@ export function selectedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): Set<num
     const count = range.getNumRows();
     for (let r = Math.max(first, HEADER_ROWS + 1); r < first + count; r++) rows.add(r);
   }
-  if (rows.size === 0) throw new UserError(t(locale(), 'selection.none'));
   return rows;
 }

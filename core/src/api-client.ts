@@ -1,5 +1,6 @@
 /** The Payment Link API over an injected async transport: one request at a time, the shared retry policy, and the create protocol's 409 recovery. */
-import { MIDTRANS_RETRY_POLICY, isRetryableHttpStatus, type RetryPolicy } from './contract';
+import { isRetryableAnswer } from './call-protocol';
+import { MIDTRANS_RETRY_POLICY, type RetryPolicy } from './contract';
 import {
   MidtransApiError, deleteLinkRequest, getLinkRequest, parseDeleteLink, parseGetLink, parseTransactionStatus, redactError,
   transactionStatusRequest, unreachableError, type MidtransConfig, type Operation, type Parsed,
@@ -106,7 +107,7 @@ export class MidtransClient {
         const parsed = parseActionAnswer(action, answer);
         if (parsed.ok) return parsed.value;
         last = redactError(parsed.error, this.config.serverKey);
-        if (!isRetryableHttpStatus(status)) throw last;
+        if (!isRetryableAnswer(answer)) throw last;
       }
       if (!mayResend(action, refundKey, status)) throw outcomeUnknown(last, action);
     }
@@ -121,7 +122,7 @@ export class MidtransClient {
     }
   }
 
-  /** Retries 429, 5xx and network failures under the shared policy; other answers return at once. */
+  /** Retries what call-protocol.ts's `isRetryableAnswer` says is worth asking again, under the shared policy; other answers return at once. */
   private async send<T>(operation: Operation, request: HttpRequest, parse: (r: HttpResponse) => Parsed<T>): Promise<T> {
     let last: MidtransApiError | undefined;
     for (let attempt = 1; attempt <= this.policy.maxAttempts; attempt++) {
@@ -134,7 +135,7 @@ export class MidtransClient {
       const parsed = parse(answer);
       if (parsed.ok) return parsed.value;
       last = redactError(parsed.error, this.config.serverKey);
-      if (!isRetryableHttpStatus(answer.status)) throw last;
+      if (!isRetryableAnswer(answer)) throw last;
     }
     throw last as MidtransApiError;
   }

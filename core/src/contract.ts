@@ -129,11 +129,22 @@ export interface RetryPolicy {
 }
 
 /**
- * The one retry policy for every Midtrans call, from n8n and from Apps Script alike. §1 [inferred]:
+ * The one retry policy for every Midtrans call, from n8n and from Apps Script alike: create through
+ * create-protocol.ts (which also recovers a 409), GET, DELETE, status and the connection probe through
+ * call-protocol.ts in Apps Script and api-client.ts in n8n (the one exception is below). §1 [inferred]:
  * Midtrans publishes no back-off figures; three tries over about 3 s ride out a brief 429 or 5xx
  * without holding an Apps Script execution long.
  */
 export const MIDTRANS_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, backoffMs: 1_000 };
+
+/**
+ * The one exception, for the status call that confirms a money move (a payment, refund, chargeback or
+ * reversal) while answering a notification (Apps Script's doPost; the n8n Trigger through
+ * notification-decision.ts, which sends it once): it is tried once. §5.2: Midtrans waits 15 s for
+ * the reply and asks for one within 5 s, and redelivers a notification answered with an error, so that
+ * redelivery is the retry; back-off inside the reply would only risk the sender's timeout.
+ */
+export const WHILE_ANSWERING_A_NOTIFICATION: RetryPolicy = { maxAttempts: 1, backoffMs: 0 };
 
 /** §1 [inferred]: nothing documents PL rate limits; 429, 5xx and network failures are worth a retry. */
 export function isRetryableHttpStatus(status: number): boolean {

@@ -27,6 +27,7 @@ export * from './collection-summary';
 export * from './api-calls';
 export * from './api-client';
 export * from './create-protocol';
+export * from './call-protocol';
 export * from './sheet-rows';
 export * from './server-key';
 export * from './base-url-policy';

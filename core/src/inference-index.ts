@@ -35,7 +35,7 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   { file: 'core/src/contract.ts', quote: 'bank/store fields) is [inferred]', rule: 'which notifications are reversal channels' },
   { file: 'core/src/contract.ts', quote: '§6 [inferred from NODE httpClient.js]', rule: 'status API errors inside an HTTP 200 body' },
   { file: 'core/src/contract.ts', quote: '§1 [inferred]: nothing documents PL rate limits', rule: 'which HTTP statuses are retried' },
-  { file: 'core/src/contract.ts', quote: 'alike. §1 [inferred]:', rule: 'one retry policy: 3 tries, 1 s doubling back-off' },
+  { file: 'core/src/contract.ts', quote: 'is below). §1 [inferred]:', rule: 'one retry policy: 3 tries, 1 s doubling back-off' },
   // Create protocol and reconciliation.
   { file: 'core/src/create-protocol.ts', quote: 'fail on existing ids. [inferred]', rule: 'a 409 on a retry is checked as our own lost create' },
   { file: 'core/src/reconcile-open-orders.ts', quote: '(never seen; a guard) [inferred]', rule: "a purchase under another link's order id is not this order's" },
@@ -64,4 +64,8 @@ export const INFERENCE_INDEX: readonly Inference[] = [
   { file: 'core/src/link-summary.ts', quote: '§3\n * [inferred]: expiry, usage and deletion are derived', rule: 'no link-level status: derived from expiry, usage, deletion' },
   { file: 'core/src/link-summary.ts', quote: '`2026-11-27T03:00:02.037Z`, [inferred]', rule: 'GET updated_at is an ISO instant' },
   { file: 'core/src/link-summary.ts', quote: '`capture` + `challenge`) [inferred]', rule: 'GET CAPTURE without fraud status reads as under review' },
+  // Front end (Sheets add-on): pacing and quotas, which are Apps Script's side rather than Midtrans's.
+  { file: 'apps-script/src/chunk-size.ts', quote: 'fetchAll [inferred: 1,000 in one call', rule: 'at most 500 creates in one fetchAll' },
+  { file: 'apps-script/src/adapters.ts', quote: 'before a request [inferred: longer waits', rule: 'the longest Retry-After waited out in an execution' },
+  { file: 'apps-script/src/fetch-quota.ts', quote: '[inferred] A gmail.com / googlemail.com user', rule: 'consumer or Workspace UrlFetch quota from the address' },
 ];

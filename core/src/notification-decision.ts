@@ -80,7 +80,7 @@ export type NotificationDecision =
    */
   | { outcome: 'accepted'; body: MidtransNotification; facts: Interpretation; confirmed: boolean };
 
-/** Steps 1–5 over an async transport: one status call at most, one attempt (the sender retries). */
+/** Steps 1–5 over an async transport: one status call at most, one attempt (the sender retries; contract.ts WHILE_ANSWERING_A_NOTIFICATION). */
 export async function decideNotification(input: unknown, o: DecideOptions): Promise<NotificationDecision> {
   const read = readNotification(input, o.config.serverKey, o.sha512Hex);
   if (!read.ok) return { outcome: 'refused', refused: read.refused, message: read.message };

@@ -53,6 +53,7 @@ function madeUpSignedWith(key: string): Record<string, string> {
 }
 
 const statusCalls = () => stack.sim!.simulator.stats().requestsByRoute.status ?? 0;
+const linkGets = () => stack.sim!.simulator.stats().requestsByRoute.get ?? 0;
 
 const readLines = () => fs.readFileSync(stack.n8n.logFile, 'utf8').split('\n').filter((l) => l.includes(`Midtrans Trigger: reading credential ${stack.credential.id} (`));
 
@@ -101,9 +102,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-test("genuine notifications in a row read the credential once, not once each; each costs n8n two isolates (webhook phase, execution) plus one for the credential n8n's HTTP helper reads for its status call, and no more", async () => {
+test("genuine notifications in a row read the credential once, not once each; each costs n8n two isolates (webhook phase, execution) plus one for the credential n8n's HTTP helper reads for each Midtrans call (the status call, and the GET that claims a link made without custom_field1), and no more", async () => {
   const isolatesBefore = await isolatesAcquired();
   const statusCallsBefore = statusCalls();
+  const getsBefore = linkGets();
   for (let i = 0; i < 5; i++) expect(await send(await signedWith(stack.serverKey))).toBe(200);
   await expectOneExecutionPerAccepted();
   const reads = readLines().length;
@@ -114,12 +116,15 @@ test("genuine notifications in a row read the credential once, not once each; ea
   // Each settlement was confirmed with one status call (the simulator counts them).
   const calls = statusCalls() - statusCallsBefore;
   expect(calls).toBe(5);
+  // The link was made without custom_field1, so each payment is claimed from Midtrans's GET of the link.
+  const gets = linkGets() - getsBefore;
+  expect(gets).toBe(5);
   // n8n's own counter: nothing else in webhook() (getNodeParameter for events and options included)
   // acquires an isolate of its own; the only extra ones are the Trigger's credential reads and the one
-  // n8n's httpRequestWithAuthentication makes to authenticate each status call.
+  // n8n's httpRequestWithAuthentication makes to authenticate each Midtrans call.
   const isolates = (await isolatesAcquired()) - isolatesBefore;
-  console.log(`5 genuine notifications: ${isolates} isolates acquired, ${reads} credential reads, ${calls} status calls`);
-  expect(isolates).toBe(5 * 2 + reads + calls);
+  console.log(`5 genuine notifications: ${isolates} isolates acquired, ${reads} credential reads, ${calls} status calls, ${gets} link GETs`);
+  expect(isolates).toBe(5 * 2 + reads + calls + gets);
 });
 
 test(`a forged flood starts no execution and reads the credential at most once per ${MIN_READ_INTERVAL_MS} ms (n8n's isolate counter agrees)`, async () => {

@@ -3,6 +3,12 @@
  * node test/reliability/mutants.js: evidence that the reliability suites can fail. Each mutant is a
  * copy of apps-script/ (and, for a core mutant, of core/) with one deliberate defect; the suites named for it run against that copy
  * (RELIABILITY_ADDON_BUILD) and must fail. Exit code 1 when a mutant expected to be caught survives.
+ *
+ * The count in docs/reliability.md is this run's: the sentence between the `mutants` markers there is
+ * written from the results (`--update-docs` rewrites it; otherwise a run whose results differ from it
+ * exits 1, so CI catches a docs count that no run produced). Results also go to
+ * test-artifacts/mutants.json with the run's duration. A mutant whose target is not found exactly once, or
+ * whose mutated copy does not build, is reported and fails the run rather than counting as caught.
  */
 'use strict';
 const { spawnSync } = require('child_process');
@@ -35,7 +41,7 @@ const MUTANTS = [
   { name: 'text longer than a cell is written whole', file: 'cell-writes.ts', from: 'if (text.length <= CELL_MAX_CHARS) return text;', to: 'return text;', tests: [T('hostile-content')] },
   { name: 'a Refresh pass starts over instead of resuming where it stopped', file: 'refresh.ts', from: 'all.filter((l) => !pending || l.orderId > pending.after)', to: 'all.filter(() => true)', tests: [T('refresh-continuation')] },
   { name: 'a Refresh stopped for time schedules no continuation', file: 'main.ts', from: 'onStoppedForTime: () => scheduleContinuation(REFRESH_CONTINUATION),', to: "onStoppedForTime: () => 'it continues by itself',", tests: [T('refresh-continuation')] },
-  { name: 'a Refresh pass resumes in sheet order, not order-id order', file: 'refresh.ts', from: '.sort(byOrderId)', to: '', tests: [T('refresh-continuation')] },
+  { name: 'a Refresh pass resumes in sheet order, not order-id order', file: 'refresh.ts', from: 'all.filter((l) => !pending || l.orderId > pending.after).sort(byOrderId)', to: 'all.filter((l) => !pending || l.orderId > pending.after)', tests: [T('refresh-continuation')] },
   { name: 'doPost writes the state store before the Payments row', file: 'notifications.ts', from: '    log.commit();\n    store.commit(stamp);', to: '    store.commit(stamp);\n    SpreadsheetApp.flush();\n    log.commit();', tests: [T('cutoff-payments')] },
   { name: 'Payments rows are appended without making the cells text', file: 'payments-log.ts', from: "      range.setNumberFormats(appended.map(() => formats));\n      range.setValues(appended", to: "      range.setValues(appended", tests: [T('hostile-content')] },
   { name: 'a replayed notification appends a second Payments row', file: 'payments-log.ts', from: 'const row = this.rows.get(line.purchaseOrderId);', to: 'const row = undefined as number | undefined;', tests: [T('notification-storm'), T('cutoff-payments')] },
@@ -50,6 +56,11 @@ const MUTANTS = [
 
 // MUTANTS_ONLY=<text>: only the mutants whose name contains it (to check a new one without running all).
 const only = process.env.MUTANTS_ONLY;
+const updateDocs = process.argv.includes('--update-docs');
+const DOCS = path.join(root, 'docs', 'reliability.md');
+const MARKERS = /<!-- mutants -->[\s\S]*?<!-- \/mutants -->/;
+const started = Date.now();
+const results = [];
 let unexpected = 0;
 for (const m of MUTANTS.filter((x) => !only || x.name.includes(only))) {
   const dir = path.join(root, `.mutant-apps-script-${process.pid}`);
@@ -64,13 +75,25 @@ for (const m of MUTANTS.filter((x) => !only || x.name.includes(only))) {
   }
   const file = inCore ? path.join(dir, 'node_modules', '@midtrans-pl', 'core', 'src', m.file.slice(5)) : path.join(dir, 'src', m.file);
   const text = fs.readFileSync(file, 'utf8');
-  if (!text.includes(m.from)) {
-    console.log(`?  ${m.name}: the code it mutates has changed (${m.file}); update this mutant`);
+  // Exactly once: a target that appears twice would mutate whichever comes first, perhaps not the code named.
+  const found = text.split(m.from).length - 1;
+  if (found !== 1) {
+    console.log(`?  ${m.name}: the code it mutates ${found ? 'appears more than once' : 'has changed'} (${m.file}); update this mutant`);
+    results.push({ name: m.name, caught: false, stale: true });
     unexpected++;
     fs.rmSync(dir, { recursive: true, force: true });
     continue;
   }
   fs.writeFileSync(file, text.replace(m.from, m.to));
+  // A mutant that does not build would fail every suite and so look caught: it must build first.
+  const built = spawnSync(process.execPath, ['-e', 'require(process.argv[1]).build({ outDir: process.argv[2] })', path.join(dir, 'scripts', 'build.js'), path.join(dir, 'dist-check')], { encoding: 'utf8' });
+  if (built.status !== 0) {
+    console.log(`?  ${m.name}: the mutated copy does not build; fix this mutant\n${built.stderr}`);
+    results.push({ name: m.name, caught: false, broken: true });
+    unexpected++;
+    fs.rmSync(dir, { recursive: true, force: true });
+    continue;
+  }
   const run = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...m.tests], {
     cwd: root,
     encoding: 'utf8',
@@ -80,6 +103,26 @@ for (const m of MUTANTS.filter((x) => !only || x.name.includes(only))) {
   const caught = run.status !== 0;
   const expected = m.survives ? !caught : caught;
   if (!expected) unexpected++;
+  results.push({ name: m.name, caught });
   console.log(`${caught ? 'caught  ' : 'survived'} ${m.name}${m.survives ? ` (expected to survive: ${m.survives})` : ''}${expected ? '' : '  <-- unexpected'}`);
+}
+
+const seconds = Math.round((Date.now() - started) / 1000);
+const caughtCount = results.filter((r) => r.caught).length;
+const sentence = `<!-- mutants -->${results.length} mutants, ${caughtCount} caught<!-- /mutants -->`;
+fs.mkdirSync(path.join(root, 'test-artifacts'), { recursive: true });
+fs.writeFileSync(path.join(root, 'test-artifacts', 'mutants.json'), `${JSON.stringify({ mutants: results.length, caught: caughtCount, seconds, results }, null, 2)}\n`);
+console.log(`${results.length} mutants, ${caughtCount} caught, ${seconds} s`);
+if (!only) {
+  const docs = fs.readFileSync(DOCS, 'utf8');
+  if (!MARKERS.test(docs)) {
+    console.log('docs/reliability.md has no <!-- mutants --> sentence to check');
+    unexpected++;
+  } else if (updateDocs) {
+    fs.writeFileSync(DOCS, docs.replace(MARKERS, sentence));
+  } else if (docs.match(MARKERS)[0] !== sentence) {
+    console.log(`docs/reliability.md says "${docs.match(MARKERS)[0]}"; this run gives "${sentence}" (run with --update-docs)`);
+    unexpected++;
+  }
 }
 process.exit(unexpected ? 1 : 0);

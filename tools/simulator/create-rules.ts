@@ -34,13 +34,14 @@ interface FieldRule {
   doc: string;
 }
 
-const PLNEW_PAYMENTS = ['credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va', 'gopay', 'shopeepay', 'other_qris', 'alfamart', 'indomaret', 'akulaku', 'kredivo'];
+/** §2.2 `enabled_payments`, PLNEW's list (also the first part of the default when a request omits it, payment-methods.ts). */
+export const PLNEW_PAYMENTS: readonly string[] = ['credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va', 'gopay', 'shopeepay', 'other_qris', 'alfamart', 'indomaret', 'akulaku', 'kredivo'];
 /**
  * The current Snap reference's newer channels (read 2026-12-02): `google_pay` (docs.midtrans.com/reference/google-pay)
  * and `dana` (/reference/dana) as their pages write them in `enabled_payments`; `ovo`, `seabank_va` and
  * `saqu_va` as real Snap clients send them.
  */
-const SNAP_2025_PAYMENTS = ['seabank_va', 'saqu_va', 'dana', 'ovo', 'google_pay'];
+export const SNAP_2025_PAYMENTS: readonly string[] = ['seabank_va', 'saqu_va', 'dana', 'ovo', 'google_pay'];
 const PLOLD_PAYMENTS = ['credit_card', 'gopay', 'cimb_clicks', 'bca_klikbca', 'bca_klikpay', 'bri_epay', 'telkomsel_cash', 'echannel', 'permata_va', 'other_va', 'bca_va', 'bni_va', 'bri_va', 'indomaret', 'danamon_online', 'akulaku', 'shopeepay'];
 
 /** §2.2, row by row. */

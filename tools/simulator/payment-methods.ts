@@ -3,19 +3,15 @@
  * it). Where a method has no sample in the reference, its fields are [inferred] from NOTIF's field list
  * and marked below.
  */
+import { PLNEW_PAYMENTS, SNAP_2025_PAYMENTS } from './create-rules';
 import { digitsFrom } from './seeded-random';
 import type { NotificationBody } from './types';
 
 /**
  * Default `enabled_payments` when the request omits it ("all methods active on the account"): PLNEW's
- * list, then the Snap channels of the current reference (read 2026-12-02; docs/midtrans-contract.md §2.4),
- * written out here rather than taken from the core the simulator tests.
+ * list, then the Snap channels of the current reference (docs/midtrans-contract.md §2.4).
  */
-export const DEFAULT_ENABLED_PAYMENTS: string[] = [
-  'credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va',
-  'gopay', 'shopeepay', 'other_qris', 'alfamart', 'indomaret', 'akulaku', 'kredivo',
-  'seabank_va', 'saqu_va', 'dana', 'ovo', 'google_pay',
-];
+export const DEFAULT_ENABLED_PAYMENTS: string[] = [...PLNEW_PAYMENTS, ...SNAP_2025_PAYMENTS];
 
 const VA_BANK: Record<string, string> = {
   bca_va: 'bca', bni_va: 'bni', bri_va: 'bri', cimb_va: 'cimb', danamon_va: 'danamon', bsi_va: 'bsi', other_va: 'other',

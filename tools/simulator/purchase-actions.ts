@@ -2,7 +2,6 @@
  * Paying a link: a new purchase (its order id is the link's plus `-` and 13 digits of epoch ms, §5.6,
  * with a UUID transaction id) or a move of an existing one, and the notification that goes with it.
  */
-import { isReversalChannel, notificationSignature } from '../../core/src';
 import { NOTIFICATION_STATUS_MESSAGE, STATUS_FOUND_MESSAGE } from './documented-messages';
 import { PAY_REFUSED } from './invented-messages';
 import {
@@ -49,6 +48,12 @@ function purchaseOrderId(link: StoredLink, now: number): string {
   while (taken.has(id)) id = `${link.orderId}-${String(++ms).padStart(13, '0')}`;
   return id;
 }
+
+/**
+ * §5.5, CYCLE "Reversal Case": a `settlement` can turn into `deny` only for Permata VA, Mandiri Bill
+ * (`echannel`) and Indomaret. Read from the docs by method, not through the core's notification reading.
+ */
+const REVERSAL_METHODS: readonly string[] = ['permata_va', 'echannel', 'indomaret'];
 
 function chooseMethod(link: StoredLink, name: string | undefined): string {
   const enabled = enabledPaymentsOf(link);
@@ -136,7 +141,7 @@ function movePurchase(link: StoredLink, action: PayAction, ctx: PayContext): Pay
   if (!p) throw new SimulatorError(404, PAY_REFUSED.unknownTransaction(String(action.transaction_id)));
   const allowed = TRANSITIONS[p.status] ?? [];
   const reversal = p.status === 'settlement' && action.status === 'deny';
-  if (!allowed.includes(action.status) || (reversal && !isReversalChannel(p.fields))) {
+  if (!allowed.includes(action.status) || (reversal && !REVERSAL_METHODS.includes(String(p.method)))) {
     throw new SimulatorError(409, PAY_REFUSED.badTransition(p.status, action.status));
   }
   if (p.method === undefined) {
@@ -190,8 +195,9 @@ function transactionFields(link: StoredLink, p: StoredPurchase, ctx: PayContext)
   return body;
 }
 
+/** §5.3: SHA-512 of order_id + status_code + gross_amount + server key, the strings exactly as sent. */
 function signed(body: NotificationBody, ctx: PayContext): NotificationBody {
-  return { ...body, signature_key: notificationSignature(body, ctx.serverKey, ctx.sha512Hex) as string };
+  return { ...body, signature_key: ctx.sha512Hex(`${body.order_id}${body.status_code}${body.gross_amount}${ctx.serverKey}`) };
 }
 
 export function notificationOf(link: StoredLink, p: StoredPurchase, ctx: PayContext): NotificationBody {

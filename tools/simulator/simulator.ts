@@ -3,7 +3,7 @@
  * randomness injected. The HTTP server (server.ts) and the Apps Script emulator both wrap it.
  */
 import { createHash } from 'node:crypto';
-import { generatePaymentLinkId, type CreatePaymentLinkRequest } from '../../core/src';
+import type { CreatePaymentLinkRequest } from '../../core/src';
 import { createRuleProblems } from './create-rules';
 import {
   INVALID_JSON, UNAUTHORIZED_BODY, linkDeleted, orderIdTaken, paymentLinkIdTaken,
@@ -17,7 +17,7 @@ import { basicAuthUser, json, parseJsonBody, splitPath } from './http-helpers';
 import { linkView, newLink, type StoredLink, type StoredPurchase } from './link-state';
 import { handlePageForm, renderPaymentPage, type PageHost } from './payment-page';
 import { SimulatorError, payLink, statusViewOf, type PayContext } from './purchase-actions';
-import { bytesFrom, randomStreams, uuidFrom } from './seeded-random';
+import { randomStreams, uuidFrom } from './seeded-random';
 import { transactionAction, type ActionKind } from './transaction-actions';
 import type {
   DeliveryAttempt, EmittedNotification, FaultOptions, NotificationBody, PayAction, SimRequest, SimResponse, SimRoute, Simulator,
@@ -176,8 +176,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     if (links.has(id)) return json(409, { error_messages: [orderIdTaken(id)] });
     const wanted = request.transaction_details.payment_link_id;
     if (wanted !== undefined && byPaymentLinkId.has(wanted)) return json(400, { error_messages: [paymentLinkIdTaken(wanted)] });
-    let paymentLinkId = wanted ?? generatePaymentLinkId((n) => bytesFrom(random.ids, n));
-    while (byPaymentLinkId.has(paymentLinkId)) paymentLinkId = generatePaymentLinkId((n) => bytesFrom(random.ids, n));
+    // Midtrans makes one up when the request has none (§2.2 gives no shape [inferred: any id in the documented charset]).
+    let paymentLinkId = wanted ?? uuidFrom(random.ids);
+    while (byPaymentLinkId.has(paymentLinkId)) paymentLinkId = uuidFrom(random.ids);
     const link = newLink(nextLinkId++, paymentLinkId, JSON.parse(JSON.stringify(request)), now());
     links.set(id, link);
     byPaymentLinkId.set(paymentLinkId, link);

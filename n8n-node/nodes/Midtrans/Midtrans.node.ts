@@ -24,7 +24,7 @@ export class Midtrans implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Create, get and deactivate Midtrans payment links; check, refund, cancel or expire a payment; verify a notification (refund, cancel and expire move money or end a payment)',
+			'Create, get, deactivate and reconcile Midtrans payment links; check, refund, cancel or expire a payment; verify a notification (refund, cancel and expire move money or end a payment)',
 		defaults: { name: 'Midtrans' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -32,7 +32,7 @@ export interface SideRun {
 }
 
 export interface Side {
-  name: 'ours' | 'baseline';
+  name: 'ours' | 'baseline' | 'competentBaseline';
   /** Code.js text (Apps Script source). */
   source: string;
   /** Starts the first execution: a menu click. */
@@ -79,7 +79,7 @@ export function setUpSide(workload: Workload, variant: BenchVariant = CENTRAL, s
 
 export function runSide(side: Side, workload: Workload, variant: BenchVariant = CENTRAL): SideRun {
   const { env, sim } = setUpSide(workload, variant);
-  const fns = loadBundleSource(side.source, env, side.name === 'ours' ? 'Code.js' : 'baseline.js');
+  const fns = loadBundleSource(side.source, env, side.name === 'ours' ? 'Code.js' : `${side.name}.js`);
   const executions: ExecutionRecord[] = [];
   const record = () => {
     const r: ExecutionRecord = { modelledMs: env.modelledMs(), calls: structuredClone(env.calls), killed: env.killed, linkedRows: linkedRows(env) };

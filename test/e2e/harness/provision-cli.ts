@@ -1,4 +1,4 @@
-/** `node test/support/run-ts.js test/e2e/harness/provision-cli.ts`: provision (or confirm) the cached n8n and say how long it took. */
+/** `npx tsx test/e2e/harness/provision-cli.ts`: provision (or confirm) the cached n8n and say how long it took. */
 import { provisionN8n } from './provision';
 
 provisionN8n()

@@ -2,6 +2,7 @@
  * Refresh statuses and Deactivate selected links on the built bundle: polling reconciles what
  * notifications missed, in fetchAll chunks, and skips rows whose status can no longer change.
  */
+import { MIDTRANS_RETRY_POLICY } from '../../../core/src';
 import { createHarness, row, SERVER_KEY, TEMPLATE, type Harness } from './harness';
 
 const AUTH = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`;
@@ -77,14 +78,68 @@ test('a link deleted in the Midtrans dashboard shows Deactivated after Refresh',
   expect(h.cell(2, 'Status')).toBe('Deactivated');
 });
 
-test('a failed check leaves the status as it was and says so in the Note', () => {
-  const h = createHarness({ faults: { script: [1, 2, 3].map((call) => ({ route: 'get' as const, call, fault: 500 as const })) } });
+const getsOf = (h: Harness) => h.env.fetches.filter((f) => f.method === 'GET' && f.url.includes('/v1/payment-links/')).length;
+
+test('a GET answered 500 once is asked again after the back-off (the one retry policy) and the row takes the answer', () => {
+  const h = createHarness({ faults: { script: [{ route: 'get', call: 1, fault: 500 }] } });
+  h.setSheet([row({ 'Order ID': 'F-1', Amount: 50000 })]);
+  h.run('generatePaymentLinks');
+  h.sim.pay('F-1', { status: 'settlement', payment_type: 'qris' });
+  h.run('refreshStatuses');
+  expect(getsOf(h)).toBe(2);
+  expect(h.cell(2, 'Status')).toBe('Paid');
+  expect(h.cell(2, 'Note')).toBe('');
+});
+
+test('a GET answered 500 on every attempt is asked exactly MIDTRANS_RETRY_POLICY.maxAttempts times, then the status stays and the Note says so', () => {
+  // Four 500s scripted: a Refresh that did not retry would stop at one GET, one that retried past the policy at four.
+  const h = createHarness({ faults: { script: [1, 2, 3, 4].map((call) => ({ route: 'get' as const, call, fault: 500 as const })) } });
   h.setSheet([row({ 'Order ID': 'F-1', Amount: 50000 })]);
   h.run('generatePaymentLinks');
   h.run('refreshStatuses');
+  expect(getsOf(h)).toBe(MIDTRANS_RETRY_POLICY.maxAttempts);
   expect(h.cell(2, 'Status')).toBe('Link created');
   expect(String(h.cell(2, 'Note'))).toMatch(/^Refresh failed: Midtrans get failed \(500\)/);
   expect(h.env.ui.alerts.pop()?.prompt).toMatch(/1 could not be checked \(see Note\)/);
+});
+
+test('a GET answered 400 is not asked again: only 429, 5xx and no answer are retried', () => {
+  const h = setUp([row({ 'Order ID': 'B-1', Amount: 50000 })]);
+  h.env.properties.script.set('MIDTRANS_SERVER_KEY', 'SB-Mid-server-wrong');
+  h.run('refreshStatuses');
+  expect(getsOf(h)).toBe(1);
+  expect(String(h.cell(2, 'Note'))).toMatch(/^Refresh failed: /);
+});
+
+describe('Refresh statuses from the menu asks about the selected rows now', () => {
+  const tx = new Map<string, string>();
+  function paidLongAgo(): Harness {
+    const h = setUp(Array.from({ length: 3 }, (_, i) => row({ 'Order ID': `S-${i}`, Amount: 20000 })));
+    for (let i = 0; i < 3; i++) {
+      const paid = h.sim.pay(`S-${i}`, { status: 'settlement', payment_type: 'qris' });
+      tx.set(`S-${i}`, String(paid.transaction_id));
+      h.post(paid);
+    }
+    h.run('refreshStatuses');
+    // A week on, the paid links are well inside their re-check cadence's quiet time.
+    h.env.advanceClock(7 * 86_400_000);
+    h.run('refreshStatuses');
+    return h;
+  }
+
+  test('a selected Paid row that was refunded shows Refunded at once; unselected paid rows keep their cadence', () => {
+    const h = paidLongAgo();
+    const before = getsOf(h);
+    // Refunded in the dashboard; neither notification reaches the sheet.
+    h.sim.pay('S-1', { status: 'refund', transaction_id: tx.get('S-1') });
+    h.sim.pay('S-2', { status: 'refund', transaction_id: tx.get('S-2') });
+    select(h, ['A3']);
+    h.run('refreshStatuses');
+    expect(h.env.fetches.slice(-(getsOf(h) - before)).map((f) => f.url.replace(/^.*\//, ''))).toEqual(['S-1']);
+    expect(statuses(h)[1]).toMatch(/^Refunded/);
+    expect(statuses(h)[2]).toBe('Paid');
+    expect(h.env.ui.alerts.pop()?.prompt).toMatch(/1 selected link among them asked now/);
+  });
 });
 
 describe('Deactivate selected links', () => {

@@ -7,7 +7,7 @@ import { join, relative } from 'path';
 import { INFERENCE_INDEX } from '../../../core/src/inference-index';
 
 const ROOT = join(__dirname, '../../..');
-const SCANNED = ['core/src', 'n8n-node/nodes', 'n8n-node/credentials'];
+const SCANNED = ['core/src', 'apps-script/src', 'n8n-node/nodes', 'n8n-node/credentials'];
 /** `[inferred]`, `[inferred: why]`, `[inferred from …]`, `[inferred, §5.3]`, `[inferred lower bound]`; not inside backticks. */
 const MARKER = /(?<!`)\[inferred\b/g;
 
@@ -32,6 +32,7 @@ function markerOffsets(text: string): number[] {
 
 test('the scan finds the product files and their markers (a broken scan cannot pass as an empty one)', () => {
   expect(files.has('core/src/contract.ts')).toBe(true);
+  expect(files.has('apps-script/src/main.ts')).toBe(true);
   expect(markerOffsets(files.get('core/src/contract.ts') as string).length).toBeGreaterThan(10);
 });
 

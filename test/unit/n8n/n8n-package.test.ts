@@ -16,6 +16,7 @@ import { fakeHttpRequestWithAuthentication, resolveExpression } from './support/
 const pkgDir = resolve(__dirname, '../../../n8n-node');
 const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
   n8n: { credentials: string[]; nodes: string[] };
+  scripts: Record<string, string>;
   dependencies?: unknown;
   peerDependencies: Record<string, string>;
   keywords: string[];
@@ -83,6 +84,21 @@ describe('built package', () => {
     expect(pkg.dependencies).toBeUndefined();
     expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
     expect(pkg.files).toEqual(['dist']);
+  });
+
+  test('prepublishOnly refuses a publish from a machine, without provenance, or naming OWNER', () => {
+    expect(pkg.scripts.prepublishOnly).toBe('node scripts/prepublish-guard.mjs');
+    const guard = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [join(pkgDir, 'scripts/prepublish-guard.mjs')], { cwd: pkgDir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+    const here = guard({});
+    expect(here.status).toBe(1);
+    expect(here.stderr).toMatch(/publish from the release workflow/);
+    expect(here.stderr).toMatch(/--provenance/);
+    // The repository's package.json names OWNER until the workflow fills it in, so even the workflow's environment is refused here.
+    const inActions = guard({ GITHUB_ACTIONS: 'true', npm_config_provenance: 'true' });
+    expect(inActions.status).toBe(1);
+    expect(inActions.stderr).not.toMatch(/release workflow|--provenance/);
+    expect(inActions.stderr).toMatch(/still names OWNER/);
   });
 
   test('npm pack ships exactly dist, package.json, README.md and LICENSE', () => {

@@ -1,6 +1,6 @@
 /**
- * The release workflow's essentials, read from the file: it runs on a version tag, may mint the OIDC
- * token provenance needs, publishes n8n-node with --provenance after building, linting and testing, and
+ * The release workflow's essentials, read from the file: it runs on a version tag, a publishing job
+ * may mint the OIDC token provenance needs (and cannot write to the repository), publishes n8n-node with --provenance after building, linting and testing, and
  * attaches the Apps Script bundle to the release. And the package.json fields only known at publication
  * carry the OWNER token the workflow fills in, nothing invented.
  */
@@ -33,8 +33,22 @@ test('runs on a pushed version tag, and only then', () => {
   expect(workflow).not.toMatch(/^\s+(pull_request|branches):/m);
 });
 
-test('the job may mint an OIDC token (id-token: write) and write the release', () => {
-  expect(workflow).toMatch(/permissions:\n(\s+#.*\n)*\s+id-token: write\n(\s+#.*\n)*\s+contents: write/);
+/** Each job's text, by its name (the two-space-indented keys under `jobs:`). */
+function jobs(): Record<string, string> {
+  const body = workflow.slice(workflow.indexOf('\njobs:\n') + 7);
+  const parts = body.split(/^ {2}(?=[\w-]+:\n)/m).filter((p) => p.trim());
+  return Object.fromEntries(parts.map((p) => [p.slice(0, p.indexOf(':')), p]));
+}
+
+test('publishing and writing the release are separate jobs: the publisher mints an OIDC token but only reads the repository, the release writer cannot publish', () => {
+  const { publish, 'github-release': release } = jobs();
+  expect(publish).toMatch(/permissions:\n(\s+#.*\n)*\s+id-token: write\n(\s+#.*\n)*\s+contents: read\n/);
+  expect(publish).not.toMatch(/contents: write/);
+  expect(publish).toMatch(/run: npm publish --provenance/);
+  expect(release).toMatch(/needs: publish\n/);
+  expect(release).toMatch(/permissions:\n(\s+#.*\n)*\s+contents: write\n/);
+  expect(release).not.toMatch(/id-token|NODE_AUTH_TOKEN|npm publish/);
+  expect(release).toMatch(/gh release upload /);
 });
 
 test('builds, lints and tests before publishing n8n-node with --provenance, then attaches the add-on bundle', () => {

@@ -41,6 +41,8 @@ export const runs = messages({
     'refresh.continued': 'Continued the Refresh that had stopped for time: checked {links} with Midtrans',
     'refresh.checked': 'Checked {links} with Midtrans',
     'refresh.couldNotCheck': '{n} could not be checked (see Note)',
+    'refresh.askedNow.one': '1 selected link among them asked now, whatever its re-check schedule',
+    'refresh.askedNow.other': '{n} selected links among them asked now, whatever their re-check schedule',
     'refresh.rechecks': '{links} among them re-checked for refunds',
     'refresh.stoppedForTime': "stopped to stay within Apps Script's 6-minute limit with {links} left to check; {continuation}",
     'refresh.nothingToCheck':
@@ -122,6 +124,8 @@ export const runs = messages({
     'refresh.continued': 'Melanjutkan Perbarui status yang terhenti karena waktu: {links} diperiksa ke Midtrans',
     'refresh.checked': '{links} diperiksa ke Midtrans',
     'refresh.couldNotCheck': '{n} tidak dapat diperiksa (lihat Catatan)',
+    'refresh.askedNow.one': '1 tautan terpilih di antaranya langsung ditanyakan, apa pun jadwal pemeriksaan ulangnya',
+    'refresh.askedNow.other': '{n} tautan terpilih di antaranya langsung ditanyakan, apa pun jadwal pemeriksaan ulangnya',
     'refresh.rechecks': '{links} di antaranya diperiksa ulang untuk pengembalian dana',
     'refresh.stoppedForTime': 'dihentikan agar tetap dalam batas 6 menit Apps Script dengan {links} belum diperiksa; {continuation}',
     'refresh.nothingToCheck':
