@@ -41,12 +41,14 @@ function requireLogin() {
     loggedIn = /logged in/i.test(out) && !/not logged in/i.test(out);
   }
   if (!loggedIn) {
-    fail([
-      'not logged in to Google. First:',
-      '  1. turn on the Apps Script API: https://script.google.com/home/usersettings',
-      '  2. npx clasp login',
-      'then run npm run deploy:sheets again.',
-    ].join('\n'));
+    fail(
+      [
+        'not logged in to Google. First:',
+        '  1. turn on the Apps Script API: https://script.google.com/home/usersettings',
+        '  2. npx clasp login',
+        'then run npm run deploy:sheets again.',
+      ].join('\n'),
+    );
   }
 }
 
@@ -81,16 +83,18 @@ function main() {
     if (!id) fail(`could not read the deployment id from clasp's answer:\n${out}`);
     fs.writeFileSync(deploymentFile, `${id}\n`);
   }
-  console.log([
-    '',
-    `Web app URL (paste into Midtrans ▸ Settings ▸ Configuration ▸ Payment Notification URL):`,
-    `  https://script.google.com/macros/s/${id}/exec`,
-    '',
-    'Before the first notification arrives (README, "Google Sheets add-on"):',
-    '  - open the Sheet, run Midtrans ▸ Settings once and accept the permissions;',
-    '  - check Deploy ▸ Manage deployments: "Execute as: Me", "Who has access: Anyone"',
-    '    (clasp may not apply the manifest\'s web-app access, google/clasp#1115).',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      `Web app URL (paste into Midtrans ▸ Settings ▸ Configuration ▸ Payment Notification URL):`,
+      `  https://script.google.com/macros/s/${id}/exec`,
+      '',
+      'Before the first notification arrives (README, "Google Sheets add-on"):',
+      '  - open the Sheet, run Midtrans ▸ Settings once and accept the permissions;',
+      '  - check Deploy ▸ Manage deployments: "Execute as: Me", "Who has access: Anyone"',
+      "    (clasp may not apply the manifest's web-app access, google/clasp#1115).",
+    ].join('\n'),
+  );
 }
 
 main();

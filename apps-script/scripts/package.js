@@ -53,10 +53,15 @@ Panduan lengkap: docs/sheets.id.md di repositori proyek.
 `;
 
 function entries() {
-  if (!fs.existsSync(path.join(DIST, 'Code.js'))) throw new Error('apps-script/dist/Code.js is missing: run `npm run build -w apps-script` first.');
+  if (!fs.existsSync(path.join(DIST, 'Code.js')))
+    throw new Error('apps-script/dist/Code.js is missing: run `npm run build -w apps-script` first.');
   const files = [
     { name: 'Code.gs', data: fs.readFileSync(path.join(DIST, 'Code.js')) },
-    ...fs.readdirSync(DIST).filter((f) => f.endsWith('.html')).sort().map((f) => ({ name: f, data: fs.readFileSync(path.join(DIST, f)) })),
+    ...fs
+      .readdirSync(DIST)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+      .map((f) => ({ name: f, data: fs.readFileSync(path.join(DIST, f)) })),
     { name: 'appsscript.json', data: fs.readFileSync(path.join(DIST, 'appsscript.json')) },
     { name: 'INSTALL.txt', data: Buffer.from(INSTALL, 'utf8') },
     { name: 'INSTALL.id.txt', data: Buffer.from(INSTALL_ID, 'utf8') },

@@ -5,7 +5,12 @@
  */
 import { Utilities } from './services';
 import {
-  createOutcomes, nextCreateBatch, startCreateRun, takeCreateAnswers, type CreateAnswer, type CreatePaymentLinkRequest,
+  createOutcomes,
+  nextCreateBatch,
+  startCreateRun,
+  takeCreateAnswers,
+  type CreateAnswer,
+  type CreatePaymentLinkRequest,
   type MidtransConfig,
 } from '@midtrans-pl/core';
 import { sendAll } from './adapters';
@@ -31,7 +36,10 @@ function safeUrl(url: string): string | undefined {
 }
 
 export function createChunk(config: MidtransConfig, work: CreateWork[]): Map<string, CreateResult> {
-  const run = startCreateRun(config, work.map((w) => ({ body: w.request })));
+  const run = startCreateRun(
+    config,
+    work.map((w) => ({ body: w.request })),
+  );
   for (let batch = nextCreateBatch(run); batch; batch = nextCreateBatch(run)) {
     if (batch.delayMs > 0) Utilities.sleep(batch.delayMs);
     const sent = sendAll(batch.requests);
@@ -43,15 +51,11 @@ export function createChunk(config: MidtransConfig, work: CreateWork[]): Map<str
     const w = work[i];
     if (outcome.ok) {
       const url = safeUrl(outcome.paymentUrl);
-      results.set(w.orderId, url
-        ? { ok: true, url, recovered: outcome.existing }
-        : { ok: false, note: t(locale(), 'generate.noUrl') });
+      results.set(w.orderId, url ? { ok: true, url, recovered: outcome.existing } : { ok: false, note: t(locale(), 'generate.noUrl') });
     } else {
       results.set(w.orderId, {
         ok: false,
-        note: outcome.retryable
-          ? t(locale(), 'generate.retryLater', { error: outcome.error.message })
-          : outcome.error.message,
+        note: outcome.retryable ? t(locale(), 'generate.retryLater', { error: outcome.error.message }) : outcome.error.message,
       });
     }
   });

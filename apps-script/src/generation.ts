@@ -117,7 +117,12 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
     const owner = reading.orderId ? owners.get(reading.orderId) : undefined;
     if (owner !== undefined && owner !== row) {
       out.invalid++;
-      const note = t(locale(), 'problem.duplicateOrderId', { column: headerLabel(locale(), 'orderId'), orderId: reading.orderId, owner, why: groups.refusedWhy(reading.orderId) });
+      const note = t(locale(), 'problem.duplicateOrderId', {
+        column: headerLabel(locale(), 'orderId'),
+        orderId: reading.orderId,
+        owner,
+        why: groups.refusedWhy(reading.orderId),
+      });
       out.outputUpdates.push({ row, values: { paymentLink: '', status: statusWord(locale(), 'Error'), paidAt: '', note } });
       return;
     }
@@ -125,11 +130,15 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
     const built = buildRowRequest({ ...reading, orderId, input: { ...reading.input, orderId } }, randomBytes);
     if (!built.ok) {
       out.invalid++;
-      out.outputUpdates.push({ row, values: { paymentLink: '', status: statusWord(locale(), 'Error'), paidAt: '', note: problemNote(built.problems) } });
+      out.outputUpdates.push({
+        row,
+        values: { paymentLink: '', status: statusWord(locale(), 'Error'), paidAt: '', note: problemNote(built.problems) },
+      });
       return;
     }
     if (!reading.orderId) out.idUpdates.push({ row, values: { orderId } });
-    for (const r of group?.rows ?? [row]) out.outputUpdates.push({ row: r, values: { paymentLink: '', status: statusWord(locale(), 'Queued'), paidAt: '', note: '' } });
+    for (const r of group?.rows ?? [row])
+      out.outputUpdates.push({ row: r, values: { paymentLink: '', status: statusWord(locale(), 'Queued'), paidAt: '', note: '' } });
     const showBilled = !group && reading.input.amount === undefined && table.header.columns.amount !== undefined;
     const warning = built.warnings.length ? problemNote(built.warnings) : undefined;
     out.work.push({ row, orderId, request: built.request, showBilled, ...(warning ? { warning } : {}) });
@@ -142,7 +151,13 @@ function prepare(table: InvoiceTable, scope: Scope): Prepared {
  * within seconds of Midtrans's email) is not overwritten: a link the store already knows shows its
  * summary rather than `Link created`. Rows are re-located by order id in case the sheet was sorted.
  */
-function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<string, CreateResult>, groups: Groups, quotaNote?: string): void {
+function writeChunk(
+  table: InvoiceTable,
+  chunk: CreateWork[],
+  results: Map<string, CreateResult>,
+  groups: Groups,
+  quotaNote?: string,
+): void {
   const { sheet, header } = table;
   const done = withScriptLock(() => {
     // First what notifications that found the sheet busy kept (notifications.ts): the chunk then sees them.
@@ -171,17 +186,23 @@ function writeChunk(table: InvoiceTable, chunk: CreateWork[], results: Map<strin
         const s = summaryOf(state, life);
         updates.push({ row, values: { paymentLink: result.url, ...summaryCells(locale(), s) } });
       } else {
-        updates.push({ row, values: { paymentLink: result.url, status: statusWord(locale(), 'Link created'), paidAt: '', note: w.warning ?? '' } });
+        updates.push({
+          row,
+          values: { paymentLink: result.url, status: statusWord(locale(), 'Link created'), paidAt: '', note: w.warning ?? '' },
+        });
       }
       // The merchant sees in the row what the customer is billed (Quantity × Unit Price); the cell was empty.
       const billed = w.request.transaction_details.gross_amount;
       if (w.showBilled && billed !== undefined) updates.push({ row, values: { amount: rupiah(billed) } });
     }
     writeRowUpdates(sheet, header, writeGroupRows(table, store, groups, updates, rows));
-    writeWhatsapp(table, chunk.map((w) => {
-      const r = results.get(w.orderId);
-      return { row: rows.get(w.orderId), request: w.request, url: r?.ok ? r.url : undefined };
-    }));
+    writeWhatsapp(
+      table,
+      chunk.map((w) => {
+        const r = results.get(w.orderId);
+        return { row: rows.get(w.orderId), request: w.request, url: r?.ok ? r.url : undefined };
+      }),
+    );
     SpreadsheetApp.flush();
   }, 30_000);
   if (!done.ran) throw new UserError(t(locale(), 'generate.busy'));
@@ -231,9 +252,22 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
     const prepared = prepare(table, typeof scope === 'function' ? scope(table) : scope);
     if (options.ask) {
       const quantity = new Map(prepared.work.map((w) => [w.row, w.request.item_details?.[0]?.quantity ?? 1] as const));
-      const suspects = trapSuspects(table, prepared.work.map((w) => w.row), (r) => quantity.get(r) ?? 1);
+      const suspects = trapSuspects(
+        table,
+        prepared.work.map((w) => w.row),
+        (r) => quantity.get(r) ?? 1,
+      );
       if (suspects.length && !options.ask(trapQuestion(suspects, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale()))) {
-        const none = { created: 0, recovered: 0, failed: 0, invalid: 0, alreadyLinked: 0, remaining: 0, stoppedForTime: false, stoppedForQuota: false };
+        const none = {
+          created: 0,
+          recovered: 0,
+          failed: 0,
+          invalid: 0,
+          alreadyLinked: 0,
+          remaining: 0,
+          stoppedForTime: false,
+          stoppedForQuota: false,
+        };
         return { ...none, message: t(locale(), 'generate.trapDeclined', { rows: trapRowsText(suspects) }) };
       }
     }
@@ -246,7 +280,14 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
     SpreadsheetApp.flush();
 
     const report: Omit<GenerationReport, 'message'> = {
-      created: 0, recovered: 0, failed: 0, invalid: prepared.invalid, alreadyLinked: prepared.alreadyLinked, remaining: 0, stoppedForTime: false, stoppedForQuota: false,
+      created: 0,
+      recovered: 0,
+      failed: 0,
+      invalid: prepared.invalid,
+      alreadyLinked: prepared.alreadyLinked,
+      remaining: 0,
+      stoppedForTime: false,
+      stoppedForQuota: false,
     };
     const total = prepared.work.length;
     const quota = quotaView(now());
@@ -267,7 +308,11 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
         report.stoppedForQuota = true;
         report.remaining = total - i;
         report.resumesAt = resumeAt();
-        writeRowUpdates(sheet, table.header, prepared.work.slice(i).map((w) => ({ row: w.row, values: { note: quotaNote(report.resumesAt as number) } })));
+        writeRowUpdates(
+          sheet,
+          table.header,
+          prepared.work.slice(i).map((w) => ({ row: w.row, values: { note: quotaNote(report.resumesAt as number) } })),
+        );
         break;
       }
       const size = Math.min(chunkFor(pace, msLeft), quotaLeft);
@@ -291,7 +336,10 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
         else report.created++;
       }
       pace = nextPace(pace, {
-        sent: chunk.length, throttled: seen.throttledPerCall[0] ?? 0, timedOut: seen.failedCalls > 0, elapsedMs: now() - t0,
+        sent: chunk.length,
+        throttled: seen.throttledPerCall[0] ?? 0,
+        timedOut: seen.failedCalls > 0,
+        elapsedMs: now() - t0,
       });
       i += chunk.length;
       if (refusedByQuota) {
@@ -307,7 +355,11 @@ export function generate(scope: Scope | ((table: InvoiceTable) => Scope), option
     // A notification kept while the last chunk was being written lands now, not at the next execution.
     if (total > 0) withScriptLock(applyKeptNotifications);
     if (report.stoppedForQuota && report.remaining === 0) report.stoppedForQuota = false;
-    const continuation = report.stoppedForQuota ? options.onStoppedForQuota(report.resumesAt as number) : report.stoppedForTime ? options.onStoppedForTime() : '';
+    const continuation = report.stoppedForQuota
+      ? options.onStoppedForQuota(report.resumesAt as number)
+      : report.stoppedForTime
+        ? options.onStoppedForTime()
+        : '';
     return { ...report, message: summaryMessage(locale(), report, continuation) };
   } finally {
     endRun(begin.run);

@@ -9,7 +9,12 @@ import type { HeaderMap } from '@midtrans-pl/core';
 import { HEADER_ROWS } from './invoice-sheet';
 import { isQueued } from './link-status';
 
-export function rowsOfInvoice(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: HeaderMap, orderId: string, mark: 'linked' | 'queued'): number[] {
+export function rowsOfInvoice(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  header: HeaderMap,
+  orderId: string,
+  mark: 'linked' | 'queued',
+): number[] {
   const col = header.columns.orderId;
   const lastRow = sheet.getLastRow();
   if (col === undefined || lastRow <= HEADER_ROWS || orderId === '') return [];

@@ -54,7 +54,12 @@ export function invoiceSheet(): GoogleAppsScript.Spreadsheet.Sheet {
 export function headerProblem(header: HeaderMap, sheet: GoogleAppsScript.Spreadsheet.Sheet): UserError | undefined {
   if (!header.issues.length) return undefined;
   const loc = locale();
-  return new UserError(t(loc, 'invoices.headerNeedsFixing', { sheet: sheet.getName(), problems: header.issues.map((i) => headerIssueText(loc, i)).join('; ') }));
+  return new UserError(
+    t(loc, 'invoices.headerNeedsFixing', {
+      sheet: sheet.getName(),
+      problems: header.issues.map((i) => headerIssueText(loc, i)).join('; '),
+    }),
+  );
 }
 
 /** The whole table in one read (header and data together). */

@@ -4,7 +4,12 @@
  * purchases Midtrans lists. A shop order id that merely ends in `-<13 digits>` is claimed by neither.
  */
 import {
-  WHILE_ANSWERING_A_NOTIFICATION, claimFromBody, claimWithListing, getLinkRequest, linkLookupOf, type MidtransConfig,
+  WHILE_ANSWERING_A_NOTIFICATION,
+  claimFromBody,
+  claimWithListing,
+  getLinkRequest,
+  linkLookupOf,
+  type MidtransConfig,
 } from '@midtrans-pl/core';
 import { sendRetrying } from './send-retrying';
 

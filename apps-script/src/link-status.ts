@@ -1,6 +1,12 @@
 /** What the Status, Paid At and Note cells show, from the state store; the rules are the core's. */
 import {
-  purchasesFromLink, summariseLink, summarisePurchases, type LinkLife, type LinkSummary, type NotePart, type PaymentLink,
+  purchasesFromLink,
+  summariseLink,
+  summarisePurchases,
+  type LinkLife,
+  type LinkSummary,
+  type NotePart,
+  type PaymentLink,
 } from '@midtrans-pl/core';
 import type { LinkState, StateStore } from './state-store';
 

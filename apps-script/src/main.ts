@@ -17,7 +17,13 @@ import { readConfig, saveSettingsInput, settingsView, type SettingsInput, type S
 import { insertTemplate } from './template';
 import { pendingPass } from './refresh-pass';
 import {
-  GENERATION_CONTINUATION, REFRESH_CONTINUATION, clearContinuation, isBound, scheduleContinuation, scheduleContinuationAt, setTimedRefreshTrigger,
+  GENERATION_CONTINUATION,
+  REFRESH_CONTINUATION,
+  clearContinuation,
+  isBound,
+  scheduleContinuation,
+  scheduleContinuationAt,
+  setTimedRefreshTrigger,
   type Continuation,
 } from './triggers';
 import { t } from './i18n/catalogue';
@@ -27,7 +33,11 @@ import { plural } from './i18n/words';
 import { alert, confirm, toast } from './ui';
 import { markSelectedSent, planText, sendReminders, type ReminderReport } from './reminders';
 import {
-  reminderSettingsView, saveReminderSettingsInput, setDailyReminders, type ReminderSettingsInput, type ReminderSettingsView,
+  reminderSettingsView,
+  saveReminderSettingsInput,
+  setDailyReminders,
+  type ReminderSettingsInput,
+  type ReminderSettingsView,
 } from './reminder-settings';
 import { isUserError } from './user-error';
 

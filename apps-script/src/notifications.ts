@@ -15,9 +15,7 @@
  * with Midtrans's own time, transaction id and payment type (notification-trust.ts). Purchases of
  * links that are not in this sheet are not recorded at all.
  */
-import {
-  notificationShapeOfText, readNotification, type MidtransConfig, type PurchaseRecord,
-} from '@midtrans-pl/core';
+import { notificationShapeOfText, readNotification, type MidtransConfig, type PurchaseRecord } from '@midtrans-pl/core';
 import { sha512Hex } from './adapters';
 import { formatAsText, writeRowUpdates } from './cell-writes';
 import { locale } from './i18n/locale';
@@ -40,7 +38,11 @@ export interface NotificationAnswer {
   ok: boolean;
   /** Machine-readable reason, never an echo of the body and never the key. */
   result:
-    | 'updated' | 'duplicate' | 'busy' | 'not-configured' | 'unreadable'
+    | 'updated'
+    | 'duplicate'
+    | 'busy'
+    | 'not-configured'
+    | 'unreadable'
     /** The sheet stayed busy: kept, and written by the next execution that takes the lock. */
     | 'queued'
     /** Not a purchase of a link in this sheet (a shop's own order on the same account): nothing recorded. */
@@ -148,7 +150,11 @@ function applyPurchase(linkOrderId: string, record: PurchaseRecord): Notificatio
   const lines = (store.link(linkOrderId).lines ?? 1) > 1 ? rowsOfInvoice(sheet, header, linkOrderId, 'linked') : [];
   const rows = lines.length ? lines : linked;
   formatAsText(sheet, header, ['status', 'paidAt', 'note'], rows);
-  writeRowUpdates(sheet, header, rows.map((r) => ({ row: r, values: summaryCells(locale(), s) })));
+  writeRowUpdates(
+    sheet,
+    header,
+    rows.map((r) => ({ row: r, values: summaryCells(locale(), s) })),
+  );
   logAndCommit(customerOf(at));
   SpreadsheetApp.flush();
   return { ok: true, result: 'updated' };
@@ -157,4 +163,3 @@ function applyPurchase(linkOrderId: string, record: PurchaseRecord): Notificatio
 export function jsonOutput(value: unknown): GoogleAppsScript.Content.TextOutput {
   return ContentService.createTextOutput(JSON.stringify(value)).setMimeType(ContentService.MimeType.JSON);
 }
-

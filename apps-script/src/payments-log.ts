@@ -61,7 +61,11 @@ export const NO_CUSTOMER: Customer = { customerName: '', customerEmail: '', cust
 
 /** The customer an invoice row names, from a reader of its cells. */
 export function customerOf(at: (c: 'customerName' | 'customerEmail' | 'customerPhone') => Cell): Customer {
-  return { customerName: cellText(at('customerName')), customerEmail: cellText(at('customerEmail')), customerPhone: cellText(at('customerPhone')) };
+  return {
+    customerName: cellText(at('customerName')),
+    customerEmail: cellText(at('customerEmail')),
+    customerPhone: cellText(at('customerPhone')),
+  };
 }
 
 type Line = Record<Exclude<PaymentColumn, NumberColumn>, string> & Record<NumberColumn, number>;
@@ -196,7 +200,8 @@ export class PaymentsLog {
     if (missing.length === 0) return;
     const sheet = this.sheet;
     const start = this.width;
-    if (sheet.getMaxColumns() < start + missing.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - sheet.getMaxColumns());
+    if (sheet.getMaxColumns() < start + missing.length)
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - sheet.getMaxColumns());
     sheet.getRange(1, start + 1, 1, missing.length).setNumberFormat('@');
     sheet.getRange(1, start + 1, 1, missing.length).setValues([missing.map((k) => paymentHeader(locale(), k))]);
     missing.forEach((k, i) => {

@@ -6,8 +6,17 @@
  */
 import { SpreadsheetApp } from './services';
 import {
-  deleteLinkRequest, getLinkRequest, lastPaidAt, paidRecheckDue, parseDeleteLink, parseGetLink, redactSecret, refreshNeed,
-  type MidtransConfig, type NotePart, type PaymentLink,
+  deleteLinkRequest,
+  getLinkRequest,
+  lastPaidAt,
+  paidRecheckDue,
+  parseDeleteLink,
+  parseGetLink,
+  redactSecret,
+  refreshNeed,
+  type MidtransConfig,
+  type NotePart,
+  type PaymentLink,
 } from '@midtrans-pl/core';
 import { now } from './adapters';
 import { formatAsText, writeRowUpdates, type RowUpdate } from './cell-writes';
@@ -19,7 +28,13 @@ import { rowsOfInvoice } from './invoice-rows';
 import { currentRows } from './row-finder';
 import { beginRun, endRun, withScriptLock } from './run-guard';
 import {
-  byOrderId, clearPendingPass, lastPassStart, pendingPass, saveLastPassStart, savePendingPass, type PendingPass,
+  byOrderId,
+  clearPendingPass,
+  lastPassStart,
+  pendingPass,
+  saveLastPassStart,
+  savePendingPass,
+  type PendingPass,
 } from './refresh-pass';
 import { applyKeptNotifications } from './notifications';
 import { sendRetrying } from './send-retrying';
@@ -87,7 +102,12 @@ export function applyAnswers(table: InvoiceTable, chunk: LinkRow[], answers: Ans
       const lines = (state.lines ?? 1) > 1 ? rowsOfInvoice(table.sheet, table.header, item.orderId, 'linked') : [];
       for (const r of lines.length ? lines : [row]) updates.push({ row: r, values });
     });
-    formatAsText(table.sheet, table.header, ['status', 'paidAt', 'note'], [...updates, ...errors].map((u) => u.row));
+    formatAsText(
+      table.sheet,
+      table.header,
+      ['status', 'paidAt', 'note'],
+      [...updates, ...errors].map((u) => u.row),
+    );
     writeRowUpdates(table.sheet, table.header, updates);
     writeRowUpdates(table.sheet, table.header, errors);
     // Rows, then the payments log, then the store, as doPost does: a cut before the store is written
@@ -112,14 +132,19 @@ function customersOf(table: InvoiceTable, chunk: LinkRow[]): Map<string, Custome
   const out = new Map<string, Customer>();
   table.rows.forEach((_, i) => {
     const id = cellText(cellOf(table, i, 'orderId'));
-    if (wanted.has(id) && !out.has(id)) out.set(id, customerOf((c) => cellOf(table, i, c)));
+    if (wanted.has(id) && !out.has(id))
+      out.set(
+        id,
+        customerOf((c) => cellOf(table, i, c)),
+      );
   });
   return out;
 }
 
 function getAnswers(config: MidtransConfig, chunk: LinkRow[]): Answer[] {
   return sendRetrying(chunk.map((l) => getLinkRequest(config, l.orderId))).map((res): Answer => {
-    if ('failure' in res) return { kind: 'error', note: t(locale(), 'refresh.unreachable', { detail: redactSecret(res.failure, config.serverKey) }) };
+    if ('failure' in res)
+      return { kind: 'error', note: t(locale(), 'refresh.unreachable', { detail: redactSecret(res.failure, config.serverKey) }) };
     if (res.status === 404) return { kind: 'gone' };
     const parsed = parseGetLink(res);
     if (parsed.ok) return { kind: 'link', link: parsed.value };
@@ -150,7 +175,12 @@ export interface RefreshOptions {
  * refresh-need.ts): links that can still change every pass, paid ones on the re-check cadence
  * counted from the previous complete pass, refunded, deactivated and expired ones never.
  */
-function passRows(table: InvoiceTable, pending: PendingPass | undefined, passWindow: { at: number; since?: number }, skip: ReadonlySet<string>): { rows: LinkRow[]; rechecks: number } {
+function passRows(
+  table: InvoiceTable,
+  pending: PendingPass | undefined,
+  passWindow: { at: number; since?: number },
+  skip: ReadonlySet<string>,
+): { rows: LinkRow[]; rechecks: number } {
   const states = StateStore.load(SpreadsheetApp.getActiveSpreadsheet()).byLink();
   const rechecks = new Set<string>();
   const all = linkRows(table, (i) => {
@@ -208,7 +238,8 @@ export function refresh(options: RefreshOptions): RefreshReport {
         if (i + chunk.length > asked.length) lastChecked = chunk[chunk.length - 1].orderId;
         report.checked += chunk.length;
         report.failed += answers.filter((a) => a.kind === 'error').length;
-        if (!options.quiet && i + CHUNK_SIZE < work.length) toast(t(loc, 'refresh.progress', { done: i + chunk.length, total: work.length }));
+        if (!options.quiet && i + CHUNK_SIZE < work.length)
+          toast(t(loc, 'refresh.progress', { done: i + chunk.length, total: work.length }));
       }
       complete = report.remaining === 0;
     } finally {
@@ -224,14 +255,18 @@ export function refresh(options: RefreshOptions): RefreshReport {
       }
     }
     if (complete && pending) options.onResumedPassFinished();
-    const parts = [pending
-      ? t(loc, 'refresh.continued', { links: plural(loc, report.checked, 'moreLink') })
-      : t(loc, 'refresh.checked', { links: plural(loc, report.checked, 'link') })];
+    const parts = [
+      pending
+        ? t(loc, 'refresh.continued', { links: plural(loc, report.checked, 'moreLink') })
+        : t(loc, 'refresh.checked', { links: plural(loc, report.checked, 'link') }),
+    ];
     if (asked.length) parts.push(tn(loc, 'refresh.askedNow', asked.length));
     if (rechecks) parts.push(t(loc, 'refresh.rechecks', { links: plural(loc, rechecks, 'paidLink') }));
     if (report.failed) parts.push(t(loc, 'refresh.couldNotCheck', { n: report.failed }));
     if (report.remaining) {
-      parts.push(t(loc, 'refresh.stoppedForTime', { links: plural(loc, report.remaining, 'link'), continuation: options.onStoppedForTime() }));
+      parts.push(
+        t(loc, 'refresh.stoppedForTime', { links: plural(loc, report.remaining, 'link'), continuation: options.onStoppedForTime() }),
+      );
     }
     if (work.length === 0 && !pending) parts.splice(0, 1, t(loc, 'refresh.nothingToCheck'));
     return { ...report, message: `${parts.join('; ')}.` };
@@ -262,10 +297,13 @@ export function deactivate(selected: Set<number>): DeactivateReport {
     for (let i = 0; i < rows.length; i += CHUNK_SIZE) {
       const chunk = rows.slice(i, i + CHUNK_SIZE);
       const answers = sendRetrying(chunk.map((l) => deleteLinkRequest(config, l.orderId))).map((res): Answer => {
-        if ('failure' in res) return { kind: 'error', note: t(loc, 'deactivate.unreachable', { detail: redactSecret(res.failure, config.serverKey) }) };
+        if ('failure' in res)
+          return { kind: 'error', note: t(loc, 'deactivate.unreachable', { detail: redactSecret(res.failure, config.serverKey) }) };
         if (res.status === 404) return { kind: 'gone' };
         const parsed = parseDeleteLink(res);
-        return parsed.ok ? { kind: 'gone' } : { kind: 'error', note: t(loc, 'deactivate.failed', { detail: redactSecret(parsed.error.message, config.serverKey) }) };
+        return parsed.ok
+          ? { kind: 'gone' }
+          : { kind: 'error', note: t(loc, 'deactivate.failed', { detail: redactSecret(parsed.error.message, config.serverKey) }) };
       });
       applyAnswers(table, chunk, answers, now());
       deactivated += answers.filter((a) => a.kind === 'gone').length;

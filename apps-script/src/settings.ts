@@ -1,5 +1,14 @@
 /** Settings in Script Properties (docs/architecture.md): only the server process ever reads the key back. */
-import { API_BASE_URLS, baseUrlSaveIssue, baseUrlUseIssue, maskKey, serverKeyIssue, type BaseUrlIssue, type Environment, type MidtransConfig } from '@midtrans-pl/core';
+import {
+  API_BASE_URLS,
+  baseUrlSaveIssue,
+  baseUrlUseIssue,
+  maskKey,
+  serverKeyIssue,
+  type BaseUrlIssue,
+  type Environment,
+  type MidtransConfig,
+} from '@midtrans-pl/core';
 import { forgetCachedConfig } from './config-cache';
 import { t } from './i18n/catalogue';
 import { isLocale, locale, saveLanguage, savedLanguage, type Locale } from './i18n/locale';
@@ -97,7 +106,8 @@ export function saveSettingsInput(input: SettingsInput): void {
   const env = input.environment ?? 'sandbox';
   if (!isEnvironment(env)) throw new UserError(t(locale(), 'settings.badEnvironment', { value: String(env) }));
   const language = input.language;
-  if (language !== undefined && language !== '' && !isLocale(language)) throw new UserError(t(locale(), 'settings.badLanguage', { value: String(language) }));
+  if (language !== undefined && language !== '' && !isLocale(language))
+    throw new UserError(t(locale(), 'settings.badLanguage', { value: String(language) }));
   updates[PROPERTY.environment] = env;
   const base = typeof input.baseUrl === 'string' ? input.baseUrl.trim() : '';
   // The key goes wherever the base URL points: only Midtrans, this machine, or a host whose saver typed the key now.

@@ -57,11 +57,15 @@ export function refreshSummary(): string {
     [t(loc, 'summary.outstanding'), s.outstandingInvoices, s.outstanding],
     [t(loc, 'summary.expiredUnpaid'), s.expiredUnpaidInvoices, s.expiredUnpaid],
   ];
-  const right: (string | number)[][] = [[t(loc, 'summary.day'), t(loc, 'summary.payments'), amount], ...s.perDay.map((d) => [d.day, d.payments, d.amount])];
+  const right: (string | number)[][] = [
+    [t(loc, 'summary.day'), t(loc, 'summary.payments'), amount],
+    ...s.perDay.map((d) => [d.day, d.payments, d.amount]),
+  ];
   const height = Math.max(left.length, right.length + 2);
   const block = Array.from({ length: height }, (_, r) => [
-    ...(left[r] ?? ['', '', '']), '',
-    ...(r >= 2 ? right[r - 2] ?? ['', '', ''] : ['', '', '']),
+    ...(left[r] ?? ['', '', '']),
+    '',
+    ...(r >= 2 ? (right[r - 2] ?? ['', '', '']) : ['', '', '']),
   ]);
 
   let sheet = findSheet(ss, 'summary');
@@ -77,7 +81,8 @@ export function refreshSummary(): string {
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   if (s.perDay.length) {
     const rows = s.perDay.length + 1;
-    const chart = sheet.newChart()
+    const chart = sheet
+      .newChart()
       .setChartType(Charts.ChartType.COLUMN)
       .addRange(sheet.getRange(3, 5, rows, 1))
       .addRange(sheet.getRange(3, 7, rows, 1))

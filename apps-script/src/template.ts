@@ -8,14 +8,31 @@
  * Rp 150; as text it stays `150.000` and the core reads it as Rp 150.000 (core sheet-rows.ts parseRupiah).
  */
 import { SpreadsheetApp } from './services';
-import { ENABLED_PAYMENTS_CURRENT, LINK_ORDER_ID_SAFE_MAX, SHEET_COLUMNS, USAGE_LIMIT_DEFAULT, type Cell, type SheetColumn } from '@midtrans-pl/core';
+import {
+  ENABLED_PAYMENTS_CURRENT,
+  LINK_ORDER_ID_SAFE_MAX,
+  SHEET_COLUMNS,
+  USAGE_LIMIT_DEFAULT,
+  type Cell,
+  type SheetColumn,
+} from '@midtrans-pl/core';
 import { t, type MessageKey, type Params } from './i18n/catalogue';
 import { locale, type Locale } from './i18n/locale';
 import { headerLabel, statusWord } from './i18n/words';
 import { findSheet, mapInvoiceHeaders, sheetName } from './invoice-sheet';
 
 const STATUS_WORDS_SHOWN = [
-  'Queued', 'Link created', 'Pending', 'Paid', 'Under review', 'Failed', 'Expired', 'Refunded', 'Partially refunded', 'Deactivated', 'Error',
+  'Queued',
+  'Link created',
+  'Pending',
+  'Paid',
+  'Under review',
+  'Failed',
+  'Expired',
+  'Refunded',
+  'Partially refunded',
+  'Deactivated',
+  'Error',
 ] as const;
 
 function headerNote(loc: Locale, column: SheetColumn): string {
@@ -49,7 +66,8 @@ export function insertTemplate(): string {
       return t(loc, 'template.complete', { sheet: name });
     }
     const start = header.every((c) => String(c ?? '') === '') ? 1 : existing.getLastColumn() + 1;
-    if (existing.getMaxColumns() < start + missing.length - 1) existing.insertColumnsAfter(existing.getMaxColumns(), start + missing.length - 1 - existing.getMaxColumns());
+    if (existing.getMaxColumns() < start + missing.length - 1)
+      existing.insertColumnsAfter(existing.getMaxColumns(), start + missing.length - 1 - existing.getMaxColumns());
     existing.getRange(1, start, 1, missing.length).setValues([missing.map((k) => headerLabel(loc, k))]);
     missing.forEach((k, i) => existing.getRange(1, start + i).setNote(headerNote(loc, k)));
     const rows = existing.getMaxRows() - 1;
@@ -63,7 +81,10 @@ export function insertTemplate(): string {
   const sheet = ss.insertSheet(name);
   const keys = Object.keys(SHEET_COLUMNS) as SheetColumn[];
   if (sheet.getMaxColumns() < keys.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), keys.length - sheet.getMaxColumns());
-  sheet.getRange(1, 1, 1, keys.length).setValues([keys.map((k) => headerLabel(loc, k))]).setFontWeight('bold');
+  sheet
+    .getRange(1, 1, 1, keys.length)
+    .setValues([keys.map((k) => headerLabel(loc, k))])
+    .setFontWeight('bold');
   keys.forEach((k, i) => {
     const note = headerNote(loc, k);
     if (note) sheet.getRange(1, i + 1).setNote(note);

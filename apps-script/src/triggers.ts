@@ -66,7 +66,10 @@ export function scheduleContinuationAt(c: Continuation, at: number): string {
   const when = wibAt(at, locale());
   try {
     deleteTriggers(c.handler);
-    ScriptApp.newTrigger(c.handler).timeBased().after(Math.max(CONTINUE_AFTER_MS, at - Date.now())).create();
+    ScriptApp.newTrigger(c.handler)
+      .timeBased()
+      .after(Math.max(CONTINUE_AFTER_MS, at - Date.now()))
+      .create();
     return t(locale(), 'continue.atQuotaReset', { when, byHand: t(locale(), c.alsoByHand) });
   } catch (e) {
     console.log(`No continuation trigger: ${e instanceof Error ? e.message : String(e)}`);

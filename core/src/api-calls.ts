@@ -8,7 +8,11 @@ import { base64OfUtf8 } from './base64';
 import { isPlainObject } from './rule-checks';
 import type { HttpRequest, HttpResponse } from './ports';
 import type {
-  CreatePaymentLinkRequest, CreatePaymentLinkResponse, DeletePaymentLinkResponse, PaymentLink, TransactionStatusResponse,
+  CreatePaymentLinkRequest,
+  CreatePaymentLinkResponse,
+  DeletePaymentLinkResponse,
+  PaymentLink,
+  TransactionStatusResponse,
 } from './types';
 
 export interface MidtransConfig {
@@ -187,7 +191,12 @@ export function redactSecret(text: string, secret: string): string {
 
 /** The error with the key taken out of every message. */
 export function redactError(e: MidtransApiError, secret: string): MidtransApiError {
-  return new MidtransApiError(e.operation, e.httpStatus, e.messages.map((m) => redactSecret(m, secret)), e.body);
+  return new MidtransApiError(
+    e.operation,
+    e.httpStatus,
+    e.messages.map((m) => redactSecret(m, secret)),
+    e.body,
+  );
 }
 
 /** The error for a call that got no HTTP answer at all. */

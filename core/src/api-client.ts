@@ -2,14 +2,34 @@
 import { isRetryableAnswer } from './call-protocol';
 import { MIDTRANS_RETRY_POLICY, type RetryPolicy } from './contract';
 import {
-  MidtransApiError, deleteLinkRequest, getLinkRequest, parseDeleteLink, parseGetLink, parseTransactionStatus, redactError,
-  transactionStatusRequest, unreachableError, type MidtransConfig, type Operation, type Parsed,
+  MidtransApiError,
+  deleteLinkRequest,
+  getLinkRequest,
+  parseDeleteLink,
+  parseGetLink,
+  parseTransactionStatus,
+  redactError,
+  transactionStatusRequest,
+  unreachableError,
+  type MidtransConfig,
+  type Operation,
+  type Parsed,
 } from './api-calls';
 import { createOutcomes, nextCreateBatch, retryDelayMs, startCreateRun, takeCreateAnswers, type CreateAnswer } from './create-protocol';
 import type { HttpRequest, HttpResponse, Sleep, Transport } from './ports';
 import {
-  cancelRequest, expireRequest, mayResend, parseActionAnswer, planRefund, planStateChange, refundRequest, type ActionAnswer, type RefundInput,
-  type RefundPlan, type RefundRoute, type TransactionAction,
+  cancelRequest,
+  expireRequest,
+  mayResend,
+  parseActionAnswer,
+  planRefund,
+  planStateChange,
+  refundRequest,
+  type ActionAnswer,
+  type RefundInput,
+  type RefundPlan,
+  type RefundRoute,
+  type TransactionAction,
 } from './transaction-actions';
 import type { CreatePaymentLinkRequest, DeletePaymentLinkResponse, PaymentLink, TransactionStatusResponse } from './types';
 
@@ -40,7 +60,10 @@ export type ActionOutcome<P> =
 export class MidtransClient {
   private readonly policy: RetryPolicy;
 
-  constructor(private readonly config: MidtransConfig, private readonly options: ClientOptions) {
+  constructor(
+    private readonly config: MidtransConfig,
+    private readonly options: ClientOptions,
+  ) {
     this.policy = {
       maxAttempts: Math.max(1, options.maxAttempts ?? MIDTRANS_RETRY_POLICY.maxAttempts),
       backoffMs: options.backoffMs ?? MIDTRANS_RETRY_POLICY.backoffMs,
@@ -55,7 +78,12 @@ export class MidtransClient {
     }
     const [outcome] = createOutcomes(run);
     if (!outcome.ok) throw outcome.error;
-    return { order_id: outcome.orderId, payment_url: outcome.paymentUrl, existing: outcome.existing, ...(outcome.link ? { link: outcome.link } : {}) };
+    return {
+      order_id: outcome.orderId,
+      payment_url: outcome.paymentUrl,
+      existing: outcome.existing,
+      ...(outcome.link ? { link: outcome.link } : {}),
+    };
   }
 
   async getPaymentLink(orderId: string): Promise<PaymentLink> {

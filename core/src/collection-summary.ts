@@ -49,7 +49,7 @@ export function collectionSummary(invoices: readonly InvoiceFigure[], purchases:
     b.amount += s.usageLimit > 1 ? inv.amount * s.paidCount : inv.amount;
     byStatus.set(s.word, b);
     // A ticket link is not owed by anyone: it is neither outstanding nor expired unpaid.
-    if (s.usageLimit > 1 || s.paidCount > 0 || !UNPAID.has(s.word) && s.word !== 'Deactivated') continue;
+    if (s.usageLimit > 1 || s.paidCount > 0 || (!UNPAID.has(s.word) && s.word !== 'Deactivated')) continue;
     if (s.expired || s.deleted) {
       expiredUnpaid += inv.amount;
       expiredUnpaidInvoices++;
@@ -80,7 +80,10 @@ export function collectionSummary(invoices: readonly InvoiceFigure[], purchases:
     days.set(day, d);
   }
   return {
-    byStatus: STATUS_WORDS.filter((w) => byStatus.has(w)).map((w) => ({ status: w, ...(byStatus.get(w) as { invoices: number; amount: number }) })),
+    byStatus: STATUS_WORDS.filter((w) => byStatus.has(w)).map((w) => ({
+      status: w,
+      ...(byStatus.get(w) as { invoices: number; amount: number }),
+    })),
     collected,
     customerFees,
     grossReceived,

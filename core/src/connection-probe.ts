@@ -36,11 +36,7 @@ export interface ProbeVerdict {
 }
 
 /** `status` is the probe's HTTP status, or undefined when nothing answered (then `failure` says why). */
-export function readConnectionProbe(
-  config: MidtransConfig,
-  status: number | undefined,
-  failure?: string,
-): ProbeVerdict {
+export function readConnectionProbe(config: MidtransConfig, status: number | undefined, failure?: string): ProbeVerdict {
   const environment = config.environment ?? 'sandbox';
   const where = config.baseUrl ? config.baseUrl : `Midtrans ${environment}`;
   const base = { where: config.baseUrl ?? '', environment, status };

@@ -48,8 +48,22 @@ export const START_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(
 
 /** PLNEW's list of `enabled_payments` (docs/midtrans-contract.md §2.2). */
 export const ENABLED_PAYMENTS_PAYMENT_LINK = [
-  'credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va',
-  'gopay', 'shopeepay', 'other_qris', 'alfamart', 'indomaret', 'akulaku', 'kredivo',
+  'credit_card',
+  'echannel',
+  'permata_va',
+  'bca_va',
+  'bni_va',
+  'bri_va',
+  'cimb_va',
+  'danamon_va',
+  'bsi_va',
+  'gopay',
+  'shopeepay',
+  'other_qris',
+  'alfamart',
+  'indomaret',
+  'akulaku',
+  'kredivo',
 ] as const;
 /**
  * Channels the current Snap reference adds, which Payment Links (Snap underneath, §5.1) show too
@@ -61,7 +75,13 @@ export const ENABLED_PAYMENTS_SNAP_2025 = ['seabank_va', 'saqu_va', 'dana', 'ovo
 export const ENABLED_PAYMENTS_CURRENT = [...ENABLED_PAYMENTS_PAYMENT_LINK, ...ENABLED_PAYMENTS_SNAP_2025] as const;
 /** PLOLD's extra values. Gotcha 20 [inferred]: don't hard-fail values only the older docs list. */
 export const ENABLED_PAYMENTS_LEGACY = [
-  'cimb_clicks', 'bca_klikbca', 'bca_klikpay', 'bri_epay', 'telkomsel_cash', 'other_va', 'danamon_online',
+  'cimb_clicks',
+  'bca_klikbca',
+  'bca_klikpay',
+  'bri_epay',
+  'telkomsel_cash',
+  'other_va',
+  'danamon_online',
 ] as const;
 /** Values known from a list; anything else is sent with a warning and Midtrans decides (§2.5). */
 export const ENABLED_PAYMENTS: readonly string[] = [...ENABLED_PAYMENTS_CURRENT, ...ENABLED_PAYMENTS_LEGACY];
@@ -103,12 +123,19 @@ export type Environment = keyof typeof API_BASE_URLS;
  * Indomaret. How each looks in a notification (payment_type and bank/store fields) is [inferred] from
  * the per-method samples.
  */
-export function isReversalChannel(n: { payment_type?: unknown; store?: unknown; permata_va_number?: unknown; va_numbers?: unknown }): boolean {
+export function isReversalChannel(n: {
+  payment_type?: unknown;
+  store?: unknown;
+  permata_va_number?: unknown;
+  va_numbers?: unknown;
+}): boolean {
   if (n.payment_type === 'echannel') return true;
   if (n.payment_type === 'cstore') return typeof n.store === 'string' && n.store.toLowerCase() === 'indomaret';
   if (n.payment_type === 'bank_transfer') {
     if (typeof n.permata_va_number === 'string' && n.permata_va_number !== '') return true;
-    return Array.isArray(n.va_numbers) && n.va_numbers.some((v) => v && typeof v === 'object' && (v as { bank?: unknown }).bank === 'permata');
+    return (
+      Array.isArray(n.va_numbers) && n.va_numbers.some((v) => v && typeof v === 'object' && (v as { bank?: unknown }).bank === 'permata')
+    );
   }
   return false;
 }

@@ -10,8 +10,16 @@
  */
 import { MIDTRANS_RETRY_POLICY, isRetryableHttpStatus, type RetryPolicy } from './contract';
 import {
-  MidtransApiError, createLinkRequest, existingLinkMatches, getLinkRequest, parseCreateLink, parseGetLink,
-  paymentUrlOf, redactError, unreachableError, type MidtransConfig,
+  MidtransApiError,
+  createLinkRequest,
+  existingLinkMatches,
+  getLinkRequest,
+  parseCreateLink,
+  parseGetLink,
+  paymentUrlOf,
+  redactError,
+  unreachableError,
+  type MidtransConfig,
 } from './api-calls';
 import type { HttpRequest, HttpResponse } from './ports';
 import type { CreatePaymentLinkRequest, PaymentLink } from './types';
@@ -94,9 +102,7 @@ export function nextCreateBatch(run: CreateRun, maxSize = Number.POSITIVE_INFINI
 }
 
 function requestFor(config: MidtransConfig, s: ItemState): HttpRequest {
-  return s.phase === 'get'
-    ? getLinkRequest(config, s.item.body.transaction_details.order_id)
-    : createLinkRequest(config, s.item.body);
+  return s.phase === 'get' ? getLinkRequest(config, s.item.body.transaction_details.order_id) : createLinkRequest(config, s.item.body);
 }
 
 /** Records the answers to `batch` (one per request, in order). */
@@ -180,5 +186,8 @@ export function orderIdTakenMessage(orderId: string): string {
 
 /** Every item's outcome, in the order given to `startCreateRun`; only complete once `nextCreateBatch` is `undefined`. */
 export function createOutcomes(run: CreateRun): CreateOutcome[] {
-  return run.items.map((s) => s.outcome ?? { ok: false, error: s.lastError ?? new MidtransApiError('create', 0, ['no answer from Midtrans']), retryable: true });
+  return run.items.map(
+    (s) =>
+      s.outcome ?? { ok: false, error: s.lastError ?? new MidtransApiError('create', 0, ['no answer from Midtrans']), retryable: true },
+  );
 }

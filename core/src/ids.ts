@@ -43,7 +43,10 @@ export const ORDER_ID_PREFIX_MAX = 16;
  * random bits, at most 33 characters, so the purchase id with its 14-character suffix stays ≤ 50.
  */
 export function generateOrderId(prefix: string, random: RandomBytes): string {
-  const clean = prefix.replace(/[^A-Za-z0-9_~.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, ORDER_ID_PREFIX_MAX);
+  const clean = prefix
+    .replace(/[^A-Za-z0-9_~.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, ORDER_ID_PREFIX_MAX);
   const token = base32(randomOf(random, 10)).toUpperCase();
   const id = clean ? `${clean}-${token}` : token;
   return id.slice(0, LINK_ORDER_ID_SAFE_MAX);

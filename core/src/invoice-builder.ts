@@ -3,7 +3,13 @@
  * list of what to fix, each problem named by the invoice field the user filled in.
  */
 import {
-  CUSTOMER_REQUIRED_FIELDS, USAGE_LIMIT_DEFAULT, VA_BANKS, type CARD_CHANNELS, type CARD_TYPES, type ExpiryUnit, type VaBank,
+  CUSTOMER_REQUIRED_FIELDS,
+  USAGE_LIMIT_DEFAULT,
+  VA_BANKS,
+  type CARD_CHANNELS,
+  type CARD_TYPES,
+  type ExpiryUnit,
+  type VaBank,
 } from './contract';
 import { generatePaymentLinkId } from './ids';
 import type { RandomBytes } from './ports';
@@ -64,7 +70,8 @@ type VaBankName = VaBank extends `${infer B}_va` ? B : never;
 const VA_BANK_NAMES = VA_BANKS.map((b) => b.slice(0, -'_va'.length));
 
 /** `warnings`: what an inferred rule found; the request is sent anyway (request-policy.ts). */
-export type BuildResult = { ok: true; request: CreatePaymentLinkRequest; warnings: ValidationIssue[] } | { ok: false; problems: ValidationIssue[] };
+export type BuildResult =
+  { ok: true; request: CreatePaymentLinkRequest; warnings: ValidationIssue[] } | { ok: false; problems: ValidationIssue[] };
 
 /** Request path → the invoice field the user knows, longest prefix first. */
 const FIELD_OF_PATH: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -107,14 +114,23 @@ function issue(p: Problem): ValidationIssue {
 /** Builds the request; problems carry invoice field paths (`amount`, `customer.email`, `items[0].price`). */
 export function buildCreateRequest(input: InvoiceInput, random: RandomBytes): BuildResult {
   const built = buildInvoiceRequest(input, random);
-  return built.problems.length ? { ok: false, problems: built.problems.map(issue) } : { ok: true, request: built.request, warnings: built.warnings.map(issue) };
+  return built.problems.length
+    ? { ok: false, problems: built.problems.map(issue) }
+    : { ok: true, request: built.request, warnings: built.warnings.map(issue) };
 }
 
 /** The same, with each problem as an invoice field and a sentence tail, for callers that name fields their own way. */
-export function buildInvoiceRequest(input: InvoiceInput, random: RandomBytes): { request: CreatePaymentLinkRequest; problems: Problem[]; warnings: Problem[] } {
+export function buildInvoiceRequest(
+  input: InvoiceInput,
+  random: RandomBytes,
+): { request: CreatePaymentLinkRequest; problems: Problem[]; warnings: Problem[] } {
   const own: Problem[] = [];
   if (typeof input !== 'object' || input === null) {
-    return { request: { transaction_details: { order_id: '' } }, problems: [{ path: 'invoice', tail: `must be an object, got ${describe(input)}` }], warnings: [] };
+    return {
+      request: { transaction_details: { order_id: '' } },
+      problems: [{ path: 'invoice', tail: `must be an object, got ${describe(input)}` }],
+      warnings: [],
+    };
   }
   const dynamic = input.dynamicAmount !== undefined;
   // Not a list: handed on as is, so the validator names `item_details` (never a throw here).
@@ -146,8 +162,11 @@ export function buildInvoiceRequest(input: InvoiceInput, random: RandomBytes): {
   if (input.customer) {
     const c = input.customer;
     const details = defined({
-      first_name: blankToUndefined(c.firstName), last_name: blankToUndefined(c.lastName), email: blankToUndefined(c.email),
-      phone: blankToUndefined(c.phone), notes: blankToUndefined(c.notes),
+      first_name: blankToUndefined(c.firstName),
+      last_name: blankToUndefined(c.lastName),
+      email: blankToUndefined(c.email),
+      phone: blankToUndefined(c.phone),
+      notes: blankToUndefined(c.notes),
       customer_details_required_fields: c.requiredFields && c.requiredFields.length ? c.requiredFields : undefined,
     });
     if (Object.keys(details).length > 0) request.customer_details = details;
@@ -166,7 +185,10 @@ export function buildInvoiceRequest(input: InvoiceInput, random: RandomBytes): {
   if (input.creditCard) {
     const cc = input.creditCard;
     const card: CreditCardOptions = defined({
-      secure: cc.secure, bank: cc.bank || undefined, channel: cc.channel, type: cc.type,
+      secure: cc.secure,
+      bank: cc.bank || undefined,
+      channel: cc.channel,
+      type: cc.type,
       whitelist_bins: cc.allowedBins && cc.allowedBins.length ? cc.allowedBins : undefined,
       installment: cc.installment ? defined({ required: cc.installment.required, terms: cc.installment.terms }) : undefined,
     });
@@ -184,13 +206,22 @@ export function buildInvoiceRequest(input: InvoiceInput, random: RandomBytes): {
 
   const checked = checkCreateRequest(request);
   const named = (p: Problem) => ({ path: invoiceFieldOf(p.path), tail: p.tail });
-  return { request: normaliseCreateRequest(request), problems: [...own, ...checked.problems.map(named)], warnings: checked.warnings.map(named) };
+  return {
+    request: normaliseCreateRequest(request),
+    problems: [...own, ...checked.problems.map(named)],
+    warnings: checked.warnings.map(named),
+  };
 }
 
 function toItemDetail(item: InvoiceItem): ItemDetail {
   return defined({
-    id: item?.id, name: item?.name, price: item?.price, quantity: item?.quantity, brand: item?.brand,
-    category: item?.category, merchant_name: item?.merchantName,
+    id: item?.id,
+    name: item?.name,
+    price: item?.price,
+    quantity: item?.quantity,
+    brand: item?.brand,
+    category: item?.category,
+    merchant_name: item?.merchantName,
   }) as ItemDetail;
 }
 

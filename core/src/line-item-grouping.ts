@@ -76,7 +76,11 @@ export function groupLineItems(rows: readonly LineRow[], map: HeaderMap): { grou
     if (new Set(typed).size < typed.length) continue;
     const customer = agreed(sorted.map((r) => r.reading.input.customer));
     if (customer.conflict) {
-      refuse(`a different customer (${SHEET_COLUMNS.customerName}, ${SHEET_COLUMNS.customerEmail} or ${SHEET_COLUMNS.customerPhone})`, ['customerName', 'customerEmail', 'customerPhone']);
+      refuse(`a different customer (${SHEET_COLUMNS.customerName}, ${SHEET_COLUMNS.customerEmail} or ${SHEET_COLUMNS.customerPhone})`, [
+        'customerName',
+        'customerEmail',
+        'customerPhone',
+      ]);
       continue;
     }
     const fields: Partial<InvoiceInput> = {};
@@ -87,7 +91,8 @@ export function groupLineItems(rows: readonly LineRow[], map: HeaderMap): { grou
       else if (a.value !== undefined) (fields as Record<string, unknown>)[f] = a.value;
     }
     if (conflict) {
-      const column = conflict === 'usageLimit' ? 'usageLimit' : conflict === 'paymentMethods' ? 'paymentMethods' : (conflict as SheetColumn);
+      const column =
+        conflict === 'usageLimit' ? 'usageLimit' : conflict === 'paymentMethods' ? 'paymentMethods' : (conflict as SheetColumn);
       refuse(`a different ${SHEET_COLUMNS[column]}`, [column]);
       continue;
     }

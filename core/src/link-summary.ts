@@ -9,8 +9,16 @@ import { UNLISTED_SETTLEMENT_NOTE, unlistedSettlement } from './last-snap-status
 import type { PaymentLink } from './types';
 
 export const STATUS_WORDS = [
-  'Link created', 'Pending', 'Paid', 'Under review', 'Failed', 'Expired', 'Refunded', 'Partially refunded',
-  'Deactivated', 'Error',
+  'Link created',
+  'Pending',
+  'Paid',
+  'Under review',
+  'Failed',
+  'Expired',
+  'Refunded',
+  'Partially refunded',
+  'Deactivated',
+  'Error',
 ] as const;
 export type StatusWord = (typeof STATUS_WORDS)[number];
 
@@ -40,8 +48,16 @@ export interface LinkSummary {
 }
 
 export type NoteCode =
-  | 'reversed' | 'chargebacks' | 'pendingCount' | 'reviewCount' | 'lastAttemptFailed' | 'attemptExpired' | 'usageLimitReached'
-  | 'linkDeactivated' | 'linkExpired' | 'unlistedSettlement';
+  | 'reversed'
+  | 'chargebacks'
+  | 'pendingCount'
+  | 'reviewCount'
+  | 'lastAttemptFailed'
+  | 'attemptExpired'
+  | 'usageLimitReached'
+  | 'linkDeactivated'
+  | 'linkExpired'
+  | 'unlistedSettlement';
 export interface NotePart {
   code: NoteCode;
   count: number;
@@ -99,10 +115,11 @@ export function summarisePurchases(purchases: readonly PurchaseRecord[], life: L
   if (life.deleted && word !== 'Deactivated') add('linkDeactivated');
   else if (life.expired && word !== 'Expired') add('linkExpired');
 
-  const paidAt = purchases
-    .filter((p) => p.paidAt && ['paid', 'partially_refunded', 'refunded', 'chargeback'].includes(effectiveState(p)))
-    .map((p) => p.paidAt)
-    .sort()[0] ?? '';
+  const paidAt =
+    purchases
+      .filter((p) => p.paidAt && ['paid', 'partially_refunded', 'refunded', 'chargeback'].includes(effectiveState(p)))
+      .map((p) => p.paidAt)
+      .sort()[0] ?? '';
 
   return {
     status: usageLimit > 1 && word === 'Paid' ? `Paid ${paidCount}/${usageLimit}` : word,
@@ -181,7 +198,11 @@ export function purchasesFromLink(link: PaymentLink): PurchaseRecord[] {
  * `unlistedSettlement`: last_snap_transaction_status says settled while the list shows no payment
  * (last-snap-status.ts); the link is then not concluded expired and the Note says why.
  */
-export function summariseLink(link: PaymentLink, now: number, deleted = false): LinkSummary & { expiresAt?: number; usage?: number; unlistedSettlement: boolean } {
+export function summariseLink(
+  link: PaymentLink,
+  now: number,
+  deleted = false,
+): LinkSummary & { expiresAt?: number; usage?: number; unlistedSettlement: boolean } {
   const expiresAt = linkExpiresAt(link);
   const usageLimit = typeof link.usage_limit === 'number' ? link.usage_limit : 1;
   const wasDeleted = deleted || ['deleted_at', 'delete_at', 'deletedAt'].some((k) => link[k] !== undefined && link[k] !== null);
@@ -194,5 +215,12 @@ export function summariseLink(link: PaymentLink, now: number, deleted = false): 
   });
   const noteParts: NotePart[] = unlisted ? [...summary.noteParts, { code: 'unlistedSettlement', count: 0 }] : summary.noteParts;
   const note = noteParts.map((p) => NOTE_TEXT[p.code](p.count)).join('; ');
-  return { ...summary, note, noteParts, expiresAt, usage: typeof link.usage === 'number' ? link.usage : undefined, unlistedSettlement: unlisted };
+  return {
+    ...summary,
+    note,
+    noteParts,
+    expiresAt,
+    usage: typeof link.usage === 'number' ? link.usage : undefined,
+    unlistedSettlement: unlisted,
+  };
 }

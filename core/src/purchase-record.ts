@@ -122,16 +122,27 @@ export function mergePurchase(a: PurchaseRecord, b: PurchaseRecord): PurchaseRec
 function mergeSplit(a: PurchaseRecord, b: PurchaseRecord): Pick<PurchaseRecord, 'invoiceAmount' | 'customerFee'> {
   const withFee = [a, b]
     .filter((r) => r.customerFee !== undefined)
-    .sort((x, y) => y.amount - x.amount || (x.invoiceAmount ?? 0) - (y.invoiceAmount ?? 0) || (x.customerFee ?? 0) - (y.customerFee ?? 0))[0];
+    .sort(
+      (x, y) => y.amount - x.amount || (x.invoiceAmount ?? 0) - (y.invoiceAmount ?? 0) || (x.customerFee ?? 0) - (y.customerFee ?? 0),
+    )[0];
   if (withFee) return { invoiceAmount: withFee.invoiceAmount, customerFee: withFee.customerFee };
   const known = [a.invoiceAmount, b.invoiceAmount].filter((v): v is number => v !== undefined);
   return known.length ? { invoiceAmount: Math.min(...known) } : {};
 }
 
 export function samePurchaseRecord(a: PurchaseRecord, b: PurchaseRecord): boolean {
-  return a.transactionId === b.transactionId && a.top === b.top && a.settled === b.settled && a.reversalDeny === b.reversalDeny && a.amount === b.amount &&
-    a.paymentType === b.paymentType && a.paidAt === b.paidAt && a.orderId === b.orderId &&
-    a.invoiceAmount === b.invoiceAmount && a.customerFee === b.customerFee;
+  return (
+    a.transactionId === b.transactionId &&
+    a.top === b.top &&
+    a.settled === b.settled &&
+    a.reversalDeny === b.reversalDeny &&
+    a.amount === b.amount &&
+    a.paymentType === b.paymentType &&
+    a.paidAt === b.paidAt &&
+    a.orderId === b.orderId &&
+    a.invoiceAmount === b.invoiceAmount &&
+    a.customerFee === b.customerFee
+  );
 }
 
 export type ApplyOutcome = 'new' | 'advanced' | 'reversal' | 'unchanged';

@@ -33,16 +33,32 @@ export const TEMPLATE_HEADERS: string[] = Object.values(SHEET_COLUMNS);
 export const REQUIRED_COLUMNS: SheetColumn[] = ['orderId', 'paymentLink', 'status'];
 
 const ALIASES: Record<string, SheetColumn> = {
-  orderid: 'orderId', order: 'orderId', invoice: 'orderId', invoiceid: 'orderId', invoiceno: 'orderId', invoicenumber: 'orderId',
-  name: 'customerName', customer: 'customerName',
-  email: 'customerEmail', phone: 'customerPhone', customerphonenumber: 'customerPhone',
-  qty: 'quantity', price: 'unitPrice', total: 'amount', grossamount: 'amount',
-  paymentlinkurl: 'paymentLink', link: 'paymentLink', paymenturl: 'paymentLink',
-  paymentmethod: 'paymentMethods', notes: 'note',
+  orderid: 'orderId',
+  order: 'orderId',
+  invoice: 'orderId',
+  invoiceid: 'orderId',
+  invoiceno: 'orderId',
+  invoicenumber: 'orderId',
+  name: 'customerName',
+  customer: 'customerName',
+  email: 'customerEmail',
+  phone: 'customerPhone',
+  customerphonenumber: 'customerPhone',
+  qty: 'quantity',
+  price: 'unitPrice',
+  total: 'amount',
+  grossamount: 'amount',
+  paymentlinkurl: 'paymentLink',
+  link: 'paymentLink',
+  paymenturl: 'paymentLink',
+  paymentmethod: 'paymentMethods',
+  notes: 'note',
 };
 
 export function normaliseHeader(header: unknown): string {
-  return String(header ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return String(header ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 /** A header-row problem as a code and values, for a front end to word in its user's language. */
@@ -93,7 +109,8 @@ export function mapHeaders(headerRow: readonly unknown[], labels: HeaderLabels =
     columns[key] = index;
   });
   for (const key of REQUIRED_COLUMNS) if (columns[key] === undefined) issues.push({ code: 'missingColumn', column: key });
-  if (columns.amount === undefined && (columns.quantity === undefined || columns.unitPrice === undefined)) issues.push({ code: 'missingAmount' });
+  if (columns.amount === undefined && (columns.quantity === undefined || columns.unitPrice === undefined))
+    issues.push({ code: 'missingAmount' });
   return { columns, problems: issues.map(headerProblemText), issues };
 }
 
@@ -115,8 +132,15 @@ export type Cell = string | number | boolean | Date | null | undefined;
  * invoice builder's own English detail (Midtrans's field rules).
  */
 export type RowProblemCode =
-  | 'notNumber' | 'notWholeRupiah' | 'notRupiah' | 'notWholeCount' | 'notDuration' | 'priceMissing' | 'amountMismatch'
-  | 'amountMissing' | 'invalid';
+  | 'notNumber'
+  | 'notWholeRupiah'
+  | 'notRupiah'
+  | 'notWholeCount'
+  | 'notDuration'
+  | 'priceMissing'
+  | 'amountMismatch'
+  | 'amountMissing'
+  | 'invalid';
 
 export interface RowProblem {
   column: SheetColumn;
@@ -141,8 +165,18 @@ export interface RowReading {
 }
 
 const INPUT_COLUMNS: SheetColumn[] = [
-  'orderId', 'customerName', 'customerEmail', 'customerPhone', 'item', 'quantity', 'unitPrice', 'amount', 'title', 'expiry',
-  'usageLimit', 'paymentMethods',
+  'orderId',
+  'customerName',
+  'customerEmail',
+  'customerPhone',
+  'item',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'title',
+  'expiry',
+  'usageLimit',
+  'paymentMethods',
 ];
 
 function isBlank(v: Cell): boolean {
@@ -173,7 +207,10 @@ export function parseRupiah(v: Cell): Parsed<number> {
     return { value: v };
   }
   if (typeof v !== 'string') return { problem: `${value} is not an amount in rupiah`, code: 'notRupiah', params: { value } };
-  const s = v.trim().replace(/^(rp\.?|idr)\s*/i, '').replace(/\s+/g, '');
+  const s = v
+    .trim()
+    .replace(/^(rp\.?|idr)\s*/i, '')
+    .replace(/\s+/g, '');
   if (/^-?\d+$/.test(s)) return { value: Number(s) };
   // Thousands separators, one kind throughout: Indonesian `150.000` or English `150,000`.
   if (/^\d{1,3}(\.\d{3})+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s)) return { value: Number(s.replace(/[.,]/g, '')) };
@@ -208,16 +245,35 @@ export function parseExpiry(v: Cell): Parsed<{ duration: number; unit: ExpiryUni
 }
 
 const METHOD_ALIASES: Record<string, string> = {
-  qris: 'other_qris', card: 'credit_card', credit: 'credit_card', creditcard: 'credit_card', kartu_kredit: 'credit_card',
-  mandiri_bill: 'echannel', mandiri: 'echannel', bca: 'bca_va', bni: 'bni_va', bri: 'bri_va', permata: 'permata_va',
-  cimb: 'cimb_va', danamon: 'danamon_va', bsi: 'bsi_va', seabank: 'seabank_va', saqu: 'saqu_va', bank_saqu: 'saqu_va',
+  qris: 'other_qris',
+  card: 'credit_card',
+  credit: 'credit_card',
+  creditcard: 'credit_card',
+  kartu_kredit: 'credit_card',
+  mandiri_bill: 'echannel',
+  mandiri: 'echannel',
+  bca: 'bca_va',
+  bni: 'bni_va',
+  bri: 'bri_va',
+  permata: 'permata_va',
+  cimb: 'cimb_va',
+  danamon: 'danamon_va',
+  bsi: 'bsi_va',
+  seabank: 'seabank_va',
+  saqu: 'saqu_va',
+  bank_saqu: 'saqu_va',
   googlepay: 'google_pay',
 };
 
 export function parsePaymentMethods(v: Cell): string[] {
   return text(v)
     .split(/[,;\n]+/)
-    .map((s) => s.trim().toLowerCase().replace(/[\s-]+/g, '_'))
+    .map((s) =>
+      s
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_'),
+    )
     .filter((s) => s !== '')
     .map((s) => METHOD_ALIASES[s] ?? s);
 }
@@ -242,15 +298,24 @@ export function readInvoiceRow(row: readonly Cell[], map: HeaderMap, rowNumber: 
   if (amount?.value !== undefined) input.amount = amount.value;
   const itemName = text(cell('item'));
   if (unitPrice?.value !== undefined || quantity?.value !== undefined) {
-    if (unitPrice?.value === undefined && !unitPrice?.problem) fail('unitPrice', 'is empty; give a price when Quantity is set', 'priceMissing');
+    if (unitPrice?.value === undefined && !unitPrice?.problem)
+      fail('unitPrice', 'is empty; give a price when Quantity is set', 'priceMissing');
     const q = quantity?.value ?? (quantity?.problem ? undefined : 1);
     if (unitPrice?.value !== undefined && q !== undefined) {
       input.items = [{ name: itemName || text(cell('title')) || 'Invoice', price: unitPrice.value, quantity: q }];
       if (input.amount !== undefined && input.amount !== unitPrice.value * q) {
         const total = unitPrice.value * q;
-        fail('amount', `${input.amount} does not equal Quantity × Unit Price (${q} × ${unitPrice.value} = ${total}); fix one of them or clear Amount`, 'amountMismatch', {
-          amount: input.amount, quantity: q, price: unitPrice.value, total,
-        });
+        fail(
+          'amount',
+          `${input.amount} does not equal Quantity × Unit Price (${q} × ${unitPrice.value} = ${total}); fix one of them or clear Amount`,
+          'amountMismatch',
+          {
+            amount: input.amount,
+            quantity: q,
+            price: unitPrice.value,
+            total,
+          },
+        );
       }
     }
   } else if (itemName && input.amount !== undefined) {
@@ -265,7 +330,12 @@ export function readInvoiceRow(row: readonly Cell[], map: HeaderMap, rowNumber: 
   const phone = text(cell('customerPhone'));
   if (name || email || phone) {
     const [first, ...rest] = name.split(/\s+/);
-    input.customer = { firstName: first || undefined, lastName: rest.join(' ') || undefined, email: email || undefined, phone: phone || undefined };
+    input.customer = {
+      firstName: first || undefined,
+      lastName: rest.join(' ') || undefined,
+      email: email || undefined,
+      phone: phone || undefined,
+    };
   }
   const title = text(cell('title'));
   if (title) input.title = title;
@@ -305,7 +375,8 @@ function columnOfField(field: string): SheetColumn {
 }
 
 /** `warnings`: inferred rules the row breaks; the link is still created and the Note says so. */
-export type RowRequestResult = { ok: true; request: CreatePaymentLinkRequest; warnings: RowProblem[] } | { ok: false; problems: RowProblem[] };
+export type RowRequestResult =
+  { ok: true; request: CreatePaymentLinkRequest; warnings: RowProblem[] } | { ok: false; problems: RowProblem[] };
 
 /** The create request for a read row whose order id is set (typed or generated). */
 export function buildRowRequest(reading: RowReading, random: RandomBytes): RowRequestResult {

@@ -2,13 +2,45 @@
  * Every documented rule for `POST /v1/payment-links` (docs/midtrans-contract.md §2), checked before any HTTP call.
  */
 import {
-  AMOUNT_MAX, CARD_BANKS, CARD_CHANNELS, CARD_TYPES, CUSTOMER_LIMITS, CUSTOMER_REQUIRED_FIELDS, CUSTOM_FIELD_MAX,
-  EMAIL_PATTERN, ENABLED_PAYMENTS, EXPIRY_UNITS, GROSS_AMOUNT_MIN, INSTALLMENT_BANKS, ITEM_ID_MAX, ITEM_TEXT_MAX,
-  ORDER_ID_MAX, ORDER_ID_PATTERN, PAYMENT_LINK_ID_MAX, PAYMENT_LINK_ID_PATTERN, PAYMENT_LINK_TYPES, PHONE_PATTERN,
-  START_TIME_PATTERN, TITLE_MAX, USAGE_LIMIT_MAX, USAGE_LIMIT_MIN, VA_BANKS, VA_NUMBER_MAX, WHITELIST_BIN_PATTERN,
+  AMOUNT_MAX,
+  CARD_BANKS,
+  CARD_CHANNELS,
+  CARD_TYPES,
+  CUSTOMER_LIMITS,
+  CUSTOMER_REQUIRED_FIELDS,
+  CUSTOM_FIELD_MAX,
+  EMAIL_PATTERN,
+  ENABLED_PAYMENTS,
+  EXPIRY_UNITS,
+  GROSS_AMOUNT_MIN,
+  INSTALLMENT_BANKS,
+  ITEM_ID_MAX,
+  ITEM_TEXT_MAX,
+  ORDER_ID_MAX,
+  ORDER_ID_PATTERN,
+  PAYMENT_LINK_ID_MAX,
+  PAYMENT_LINK_ID_PATTERN,
+  PAYMENT_LINK_TYPES,
+  PHONE_PATTERN,
+  START_TIME_PATTERN,
+  TITLE_MAX,
+  USAGE_LIMIT_MAX,
+  USAGE_LIMIT_MIN,
+  VA_BANKS,
+  VA_NUMBER_MAX,
+  WHITELIST_BIN_PATTERN,
 } from './contract';
 import {
-  Problem, Sink, checkBoolean, checkInteger, checkOneOf, checkString, checkUrl, checkWholeNumber, describe, isPlainObject,
+  Problem,
+  Sink,
+  checkBoolean,
+  checkInteger,
+  checkOneOf,
+  checkString,
+  checkUrl,
+  checkWholeNumber,
+  describe,
+  isPlainObject,
 } from './rule-checks';
 import type { ValidationIssue } from './types';
 
@@ -64,7 +96,15 @@ export function checkCreateRequest(body: unknown): { problems: Problem[]; warnin
  * A whole number: its type is documented (refused), beyond 2^53 - 1 it cannot be sent exactly (a harm
  * block, request-policy.ts), `max` when the docs give one; below `inferredMin` only a warning.
  */
-function checkWhole(value: unknown, path: string, sink: Sink, warn: Sink, inferredMin: number, max = AMOUNT_MAX, unit = ''): value is number {
+function checkWhole(
+  value: unknown,
+  path: string,
+  sink: Sink,
+  warn: Sink,
+  inferredMin: number,
+  max = AMOUNT_MAX,
+  unit = '',
+): value is number {
   if (!checkWholeNumber(value, path, sink, unit)) return false;
   if (value > max || value < -AMOUNT_MAX) {
     sink(path, `must be at most ${max.toLocaleString('en-US')}, got ${value}`);
@@ -86,10 +126,15 @@ function checkTransactionDetails(td: unknown, dynamic: boolean, sink: Sink, warn
   if (checkString(td.order_id, 'transaction_details.order_id', sink, ORDER_ID_MAX, true) && !ORDER_ID_PATTERN.test(td.order_id)) {
     sink('transaction_details.order_id', `may contain only letters, digits and - _ ~ . (no spaces), got ${describe(td.order_id)}`);
   }
-  if (td.payment_link_id !== undefined &&
+  if (
+    td.payment_link_id !== undefined &&
     checkString(td.payment_link_id, 'transaction_details.payment_link_id', sink, PAYMENT_LINK_ID_MAX, true) &&
-    !PAYMENT_LINK_ID_PATTERN.test(td.payment_link_id)) {
-    sink('transaction_details.payment_link_id', `may contain only lower-case letters a-z, digits 0-9 and hyphens, got ${describe(td.payment_link_id)}`);
+    !PAYMENT_LINK_ID_PATTERN.test(td.payment_link_id)
+  ) {
+    sink(
+      'transaction_details.payment_link_id',
+      `may contain only lower-case letters a-z, digits 0-9 and hyphens, got ${describe(td.payment_link_id)}`,
+    );
   }
   if (dynamic) return;
   if (td.gross_amount === undefined) {
@@ -115,8 +160,13 @@ function checkItems(items: unknown, td: unknown, sink: Sink, warn: Sink): void {
       return;
     }
     // A numeric id means the same as its text: sent as text (normaliseCreateRequest), said as a warning.
-    if (typeof item.id === 'number' && Number.isFinite(item.id)) warn(`${at}.id`, `is the number ${item.id}; it is sent as the text "${item.id}"`);
-    else if (item.id !== undefined && checkString(item.id, `${at}.id`, sink, Number.MAX_SAFE_INTEGER) && Array.from(item.id).length > ITEM_ID_MAX) {
+    if (typeof item.id === 'number' && Number.isFinite(item.id))
+      warn(`${at}.id`, `is the number ${item.id}; it is sent as the text "${item.id}"`);
+    else if (
+      item.id !== undefined &&
+      checkString(item.id, `${at}.id`, sink, Number.MAX_SAFE_INTEGER) &&
+      Array.from(item.id).length > ITEM_ID_MAX
+    ) {
       warn(`${at}.id`, `has ${Array.from(item.id).length} characters; Midtrans may refuse more than ${ITEM_ID_MAX}`);
     }
     if (checkString(item.name, `${at}.name`, sink, ITEM_TEXT_MAX, true, true) && item.name.trim() === '') warn(`${at}.name`, 'is blank');
@@ -213,7 +263,8 @@ export function parseStartTime(value: unknown): number | undefined {
   const offset = (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
   const utc = Date.UTC(y, mo - 1, d, h, mi, s);
   const back = new Date(utc);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
+    return undefined;
   // The docs' `Z` is Java's RFC 822 zone, whose offsets reach ±18:00.
   if (Number(m[8]) > 18 || Number(m[9]) > 59 || (Number(m[8]) === 18 && Number(m[9]) > 0)) return undefined;
   return utc - offset * 60_000;
@@ -245,7 +296,8 @@ function checkEnabledPayments(value: unknown, sink: Sink, warn: Sink): void {
     if (seen.has(v)) warn(`enabled_payments[${i}]`, `repeats ${describe(v)}; it is sent once`);
     seen.add(v);
     // Gotcha 20: the lists differ between the docs and real clients send others; Midtrans decides.
-    if (!ENABLED_PAYMENTS.includes(v)) warn(`enabled_payments[${i}]`, `${describe(v)} is not in Midtrans's published lists; Midtrans decides whether it is accepted`);
+    if (!ENABLED_PAYMENTS.includes(v))
+      warn(`enabled_payments[${i}]`, `${describe(v)} is not in Midtrans's published lists; Midtrans decides whether it is accepted`);
   });
 }
 
@@ -276,10 +328,13 @@ function checkCreditCard(value: unknown, sink: Sink, warn: Sink): void {
   const bins = value.whitelist_bins;
   if (bins !== undefined) {
     if (!Array.isArray(bins)) sink('credit_card.whitelist_bins', `must be a list, got ${describe(bins)}`);
-    else bins.forEach((b, i) => {
-      if (typeof b !== 'string') sink(`credit_card.whitelist_bins[${i}]`, `must be text: a card number prefix or a bank name, got ${describe(b)}`);
-      else if (!WHITELIST_BIN_PATTERN.test(b)) warn(`credit_card.whitelist_bins[${i}]`, `is neither a prefix of up to 8 digits nor a bank name: ${describe(b)}`);
-    });
+    else
+      bins.forEach((b, i) => {
+        if (typeof b !== 'string')
+          sink(`credit_card.whitelist_bins[${i}]`, `must be text: a card number prefix or a bank name, got ${describe(b)}`);
+        else if (!WHITELIST_BIN_PATTERN.test(b))
+          warn(`credit_card.whitelist_bins[${i}]`, `is neither a prefix of up to 8 digits nor a bank name: ${describe(b)}`);
+      });
   }
   const inst = value.installment;
   if (inst === undefined) return;
@@ -297,12 +352,15 @@ function checkCreditCard(value: unknown, sink: Sink, warn: Sink): void {
   }
   for (const [bank, months] of Object.entries(inst.terms)) {
     const at = `credit_card.installment.terms.${bank}`;
-    if (!(INSTALLMENT_BANKS as readonly string[]).includes(bank)) warn(at, `is not an installment bank the sample names (${INSTALLMENT_BANKS.join(', ')})`);
+    if (!(INSTALLMENT_BANKS as readonly string[]).includes(bank))
+      warn(at, `is not an installment bank the sample names (${INSTALLMENT_BANKS.join(', ')})`);
     if (!Array.isArray(months)) sink(at, `must be a list of months such as [3, 6, 12], got ${describe(months)}`);
     else if (months.length === 0) warn(at, 'lists no months');
-    else months.forEach((m, i) => {
-      if (checkInteger(m, `${at}[${i}]`, sink, -AMOUNT_MAX, AMOUNT_MAX) && (m < 1 || m > 60)) warn(`${at}[${i}]`, `is ${m} months; we expect 1 to 60`);
-    });
+    else
+      months.forEach((m, i) => {
+        if (checkInteger(m, `${at}[${i}]`, sink, -AMOUNT_MAX, AMOUNT_MAX) && (m < 1 || m > 60))
+          warn(`${at}[${i}]`, `is ${m} months; we expect 1 to 60`);
+      });
   }
 }
 

@@ -23,7 +23,10 @@ export function normaliseIndonesianPhone(raw: string): PhoneReading {
   const typed = raw.trim();
   const quoted = JSON.stringify(typed.length > 40 ? `${typed.slice(0, 40)}…` : typed);
   const refuse = (why: string, reason: PhoneProblem = 'notPhone'): PhoneReading => ({
-    ok: false, problem: `${quoted} ${why}; write it as 08…, +62… or 62…`, reason, typed: quoted,
+    ok: false,
+    problem: `${quoted} ${why}; write it as 08…, +62… or 62…`,
+    reason,
+    typed: quoted,
   });
   if (typed === '') return refuse('is empty', 'empty');
   const compact = typed.replace(SEPARATORS, '');
@@ -104,15 +107,24 @@ export function whatsappLink(input: ChatInput, template = DEFAULT_WHATSAPP_TEMPL
  * The chat link for a create request and the payment_url Midtrans answered with: the customer, amount
  * and title as the request sent them. Undefined when the request names no phone.
  */
-export function whatsappLinkForRequest(request: CreatePaymentLinkRequest, paymentUrl: string, template?: string, words?: ChatWords): ChatLink | undefined {
+export function whatsappLinkForRequest(
+  request: CreatePaymentLinkRequest,
+  paymentUrl: string,
+  template?: string,
+  words?: ChatWords,
+): ChatLink | undefined {
   const c = request.customer_details;
   if (typeof c?.phone !== 'string' || c.phone.trim() === '') return undefined;
-  return whatsappLink({
-    phone: c.phone,
-    customerName: [c.first_name, c.last_name].filter(Boolean).join(' '),
-    amount: request.dynamic_amount ? undefined : request.transaction_details.gross_amount,
-    title: request.title,
-    paymentUrl,
-    orderId: request.transaction_details.order_id,
-  }, template || undefined, words);
+  return whatsappLink(
+    {
+      phone: c.phone,
+      customerName: [c.first_name, c.last_name].filter(Boolean).join(' '),
+      amount: request.dynamic_amount ? undefined : request.transaction_details.gross_amount,
+      title: request.title,
+      paymentUrl,
+      orderId: request.transaction_details.order_id,
+    },
+    template || undefined,
+    words,
+  );
 }

@@ -17,7 +17,9 @@ const entries = {
 rmSync(dist, { recursive: true, force: true });
 await build({
 	absWorkingDir: root,
-	entryPoints: Object.fromEntries(Object.entries(entries).map(([out, src]) => [out, join(root, src)])),
+	entryPoints: Object.fromEntries(
+		Object.entries(entries).map(([out, src]) => [out, join(root, src)]),
+	),
 	outdir: dist,
 	bundle: true,
 	platform: 'node',
@@ -34,10 +36,15 @@ const copies = [
 	['icons/midtrans.svg', 'icons/midtrans.svg'],
 	['icons/midtrans.dark.svg', 'icons/midtrans.dark.svg'],
 	['nodes/Midtrans/Midtrans.node.json', 'nodes/Midtrans/Midtrans.node.json'],
-	['nodes/MidtransTrigger/MidtransTrigger.node.json', 'nodes/MidtransTrigger/MidtransTrigger.node.json'],
+	[
+		'nodes/MidtransTrigger/MidtransTrigger.node.json',
+		'nodes/MidtransTrigger/MidtransTrigger.node.json',
+	],
 ];
 for (const [from, to] of copies) {
 	mkdirSync(dirname(join(dist, to)), { recursive: true });
 	cpSync(join(root, from), join(dist, to));
 }
-console.log(`n8n-node: built ${Object.keys(entries).length} bundles and ${copies.length} assets into dist/`);
+console.log(
+	`n8n-node: built ${Object.keys(entries).length} bundles and ${copies.length} assets into dist/`,
+);

@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 // The scanner makes a temporary folder when it loads (for downloads this run never makes); with
 // graceful cleanup its tmp library removes it on exit, so it is set before the scanner is loaded.
 tmp.setGracefulCleanup();
-const { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+const { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } =
+	await import('@n8n/scan-community-package/scanner/scanner.mjs');
 
 const pkgDir = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
 const TARBALL_PATTERNS = ['**/*.js', 'package.json']; // what analyzePackageByName lints in the tarball
@@ -24,26 +25,57 @@ const TARBALL_PATTERNS = ['**/*.js', 'package.json']; // what analyzePackageByNa
 /** The scanner's verdict for one leg, plus every message (warnings too) for the report. */
 async function leg(name, dir, patterns) {
 	const verdict = await analyzePackage(dir, patterns);
-	const eslint = new ESLint({ cwd: dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await buildScanConfig() });
-	const files = glob.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const eslint = new ESLint({
+		cwd: dir,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: await buildScanConfig(),
+	});
+	const files = glob.sync(patterns, {
+		cwd: dir,
+		absolute: true,
+		ignore: ['node_modules/**', '**/package-lock.json'],
+	});
 	const results = await eslint.lintFiles(files);
 	const findings = results.flatMap((r) =>
-		r.messages.map((m) => ({ file: relative(dir, r.filePath), line: m.line, severity: m.severity === 2 ? 'error' : 'warning', rule: m.ruleId, message: m.message })),
+		r.messages.map((m) => ({
+			file: relative(dir, r.filePath),
+			line: m.line,
+			severity: m.severity === 2 ? 'error' : 'warning',
+			rule: m.ruleId,
+			message: m.message,
+		})),
 	);
-	return { leg: name, passed: verdict.passed, message: verdict.message ?? null, files: files.map((f) => relative(dir, f)).sort(), findings };
+	return {
+		leg: name,
+		passed: verdict.passed,
+		message: verdict.message ?? null,
+		files: files.map((f) => relative(dir, f)).sort(),
+		findings,
+	};
 }
 
 const work = mkdtempSync(join(tmpdir(), 'scan-package-'));
 try {
 	const sources = await leg('sources', pkgDir, SOURCE_FILE_PATTERNS);
-	const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: pkgDir, encoding: 'utf8' });
+	const out = execFileSync(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', work],
+		{ cwd: pkgDir, encoding: 'utf8' },
+	);
 	const tarball = join(work, JSON.parse(out)[0].filename);
 	const unpacked = join(work, 'package');
 	mkdirSync(unpacked);
 	execFileSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
 	const packed = await leg('tarball', unpacked, TARBALL_PATTERNS);
 	const legs = [sources, packed];
-	console.log(JSON.stringify({ passed: legs.every((l) => l.passed), legs, tarballFiles: readdirSync(unpacked).sort() }, null, 2));
+	console.log(
+		JSON.stringify(
+			{ passed: legs.every((l) => l.passed), legs, tarballFiles: readdirSync(unpacked).sort() },
+			null,
+			2,
+		),
+	);
 	process.exitCode = legs.every((l) => l.passed) ? 0 : 1;
 } finally {
 	rmSync(work, { recursive: true, force: true });

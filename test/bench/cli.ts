@@ -26,7 +26,9 @@ async function main() {
     console.error(`usage: npm run bench -- <${Object.keys(SUITES).join('|')}> [--json]`);
     process.exit(2);
   }
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
   const result: Record<string, unknown> = {};
   for (const name of names) Object.assign(result, await SUITES[name]());
   if (json) console.log(JSON.stringify(result));

@@ -20,7 +20,10 @@ const random = (n: number) => new Uint8Array(randomBytes(n));
 function invoice(i: number): InvoiceInput {
   return {
     orderId: `INV-${i}`,
-    items: [{ name: 'Tiket konser', price: 75000, quantity: 2 }, { name: 'Diskon', price: -10000, quantity: 1 }],
+    items: [
+      { name: 'Tiket konser', price: 75000, quantity: 2 },
+      { name: 'Diskon', price: -10000, quantity: 1 },
+    ],
     customer: { firstName: 'Siti', lastName: 'Nurhaliza', email: 'siti@example.id', phone: '+628123456789' },
     title: 'Tiket konser 2026',
     expiry: { duration: 7, unit: 'days' },
@@ -31,8 +34,15 @@ function invoice(i: number): InvoiceInput {
 
 function notification(i: number, key: string) {
   const body: Record<string, string> = {
-    transaction_time: '2026-11-25 10:00:00', transaction_status: 'settlement', transaction_id: `tx-${i}`, status_code: '200',
-    payment_type: 'bank_transfer', order_id: `INV-${i}-1764000000000`, gross_amount: '140000.00', fraud_status: 'accept', currency: 'IDR',
+    transaction_time: '2026-11-25 10:00:00',
+    transaction_status: 'settlement',
+    transaction_id: `tx-${i}`,
+    status_code: '200',
+    payment_type: 'bank_transfer',
+    order_id: `INV-${i}-1764000000000`,
+    gross_amount: '140000.00',
+    fraud_status: 'accept',
+    currency: 'IDR',
   };
   body.signature_key = sha512Hex(body.order_id + body.status_code + body.gross_amount + key);
   return body;
@@ -47,7 +57,11 @@ function packedTarballSize(): number | null {
   if (!fs.existsSync(path.join(pkg, 'dist'))) return null;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pack-'));
   try {
-    const json = execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: pkg, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const json = execFileSync('npm', ['pack', '--json', '--pack-destination', out], {
+      cwd: pkg,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const [info] = JSON.parse(json) as { size: number }[];
     return info.size;
   } finally {

@@ -13,15 +13,25 @@ import { round } from './measure';
 import { repoRoot } from './repo-root';
 import { costModel } from './sheets/cost-model-lines';
 import { invoiceRows } from './sheets/invoice-rows';
-import { CENTRAL, readSource, runSide, SERVER_KEY, type BenchVariant, type ExecutionRecord, type Side, type SideRun } from './sheets/run-side';
+import {
+  CENTRAL,
+  readSource,
+  runSide,
+  SERVER_KEY,
+  type BenchVariant,
+  type ExecutionRecord,
+  type Side,
+  type SideRun,
+} from './sheets/run-side';
 import { verifyLinks } from './sheets/verify-links';
 
 export const ROW_COUNTS = [100, 1000, 10000];
 const CONTINUE_HANDLER = 'continueGeneration';
 
 export function buildAddOn(): string {
-   
-  const { build } = require(path.join(repoRoot(), 'apps-script', 'scripts', 'build.js')) as { build: (o: { outDir: string }) => { outDir: string } };
+  const { build } = require(path.join(repoRoot(), 'apps-script', 'scripts', 'build.js')) as {
+    build: (o: { outDir: string }) => { outDir: string };
+  };
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-addon-'));
   try {
     build({ outDir });
@@ -140,17 +150,30 @@ export function measureSheets(rows: number, sources: SheetsSources, variant: Ben
     out[side.name] = figures(run, verifyLinks(run.env, run.sim, SERVER_KEY, workload));
     if (variant.faults?.rateLimit) out[side.name].rateLimited = run.sim.stats().rateLimited;
   }
-  return { rows, validRows: workload.validOrderIds.length, ours: out.ours, baseline: out.baseline, competentBaseline: out.competentBaseline };
+  return {
+    rows,
+    validRows: workload.validOrderIds.length,
+    ours: out.ours,
+    baseline: out.baseline,
+    competentBaseline: out.competentBaseline,
+  };
 }
 
 /** The three tables the benchmark reports (docs/performance.md "Sheets: bulk generation"): which constants price each, and how Midtrans behaves in it. */
 export const TABLES: { key: 'sheets' | 'sheetsPessimistic' | 'sheetsRateLimited'; variant: BenchVariant; says: string }[] = [
   { key: 'sheets', variant: CENTRAL, says: 'central fetchAll constants, Midtrans without limits' },
-  { key: 'sheetsPessimistic', variant: { fetchAllModel: 'pessimistic' }, says: 'pessimistic fetchAll constants (c = 100 ms), Midtrans without limits' },
+  {
+    key: 'sheetsPessimistic',
+    variant: { fetchAllModel: 'pessimistic' },
+    says: 'pessimistic fetchAll constants (c = 100 ms), Midtrans without limits',
+  },
   {
     key: 'sheetsRateLimited',
     // [inferred] Midtrans publishes no limit; 20 concurrent creates sits below the 30 at which [poehnelt] saw APIs answer 429.
-    variant: { fetchAllModel: 'central', faults: { rateLimit: { maxConcurrent: 20, retryAfterSeconds: { min: 1, max: 3 }, retryAfterRate: 0.5 } } },
+    variant: {
+      fetchAllModel: 'central',
+      faults: { rateLimit: { maxConcurrent: 20, retryAfterSeconds: { min: 1, max: 3 }, retryAfterRate: 0.5 } },
+    },
     says: 'central fetchAll constants, Midtrans answering 429 past 20 concurrent creates (Retry-After 1–3 s on half of them)',
   },
 ];
@@ -164,7 +187,9 @@ function runTable(key: string, variant: BenchVariant, says: string, rowCounts: n
     const bad = Object.entries(sides).flatMap(([name, f]) => f.problems.map((p) => `${name}: ${p}`));
     // Every valid row linked exactly once, on every side, or the table has no figures worth printing.
     if (bad.length || Object.values(sides).some((f) => f.links !== m.validRows || !f.finished)) {
-      throw new Error(`${key} ${rows} rows: the sides do not all produce every link (ours ${m.ours.links}, baseline ${m.baseline.links}, competent ${m.competentBaseline.links}, of ${m.validRows}): ${bad.join('; ')}`);
+      throw new Error(
+        `${key} ${rows} rows: the sides do not all produce every link (ours ${m.ours.links}, baseline ${m.baseline.links}, competent ${m.competentBaseline.links}, of ${m.validRows}): ${bad.join('; ')}`,
+      );
     }
     const ratio = round(m.baseline.modelledSeconds / m.ours.modelledSeconds, 1);
     const competentRatio = round(m.competentBaseline.modelledSeconds / m.ours.modelledSeconds, 2);
@@ -172,7 +197,9 @@ function runTable(key: string, variant: BenchVariant, says: string, rowCounts: n
       `${key} ${rows} rows (${m.validRows} valid): ours ${m.ours.modelledSeconds} s in ${m.ours.executions} execution(s), ${m.ours.spreadsheetCalls} Spreadsheet calls, ${m.ours.cellsTouched} cells, ${m.ours.fetchRoundTrips} round trips, ${m.ours.fetchRequests} requests; ` +
         `baseline ${m.baseline.modelledSeconds} s in ${m.baseline.executions} execution(s), ${m.baseline.spreadsheetCalls} Spreadsheet calls, ${m.baseline.cellsTouched} cells, ${m.baseline.fetchRoundTrips} round trips; ${ratio}× fewer modelled seconds; ` +
         `competent ${m.competentBaseline.modelledSeconds} s in ${m.competentBaseline.executions} execution(s), ${m.competentBaseline.spreadsheetCalls} Spreadsheet calls, ${m.competentBaseline.fetchRoundTrips} round trips; ${competentRatio}× fewer modelled seconds` +
-        (m.ours.rateLimited !== undefined ? `; 429s: ours ${m.ours.rateLimited}, baseline ${m.baseline.rateLimited}, competent ${m.competentBaseline.rateLimited}` : ''),
+        (m.ours.rateLimited !== undefined
+          ? `; 429s: ours ${m.ours.rateLimited}, baseline ${m.baseline.rateLimited}, competent ${m.competentBaseline.rateLimited}`
+          : ''),
     );
     return { ...m, modelledSecondsRatio: ratio, competentModelledSecondsRatio: competentRatio };
   });
@@ -187,7 +214,10 @@ export function runSheetsBench(rowCounts = ROW_COUNTS) {
   for (const s of model.sources) console.log(`  ${s}`);
 
   const sources = { ours: buildAddOn(), baseline: baselineSource(), competentBaseline: competentSource() };
-  const tables = Object.fromEntries(TABLES.map((t) => [t.key, runTable(t.key, t.variant, t.says, rowCounts, sources)])) as Record<(typeof TABLES)[number]['key'], ReturnType<typeof runTable>>;
+  const tables = Object.fromEntries(TABLES.map((t) => [t.key, runTable(t.key, t.variant, t.says, rowCounts, sources)])) as Record<
+    (typeof TABLES)[number]['key'],
+    ReturnType<typeof runTable>
+  >;
   const sheets = tables.sheets;
 
   const at = (n: number) => sheets.find((s) => s.rows === n);
@@ -201,16 +231,21 @@ export function runSheetsBench(rowCounts = ROW_COUNTS) {
     thousandRows1_5xFewerSecondsThanCompetent: r1k ? r1k.competentModelledSecondsRatio >= 1.5 : null,
   };
   // Every valid row linked exactly once on every side is not a target here: runTable throws otherwise.
-  const executionsAt10000 = r10k ? { ours: r10k.ours.executions, baseline: r10k.baseline.executions, competentBaseline: r10k.competentBaseline.executions } : null;
-  const growth = r100 && r10k
-    ? {
-        oursModelledSeconds: round(r10k.ours.modelledSeconds / r100.ours.modelledSeconds, 1),
-        baselineModelledSeconds: round(r10k.baseline.modelledSeconds / r100.baseline.modelledSeconds, 1),
-        oursSpreadsheetCalls: round(r10k.ours.spreadsheetCalls / r100.ours.spreadsheetCalls, 1),
-        baselineSpreadsheetCalls: round(r10k.baseline.spreadsheetCalls / r100.baseline.spreadsheetCalls, 1),
-      }
+  const executionsAt10000 = r10k
+    ? { ours: r10k.ours.executions, baseline: r10k.baseline.executions, competentBaseline: r10k.competentBaseline.executions }
     : null;
-  console.log(`\ntargets: ${JSON.stringify(targets)}; executions at 10,000 rows (central): ${JSON.stringify(executionsAt10000)}; growth 100 → 10,000 rows (central): ${JSON.stringify(growth)}`);
+  const growth =
+    r100 && r10k
+      ? {
+          oursModelledSeconds: round(r10k.ours.modelledSeconds / r100.ours.modelledSeconds, 1),
+          baselineModelledSeconds: round(r10k.baseline.modelledSeconds / r100.baseline.modelledSeconds, 1),
+          oursSpreadsheetCalls: round(r10k.ours.spreadsheetCalls / r100.ours.spreadsheetCalls, 1),
+          baselineSpreadsheetCalls: round(r10k.baseline.spreadsheetCalls / r100.baseline.spreadsheetCalls, 1),
+        }
+      : null;
+  console.log(
+    `\ntargets: ${JSON.stringify(targets)}; executions at 10,000 rows (central): ${JSON.stringify(executionsAt10000)}; growth 100 → 10,000 rows (central): ${JSON.stringify(growth)}`,
+  );
   return {
     ...tables,
     sheetsTables: Object.fromEntries(TABLES.map((t) => [t.key, t.says])),
@@ -218,6 +253,8 @@ export function runSheetsBench(rowCounts = ROW_COUNTS) {
     sheetsExecutionsAt10000: executionsAt10000,
     sheetsGrowth100To10000: growth,
     costModel: Object.fromEntries(model.constants.map((c) => [c.name, round(c.value, 3)])),
-    fetchAllModels: Object.fromEntries(Object.values(FETCHALL_MODELS).map((m) => [m.name, { perExtraRequestMs: m.perExtraRequestMs, answerJitterMs: m.answerJitterMs }])),
+    fetchAllModels: Object.fromEntries(
+      Object.values(FETCHALL_MODELS).map((m) => [m.name, { perExtraRequestMs: m.perExtraRequestMs, answerJitterMs: m.answerJitterMs }]),
+    ),
   };
 }

@@ -13,7 +13,8 @@ export function runSheetsSensitivity(rowCounts = [1000, 10000]) {
   for (const name of Object.keys(FETCHALL_MODELS) as FetchAllModelName[]) {
     for (const rows of rowCounts) {
       const m = measureSheets(rows, sources, { fetchAllModel: name });
-      if ([m.ours, m.baseline, m.competentBaseline].some((f) => f.links !== m.validRows)) throw new Error(`model ${name} at ${rows} rows made wrong links`);
+      if ([m.ours, m.baseline, m.competentBaseline].some((f) => f.links !== m.validRows))
+        throw new Error(`model ${name} at ${rows} rows made wrong links`);
       const row = {
         fetchAllModel: name,
         perExtraRequestMs: FETCHALL_MODELS[name].perExtraRequestMs.value,

@@ -76,21 +76,26 @@ async function lastReached(stack: Stack, workflowId: string, node: string): Prom
 type Counter = (workflowId: string) => Promise<number>;
 
 /** Finished executions of a workflow, from the executions API (they are saved). */
-const apiCounter = (stack: Stack): Counter => async (workflowId) => {
-  const list = await stack.n8n.executions(workflowId);
-  return list.filter((e) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting').length;
-};
+const apiCounter =
+  (stack: Stack): Counter =>
+  async (workflowId) => {
+    const list = await stack.n8n.executions(workflowId);
+    return list.filter((e) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting').length;
+  };
 
 /** Finished executions of a workflow, from n8n's `workflow_execution_duration_seconds` histogram. */
-const metricsCounter = (stack: Stack): Counter => async (workflowId) => {
-  const res = await fetch(`${stack.n8n.baseUrl}/metrics`);
-  const text = await res.text();
-  let n = 0;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('n8n_workflow_execution_duration_seconds_count{') && line.includes(`workflow_id="${workflowId}"`)) n += Number(line.split(' ').pop());
-  }
-  return n;
-};
+const metricsCounter =
+  (stack: Stack): Counter =>
+  async (workflowId) => {
+    const res = await fetch(`${stack.n8n.baseUrl}/metrics`);
+    const text = await res.text();
+    let n = 0;
+    for (const line of text.split('\n')) {
+      if (line.startsWith('n8n_workflow_execution_duration_seconds_count{') && line.includes(`workflow_id="${workflowId}"`))
+        n += Number(line.split(' ').pop());
+    }
+    return n;
+  };
 
 /** Waits until the workflow has `count` finished executions. */
 async function settle(count: Counter, workflowId: string, expected: number, timeoutMs = 300000): Promise<void> {
@@ -112,7 +117,14 @@ function summarise(results: LoadResult[], expectStatus: string) {
   // A request that was not answered as expected (a 30 s timeout on an overloaded machine) is reported,
   // not hidden: `answers` then shows it, and it started no execution to wait for.
   const answers = statuses[expectStatus] === n ? undefined : statuses;
-  return { ...(answers ? { answers } : {}), throughput: round(n / (ms / 1000), 1), p50: round(percentile(lat, 50), 1), p95: round(percentile(lat, 95), 1), p99: round(percentile(lat, 99), 1), notifications: n };
+  return {
+    ...(answers ? { answers } : {}),
+    throughput: round(n / (ms / 1000), 1),
+    p50: round(percentile(lat, 50), 1),
+    p95: round(percentile(lat, 95), 1),
+    p99: round(percentile(lat, 99), 1),
+    notifications: n,
+  };
 }
 
 /** 1-minute load average when a configuration starts and ends: the machine is shared. */
@@ -125,7 +137,10 @@ async function runConfiguration(tarball: string, env: Record<string, string>, lo
   const stack = await startStack({ packageTarball: tarball, log, env: savesSuccess ? env : { ...env, ...METRICS_ENV } });
   try {
     const count = savesSuccess ? apiCounter(stack) : metricsCounter(stack);
-    const ours = await stack.n8n.importWorkflow(oursWorkflow(JSON.parse(process.env.BENCH_TRIGGER_OURS_OPTIONS ?? '{}') as Record<string, unknown>), { credentials: { midtransApi: stack.credential } });
+    const ours = await stack.n8n.importWorkflow(
+      oursWorkflow(JSON.parse(process.env.BENCH_TRIGGER_OURS_OPTIONS ?? '{}') as Record<string, unknown>),
+      { credentials: { midtransApi: stack.credential } },
+    );
     const base = await stack.n8n.importWorkflow(baselineWorkflow(stack.serverKey));
     const ver = await stack.n8n.importWorkflow(verifyWorkflow(VERIFY_CONFIRM), { credentials: { midtransApi: stack.credential } });
     const safe = await stack.n8n.importWorkflow(safeBaselineWorkflow(stack.serverKey, stack.sim!.url));
@@ -178,7 +193,10 @@ async function runConfiguration(tarball: string, env: Record<string, string>, lo
     const safeFig = summarise(sides.safe.runs, '200');
     const measured = c.rounds * c.perRound;
     // Executions finished per second (answers and executions), and status calls per notification.
-    const work = (side: Side) => ({ completedPerSecond: round(measured / (sides[side].completedMs / 1000), 1), statusCallsPerNotification: round(sides[side].statusCalls / measured, 2) });
+    const work = (side: Side) => ({
+      completedPerSecond: round(measured / (sides[side].completedMs / 1000), 1),
+      statusCallsPerNotification: round(sides[side].statusCalls / measured, 2),
+    });
     // Every genuine notification started exactly one execution on each side (checked, not assumed).
     for (const side of ORDER) {
       const after = await count(sides[side].id);
@@ -247,7 +265,12 @@ async function runConfiguration(tarball: string, env: Record<string, string>, lo
       },
       completedRatio: round(sides.base.completedMs / sides.ours.completedMs, 2),
       verifyCompletedRatio: round(sides.base.completedMs / sides.verify.completedMs, 2),
-      verify: { ...verifyFig, ...work('verify'), confirmed: VERIFY_CONFIRM, ...(verifyPassed === undefined ? {} : { lastExecutionVerified: verifyPassed }) },
+      verify: {
+        ...verifyFig,
+        ...work('verify'),
+        confirmed: VERIFY_CONFIRM,
+        ...(verifyPassed === undefined ? {} : { lastExecutionVerified: verifyPassed }),
+      },
       verifyThroughputRatio: round(verifyFig.throughput / baseFig.throughput, 2),
       verifyP95Ratio: round(verifyFig.p95 / baseFig.p95, 2),
       forged: forgedFig,
@@ -271,10 +294,22 @@ export async function runTriggerBench() {
   // (default vm, i.e. isolated-vm), which decides what a non-Webhook trigger pays per request.
   const engine = process.env.BENCH_N8N_EXPRESSION_ENGINE;
   // BENCH_TRIGGER_RECOMMENDED_ENV='{"…":"…"}' replaces the recommended environment (to compare settings).
-  const recommendedEnv = process.env.BENCH_TRIGGER_RECOMMENDED_ENV ? (JSON.parse(process.env.BENCH_TRIGGER_RECOMMENDED_ENV) as Record<string, string>) : RECOMMENDED_ENV;
+  const recommendedEnv = process.env.BENCH_TRIGGER_RECOMMENDED_ENV
+    ? (JSON.parse(process.env.BENCH_TRIGGER_RECOMMENDED_ENV) as Record<string, string>)
+    : RECOMMENDED_ENV;
   try {
-    const n8nVersion = JSON.parse(fs.readFileSync(path.join(os.homedir(), '.cache', 'midtrans-pl-n8n', 'provisioned.json'), 'utf8')) as { node: string; n8n: string };
-    const setup = { concurrency: c.concurrency, rounds: c.rounds, perRound: c.perRound, n8n: n8nVersion.n8n, n8nNode: n8nVersion.node, cpus: os.cpus().length };
+    const n8nVersion = JSON.parse(fs.readFileSync(path.join(os.homedir(), '.cache', 'midtrans-pl-n8n', 'provisioned.json'), 'utf8')) as {
+      node: string;
+      n8n: string;
+    };
+    const setup = {
+      concurrency: c.concurrency,
+      rounds: c.rounds,
+      perRound: c.perRound,
+      n8n: n8nVersion.n8n,
+      n8nNode: n8nVersion.node,
+      cpus: os.cpus().length,
+    };
     const out: Record<string, unknown> = {};
     if (c.only !== 'recommended') {
       log('configuration: n8n default');

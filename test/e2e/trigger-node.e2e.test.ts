@@ -41,7 +41,12 @@ test('the Production URL is the one the setup notice points to: /webhook/<webhoo
   expect(notice!.displayName).toMatch(/Copy the (<b>)?Production URL/);
   expect(notice!.displayName).toMatch(/Payment Notification URL/);
   // n8n's editor shows a trigger's Production URL as <webhook base>/webhook/<webhookId>/<description path>.
-  expect(hook).toEqual({ node: 'Midtrans Trigger', type: 'n8n-nodes-midtrans.midtransTrigger', method: 'POST', url: `${stack.n8n.baseUrl}/webhook/${WEBHOOK_ID}/webhook` });
+  expect(hook).toEqual({
+    node: 'Midtrans Trigger',
+    type: 'n8n-nodes-midtrans.midtransTrigger',
+    method: 'POST',
+    url: `${stack.n8n.baseUrl}/webhook/${WEBHOOK_ID}/webhook`,
+  });
   const testUrl = await request(`${stack.n8n.baseUrl}/webhook-test/${WEBHOOK_ID}/webhook`, { body: {} });
   expect(testUrl.status).toBe(404);
 });
@@ -69,7 +74,11 @@ test('a pending payment starts an execution with paid false and state pending', 
   const link = await createLink(stack.sim!.url, stack.serverKey, { orderId: 'E2E-TRIG-PENDING', amount: 30000 });
   await pay(stack.sim!.url, link.order_id, { status: 'pending', payment_type: 'bank_transfer' });
   const items = await triggerItems(2);
-  expect(items.find((i) => i.payment_link_order_id === 'E2E-TRIG-PENDING')).toMatchObject({ paid: false, state: 'pending', transaction_status: 'pending' });
+  expect(items.find((i) => i.payment_link_order_id === 'E2E-TRIG-PENDING')).toMatchObject({
+    paid: false,
+    state: 'pending',
+    transaction_status: 'pending',
+  });
 });
 
 test('a forged notification gets 401 and leaves no execution', async () => {
@@ -109,7 +118,10 @@ test('a genuine notification replayed with its status edited starts nothing: a p
   const after = await stack.n8n.waitForExecutions(workflowId, before + 3);
   expect(after).toHaveLength(before + 3);
   const items = (await triggerItems(before + 3)).filter((i) => i.payment_link_order_id === 'E2E-TRIG-EDIT');
-  expect(items.map((i) => [i.state, i.confirmed])).toEqual([['pending', false], ['paid', true]]);
+  expect(items.map((i) => [i.state, i.confirmed])).toEqual([
+    ['pending', false],
+    ['paid', true],
+  ]);
 });
 
 test('a verified notification is answered 200 with the JSON {"received":true} (not n8n\'s default "firstEntryJson"), and delivering it again starts a second execution', async () => {
@@ -128,7 +140,12 @@ test('a verified notification is answered 200 with the JSON {"received":true} (n
   const items = await triggerItems(before + 1);
   expect(items.filter((i) => i.signature_key === sent.signature_key)).toHaveLength(2);
   // The simulator's own delivery got the same clean answer status.
-  expect(stack.sim!.notifications().filter((d) => d.body.order_id === sent.order_id).map((d) => d.responseStatus)).toEqual([200]);
+  expect(
+    stack
+      .sim!.notifications()
+      .filter((d) => d.body.order_id === sent.order_id)
+      .map((d) => d.responseStatus),
+  ).toEqual([200]);
 });
 
 test('a partial refund made through the Midtrans node reaches the Trigger as a genuine partial_refund notification for the same order', async () => {
@@ -139,12 +156,30 @@ test('a partial refund made through the Midtrans node reaches the Trigger as a g
   const refundId = await stack.n8n.importWorkflow(refundWorkflow(), { credentials: { midtransApi: stack.credential } });
   await stack.n8n.activate(refundId);
   const [refundHook] = await stack.n8n.webhookUrls(refundId);
-  const res = await request<Record<string, unknown>>(refundHook.url, { body: { id: paid.order_id, amount: 30000, refund_key: 'e2e-refund-1' }, timeoutMs: 60000 });
+  const res = await request<Record<string, unknown>>(refundHook.url, {
+    body: { id: paid.order_id, amount: 30000, refund_key: 'e2e-refund-1' },
+    timeoutMs: 60000,
+  });
   expect(res.status).toBe(200);
-  expect(res.json).toMatchObject({ transaction_status: 'partial_refund', refund_amount: '30000.00', refund_key: 'e2e-refund-1', left_to_refund: 50000 });
+  expect(res.json).toMatchObject({
+    transaction_status: 'partial_refund',
+    refund_amount: '30000.00',
+    refund_key: 'e2e-refund-1',
+    left_to_refund: 50000,
+  });
   const items = await triggerItems(base + 2);
-  expect(items.at(-1)).toMatchObject({ order_id: paid.order_id, payment_link_order_id: 'E2E-TRIG-REFUND', transaction_status: 'partial_refund', refund_amount: '30000.00' });
-  expect(stack.sim!.notifications().filter((d) => d.body.order_id === paid.order_id).map((d) => [d.body.transaction_status, d.responseStatus])).toEqual([
+  expect(items.at(-1)).toMatchObject({
+    order_id: paid.order_id,
+    payment_link_order_id: 'E2E-TRIG-REFUND',
+    transaction_status: 'partial_refund',
+    refund_amount: '30000.00',
+  });
+  expect(
+    stack
+      .sim!.notifications()
+      .filter((d) => d.body.order_id === paid.order_id)
+      .map((d) => [d.body.transaction_status, d.responseStatus]),
+  ).toEqual([
     ['settlement', 200],
     ['partial_refund', 200],
   ]);
@@ -165,8 +200,12 @@ test('the example "Verify behind a Webhook" workflow answers a genuine notificat
   expect([no.status, no.json]).toEqual([401, { message: 'Invalid signature_key' }]);
   const runs = [...(await stack.n8n.waitForExecutions(id, 2))].sort((a, b) => Number(a.id) - Number(b.id));
   const [first, second] = await Promise.all(runs.map((e) => stack.n8n.api.execution(e.id)));
-  expect(outputOf(first, 'Your steps')[0]).toMatchObject({ verified: true, confirmed: true, order_id: genuine.order_id, payment_link_order_id: 'E2E-VERIFY-1' });
+  expect(outputOf(first, 'Your steps')[0]).toMatchObject({
+    verified: true,
+    confirmed: true,
+    order_id: genuine.order_id,
+    payment_link_order_id: 'E2E-VERIFY-1',
+  });
   expect(outputOf(second, 'Your steps')).toEqual([]);
   await stack.n8n.api.unpublish(id);
 });
-

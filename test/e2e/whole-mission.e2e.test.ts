@@ -16,7 +16,14 @@ let webApp: WebAppServer;
 let forwardId: string;
 
 const SHEET = [
-  { 'Order ID': 'INV-M-PAID', 'Customer Name': 'Sari', 'Customer Email': 'sari@example.com', Amount: 150000, Title: 'Invoice March', Expiry: '7 days' },
+  {
+    'Order ID': 'INV-M-PAID',
+    'Customer Name': 'Sari',
+    'Customer Email': 'sari@example.com',
+    Amount: 150000,
+    Title: 'Invoice March',
+    Expiry: '7 days',
+  },
   { 'Order ID': 'INV-M-PENDING', 'Customer Name': 'Budi', 'Customer Email': 'budi@example.com', Amount: 85000, Expiry: '7 days' },
   { 'Order ID': 'INV-M-DENIED', 'Customer Name': 'Dewi', 'Customer Email': 'dewi@example.com', Amount: 420000, Expiry: '7 days' },
   { 'Order ID': 'INV-M-LATE', 'Customer Name': 'Eko', 'Customer Email': 'eko@example.com', Amount: 60000, Expiry: '7 days' },
@@ -97,15 +104,30 @@ test('sheet → links → customers → Midtrans Trigger in n8n → forwarded to
 
 test('a forged body forwarded to the web app changes no row', async () => {
   const before = statusOf();
-  const forged = { order_id: 'INV-M-PENDING-1700000000000', status_code: '200', gross_amount: '85000.00', transaction_status: 'settlement', signature_key: '0'.repeat(128) };
-  const res = await fetch(webApp.execUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
+  const forged = {
+    order_id: 'INV-M-PENDING-1700000000000',
+    status_code: '200',
+    gross_amount: '85000.00',
+    transaction_status: 'settlement',
+    signature_key: '0'.repeat(128),
+  };
+  const res = await fetch(webApp.execUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(forged),
+  });
   expect(res.status).toBe(200); // after following the 302
   expect(await res.json()).toEqual({ ok: false, result: 'rejected' });
   expect(statusOf()).toEqual(before);
 });
 
-test('the web app answers like Apps Script: 302 to an echo URL that serves doPost\'s JSON to GET and refuses POST', async () => {
-  const res = await fetch(webApp.execUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', redirect: 'manual' });
+test("the web app answers like Apps Script: 302 to an echo URL that serves doPost's JSON to GET and refuses POST", async () => {
+  const res = await fetch(webApp.execUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    redirect: 'manual',
+  });
   expect(res.status).toBe(302);
   const echo = res.headers.get('location')!;
   expect(echo).toMatch(/\/macros\/echo\?user_content_key=/);
@@ -124,7 +146,11 @@ test('a notification the add-on cannot take (ok: false) is sent again by the exa
   // The sheet stays busy and nothing can be kept (a full Properties store): doPost answers busy, ok false.
   addon.env.setLockContention(true);
   addon.env.untracked(() => addon.env.properties.script.set('FILLER', 'x'.repeat(500 * 1024 - 300)));
-  await pay(sim.url, 'INV-M-PENDING', { status: 'settlement', payment_type: 'bank_transfer', transaction_id: String(pending?.body.transaction_id) });
+  await pay(sim.url, 'INV-M-PENDING', {
+    status: 'settlement',
+    payment_type: 'bank_transfer',
+    transaction_id: String(pending?.body.transaction_id),
+  });
   const deadline = Date.now() + 20_000;
   while (webApp.posts.length === postsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   expect(JSON.parse(webApp.posts[postsBefore].answer)).toEqual({ ok: false, result: 'busy' });
@@ -132,7 +158,10 @@ test('a notification the add-on cannot take (ok: false) is sent again by the exa
   addon.env.untracked(() => addon.env.properties.script.delete('FILLER'));
   const executions = await stack.n8n.waitForExecutions(forwardId, executionsBefore + 1, 90_000);
   expect(executions.slice(0, 1).map((e) => e.status)).toEqual(['success']);
-  expect(webApp.posts.slice(postsBefore).map((p) => JSON.parse(p.answer))).toEqual([{ ok: false, result: 'busy' }, { ok: true, result: 'updated' }]);
+  expect(webApp.posts.slice(postsBefore).map((p) => JSON.parse(p.answer))).toEqual([
+    { ok: false, result: 'busy' },
+    { ok: true, result: 'updated' },
+  ]);
   expect(webApp.posts[postsBefore + 1].body).toBe(webApp.posts[postsBefore].body);
   expect(statusOf()['INV-M-PENDING']).toBe('Paid');
 });

@@ -104,7 +104,12 @@ export function triggerOnlyWorkflow(webhookId: string): WorkflowJson {
 }
 
 /** The output items of `node` in an execution's run data. */
-export function outputOf(execution: { data?: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>> } } }, node: string): Record<string, unknown>[] {
+export function outputOf(
+  execution: {
+    data?: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>> } };
+  },
+  node: string,
+): Record<string, unknown>[] {
   const runs = execution.data?.resultData.runData[node] ?? [];
   return runs.flatMap((r) => (r.data?.main[0] ?? []).map((i) => i.json));
 }

@@ -18,7 +18,9 @@ function prompts(out: { alerts: string[] }): string[] {
 
 function sheetRows(n: number, seed: number): string[][] {
   const r = rng(seed);
-  return Array.from({ length: n }, (_, i) => row({ 'Order ID': r.chance(0.5) ? `C${seed}-${i}` : '', Amount: String(r.int(1, 400) * 1000), 'Usage Limit': String(r.int(1, 3)) }));
+  return Array.from({ length: n }, (_, i) =>
+    row({ 'Order ID': r.chance(0.5) ? `C${seed}-${i}` : '', Amount: String(r.int(1, 400) * 1000), 'Usage Limit': String(r.int(1, 3)) }),
+  );
 }
 
 function expectOneLinkPerRow(a: Addon, n: number): void {
@@ -39,41 +41,46 @@ afterAll(() => figures.record('concurrency', totals));
 describe('two bulk runs at once', () => {
   const SEEDS = seeds(60);
 
-  test(`${SEEDS.length} seeds: a second Generate, Generate-selected or Refresh started while the first waits on Midtrans is refused, names the running run, and changes nothing`, () => {
-    for (const seed of SEEDS) {
-      const r = rng(seed);
-      const n = r.int(3, 60);
-      let fetches = 0;
-      const at = r.int(1, n > 25 ? 3 : 1);
-      const second = r.pick(['generatePaymentLinks', 'generateForSelectedRows', 'refreshStatuses']);
-      let refused: string[] | undefined;
-      const a: Addon = createAddon({
-        seed,
-        afterFetch: () => {
-          if (++fetches !== at) return;
-          const sheet = a.rows();
-          const requests = a.sim.stats().requests;
-          const marker = a.env.properties.script.get(RUN_MARKER);
-          expect(marker).toBeDefined();
-          if (second === 'generateForSelectedRows') a.env.untracked(() => a.env.spreadsheet.getSheetByName('Invoices')?.getRange(2, 1, n, 3).activate());
-          refused = prompts(a.run(second, { concurrent: true }));
-          // Nothing moved: no cell, no request to Midtrans, and the first run still owns the marker.
-          expect(a.rows()).toEqual(sheet);
-          expect(a.sim.stats().requests).toBe(requests);
-          expect(a.env.properties.script.get(RUN_MARKER)).toBe(marker);
-        },
-      });
-      a.setSheet(sheetRows(n, seed));
-      const first = a.run('generatePaymentLinks');
-      expect(refused).toHaveLength(1);
-      expect((refused as string[])[0]).toMatch(REFUSED_RUNNING);
-      expect(prompts(first)[0]).toMatch(new RegExp(`^${n} links? ready\\.$`));
-      expectOneLinkPerRow(a, n);
-      expect(a.env.properties.script.has(RUN_MARKER)).toBe(false);
-      totals.interleavedSeeds++;
-      totals.secondRunsRefused++;
-    }
-  }, timeoutFor(60, 60_000));
+  test(
+    `${SEEDS.length} seeds: a second Generate, Generate-selected or Refresh started while the first waits on Midtrans is refused, names the running run, and changes nothing`,
+    () => {
+      for (const seed of SEEDS) {
+        const r = rng(seed);
+        const n = r.int(3, 60);
+        let fetches = 0;
+        const at = r.int(1, n > 25 ? 3 : 1);
+        const second = r.pick(['generatePaymentLinks', 'generateForSelectedRows', 'refreshStatuses']);
+        let refused: string[] | undefined;
+        const a: Addon = createAddon({
+          seed,
+          afterFetch: () => {
+            if (++fetches !== at) return;
+            const sheet = a.rows();
+            const requests = a.sim.stats().requests;
+            const marker = a.env.properties.script.get(RUN_MARKER);
+            expect(marker).toBeDefined();
+            if (second === 'generateForSelectedRows')
+              a.env.untracked(() => a.env.spreadsheet.getSheetByName('Invoices')?.getRange(2, 1, n, 3).activate());
+            refused = prompts(a.run(second, { concurrent: true }));
+            // Nothing moved: no cell, no request to Midtrans, and the first run still owns the marker.
+            expect(a.rows()).toEqual(sheet);
+            expect(a.sim.stats().requests).toBe(requests);
+            expect(a.env.properties.script.get(RUN_MARKER)).toBe(marker);
+          },
+        });
+        a.setSheet(sheetRows(n, seed));
+        const first = a.run('generatePaymentLinks');
+        expect(refused).toHaveLength(1);
+        expect((refused as string[])[0]).toMatch(REFUSED_RUNNING);
+        expect(prompts(first)[0]).toMatch(new RegExp(`^${n} links? ready\\.$`));
+        expectOneLinkPerRow(a, n);
+        expect(a.env.properties.script.has(RUN_MARKER)).toBe(false);
+        totals.interleavedSeeds++;
+        totals.secondRunsRefused++;
+      }
+    },
+    timeoutFor(60, 60_000),
+  );
 
   test('a Generate that finds the script lock held (another execution saving) is refused with a clear message and changes nothing', () => {
     const a = createAddon({ seed: 3 });

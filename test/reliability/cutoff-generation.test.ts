@@ -41,7 +41,11 @@ function authHeader(key: string): string {
 
 /** What Midtrans (the simulator) holds for an order id, read straight from its handler. */
 function midtransLink(a: Addon, orderId: string): { status: number; url?: string } {
-  const res = a.sim.handle({ method: 'GET', path: `/v1/payment-links/${encodeURIComponent(orderId)}`, headers: { authorization: authHeader(a.env.properties.script.get('MIDTRANS_SERVER_KEY') as string) } });
+  const res = a.sim.handle({
+    method: 'GET',
+    path: `/v1/payment-links/${encodeURIComponent(orderId)}`,
+    headers: { authorization: authHeader(a.env.properties.script.get('MIDTRANS_SERVER_KEY') as string) },
+  });
   if (res.status !== 200) return { status: res.status };
   return { status: 200, url: (JSON.parse(res.body) as { payment_link_url?: string }).payment_link_url };
 }
@@ -112,7 +116,11 @@ function runSeed(seed: number): SeedResult {
     if (p.kind === 'blank') return JSON.stringify(x) !== JSON.stringify(before[i]);
     if (p.kind !== 'valid') return false;
     const orderId = x[col('Order ID')];
-    return !(x[col('Status')] === 'Link created' && stats.createdLinksByOrderId[orderId] === 1 && x[col('Payment Link')] === midtransLink(a, orderId).url);
+    return !(
+      x[col('Status')] === 'Link created' &&
+      stats.createdLinksByOrderId[orderId] === 1 &&
+      x[col('Payment Link')] === midtransLink(a, orderId).url
+    );
   }).length;
   const orderIds = new Set<string>();
   plan.forEach((p, i) => {
@@ -153,25 +161,38 @@ function runSeed(seed: number): SeedResult {
   expect(stats.createdLinks).toBe(orderIds.size);
   expect(Object.keys(stats.createdLinksByOrderId).sort()).toEqual([...orderIds].sort());
   const faults = Object.values(a.sim.stats().faultsInjected).reduce((s, n) => s + n, 0);
-  return { runs, cuts: killed, refusedReruns, faults, rows: size, links: orderIds.size, recovered409: a.sim.stats().responsesByStatus['409'] ?? 0, losses };
+  return {
+    runs,
+    cuts: killed,
+    refusedReruns,
+    faults,
+    rows: size,
+    links: orderIds.size,
+    recovered409: a.sim.stats().responsesByStatus['409'] ?? 0,
+    losses,
+  };
 }
 
 const SEEDS = process.env.RELIABILITY_ONLY ? [Number(process.env.RELIABILITY_ONLY)] : seeds(200);
 
-test(`${SEEDS.length} seeds of cut-off, faulty generation: one link per valid row, nothing lost or shuffled, invalid rows explained, runs ≤ cuts + ${FAULTY_RUNS} + 1`, () => {
-  const results = SEEDS.map(runSeed);
-  const sum = (k: keyof SeedResult) => results.reduce((s, x) => s + x[k], 0);
-  const maxExtra = Math.max(...results.map((x) => x.runs - x.cuts));
-  figures.record('cutoff-generation', {
-    seeds: SEEDS.length,
-    rows: sum('rows'),
-    linksChecked: sum('links'),
-    executionsCut: sum('cuts'),
-    refusedReruns: sum('refusedReruns'),
-    faultsInjected: sum('faults'),
-    runs: sum('runs'),
-    conflicts409Recovered: sum('recovered409'),
-    mostRunsAfterCuts: maxExtra,
-    losses: sum('losses'),
-  });
-}, timeoutFor(200, 170_000));
+test(
+  `${SEEDS.length} seeds of cut-off, faulty generation: one link per valid row, nothing lost or shuffled, invalid rows explained, runs ≤ cuts + ${FAULTY_RUNS} + 1`,
+  () => {
+    const results = SEEDS.map(runSeed);
+    const sum = (k: keyof SeedResult) => results.reduce((s, x) => s + x[k], 0);
+    const maxExtra = Math.max(...results.map((x) => x.runs - x.cuts));
+    figures.record('cutoff-generation', {
+      seeds: SEEDS.length,
+      rows: sum('rows'),
+      linksChecked: sum('links'),
+      executionsCut: sum('cuts'),
+      refusedReruns: sum('refusedReruns'),
+      faultsInjected: sum('faults'),
+      runs: sum('runs'),
+      conflicts409Recovered: sum('recovered409'),
+      mostRunsAfterCuts: maxExtra,
+      losses: sum('losses'),
+    });
+  },
+  timeoutFor(200, 170_000),
+);

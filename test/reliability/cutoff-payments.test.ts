@@ -32,7 +32,12 @@ function payments(a: Addon): string[][] {
 
 function state(a: Addon): string {
   if (!a.env.untracked(() => a.env.spreadsheet.getSheetByName('Midtrans state'))) return '';
-  return JSON.stringify(a.env.sheetValues('Midtrans state').map((r) => r.slice(0, 3)).sort());
+  return JSON.stringify(
+    a.env
+      .sheetValues('Midtrans state')
+      .map((r) => r.slice(0, 3))
+      .sort(),
+  );
 }
 
 function paidAddon(ids: string[], usageLimit = '1'): Addon {
@@ -43,73 +48,73 @@ function paidAddon(ids: string[], usageLimit = '1'): Addon {
 }
 
 describe.each(LANGUAGES)('in $locale', (language) => {
-beforeAll(() => {
-  lang = language;
-});
+  beforeAll(() => {
+    lang = language;
+  });
 
-test('doPost cut at each of its calls, then redelivered: one Payments row, as if never cut', () => {
-  const reference = paidAddon(['C-1', 'C-2']);
-  const firstBody = JSON.stringify(reference.sim.pay('C-2', { status: 'settlement', payment_type: 'qris' }));
-  reference.post(firstBody);
-  const refundBody = JSON.stringify(reference.sim.pay('C-2', { status: 'refund', transaction_id: JSON.parse(firstBody).transaction_id }));
-  reference.post(refundBody);
-  const expected = { rows: reference.rows(), payments: payments(reference), state: state(reference) };
-  expect(expected.payments).toHaveLength(2);
-  expect(expected.payments[0]).toContain(lang.key);
+  test('doPost cut at each of its calls, then redelivered: one Payments row, as if never cut', () => {
+    const reference = paidAddon(['C-1', 'C-2']);
+    const firstBody = JSON.stringify(reference.sim.pay('C-2', { status: 'settlement', payment_type: 'qris' }));
+    reference.post(firstBody);
+    const refundBody = JSON.stringify(reference.sim.pay('C-2', { status: 'refund', transaction_id: JSON.parse(firstBody).transaction_id }));
+    reference.post(refundBody);
+    const expected = { rows: reference.rows(), payments: payments(reference), state: state(reference) };
+    expect(expected.payments).toHaveLength(2);
+    expect(expected.payments[0]).toContain(lang.key);
 
-  for (const which of ['first', 'refund'] as const) {
-    for (let k = 1; k <= 60; k++) {
-      const a = paidAddon(['C-1', 'C-2']);
-      const first = JSON.stringify(a.sim.pay('C-2', { status: 'settlement', payment_type: 'qris' }));
-      const refund = () => JSON.stringify(a.sim.pay('C-2', { status: 'refund', transaction_id: JSON.parse(first).transaction_id }));
-      let body = first;
-      if (which === 'refund') {
-        a.post(first);
-        body = refund();
+    for (const which of ['first', 'refund'] as const) {
+      for (let k = 1; k <= 60; k++) {
+        const a = paidAddon(['C-1', 'C-2']);
+        const first = JSON.stringify(a.sim.pay('C-2', { status: 'settlement', payment_type: 'qris' }));
+        const refund = () => JSON.stringify(a.sim.pay('C-2', { status: 'refund', transaction_id: JSON.parse(first).transaction_id }));
+        let body = first;
+        if (which === 'refund') {
+          a.post(first);
+          body = refund();
+        }
+        a.env.newExecution({ context: 'webapp', stopAtCall: k });
+        try {
+          a.fns.doPost({ postData: { contents: body, type: 'application/json', length: body.length } });
+        } catch {
+          // The kill escapes the entry point, as in Apps Script.
+        }
+        const cut = a.env.killed !== null;
+        a.post(body);
+        if (which === 'first') a.post(refund());
+        expect({ k, which, rows: a.rows(), payments: payments(a), state: state(a) }).toEqual({ k, which, ...expected });
+        totals.doPostCutPoints++;
+        if (lang.locale === 'id') totals.bahasaCutPoints++;
+        if (!cut) break;
       }
-      a.env.newExecution({ context: 'webapp', stopAtCall: k });
-      try {
-        a.fns.doPost({ postData: { contents: body, type: 'application/json', length: body.length } });
-      } catch {
-        // The kill escapes the entry point, as in Apps Script.
-      }
-      const cut = a.env.killed !== null;
-      a.post(body);
-      if (which === 'first') a.post(refund());
-      expect({ k, which, rows: a.rows(), payments: payments(a), state: state(a) }).toEqual({ k, which, ...expected });
-      totals.doPostCutPoints++;
-      if (lang.locale === 'id') totals.bahasaCutPoints++;
-      if (!cut) break;
     }
-  }
-  expect(totals.duplicatesFound).toBe(0);
-});
+    expect(totals.duplicatesFound).toBe(0);
+  });
 
-test('Refresh cut at each of its calls, then run again: every purchase logged once, as if never cut', () => {
-  const ids = Array.from({ length: 30 }, (_, i) => `CR-${String(i).padStart(2, '0')}`);
-  const payAll = (a: Addon) => {
-    for (const id of ids.slice(0, 27)) a.sim.pay(id, { status: 'settlement', payment_type: 'bank_transfer' });
-    a.sim.pay(ids[27], { status: 'pending', payment_type: 'bank_transfer' });
-  };
-  const reference = paidAddon(ids);
-  payAll(reference);
-  expect(reference.run('refreshStatuses').thrown).toBeUndefined();
-  const expected = { rows: reference.rows(), payments: payments(reference), state: state(reference) };
-  expect(expected.payments).toHaveLength(29);
-  expect(expected.rows.filter((r) => r.includes(lang.paid))).toHaveLength(27);
+  test('Refresh cut at each of its calls, then run again: every purchase logged once, as if never cut', () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `CR-${String(i).padStart(2, '0')}`);
+    const payAll = (a: Addon) => {
+      for (const id of ids.slice(0, 27)) a.sim.pay(id, { status: 'settlement', payment_type: 'bank_transfer' });
+      a.sim.pay(ids[27], { status: 'pending', payment_type: 'bank_transfer' });
+    };
+    const reference = paidAddon(ids);
+    payAll(reference);
+    expect(reference.run('refreshStatuses').thrown).toBeUndefined();
+    const expected = { rows: reference.rows(), payments: payments(reference), state: state(reference) };
+    expect(expected.payments).toHaveLength(29);
+    expect(expected.rows.filter((r) => r.includes(lang.paid))).toHaveLength(27);
 
-  for (let k = 1; k <= 200; k++) {
-    const a = paidAddon(ids);
-    payAll(a);
-    const out = a.run('refreshStatuses', { stopAtCall: k });
-    // The cut run's marker refuses a rerun until it is stale (run-guard.ts); then Refresh finishes the job.
-    a.env.advanceClock(MARKER_STALE_MS + 1);
-    for (let i = 0; i < 3; i++) expect(a.run('refreshStatuses').thrown).toBeUndefined();
-    expect({ k, rows: a.rows(), payments: payments(a), state: state(a) }).toEqual({ k, ...expected });
-    totals.refreshCutPoints++;
-    if (lang.locale === 'id') totals.bahasaCutPoints++;
-    if (out.killed === null) break;
-  }
-  expect(totals.duplicatesFound).toBe(0);
-});
+    for (let k = 1; k <= 200; k++) {
+      const a = paidAddon(ids);
+      payAll(a);
+      const out = a.run('refreshStatuses', { stopAtCall: k });
+      // The cut run's marker refuses a rerun until it is stale (run-guard.ts); then Refresh finishes the job.
+      a.env.advanceClock(MARKER_STALE_MS + 1);
+      for (let i = 0; i < 3; i++) expect(a.run('refreshStatuses').thrown).toBeUndefined();
+      expect({ k, rows: a.rows(), payments: payments(a), state: state(a) }).toEqual({ k, ...expected });
+      totals.refreshCutPoints++;
+      if (lang.locale === 'id') totals.bahasaCutPoints++;
+      if (out.killed === null) break;
+    }
+    expect(totals.duplicatesFound).toBe(0);
+  });
 });

@@ -13,7 +13,13 @@ function statuses(rows: string[][]): string[] {
 
 test('copies with the same and with a different amount: the top row owns the id, the copies say which row has it', () => {
   const a = createAddon({ seed: 31 });
-  a.setSheet([row({ 'Order ID': 'DUP-1', Amount: '5000' }), row({ 'Order ID': 'DUP-1', Amount: '5000' }), row({ 'Order ID': 'DUP-2', Amount: '5000' }), row({ 'Order ID': 'DUP-2', Amount: '7000' }), row({ 'Order ID': 'DUP-1', Amount: '9000' })]);
+  a.setSheet([
+    row({ 'Order ID': 'DUP-1', Amount: '5000' }),
+    row({ 'Order ID': 'DUP-1', Amount: '5000' }),
+    row({ 'Order ID': 'DUP-2', Amount: '5000' }),
+    row({ 'Order ID': 'DUP-2', Amount: '7000' }),
+    row({ 'Order ID': 'DUP-1', Amount: '9000' }),
+  ]);
   const out = a.run('generatePaymentLinks');
   expect(statuses(a.rows())).toEqual([
     'DUP-1 Link created',

@@ -17,7 +17,15 @@ import { figures } from './support/figures';
 import { PLANTED_KEY } from './support/secrets';
 import { sha512Hex } from './support/storm';
 
-const inputsTried = { merchantCells: 0, midtransValues: 0, amounts: 0, rejectedWithMessage: 0, passedExactly: 0, formulasFound: 0, silentTruncations: 0 };
+const inputsTried = {
+  merchantCells: 0,
+  midtransValues: 0,
+  amounts: 0,
+  rejectedWithMessage: 0,
+  passedExactly: 0,
+  formulasFound: 0,
+  silentTruncations: 0,
+};
 afterAll(() => figures.record('hostile-content', inputsTried));
 
 const AUTH = `Basic ${Buffer.from(`${PLANTED_KEY}:`).toString('base64')}`;
@@ -39,15 +47,38 @@ function expectNoFormulas(a: Addon, rows: number): void {
   }
 }
 
-const FORMULA_LIKE = ['=IMPORTXML("http://e.x/a","//a")', '=1+1', '+6281234', '-2+3', '@SUM(A1)', '=HYPERLINK("http://e.x","Pay")', "'=quoted"];
+const FORMULA_LIKE = [
+  '=IMPORTXML("http://e.x/a","//a")',
+  '=1+1',
+  '+6281234',
+  '-2+3',
+  '@SUM(A1)',
+  '=HYPERLINK("http://e.x","Pay")',
+  "'=quoted",
+];
 const UNICODE = [
-  '🎟️ Konser 🎶', '👨‍👩‍👧‍👦 Keluarga', 'مرحبا بالعالم', '\u202eevil\u202c text', 'N\u0303on\u0303o Z\u0351\u0361a', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠀋', 'Ｆｕｌｌ－ｗｉｄｔｈ', 'Kopi ☕ x2',
+  '🎟️ Konser 🎶',
+  '👨‍👩‍👧‍👦 Keluarga',
+  'مرحبا بالعالم',
+  '\u202eevil\u202c text',
+  'N\u0303on\u0303o Z\u0351\u0361a',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠀋',
+  'Ｆｕｌｌ－ｗｉｄｔｈ',
+  'Kopi ☕ x2',
 ];
 
 describe('merchant cells', () => {
   const cases: { column: Column; value: string }[] = [
-    ...FORMULA_LIKE.flatMap((v) => [{ column: 'Title' as Column, value: v }, { column: 'Item' as Column, value: v }, { column: 'Customer Name' as Column, value: v }]),
-    ...UNICODE.flatMap((v) => [{ column: 'Title' as Column, value: v }, { column: 'Item' as Column, value: v }, { column: 'Customer Name' as Column, value: v }]),
+    ...FORMULA_LIKE.flatMap((v) => [
+      { column: 'Title' as Column, value: v },
+      { column: 'Item' as Column, value: v },
+      { column: 'Customer Name' as Column, value: v },
+    ]),
+    ...UNICODE.flatMap((v) => [
+      { column: 'Title' as Column, value: v },
+      { column: 'Item' as Column, value: v },
+      { column: 'Customer Name' as Column, value: v },
+    ]),
     { column: 'Title', value: 'T'.repeat(40) },
     { column: 'Title', value: 'T'.repeat(41) },
     { column: 'Title', value: '🎶'.repeat(40) },
@@ -73,13 +104,20 @@ describe('merchant cells', () => {
   /** Where each column's text lands in the stored link, to compare it exactly. */
   function landed(link: Record<string, any>, column: Column): unknown {
     switch (column) {
-      case 'Title': return link.title;
-      case 'Item': return link.item_details?.[0]?.name;
-      case 'Customer Name': return [link.customer_details?.first_name, link.customer_details?.last_name].filter(Boolean).join(' ');
-      case 'Customer Email': return link.customer_details?.email;
-      case 'Customer Phone': return link.customer_details?.phone;
-      case 'Order ID': return link.order_id;
-      default: return undefined;
+      case 'Title':
+        return link.title;
+      case 'Item':
+        return link.item_details?.[0]?.name;
+      case 'Customer Name':
+        return [link.customer_details?.first_name, link.customer_details?.last_name].filter(Boolean).join(' ');
+      case 'Customer Email':
+        return link.customer_details?.email;
+      case 'Customer Phone':
+        return link.customer_details?.phone;
+      case 'Order ID':
+        return link.order_id;
+      default:
+        return undefined;
     }
   }
 
@@ -88,7 +126,8 @@ describe('merchant cells', () => {
     const rows = cases.map((c, i) => {
       const cells: Partial<Record<Column, string>> = { 'Order ID': `HC-${i}`, Amount: '10000' };
       if (c.column === 'Item') Object.assign(cells, { Quantity: '1', 'Unit Price': '10000', Amount: '' });
-      if (c.column.startsWith('Customer')) Object.assign(cells, { 'Customer Name': 'Budi', 'Customer Email': 'budi@example.com', 'Customer Phone': '08123456789' });
+      if (c.column.startsWith('Customer'))
+        Object.assign(cells, { 'Customer Name': 'Budi', 'Customer Email': 'budi@example.com', 'Customer Phone': '08123456789' });
       cells[c.column] = c.value;
       return row(cells);
     });
@@ -113,7 +152,8 @@ describe('merchant cells', () => {
       expect(`${label} → ${x[col('Status')]}`).toBe(`${label} → Link created`);
       const link = stored(a, x[col('Order ID')]);
       expect(link).toBeDefined();
-      if (c.column !== 'Payment Methods') expect({ label, landed: landed(link as Record<string, any>, c.column) }).toEqual({ label, landed: c.value });
+      if (c.column !== 'Payment Methods')
+        expect({ label, landed: landed(link as Record<string, any>, c.column) }).toEqual({ label, landed: c.value });
       inputsTried.passedExactly++;
     });
     expectNoFormulas(a, rows.length);
@@ -127,7 +167,11 @@ describe('merchant cells', () => {
     for (const x of paid) {
       const line = logged.find((r) => r[at('Order ID')] === x[col('Order ID')]);
       for (const name of ['Customer Name', 'Customer Email', 'Customer Phone'] as Column[]) {
-        expect({ order: x[col('Order ID')], name, logged: line?.[at(name)] }).toEqual({ order: x[col('Order ID')], name, logged: x[col(name)].trim() });
+        expect({ order: x[col('Order ID')], name, logged: line?.[at(name)] }).toEqual({
+          order: x[col('Order ID')],
+          name,
+          logged: x[col(name)].trim(),
+        });
       }
     }
     for (let r = 1; r <= paid.length + 1; r++) {
@@ -143,10 +187,27 @@ describe('merchant cells', () => {
 describe('amounts at the limits', () => {
   // 'warned': the minimum of 1 is our reading, not the docs' (docs/midtrans-contract.md §2.5): sent, with a Note.
   const cases: [string, number | 'error' | 'warned'][] = [
-    ['1', 1], ['0', 'warned'], ['-1', 'warned'], ['10000', 10000], ['Rp 150.000', 150000], ['150,000', 150000], [' 2500 ', 2500],
-    ['9007199254740991', 9007199254740991], ['9007199254740992', 'error'], ['9007199254740993', 'error'], ['99999999999999999999', 'error'],
-    ['150.5', 'error'], ['150,5', 'error'], ['1e3', 'error'], ['0x10', 'error'], ['Infinity', 'error'], ['NaN', 'error'], ['1.000.00', 'error'],
-    ['١٠٠٠', 'error'], ['=100*100', 'error'], ['+100', 'error'],
+    ['1', 1],
+    ['0', 'warned'],
+    ['-1', 'warned'],
+    ['10000', 10000],
+    ['Rp 150.000', 150000],
+    ['150,000', 150000],
+    [' 2500 ', 2500],
+    ['9007199254740991', 9007199254740991],
+    ['9007199254740992', 'error'],
+    ['9007199254740993', 'error'],
+    ['99999999999999999999', 'error'],
+    ['150.5', 'error'],
+    ['150,5', 'error'],
+    ['1e3', 'error'],
+    ['0x10', 'error'],
+    ['Infinity', 'error'],
+    ['NaN', 'error'],
+    ['1.000.00', 'error'],
+    ['١٠٠٠', 'error'],
+    ['=100*100', 'error'],
+    ['+100', 'error'],
   ];
 
   test(`${cases.length} amounts: accepted exactly (Midtrans stores the same gross_amount), sent with an Amount warning, or rejected with an Amount note; never rounded`, () => {
@@ -176,12 +237,25 @@ describe('amounts at the limits', () => {
   });
 
   test('number cells (not text): fractions, huge and unsafe numbers are rejected, negative zero sent as 0 with a warning, whole rupiah accepted exactly', () => {
-    const values: [number, number | 'error'][] = [[150000, 150000], [0.1 + 0.2, 'error'], [-0, 0], [1e21, 'error'], [2 ** 53, 'error'], [2 ** 53 - 1, 2 ** 53 - 1], [99.99, 'error']];
+    const values: [number, number | 'error'][] = [
+      [150000, 150000],
+      [0.1 + 0.2, 'error'],
+      [-0, 0],
+      [1e21, 'error'],
+      [2 ** 53, 'error'],
+      [2 ** 53 - 1, 2 ** 53 - 1],
+      [99.99, 'error'],
+    ];
     const a = createAddon({ seed: 23 });
     a.setSheet(values.map((_, i) => row({ 'Order ID': `NC-${i}` })));
     a.env.untracked(() => {
       const s = a.env.spreadsheet.getSheetByName('Invoices');
-      values.forEach(([v], i) => s?.getRange(i + 2, col('Amount') + 1).setNumberFormat('0.###############').setValue(v));
+      values.forEach(([v], i) =>
+        s
+          ?.getRange(i + 2, col('Amount') + 1)
+          .setNumberFormat('0.###############')
+          .setValue(v),
+      );
     });
     a.run('generatePaymentLinks');
     const after = a.rows(values.length);
@@ -197,7 +271,10 @@ describe('amounts at the limits', () => {
 
   test('Quantity × Unit Price past the largest exact amount is rejected, not wrapped or rounded', () => {
     const a = createAddon({ seed: 24 });
-    a.setSheet([row({ 'Order ID': 'QP-1', Item: 'Emas', Quantity: '3', 'Unit Price': '3002399751580331' }), row({ 'Order ID': 'QP-2', Item: 'Emas', Quantity: '2', 'Unit Price': '4503599627370495' })]);
+    a.setSheet([
+      row({ 'Order ID': 'QP-1', Item: 'Emas', Quantity: '3', 'Unit Price': '3002399751580331' }),
+      row({ 'Order ID': 'QP-2', Item: 'Emas', Quantity: '2', 'Unit Price': '4503599627370495' }),
+    ]);
     a.run('generatePaymentLinks');
     const after = a.rows();
     expect(after[0][col('Status')]).toBe('Error');
@@ -213,7 +290,10 @@ describe('Midtrans-side values', () => {
   test.each(formulaMessages)('an error message %j from Midtrans lands in the Note as text, never a formula', (message) => {
     const a = createAddon({
       seed: 25,
-      wrapFetch: (f) => (req) => (req.method.toLowerCase() === 'post' ? { status: 400, headers: {}, body: JSON.stringify({ status_code: '400', error_messages: [message] }) } : f(req)),
+      wrapFetch: (f) => (req) =>
+        req.method.toLowerCase() === 'post'
+          ? { status: 400, headers: {}, body: JSON.stringify({ status_code: '400', error_messages: [message] }) }
+          : f(req),
     });
     a.setSheet([row({ 'Order ID': 'MM-1', Amount: '5000' })]);
     a.run('generatePaymentLinks');
@@ -253,7 +333,13 @@ describe('Midtrans-side values', () => {
         if (req.payload?.includes('LG-1')) return { status: 400, headers: {}, body: JSON.stringify({ error_messages: [huge] }) };
         const res = f(req);
         if ('timedOut' in res) return res;
-        return { ...res, body: JSON.stringify({ ...(JSON.parse(res.body) as object), payment_url: `https://app.sandbox.midtrans.com/${'p'.repeat(60_000)}` }) };
+        return {
+          ...res,
+          body: JSON.stringify({
+            ...(JSON.parse(res.body) as object),
+            payment_url: `https://app.sandbox.midtrans.com/${'p'.repeat(60_000)}`,
+          }),
+        };
       },
     });
     a.setSheet([row({ 'Order ID': 'LG-1', Amount: '5000' }), row({ 'Order ID': 'LG-2', Amount: '6000' })]);
@@ -279,7 +365,12 @@ describe('Midtrans-side values', () => {
     a.run('generatePaymentLinks');
     // As if the merchant had pasted these links in: the output cells carry the default number format,
     // so each writer (doPost, Refresh) must make them text itself.
-    a.env.untracked(() => a.env.spreadsheet.getSheetByName('Invoices')?.getRange(2, col('Status') + 1, 2, 3).setNumberFormat('0.###############'));
+    a.env.untracked(() =>
+      a.env.spreadsheet
+        .getSheetByName('Invoices')
+        ?.getRange(2, col('Status') + 1, 2, 3)
+        .setNumberFormat('0.###############'),
+    );
     const genuine = a.sim.pay('NF-1', { status: 'settlement', payment_type: 'gopay' });
     // settlement_time and payment_type are not signed: a body carrying formulas there still verifies,
     // and is refused for their shape before anything is written.

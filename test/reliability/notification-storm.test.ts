@@ -43,7 +43,12 @@ function sheetOf(a: Addon): string[][] {
 function stateOf(a: Addon): string {
   const s = a.env.untracked(() => a.env.spreadsheet.getSheetByName(STATE_SHEET));
   if (!s) return '';
-  return JSON.stringify(a.env.sheetValues(STATE_SHEET).map((r) => r.slice(0, 3)).sort());
+  return JSON.stringify(
+    a.env
+      .sheetValues(STATE_SHEET)
+      .map((r) => r.slice(0, 3))
+      .sort(),
+  );
 }
 
 /**
@@ -70,7 +75,11 @@ function scenario(seed: number): Scenario {
   const r = rng(seed);
   const n = r.int(2, 6);
   const generator = createAddon({ seed });
-  generator.setSheet(Array.from({ length: n }, (_, i) => row({ 'Order ID': `N${seed}-${i}`, Amount: String(r.int(1, 9) * 25_000), 'Usage Limit': String(r.int(1, 3)) })));
+  generator.setSheet(
+    Array.from({ length: n }, (_, i) =>
+      row({ 'Order ID': `N${seed}-${i}`, Amount: String(r.int(1, 9) * 25_000), 'Usage Limit': String(r.int(1, 3)) }),
+    ),
+  );
   generator.run('generatePaymentLinks');
   const rows = generator.rows();
   const links = rows.map((x, i) => ({ orderId: x[col('Order ID')], usageLimit: Number(x[col('Usage Limit')]), row: i }));
@@ -91,7 +100,19 @@ function twin(s: Scenario, seed: number): Addon {
 }
 
 const SEEDS = seeds(200);
-const totals = { seeds: 0, genuine: 0, duplicates: 0, forged: 0, malformed: 0, editedReplays: 0, shopOrders: 0, reversals: 0, triggerRuns: 0, refreshesMidStorm: 0, losses: 0 };
+const totals = {
+  seeds: 0,
+  genuine: 0,
+  duplicates: 0,
+  forged: 0,
+  malformed: 0,
+  editedReplays: 0,
+  shopOrders: 0,
+  reversals: 0,
+  triggerRuns: 0,
+  refreshesMidStorm: 0,
+  losses: 0,
+};
 
 afterAll(() => figures.record('notification-storm', totals));
 
@@ -103,7 +124,9 @@ function foldedStatuses(bodies: unknown[], links: Scenario['links']): Record<str
     if (!n.ok) throw new Error(`a genuine body did not read: ${n.problem}`);
     byLink[n.value.linkOrderId] = applyNotification(byLink[n.value.linkOrderId] ?? {}, n.value).purchases;
   }
-  return Object.fromEntries(links.map((l) => [l.orderId, summarisePurchases(Object.values(byLink[l.orderId] ?? {}), { usageLimit: l.usageLimit }).status]));
+  return Object.fromEntries(
+    links.map((l) => [l.orderId, summarisePurchases(Object.values(byLink[l.orderId] ?? {}), { usageLimit: l.usageLimit }).status]),
+  );
 }
 
 interface EditedReplay {
@@ -132,7 +155,9 @@ function editedReplays(ordered: Record<string, unknown>[], seed: number): Edited
     const status = b.transaction_status;
     if (status === 'settlement') {
       if (!['refund', 'partial_refund'].includes(String(last.get(b.transaction_id)))) {
-        edit(b, 'settlement rewritten to a reversal', 'unconfirmed', { transaction_status: r.pick(['refund', 'partial_refund', 'chargeback']) });
+        edit(b, 'settlement rewritten to a reversal', 'unconfirmed', {
+          transaction_status: r.pick(['refund', 'partial_refund', 'chargeback']),
+        });
       }
       edit(b, 'settlement_time moved to 2019', 'any', { settlement_time: '2019-01-01 00:00:00' });
     } else if (status === 'pending' || status === 'expire') {
@@ -155,7 +180,12 @@ function shopOrders(s: Scenario, seed: number): string[] {
   const sim = s.generator.sim;
   const orderId = `SHOP${seed}`;
   const auth = `Basic ${Buffer.from(`${PLANTED_KEY}:`).toString('base64')}`;
-  const res = sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: 42_000 }, usage_limit: 2 }) });
+  const res = sim.handle({
+    method: 'POST',
+    path: '/v1/payment-links',
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: 42_000 }, usage_limit: 2 }),
+  });
   expect(res.status).toBe(200);
   const pending = sim.pay(orderId, { status: 'pending', payment_type: 'bank_transfer' });
   const paid = sim.pay(orderId, { status: 'settlement', transaction_id: pending.transaction_id as string });
@@ -172,83 +202,88 @@ function countKinds(deliveries: Delivery[]): void {
 }
 
 describe('doPost under a storm', () => {
-  test(`${SEEDS.length} seeds: shuffled, duplicated, forged and malformed deliveries end exactly as in-order delivery; forged, malformed, edited replays and a shop's own orders change nothing`, () => {
-    for (const seed of SEEDS) {
-      const s = scenario(seed);
-      // In order, to the add-on that made the links (its simulator knows the purchases, for Refresh).
-      const inOrder = s.generator;
-      for (const b of s.ordered) expect(JSON.parse(inOrder.post(JSON.stringify(b)))).toMatchObject({ ok: true });
-      const expected = foldedStatuses(s.ordered, s.links);
-      for (const l of s.links) expect(`${l.orderId}: ${inOrder.rows()[l.row][col('Status')]}`).toBe(`${l.orderId}: ${expected[l.orderId]}`);
+  test(
+    `${SEEDS.length} seeds: shuffled, duplicated, forged and malformed deliveries end exactly as in-order delivery; forged, malformed, edited replays and a shop's own orders change nothing`,
+    () => {
+      for (const seed of SEEDS) {
+        const s = scenario(seed);
+        // In order, to the add-on that made the links (its simulator knows the purchases, for Refresh).
+        const inOrder = s.generator;
+        for (const b of s.ordered) expect(JSON.parse(inOrder.post(JSON.stringify(b)))).toMatchObject({ ok: true });
+        const expected = foldedStatuses(s.ordered, s.links);
+        for (const l of s.links)
+          expect(`${l.orderId}: ${inOrder.rows()[l.row][col('Status')]}`).toBe(`${l.orderId}: ${expected[l.orderId]}`);
 
-      const stormed = twin(s, seed);
-      const deliveries = storm(s.ordered, seed);
-      const replays = editedReplays(s.ordered, seed);
-      const shop = shopOrders(s, seed);
-      const mix = rng(seed * 13 + 5);
-      for (const d of deliveries) {
-        if (replays.length && mix.chance(0.3)) {
-          const replay = replays.pop() as EditedReplay;
-          const sheet = sheetOf(stormed);
-          const state = stateOf(stormed);
-          const payments = paymentsOf(stormed);
-          const answer = JSON.parse(stormed.post(replay.text)) as { ok: boolean; result: string };
-          if (replay.answer === 'any') expect({ how: replay.how, ok: answer.ok }).toEqual({ how: replay.how, ok: true });
-          else {
-            expect({ how: replay.how, answer }).toEqual({ how: replay.how, answer: { ok: false, result: replay.answer } });
+        const stormed = twin(s, seed);
+        const deliveries = storm(s.ordered, seed);
+        const replays = editedReplays(s.ordered, seed);
+        const shop = shopOrders(s, seed);
+        const mix = rng(seed * 13 + 5);
+        for (const d of deliveries) {
+          if (replays.length && mix.chance(0.3)) {
+            const replay = replays.pop() as EditedReplay;
+            const sheet = sheetOf(stormed);
+            const state = stateOf(stormed);
+            const payments = paymentsOf(stormed);
+            const answer = JSON.parse(stormed.post(replay.text)) as { ok: boolean; result: string };
+            if (replay.answer === 'any') expect({ how: replay.how, ok: answer.ok }).toEqual({ how: replay.how, ok: true });
+            else {
+              expect({ how: replay.how, answer }).toEqual({ how: replay.how, answer: { ok: false, result: replay.answer } });
+              expect(sheetOf(stormed)).toEqual(sheet);
+              expect(stateOf(stormed)).toBe(state);
+              expect(paymentsOf(stormed)).toBe(payments);
+            }
+            totals.editedReplays++;
+          }
+          if (shop.length && mix.chance(0.1)) {
+            const sheet = sheetOf(stormed);
+            const state = stateOf(stormed);
+            const payments = paymentsOf(stormed);
+            expect(JSON.parse(stormed.post(shop.pop() as string))).toEqual({ ok: true, result: 'no-row' });
             expect(sheetOf(stormed)).toEqual(sheet);
             expect(stateOf(stormed)).toBe(state);
             expect(paymentsOf(stormed)).toBe(payments);
+            totals.shopOrders++;
           }
-          totals.editedReplays++;
-        }
-        if (shop.length && mix.chance(0.1)) {
           const sheet = sheetOf(stormed);
           const state = stateOf(stormed);
           const payments = paymentsOf(stormed);
-          expect(JSON.parse(stormed.post(shop.pop() as string))).toEqual({ ok: true, result: 'no-row' });
-          expect(sheetOf(stormed)).toEqual(sheet);
-          expect(stateOf(stormed)).toBe(state);
-          expect(paymentsOf(stormed)).toBe(payments);
-          totals.shopOrders++;
+          const answer = JSON.parse(stormed.post(d.text)) as { ok: boolean; result: string };
+          if (d.kind === 'forged' || d.kind === 'malformed') {
+            expect({ how: d.how, answer }).toEqual({ how: d.how, answer: { ok: false, result: 'rejected' } });
+            expect(sheetOf(stormed)).toEqual(sheet);
+            expect(stateOf(stormed)).toBe(state);
+            expect(paymentsOf(stormed)).toBe(payments);
+          } else {
+            expect(answer.ok).toBe(true);
+          }
         }
-        const sheet = sheetOf(stormed);
-        const state = stateOf(stormed);
-        const payments = paymentsOf(stormed);
-        const answer = JSON.parse(stormed.post(d.text)) as { ok: boolean; result: string };
-        if (d.kind === 'forged' || d.kind === 'malformed') {
-          expect({ how: d.how, answer }).toEqual({ how: d.how, answer: { ok: false, result: 'rejected' } });
-          expect(sheetOf(stormed)).toEqual(sheet);
-          expect(stateOf(stormed)).toBe(state);
-          expect(paymentsOf(stormed)).toBe(payments);
-        } else {
-          expect(answer.ok).toBe(true);
-        }
+        // Counted before the assertions, so the recorded figure is measured rather than written down.
+        const stormedRows = sheetOf(stormed);
+        const inOrderRows = sheetOf(inOrder);
+        totals.losses += s.links.filter((l) => JSON.stringify(stormedRows[l.row]) !== JSON.stringify(inOrderRows[l.row])).length;
+        expect(stormedRows).toEqual(inOrderRows);
+        expect(stateOf(stormed)).toBe(stateOf(inOrder));
+        // The Payments log: one row per purchase, the same whatever the order, duplicates or forgeries.
+        expect(paymentsOf(stormed)).toBe(paymentsOf(inOrder));
+        expect(JSON.parse(paymentsOf(inOrder) || '[[]]').length - 1).toBe(new Set(s.ordered.map((b) => b.order_id)).size);
+
+        // Polling reads the same truth: Refresh statuses moves no Status the notifications set.
+        const beforeRefresh = sheetOf(inOrder);
+        const paymentsBefore = paymentsOf(inOrder);
+        const refreshed = inOrder.run('refreshStatuses');
+        expect(refreshed.thrown).toBeUndefined();
+        expect(sheetOf(inOrder)).toEqual(beforeRefresh);
+        expect(paymentsOf(inOrder)).toBe(paymentsBefore);
+
+        totals.seeds++;
+        totals.genuine += s.ordered.length;
+        totals.reversals += s.reversals;
+        countKinds(deliveries);
       }
-      // Counted before the assertions, so the recorded figure is measured rather than written down.
-      const stormedRows = sheetOf(stormed);
-      const inOrderRows = sheetOf(inOrder);
-      totals.losses += s.links.filter((l) => JSON.stringify(stormedRows[l.row]) !== JSON.stringify(inOrderRows[l.row])).length;
-      expect(stormedRows).toEqual(inOrderRows);
-      expect(stateOf(stormed)).toBe(stateOf(inOrder));
-      // The Payments log: one row per purchase, the same whatever the order, duplicates or forgeries.
-      expect(paymentsOf(stormed)).toBe(paymentsOf(inOrder));
-      expect(JSON.parse(paymentsOf(inOrder) || '[[]]').length - 1).toBe(new Set(s.ordered.map((b) => b.order_id)).size);
-
-      // Polling reads the same truth: Refresh statuses moves no Status the notifications set.
-      const beforeRefresh = sheetOf(inOrder);
-      const paymentsBefore = paymentsOf(inOrder);
-      const refreshed = inOrder.run('refreshStatuses');
-      expect(refreshed.thrown).toBeUndefined();
-      expect(sheetOf(inOrder)).toEqual(beforeRefresh);
-      expect(paymentsOf(inOrder)).toBe(paymentsBefore);
-
-      totals.seeds++;
-      totals.genuine += s.ordered.length;
-      totals.reversals += s.reversals;
-      countKinds(deliveries);
-    }
-  }, timeoutFor(200, 120_000));
+    },
+    timeoutFor(200, 120_000),
+  );
 });
 
 /**
@@ -282,7 +317,10 @@ describe('the end statuses the Sheets guide promises, from a table written apart
     const bodies: string[] = [];
     let transactionId: string | undefined;
     for (const status of o.steps) {
-      const body = generator.sim.pay('ORC-1', transactionId ? { status: status as never, transaction_id: transactionId } : { status: status as never, payment_type: o.method });
+      const body = generator.sim.pay(
+        'ORC-1',
+        transactionId ? { status: status as never, transaction_id: transactionId } : { status: status as never, payment_type: o.method },
+      );
       transactionId = String(body.transaction_id);
       bodies.push(JSON.stringify(body));
     }
@@ -297,83 +335,103 @@ describe('the end statuses the Sheets guide promises, from a table written apart
 });
 
 describe('doPost storm with Refresh statuses polling in the middle', () => {
-  test(`${SEEDS.length} seeds: Refresh runs at random points of a storm (reading the final truth from Midtrans early) leave the sheet exactly as in-order delivery`, () => {
-    for (const seed of SEEDS) {
-      const reference = scenario(seed);
-      for (const b of reference.ordered) reference.generator.post(JSON.stringify(b));
-      // The same scenario again (same seed, same simulator): same links, same notification bodies.
-      const s = scenario(seed);
-      expect(s.ordered).toEqual(reference.ordered);
-      const r = rng(seed * 17 + 3);
-      let polls = 0;
-      for (const d of storm(s.ordered, seed)) {
-        if (r.chance(0.15)) {
-          const out = s.generator.run('refreshStatuses');
-          expect(out.thrown).toBeUndefined();
-          polls++;
+  test(
+    `${SEEDS.length} seeds: Refresh runs at random points of a storm (reading the final truth from Midtrans early) leave the sheet exactly as in-order delivery`,
+    () => {
+      for (const seed of SEEDS) {
+        const reference = scenario(seed);
+        for (const b of reference.ordered) reference.generator.post(JSON.stringify(b));
+        // The same scenario again (same seed, same simulator): same links, same notification bodies.
+        const s = scenario(seed);
+        expect(s.ordered).toEqual(reference.ordered);
+        const r = rng(seed * 17 + 3);
+        let polls = 0;
+        for (const d of storm(s.ordered, seed)) {
+          if (r.chance(0.15)) {
+            const out = s.generator.run('refreshStatuses');
+            expect(out.thrown).toBeUndefined();
+            polls++;
+          }
+          s.generator.post(d.text);
         }
-        s.generator.post(d.text);
+        expect(sheetOf(s.generator)).toEqual(sheetOf(reference.generator));
+        // Purchases Refresh logged first (no transaction id in GET) got theirs in place from their notification.
+        expect(paymentsOf(s.generator)).toBe(paymentsOf(reference.generator));
+        totals.refreshesMidStorm += polls;
       }
-      expect(sheetOf(s.generator)).toEqual(sheetOf(reference.generator));
-      // Purchases Refresh logged first (no transaction id in GET) got theirs in place from their notification.
-      expect(paymentsOf(s.generator)).toBe(paymentsOf(reference.generator));
-      totals.refreshesMidStorm += polls;
-    }
-  }, timeoutFor(200, 120_000));
+    },
+    timeoutFor(200, 120_000),
+  );
 });
 
 describe('n8n Midtrans Trigger under the same storms', () => {
   const trigger = new MidtransTrigger();
 
-  test(`${SEEDS.length} seeds: forged → 401 and malformed → 400 without a run; one run per genuine delivery; folded runs equal in-order statuses, also after the README's Remove Duplicates key`, async () => {
-    for (const seed of SEEDS) {
-      const s = scenario(seed);
-      // Money moves are confirmed with the status API of the Midtrans that knows these purchases.
-      const backend = await serveSimulator(s.generator.sim);
-      const credentials = credentialsFor(backend.url, PLANTED_KEY);
-      const deliveries = storm(s.ordered, seed);
-      const runs: IDataObject[] = [];
-      for (const d of deliveries) {
-        let body: IDataObject | undefined;
-        try {
-          const parsed = JSON.parse(d.text) as unknown;
-          body = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
-        } catch {
-          body = undefined;
+  test(
+    `${SEEDS.length} seeds: forged → 401 and malformed → 400 without a run; one run per genuine delivery; folded runs equal in-order statuses, also after the README's Remove Duplicates key`,
+    async () => {
+      for (const seed of SEEDS) {
+        const s = scenario(seed);
+        // Money moves are confirmed with the status API of the Midtrans that knows these purchases.
+        const backend = await serveSimulator(s.generator.sim);
+        const credentials = credentialsFor(backend.url, PLANTED_KEY);
+        const deliveries = storm(s.ordered, seed);
+        const runs: IDataObject[] = [];
+        for (const d of deliveries) {
+          let body: IDataObject | undefined;
+          try {
+            const parsed = JSON.parse(d.text) as unknown;
+            body = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+          } catch {
+            body = undefined;
+          }
+          // As n8n hands it over: a parsed object body, or an empty one with the raw text beside it.
+          const out = await deliver(
+            trigger.webhook,
+            { description: trigger.description, credentials },
+            body ? { body } : { body: {}, rawBody: d.text },
+          );
+          // Exactly the money moves cost one status call: paid, a refund, the settlement → deny reversal.
+          const status = body?.transaction_status;
+          const moneyClaim =
+            body !== undefined &&
+            (['settlement', 'refund', 'partial_refund'].includes(String(status)) ||
+              (status === 'capture' && body.fraud_status !== 'challenge') ||
+              (status === 'deny' && isReversalChannel(body)));
+          if (d.kind === 'forged' || d.kind === 'malformed') expect(out.httpCalls).toBe(0);
+          else expect({ how: d.kind, status, calls: out.httpCalls }).toEqual({ how: d.kind, status, calls: moneyClaim ? 1 : 0 });
+          if (d.kind === 'forged' || d.kind === 'malformed') {
+            expect({ how: d.how, executed: out.executed, status: out.status }).toEqual({
+              how: d.how,
+              executed: false,
+              status: expect.any(Number),
+            });
+            expect([400, 401]).toContain(out.status);
+            if (d.kind === 'forged' && body && typeof body.signature_key === 'string' && typeof body.order_id === 'string')
+              expect(out.status).toBe(401);
+            continue;
+          }
+          expect(out).toMatchObject({ status: 200, executed: true, responseBody: { received: true } });
+          expect(out.items).toHaveLength(1);
+          runs.push(...out.items.map((i) => i.json));
         }
-        // As n8n hands it over: a parsed object body, or an empty one with the raw text beside it.
-        const out = await deliver(trigger.webhook, { description: trigger.description, credentials }, body ? { body } : { body: {}, rawBody: d.text });
-        // Exactly the money moves cost one status call: paid, a refund, the settlement → deny reversal.
-        const status = body?.transaction_status;
-        const moneyClaim = body !== undefined && (['settlement', 'refund', 'partial_refund'].includes(String(status)) ||
-          (status === 'capture' && body.fraud_status !== 'challenge') || (status === 'deny' && isReversalChannel(body)));
-        if (d.kind === 'forged' || d.kind === 'malformed') expect(out.httpCalls).toBe(0);
-        else expect({ how: d.kind, status, calls: out.httpCalls }).toEqual({ how: d.kind, status, calls: moneyClaim ? 1 : 0 });
-        if (d.kind === 'forged' || d.kind === 'malformed') {
-          expect({ how: d.how, executed: out.executed, status: out.status }).toEqual({ how: d.how, executed: false, status: expect.any(Number) });
-          expect([400, 401]).toContain(out.status);
-          if (d.kind === 'forged' && body && typeof body.signature_key === 'string' && typeof body.order_id === 'string') expect(out.status).toBe(401);
-          continue;
-        }
-        expect(out).toMatchObject({ status: 200, executed: true, responseBody: { received: true } });
-        expect(out.items).toHaveLength(1);
-        runs.push(...out.items.map((i) => i.json));
+        expect(runs).toHaveLength(deliveries.filter((d) => d.kind === 'genuine' || d.kind === 'duplicate').length);
+        // A downstream workflow folds the runs' items with the core (the items are the notifications' own fields).
+        expect(foldedStatuses(runs, s.links)).toEqual(foldedStatuses(s.ordered, s.links));
+        // What Remove Duplicates ("Remove Items Processed in Previous Executions", value
+        // {{ $json.transaction_id }}-{{ $json.state }}) lets through: the first run per key.
+        const seen = new Set<string>();
+        const firstPerKey = runs.filter((j) => {
+          const key = `${String(j.transaction_id)}-${String(j.state)}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+        expect(foldedStatuses(firstPerKey, s.links)).toEqual(foldedStatuses(s.ordered, s.links));
+        totals.triggerRuns += runs.length;
+        await backend.close();
       }
-      expect(runs).toHaveLength(deliveries.filter((d) => d.kind === 'genuine' || d.kind === 'duplicate').length);
-      // A downstream workflow folds the runs' items with the core (the items are the notifications' own fields).
-      expect(foldedStatuses(runs, s.links)).toEqual(foldedStatuses(s.ordered, s.links));
-      // What Remove Duplicates ("Remove Items Processed in Previous Executions", value
-      // {{ $json.transaction_id }}-{{ $json.state }}) lets through: the first run per key.
-      const seen = new Set<string>();
-      const firstPerKey = runs.filter((j) => {
-        const key = `${String(j.transaction_id)}-${String(j.state)}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      expect(foldedStatuses(firstPerKey, s.links)).toEqual(foldedStatuses(s.ordered, s.links));
-      totals.triggerRuns += runs.length;
-      await backend.close();
-    }
-  }, timeoutFor(200, 120_000));
+    },
+    timeoutFor(200, 120_000),
+  );
 });

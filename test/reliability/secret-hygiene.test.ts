@@ -37,12 +37,14 @@ function expectNoLeaks(haystacks: { where: string; text: string }[]): void {
 function addonHaystacks(a: Addon, extra: { where: string; value: unknown }[]): { where: string; text: string }[] {
   const out: { where: string; text: string }[] = [];
   a.env.untracked(() => {
-    for (const sheet of a.env.spreadsheet.getSheets()) out.push({ where: `sheet ${sheet.getName()}`, text: JSON.stringify(a.env.sheetValues(sheet.getName())) });
+    for (const sheet of a.env.spreadsheet.getSheets())
+      out.push({ where: `sheet ${sheet.getName()}`, text: JSON.stringify(a.env.sheetValues(sheet.getName())) });
   });
   out.push({ where: 'logs', text: a.env.logs.join('\n') + JSON.stringify(a.env.logEntries) });
   out.push({ where: 'ui', text: JSON.stringify(a.env.ui) });
   for (const [scope, props] of Object.entries(a.env.properties)) {
-    for (const [k, v] of props) if (!(scope === 'script' && k === 'MIDTRANS_SERVER_KEY')) out.push({ where: `${scope} property ${k}`, text: v });
+    for (const [k, v] of props)
+      if (!(scope === 'script' && k === 'MIDTRANS_SERVER_KEY')) out.push({ where: `${scope} property ${k}`, text: v });
   }
   out.push({ where: 'triggers', text: JSON.stringify(a.env.triggers) });
   for (const f of a.env.fetches) {
@@ -69,7 +71,10 @@ function exerciseAddon(a: Addon): { where: string; value: unknown }[] {
     }
   }
   keep('doPost malformed', a.post('{"order_id":'));
-  keep('doPost echoing the key', a.post(JSON.stringify({ order_id: PLANTED_KEY, status_code: '200', gross_amount: '1.00', signature_key: PLANTED_KEY })));
+  keep(
+    'doPost echoing the key',
+    a.post(JSON.stringify({ order_id: PLANTED_KEY, status_code: '200', gross_amount: '1.00', signature_key: PLANTED_KEY })),
+  );
   keep('refresh', a.run('refreshStatuses'));
   keep('timed refresh', a.run('timedRefresh', { context: 'trigger' }));
   keep('collection summary', a.run('refreshCollectionSummary'));
@@ -89,7 +94,13 @@ function exerciseAddon(a: Addon): { where: string; value: unknown }[] {
 
 function sheet(): string[][] {
   return [
-    row({ 'Order ID': 'HY-1', Amount: '150000', 'Customer Name': 'Budi', 'Customer Email': 'budi@example.com', 'Customer Phone': '08123456789' }),
+    row({
+      'Order ID': 'HY-1',
+      Amount: '150000',
+      'Customer Name': 'Budi',
+      'Customer Email': 'budi@example.com',
+      'Customer Phone': '08123456789',
+    }),
     row({ 'Order ID': 'HY-2', Amount: '20000', 'Usage Limit': '3' }),
     row({ 'Order ID': 'HY-3', Amount: '5000' }),
     row({ 'Order ID': '', Amount: 'seratus' }),
@@ -101,17 +112,34 @@ describe('Sheets add-on', () => {
   const scenarios: Scenario[] = [
     ['a working Midtrans', {}, null],
     ['Midtrans rejecting the key (401)', { simulatorKey: 'SB-Mid-server-someoneElse' }, null],
-    ['an order id already taken with another amount (409)', {}, (a) => {
-      const auth = `Basic ${Buffer.from(`${PLANTED_KEY}:`).toString('base64')}`;
-      a.sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ transaction_details: { order_id: 'HY-3', gross_amount: 999 } }) });
-    }],
-    ...(['500', '503', '429'] as const).map((code): Scenario => [`every call answered ${code}`, { faults: { errorRates: { [code]: 1 } } as FaultOptions }, null]),
+    [
+      'an order id already taken with another amount (409)',
+      {},
+      (a) => {
+        const auth = `Basic ${Buffer.from(`${PLANTED_KEY}:`).toString('base64')}`;
+        a.sim.handle({
+          method: 'POST',
+          path: '/v1/payment-links',
+          headers: { authorization: auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ transaction_details: { order_id: 'HY-3', gross_amount: 999 } }),
+        });
+      },
+    ],
+    ...(['500', '503', '429'] as const).map((code): Scenario => [
+      `every call answered ${code}`,
+      { faults: { errorRates: { [code]: 1 } } as FaultOptions },
+      null,
+    ]),
     ['every call timing out', { faults: { timeoutRate: 1 } }, null],
     ...[400, 401, 404, 409, 500, 503, 429].map((status): Scenario => {
       const plan: HostilePlan = () => status;
       return [`a gateway echoing the key in ${status} answers`, { wrapFetch: (f) => hostileFetch(f, plan) }, null];
     }),
-    ['a gateway echoing the key only on refresh and deactivate', { wrapFetch: (f) => hostileFetch(f, (r) => (r.method.toLowerCase() === 'post' ? undefined : 400)) }, null],
+    [
+      'a gateway echoing the key only on refresh and deactivate',
+      { wrapFetch: (f) => hostileFetch(f, (r) => (r.method.toLowerCase() === 'post' ? undefined : 400)) },
+      null,
+    ],
   ];
 
   test.each(scenarios)('%s: the key appears in no cell, log, UI message, answer, property or request body', (_, options, prepare) => {
@@ -121,7 +149,11 @@ describe('Sheets add-on', () => {
     const answers = exerciseAddon(a);
     // The scan is not vacuous: the key did go out, in the Authorization header only.
     expect(a.env.fetches.length).toBeGreaterThan(0);
-    expect(a.env.fetches.some((f) => Object.entries(f.headers).some(([k, v]) => k.toLowerCase() === 'authorization' && v.includes(leakForms()[1])))).toBe(true);
+    expect(
+      a.env.fetches.some((f) =>
+        Object.entries(f.headers).some(([k, v]) => k.toLowerCase() === 'authorization' && v.includes(leakForms()[1])),
+      ),
+    ).toBe(true);
     const haystacks = addonHaystacks(a, answers);
     expectNoLeaks(haystacks);
     // The sheets the finance features write are scanned too (Payments once a payment is recorded).
@@ -138,38 +170,57 @@ describe('n8n nodes', () => {
 
   test.each([
     ['a working Midtrans', (() => undefined) as HostilePlan],
-    ...[400, 401, 404, 409].map((status) => [`a gateway echoing the key in ${status} answers`, (() => status) as HostilePlan] as [string, HostilePlan]),
-    ['a gateway echoing the key in 500 answers to status checks (retried)', ((r) => (r.url.startsWith('/v2/') ? 500 : undefined)) as HostilePlan],
-  ])('Midtrans node, every operation, %s: no output item or error carries the key', async (_, plan) => {
-    const simulator = createSimulator({ serverKey: PLANTED_KEY, publicBaseUrl: 'http://127.0.0.1:1', seed: 3 });
-    const server = await startHostileServer(simulator, plan);
-    try {
-      const creds = credentialsFor(server.url, PLANTED_KEY);
-      const auth = `Basic ${Buffer.from(`${PLANTED_KEY}:`).toString('base64')}`;
-      simulator.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth }, body: JSON.stringify({ transaction_details: { order_id: 'NK-1', gross_amount: 5000 } }) });
-      const paid = simulator.pay('NK-1', { status: 'settlement', payment_type: 'gopay' });
-      const items: IDataObject[] = [
-        { resource: 'paymentLink', operation: 'create', orderId: 'NK-2', amount: 1000 },
-        { resource: 'paymentLink', operation: 'create', orderId: 'NK-1', amount: 999 },
-        { resource: 'paymentLink', operation: 'create', orderId: 'bad id', amount: 1000 },
-        { resource: 'paymentLink', operation: 'get', orderId: 'NK-1' },
-        { resource: 'paymentLink', operation: 'get', orderId: 'NK-NONE' },
-        { resource: 'transaction', operation: 'getStatus', transactionId: paid.transaction_id as string },
-        { resource: 'paymentLink', operation: 'deactivate', orderId: 'NK-1' },
-      ];
-      const runs = [await runMidtrans(creds, items, true), await runMidtrans(creds, [items[4]]), await runMidtrans(creds, [items[5]])];
-      expect(runs[0].items).toHaveLength(items.length);
-      expectNoLeaks(runs.map((r, i) => ({ where: `run ${i}`, text: everythingIn(r) + textOfAnything(r.error) })));
-      scanned.scenarios++;
-    } finally {
-      await server.close();
-    }
-  }, 30_000);
+    ...[400, 401, 404, 409].map(
+      (status) => [`a gateway echoing the key in ${status} answers`, (() => status) as HostilePlan] as [string, HostilePlan],
+    ),
+    [
+      'a gateway echoing the key in 500 answers to status checks (retried)',
+      ((r) => (r.url.startsWith('/v2/') ? 500 : undefined)) as HostilePlan,
+    ],
+  ])(
+    'Midtrans node, every operation, %s: no output item or error carries the key',
+    async (_, plan) => {
+      const simulator = createSimulator({ serverKey: PLANTED_KEY, publicBaseUrl: 'http://127.0.0.1:1', seed: 3 });
+      const server = await startHostileServer(simulator, plan);
+      try {
+        const creds = credentialsFor(server.url, PLANTED_KEY);
+        const auth = `Basic ${Buffer.from(`${PLANTED_KEY}:`).toString('base64')}`;
+        simulator.handle({
+          method: 'POST',
+          path: '/v1/payment-links',
+          headers: { authorization: auth },
+          body: JSON.stringify({ transaction_details: { order_id: 'NK-1', gross_amount: 5000 } }),
+        });
+        const paid = simulator.pay('NK-1', { status: 'settlement', payment_type: 'gopay' });
+        const items: IDataObject[] = [
+          { resource: 'paymentLink', operation: 'create', orderId: 'NK-2', amount: 1000 },
+          { resource: 'paymentLink', operation: 'create', orderId: 'NK-1', amount: 999 },
+          { resource: 'paymentLink', operation: 'create', orderId: 'bad id', amount: 1000 },
+          { resource: 'paymentLink', operation: 'get', orderId: 'NK-1' },
+          { resource: 'paymentLink', operation: 'get', orderId: 'NK-NONE' },
+          { resource: 'transaction', operation: 'getStatus', transactionId: paid.transaction_id as string },
+          { resource: 'paymentLink', operation: 'deactivate', orderId: 'NK-1' },
+        ];
+        const runs = [await runMidtrans(creds, items, true), await runMidtrans(creds, [items[4]]), await runMidtrans(creds, [items[5]])];
+        expect(runs[0].items).toHaveLength(items.length);
+        expectNoLeaks(runs.map((r, i) => ({ where: `run ${i}`, text: everythingIn(r) + textOfAnything(r.error) })));
+        scanned.scenarios++;
+      } finally {
+        await server.close();
+      }
+    },
+    30_000,
+  );
 
   test('Midtrans Trigger: genuine, forged and malformed bodies, and bodies carrying the key, answer without it', async () => {
     const simulator = createSimulator({ serverKey: PLANTED_KEY, publicBaseUrl: 'http://127.0.0.1:1', seed: 4 });
     const auth = `Basic ${Buffer.from(`${PLANTED_KEY}:`).toString('base64')}`;
-    simulator.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth }, body: JSON.stringify({ transaction_details: { order_id: 'TK-1', gross_amount: 5000 }, custom_field1: 'TK-1' }) });
+    simulator.handle({
+      method: 'POST',
+      path: '/v1/payment-links',
+      headers: { authorization: auth },
+      body: JSON.stringify({ transaction_details: { order_id: 'TK-1', gross_amount: 5000 }, custom_field1: 'TK-1' }),
+    });
     const genuine = simulator.pay('TK-1', { status: 'settlement', payment_type: 'gopay' });
     const credentials = credentialsFor('http://127.0.0.1:9', PLANTED_KEY);
     const requests: { body?: IDataObject; rawBody?: string }[] = [
@@ -183,7 +234,14 @@ describe('n8n nodes', () => {
     const outs = [];
     // Without confirmation the genuine body starts a run (its item is scanned too); with it (the
     // default) the status API is unreachable here, so it is answered 503.
-    for (const r of requests) outs.push(await deliver(trigger.webhook, { description: trigger.description, credentials, params: { options: { skipConfirmation: true } } }, r));
+    for (const r of requests)
+      outs.push(
+        await deliver(
+          trigger.webhook,
+          { description: trigger.description, credentials, params: { options: { skipConfirmation: true } } },
+          r,
+        ),
+      );
     expect(outs.map((o) => o.status)).toEqual([200, 401, 400, 401, 400]);
     for (const r of requests) outs.push(await deliver(trigger.webhook, { description: trigger.description, credentials }, r));
     expect(outs.slice(5).map((o) => o.status)).toEqual([503, 401, 400, 401, 400]);

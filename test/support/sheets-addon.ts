@@ -65,7 +65,12 @@ export function startAddon(bundle: AddonBundle, options: EmulatorOptions): Start
  * Replaces the Invoices sheet with `header` and `rows` (untracked, like a person typing), growing the
  * grid as needed. `asText` formats the cells as text first, as typed-in text stays text.
  */
-export function typeInvoiceSheet(env: AppsScriptEnvironment, header: readonly string[], rows: readonly (readonly unknown[])[], options: { asText?: boolean } = {}): void {
+export function typeInvoiceSheet(
+  env: AppsScriptEnvironment,
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  options: { asText?: boolean } = {},
+): void {
   env.untracked(() => {
     const ss = env.spreadsheet;
     const sheet = ss.getSheetByName('Invoices') ?? ss.insertSheet('Invoices');

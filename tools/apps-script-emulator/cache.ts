@@ -118,6 +118,7 @@ export function createCacheService(
     getScriptCache: () => get('getScriptCache', stores.script),
     getUserCache: () => get('getUserCache', stores.user),
     // Outside a document (standalone script) Apps Script returns null.
-    getDocumentCache: () => (bound ? get('getDocumentCache', stores.document) : (meter.record('CacheService.getDocumentCache', 'other'), null)),
+    getDocumentCache: () =>
+      bound ? get('getDocumentCache', stores.document) : (meter.record('CacheService.getDocumentCache', 'other'), null),
   };
 }

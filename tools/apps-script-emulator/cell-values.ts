@@ -49,7 +49,13 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)
 /** Java-ish toString of a non-primitive, as Sheets stores an object written with setValue. */
 function objectText(v: object): string {
   if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === 'object' ? objectText(x) : String(x))).join(',');
-  return '{' + Object.entries(v).map(([k, x]) => `${k}=${x !== null && typeof x === 'object' ? objectText(x) : String(x)}`).join(', ') + '}';
+  return (
+    '{' +
+    Object.entries(v)
+      .map(([k, x]) => `${k}=${x !== null && typeof x === 'object' ? objectText(x) : String(x)}`)
+      .join(', ') +
+    '}'
+  );
 }
 
 function displayOfPrimitive(v: CellValue, timeZone: string): string {
@@ -132,7 +138,12 @@ export function writeFormula(cell: Cell, formula: string): void {
 function generalNumber(n: number): string {
   if (!Number.isFinite(n)) return '#NUM!';
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  if (Math.abs(n) >= 1e15) return n.toExponential(5).replace(/\.?0+e/, 'E').replace('E+', 'E+').toUpperCase();
+  if (Math.abs(n) >= 1e15)
+    return n
+      .toExponential(5)
+      .replace(/\.?0+e/, 'E')
+      .replace('E+', 'E+')
+      .toUpperCase();
   return String(Number(n.toPrecision(10)));
 }
 
@@ -145,14 +156,16 @@ function generalDate(d: Date, timeZone: string): string {
 /** Sheets number-format pattern (small subset: 0, 0.00, #,##0.00, date patterns) → Java pattern. */
 function sheetsDatePatternToJava(fmt: string): string {
   // In Sheets formats 'mm' next to h or s means minutes, otherwise months.
-  return fmt
-    .replace(/(h+)(:)(m+)/gi, (_, h: string, c: string, m: string) => `${h.replace(/h/g, 'H')}${c}${m.replace(/m/g, '\u0001')}`)
-    .replace(/(m+)(:)(s+)/gi, (_, m: string, c: string, s: string) => `${m.replace(/m/g, '\u0001')}${c}${s}`)
-    .replace(/m/g, 'M')
-    // eslint-disable-next-line no-control-regex -- \u0001 is the placeholder for minutes set above
-    .replace(/\u0001/g, 'm')
-    .replace(/h/g, 'H')
-    .replace(/am\/pm/gi, 'a');
+  return (
+    fmt
+      .replace(/(h+)(:)(m+)/gi, (_, h: string, c: string, m: string) => `${h.replace(/h/g, 'H')}${c}${m.replace(/m/g, '\u0001')}`)
+      .replace(/(m+)(:)(s+)/gi, (_, m: string, c: string, s: string) => `${m.replace(/m/g, '\u0001')}${c}${s}`)
+      .replace(/m/g, 'M')
+      // eslint-disable-next-line no-control-regex -- \u0001 is the placeholder for minutes set above
+      .replace(/\u0001/g, 'm')
+      .replace(/h/g, 'H')
+      .replace(/am\/pm/gi, 'a')
+  );
 }
 
 /** `0`, `#,##0`, `0.00`, with an optional quoted prefix such as `"Rp "#,##0` (en_US marks). */

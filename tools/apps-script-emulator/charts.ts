@@ -17,8 +17,26 @@ import type { EmuSheet } from './sheet';
 
 /** The documented `Charts.ChartType` names (https://developers.google.com/apps-script/reference/charts/chart-type). */
 export const CHART_TYPES = [
-  'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'LINE', 'ORG', 'PIE', 'RADAR',
-  'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'LINE',
+  'ORG',
+  'PIE',
+  'RADAR',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TIMELINE',
+  'TREEMAP',
+  'WATERFALL',
 ] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
@@ -68,7 +86,12 @@ export class EmuEmbeddedChart {
 
   modify(): EmuChartBuilder {
     this.local('modify');
-    return new EmuChartBuilder(this.ctx, this.sheet, { ...this.spec, ranges: [...this.spec.ranges], options: { ...this.spec.options } }, this.chartId);
+    return new EmuChartBuilder(
+      this.ctx,
+      this.sheet,
+      { ...this.spec, ranges: [...this.spec.ranges], options: { ...this.spec.options } },
+      this.chartId,
+    );
   }
 }
 
@@ -90,7 +113,8 @@ export class EmuChartBuilder {
 
   setChartType(type: unknown): EmuChartBuilder {
     this.local('setChartType');
-    if (typeof type !== 'string' || !(CHART_TYPES as readonly string[]).includes(type)) throw signatureError([type], 'EmbeddedChartBuilder.setChartType');
+    if (typeof type !== 'string' || !(CHART_TYPES as readonly string[]).includes(type))
+      throw signatureError([type], 'EmbeddedChartBuilder.setChartType');
     this.spec.type = type as ChartType;
     return this;
   }

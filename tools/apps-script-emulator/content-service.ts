@@ -3,17 +3,31 @@
 import { ExecutionMeter } from './execution-meter';
 
 export const ContentMimeType = {
-  ATOM: 'ATOM', CSV: 'CSV', ICAL: 'ICAL', JAVASCRIPT: 'JAVASCRIPT', JSON: 'JSON', RSS: 'RSS', TEXT: 'TEXT', VCARD: 'VCARD', XML: 'XML',
+  ATOM: 'ATOM',
+  CSV: 'CSV',
+  ICAL: 'ICAL',
+  JAVASCRIPT: 'JAVASCRIPT',
+  JSON: 'JSON',
+  RSS: 'RSS',
+  TEXT: 'TEXT',
+  VCARD: 'VCARD',
+  XML: 'XML',
 } as const;
 
 type TextOutput = GoogleAppsScript.Content.TextOutput;
 
-export class EmuTextOutput implements Pick<TextOutput, 'getContent' | 'setContent' | 'append' | 'clear' | 'getMimeType' | 'setMimeType' | 'getFileName' | 'downloadAsFile'> {
+export class EmuTextOutput implements Pick<
+  TextOutput,
+  'getContent' | 'setContent' | 'append' | 'clear' | 'getMimeType' | 'setMimeType' | 'getFileName' | 'downloadAsFile'
+> {
   private content: string;
   private mimeType: string = ContentMimeType.TEXT;
   private fileName: string | null = null;
 
-  constructor(private readonly meter: ExecutionMeter, content = '') {
+  constructor(
+    private readonly meter: ExecutionMeter,
+    content = '',
+  ) {
     this.content = String(content);
   }
 
@@ -67,7 +81,9 @@ export class EmuTextOutput implements Pick<TextOutput, 'getContent' | 'setConten
   }
 }
 
-export function createContentService(meter: ExecutionMeter): Pick<GoogleAppsScript.Content.ContentService, 'createTextOutput' | 'MimeType'> {
+export function createContentService(
+  meter: ExecutionMeter,
+): Pick<GoogleAppsScript.Content.ContentService, 'createTextOutput' | 'MimeType'> {
   return {
     MimeType: ContentMimeType as unknown as typeof GoogleAppsScript.Content.MimeType,
     createTextOutput(content?: string): TextOutput {

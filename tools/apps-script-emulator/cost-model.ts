@@ -129,13 +129,14 @@ export const FETCHALL_MODELS: Record<FetchAllModelName, FetchAllModel> = {
     perExtraRequestMs: { value: 25, source: '[tanaike-fetchall] ~25 ms per extra request; [poehnelt] ≤ 22 ms agrees' },
     answerJitterMs: {
       value: 50,
-      source: 'ESTIMATE: Midtrans publishes no spread; 50 ms keeps 10 requests within [poehnelt]\'s ~200 ms over one round trip (9 × 25 + 50 × 1.93 ≈ 321 ms, the same order)',
+      source:
+        "ESTIMATE: Midtrans publishes no spread; 50 ms keeps 10 requests within [poehnelt]'s ~200 ms over one round trip (9 × 25 + 50 × 1.93 ≈ 321 ms, the same order)",
     },
   },
   optimistic: {
     name: 'optimistic',
     perExtraRequestMs: { value: 5, source: 'low end of the plausible 5–100 ms; [runall] saw fetchAll flat (~0 ms) up to ~30 workers' },
-    answerJitterMs: { value: 20, source: 'ESTIMATE: a tight spread, as [runall]\'s flat timings suggest' },
+    answerJitterMs: { value: 20, source: "ESTIMATE: a tight spread, as [runall]'s flat timings suggest" },
   },
   pessimistic: {
     name: 'pessimistic',
@@ -167,17 +168,7 @@ export function flushMs(pendingCells: number): number {
 }
 
 export type CallKind =
-  | 'sheet-read'
-  | 'sheet-write'
-  | 'sheet-local'
-  | 'sheet-flush'
-  | 'fetch'
-  | 'properties'
-  | 'cache'
-  | 'lock'
-  | 'log'
-  | 'mail'
-  | 'other';
+  'sheet-read' | 'sheet-write' | 'sheet-local' | 'sheet-flush' | 'fetch' | 'properties' | 'cache' | 'lock' | 'log' | 'mail' | 'other';
 
 /** What a call did, as far as pricing is concerned. */
 export interface CallDetail {

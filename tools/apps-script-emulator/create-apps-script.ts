@@ -155,7 +155,12 @@ export interface AppsScriptEnvironment {
 export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironment {
   const bound = options.bound ?? true;
   const timeZone = options.timeZone ?? 'Asia/Jakarta';
-  const meter = new ExecutionMeter(options.startTime ?? Date.now(), options.stopAtCall, options.onClockAdvance, FETCHALL_MODELS[options.fetchAllModel ?? 'central']);
+  const meter = new ExecutionMeter(
+    options.startTime ?? Date.now(),
+    options.stopAtCall,
+    options.onClockAdvance,
+    FETCHALL_MODELS[options.fetchAllModel ?? 'central'],
+  );
   let context: ExecutionContext = options.context ?? 'ui';
   const ui = emptyUiRecord();
   const logs: string[] = [];
@@ -181,7 +186,13 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
     meter,
     timeZone: () => spreadsheet.timeZone,
   };
-  spreadsheet = new EmuSpreadsheet(sheetCtx, options.spreadsheetId ?? '1EmulatedSpreadsheetId0000000000000000000000', options.spreadsheetName ?? 'Invoices', timeZone, ui);
+  spreadsheet = new EmuSpreadsheet(
+    sheetCtx,
+    options.spreadsheetId ?? '1EmulatedSpreadsheetId0000000000000000000000',
+    options.spreadsheetName ?? 'Invoices',
+    timeZone,
+    ui,
+  );
   spreadsheet.toastAudience = () => context === 'ui';
   if (options.spreadsheetLocale) spreadsheet.locale = options.spreadsheetLocale;
   let userLocale = options.userLocale ?? 'en';
@@ -288,7 +299,9 @@ export function createAppsScript(options: EmulatorOptions): AppsScriptEnvironmen
       });
     },
     runDueTriggers(functions: Record<string, (...args: unknown[]) => unknown>) {
-      const due = triggers.filter((t) => t.eventType === 'CLOCK' && t.dueAt !== undefined && t.dueAt <= meter.now()).sort((a, b) => (a.dueAt as number) - (b.dueAt as number));
+      const due = triggers
+        .filter((t) => t.eventType === 'CLOCK' && t.dueAt !== undefined && t.dueAt <= meter.now())
+        .sort((a, b) => (a.dueAt as number) - (b.dueAt as number));
       const ran: Array<{ handler: string; error: string | null }> = [];
       for (const t of due) {
         t.dueAt = t.everyMs !== undefined ? (t.dueAt as number) + t.everyMs : undefined;

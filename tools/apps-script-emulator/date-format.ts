@@ -61,7 +61,15 @@ export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
 }
 
 /** The instant whose wall clock in `timeZone` is the given parts. */
-export function instantOf(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): number {
+export function instantOf(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  timeZone: string,
+): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute, second);
   const first = guess - zoneOffsetMinutes(guess, timeZone) * 60000;
   return guess - zoneOffsetMinutes(first, timeZone) * 60000;
@@ -133,7 +141,13 @@ export function formatJavaPattern(epochMs: number, timeZone: string, pattern: st
         out += (offset < 0 ? '-' : '+') + pad(Math.floor(Math.abs(offset) / 60), 2) + pad(Math.abs(offset) % 60, 2);
         break;
       case 'X':
-        out += offset === 0 ? 'Z' : (offset < 0 ? '-' : '+') + pad(Math.floor(Math.abs(offset) / 60), 2) + (n >= 3 ? ':' : '') + (n >= 2 ? pad(Math.abs(offset) % 60, 2) : '');
+        out +=
+          offset === 0
+            ? 'Z'
+            : (offset < 0 ? '-' : '+') +
+              pad(Math.floor(Math.abs(offset) / 60), 2) +
+              (n >= 3 ? ':' : '') +
+              (n >= 2 ? pad(Math.abs(offset) % 60, 2) : '');
         break;
       default:
         throw new Error(`Illegal pattern character '${ch}'`);

@@ -14,11 +14,29 @@ type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
 export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const;
 
-export class EmuHtmlOutput implements Pick<HtmlOutput, 'getContent' | 'setContent' | 'append' | 'getTitle' | 'setTitle' | 'getWidth' | 'setWidth' | 'getHeight' | 'setHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag' | 'setFaviconUrl'> {
+export class EmuHtmlOutput implements Pick<
+  HtmlOutput,
+  | 'getContent'
+  | 'setContent'
+  | 'append'
+  | 'getTitle'
+  | 'setTitle'
+  | 'getWidth'
+  | 'setWidth'
+  | 'getHeight'
+  | 'setHeight'
+  | 'setSandboxMode'
+  | 'setXFrameOptionsMode'
+  | 'addMetaTag'
+  | 'setFaviconUrl'
+> {
   private title = '';
   private width = 300;
   private height = 500;
-  constructor(private readonly meter: ExecutionMeter, private content: string) {}
+  constructor(
+    private readonly meter: ExecutionMeter,
+    private content: string,
+  ) {}
 
   private call(m: string): void {
     this.meter.record(`HtmlOutput.${m}`, 'other');

@@ -35,7 +35,11 @@ const PRELUDE = `(function (now) {
 })`;
 
 /** Runs bundle source text; see loadBundle. */
-export function loadBundleSource(code: string, env: AppsScriptEnvironment, filename = 'Code.js'): Record<string, (...args: unknown[]) => unknown> {
+export function loadBundleSource(
+  code: string,
+  env: AppsScriptEnvironment,
+  filename = 'Code.js',
+): Record<string, (...args: unknown[]) => unknown> {
   const sandbox: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(env.globals)) sandbox[k] = v;
   const context = vm.createContext(sandbox, { name: `apps-script:${filename}` });
@@ -59,7 +63,9 @@ export function loadBundle(codeJsPath: string, env: AppsScriptEnvironment): Reco
 
 /** The event object Apps Script passes to doPost (web app guide): JSON body, optional query string. */
 export function postEvent(body: string, query: Record<string, string> = {}, contentType = 'application/json') {
-  const queryString = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  const queryString = Object.entries(query)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
   return {
     queryString,
     parameter: { ...query },

@@ -26,7 +26,11 @@ export class LockState {
 }
 
 class EmuLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
-  constructor(private readonly meter: ExecutionMeter, private readonly state: LockState, private readonly scope: string) {}
+  constructor(
+    private readonly meter: ExecutionMeter,
+    private readonly state: LockState,
+    private readonly scope: string,
+  ) {}
 
   private acquire(timeoutInMillis: number): boolean {
     const holder = this.state.held.get(this.scope);
@@ -61,7 +65,11 @@ class EmuLock implements Pick<Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'ha
   }
 }
 
-export function createLockService(meter: ExecutionMeter, state: LockState, bound: boolean): Pick<GoogleAppsScript.Lock.LockService, 'getScriptLock' | 'getUserLock' | 'getDocumentLock'> {
+export function createLockService(
+  meter: ExecutionMeter,
+  state: LockState,
+  bound: boolean,
+): Pick<GoogleAppsScript.Lock.LockService, 'getScriptLock' | 'getUserLock' | 'getDocumentLock'> {
   const get = (method: string, scope: string): Lock => {
     meter.record(`LockService.${method}`, 'other');
     return new EmuLock(meter, state, scope) as unknown as Lock;
@@ -70,6 +78,7 @@ export function createLockService(meter: ExecutionMeter, state: LockState, bound
     getScriptLock: () => get('getScriptLock', 'script'),
     getUserLock: () => get('getUserLock', 'user'),
     // Outside a document (standalone script) Apps Script returns null.
-    getDocumentLock: () => (bound ? get('getDocumentLock', 'document') : (meter.record('LockService.getDocumentLock', 'other'), null as unknown as Lock)),
+    getDocumentLock: () =>
+      bound ? get('getDocumentLock', 'document') : (meter.record('LockService.getDocumentLock', 'other'), null as unknown as Lock),
   };
 }

@@ -22,10 +22,15 @@ export class PropertyStore {
   }
 }
 
-type PropertyMethods = 'getProperty' | 'setProperty' | 'setProperties' | 'deleteProperty' | 'deleteAllProperties' | 'getProperties' | 'getKeys';
+type PropertyMethods =
+  'getProperty' | 'setProperty' | 'setProperties' | 'deleteProperty' | 'deleteAllProperties' | 'getProperties' | 'getKeys';
 
 class EmuProperties implements Pick<Properties, PropertyMethods> {
-  constructor(private readonly meter: ExecutionMeter, private readonly store: PropertyStore, private readonly quota: DailyQuota) {}
+  constructor(
+    private readonly meter: ExecutionMeter,
+    private readonly store: PropertyStore,
+    private readonly quota: DailyQuota,
+  ) {}
 
   private call(method: string): void {
     this.meter.record(`Properties.${method}`, 'properties');
@@ -94,7 +99,12 @@ export interface PropertyStores {
   document: PropertyStore;
 }
 
-export function createPropertiesService(meter: ExecutionMeter, stores: PropertyStores, bound: boolean, quota: DailyQuota): Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'> {
+export function createPropertiesService(
+  meter: ExecutionMeter,
+  stores: PropertyStores,
+  bound: boolean,
+  quota: DailyQuota,
+): Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'> {
   const get = (method: string, store: PropertyStore): Properties => {
     meter.record(`PropertiesService.${method}`, 'other');
     return new EmuProperties(meter, store, quota) as unknown as Properties;
@@ -103,6 +113,9 @@ export function createPropertiesService(meter: ExecutionMeter, stores: PropertyS
     getScriptProperties: () => get('getScriptProperties', stores.script),
     getUserProperties: () => get('getUserProperties', stores.user),
     // A standalone script has no document: Apps Script returns null.
-    getDocumentProperties: () => (bound ? get('getDocumentProperties', stores.document) : (meter.record('PropertiesService.getDocumentProperties', 'other'), null as unknown as Properties)),
+    getDocumentProperties: () =>
+      bound
+        ? get('getDocumentProperties', stores.document)
+        : (meter.record('PropertiesService.getDocumentProperties', 'other'), null as unknown as Properties),
   };
 }

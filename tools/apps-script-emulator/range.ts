@@ -13,12 +13,45 @@ import { EmuTextFinder } from './text-finder';
 import type { EmuSheet } from './sheet';
 
 type RangeMethods =
-  | 'getA1Notation' | 'getRow' | 'getColumn' | 'getLastRow' | 'getLastColumn' | 'getNumRows' | 'getNumColumns'
-  | 'getHeight' | 'getWidth' | 'getSheet' | 'getValues' | 'getDisplayValues' | 'getValue' | 'getDisplayValue'
-  | 'setValues' | 'setValue' | 'getFormulas' | 'getFormula' | 'setFormula' | 'setFormulas' | 'getNumberFormat'
-  | 'getNumberFormats' | 'setNumberFormat' | 'setNumberFormats' | 'clear' | 'clearContent' | 'clearFormat'
-  | 'getCell' | 'offset' | 'isBlank' | 'sort' | 'createTextFinder' | 'activate' | 'setBackground'
-  | 'setFontWeight' | 'setFontColor' | 'setWrap' | 'setNote' | 'getNote';
+  | 'getA1Notation'
+  | 'getRow'
+  | 'getColumn'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getHeight'
+  | 'getWidth'
+  | 'getSheet'
+  | 'getValues'
+  | 'getDisplayValues'
+  | 'getValue'
+  | 'getDisplayValue'
+  | 'setValues'
+  | 'setValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'clear'
+  | 'clearContent'
+  | 'clearFormat'
+  | 'getCell'
+  | 'offset'
+  | 'isBlank'
+  | 'sort'
+  | 'createTextFinder'
+  | 'activate'
+  | 'setBackground'
+  | 'setFontWeight'
+  | 'setFontColor'
+  | 'setWrap'
+  | 'setNote'
+  | 'getNote';
 
 function copyValue(v: Cell['value']): Cell['value'] {
   return isDate(v) ? new Date(v.getTime()) : v;
@@ -88,18 +121,23 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
   }
 
   private forEachCell(f: (cell: Cell, r: number, c: number) => void): void {
-    for (let r = 0; r < this.numRows; r++) for (let c = 0; c < this.numColumns; c++) f(this.sheet.cellForWrite(this.row + r, this.column + c), r, c);
+    for (let r = 0; r < this.numRows; r++)
+      for (let c = 0; c < this.numColumns; c++) f(this.sheet.cellForWrite(this.row + r, this.column + c), r, c);
   }
 
   /** Sheets' shape check for setValues / setFormulas / setNumberFormats. */
   private checkShape(data: unknown, method: string): unknown[][] {
     if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) throw signatureError([data], `SpreadsheetApp.Range.${method}`);
     if (data.length !== this.numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this.numRows}.`,
+      );
     }
     for (const row of data as unknown[][]) {
       if (row.length !== this.numColumns) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`,
+        );
       }
     }
     return data as unknown[][];
@@ -285,7 +323,9 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
   offset(rowOffset: number, columnOffset: number, numRows: number, numColumns: number): GasRange;
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GasRange {
     this.local('offset');
-    return asGas(this.sheet.makeRange(this.row + rowOffset, this.column + columnOffset, numRows ?? this.numRows, numColumns ?? this.numColumns));
+    return asGas(
+      this.sheet.makeRange(this.row + rowOffset, this.column + columnOffset, numRows ?? this.numRows, numColumns ?? this.numColumns),
+    );
   }
 
   isBlank(): boolean {
@@ -314,7 +354,13 @@ export class EmuRange implements Pick<GasRange, RangeMethods> {
 
   createTextFinder(findText: string): GasTextFinder {
     this.local('createTextFinder');
-    return asGas(new EmuTextFinder(this.ctx, () => [{ sheet: this.sheet, row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns }], findText));
+    return asGas(
+      new EmuTextFinder(
+        this.ctx,
+        () => [{ sheet: this.sheet, row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns }],
+        findText,
+      ),
+    );
   }
 
   activate(): GasRange {

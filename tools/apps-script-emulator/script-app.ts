@@ -123,7 +123,11 @@ export function createScriptApp(o: ScriptAppOptions) {
     AuthMode: { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' },
     EventType: { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE' },
     TriggerSource: { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK' },
-    InstallationSource: { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' },
+    InstallationSource: {
+      APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+      NONE: 'NONE',
+      WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+    },
     newTrigger(functionName: string) {
       meter.record('ScriptApp.newTrigger', 'other');
       if (typeof functionName !== 'string' || functionName === '') throw new Error('Invalid argument: functionName');

@@ -42,7 +42,10 @@ export function createLogging(meter: ExecutionMeter, logs: string[], entries: Lo
     },
     getLog() {
       meter.record('Logger.getLog', 'log');
-      return entries.filter((e) => e.level === 'Logger').map((e) => e.message).join('\n');
+      return entries
+        .filter((e) => e.level === 'Logger')
+        .map((e) => e.message)
+        .join('\n');
     },
     clear() {
       meter.record('Logger.clear', 'log');

@@ -16,13 +16,44 @@ import type { EmuSpreadsheet } from './spreadsheet';
 export const OUTSIDE_MESSAGE = 'The coordinates of the range are outside the dimensions of the sheet.';
 
 type SheetMethods =
-  | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getRangeList' | 'getDataRange'
-  | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertRowAfter'
-  | 'insertRowsBefore' | 'insertRowBefore' | 'insertColumnsAfter' | 'appendRow' | 'deleteRow' | 'deleteRows'
-  | 'getFrozenRows' | 'setFrozenRows' | 'getFrozenColumns' | 'setFrozenColumns' | 'sort' | 'createTextFinder'
-  | 'activate' | 'setActiveRange' | 'setActiveSelection' | 'setActiveRangeList'
-  | 'getActiveRange' | 'getActiveRangeList' | 'clear' | 'clearContents' | 'autoResizeColumns' | 'autoResizeColumn'
-  | 'setColumnWidth' | 'getColumnWidth';
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getParent'
+  | 'getRange'
+  | 'getRangeList'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRowsAfter'
+  | 'insertRowAfter'
+  | 'insertRowsBefore'
+  | 'insertRowBefore'
+  | 'insertColumnsAfter'
+  | 'appendRow'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'getFrozenRows'
+  | 'setFrozenRows'
+  | 'getFrozenColumns'
+  | 'setFrozenColumns'
+  | 'sort'
+  | 'createTextFinder'
+  | 'activate'
+  | 'setActiveRange'
+  | 'setActiveSelection'
+  | 'setActiveRangeList'
+  | 'getActiveRange'
+  | 'getActiveRangeList'
+  | 'clear'
+  | 'clearContents'
+  | 'autoResizeColumns'
+  | 'autoResizeColumn'
+  | 'setColumnWidth'
+  | 'getColumnWidth';
 
 function copyCell(c: Cell | undefined): Cell | undefined {
   return c ? { ...c } : undefined;
@@ -201,7 +232,12 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   getRangeList(a1Notations: string[]): GasRangeList {
     this.local('getRangeList');
-    return asGas(new EmuRangeList(this.ctx, a1Notations.map((a) => this.rangeFromA1(a))));
+    return asGas(
+      new EmuRangeList(
+        this.ctx,
+        a1Notations.map((a) => this.rangeFromA1(a)),
+      ),
+    );
   }
 
   getDataRange(): GasRange {
@@ -309,7 +345,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   private removeRows(row: number, howMany: number): void {
     if (row < 1 || howMany < 1 || row + howMany - 1 > this.maxRows) throw new Error(OUTSIDE_MESSAGE);
-    if (howMany >= this.maxRows) throw new Error('You can\'t delete all the rows on the sheet.');
+    if (howMany >= this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
     this.rows.splice(row - 1, howMany);
     this.maxRows -= howMany;
   }
@@ -355,7 +391,9 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   createTextFinder(findText: string): GasTextFinder {
     this.local('createTextFinder');
-    return asGas(new EmuTextFinder(this.ctx, () => [{ sheet: this, row: 1, column: 1, numRows: this.maxRows, numColumns: this.maxColumns }], findText));
+    return asGas(
+      new EmuTextFinder(this.ctx, () => [{ sheet: this, row: 1, column: 1, numRows: this.maxRows, numColumns: this.maxColumns }], findText),
+    );
   }
 
   activate(): GasSheet {
@@ -389,7 +427,7 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
 
   getActiveRange(): GasRange | null {
     this.local('getActiveRange');
-    return asGas(this.parent.activeSheet === this ? this.parent.activeRanges[this.parent.activeRanges.length - 1] ?? null : null);
+    return asGas(this.parent.activeSheet === this ? (this.parent.activeRanges[this.parent.activeRanges.length - 1] ?? null) : null);
   }
 
   getActiveRangeList(): GasRangeList | null {
@@ -429,10 +467,13 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
   clearContents(): GasSheet {
     this.write('clearContents');
     this.rememberWholeSheet();
-    for (const r of this.rows) if (r) for (const c of r) if (c) {
-      c.value = '';
-      c.formula = '';
-    }
+    for (const r of this.rows)
+      if (r)
+        for (const c of r)
+          if (c) {
+            c.value = '';
+            c.formula = '';
+          }
     return asGas(this);
   }
 
@@ -461,4 +502,3 @@ export class EmuSheet implements Pick<GasSheet, SheetMethods> {
     return this.columnWidths.get(columnPosition) ?? 100;
   }
 }
-

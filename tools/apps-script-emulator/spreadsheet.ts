@@ -12,10 +12,31 @@ import { EmuTextFinder } from './text-finder';
 import { EmuUi, UiRecord } from './ui';
 
 type SpreadsheetMethods =
-  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheets' | 'getSheetByName' | 'getNumSheets' | 'insertSheet'
-  | 'deleteSheet' | 'getActiveSheet' | 'setActiveSheet' | 'getActiveRange' | 'getActiveRangeList' | 'setActiveRange'
-  | 'setActiveRangeList' | 'setActiveSelection' | 'getSelection' | 'getCurrentCell' | 'getRange' | 'getRangeList'
-  | 'toast' | 'createTextFinder' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale';
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'getNumSheets'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'getActiveRange'
+  | 'getActiveRangeList'
+  | 'setActiveRange'
+  | 'setActiveRangeList'
+  | 'setActiveSelection'
+  | 'getSelection'
+  | 'getCurrentCell'
+  | 'getRange'
+  | 'getRangeList'
+  | 'toast'
+  | 'createTextFinder'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale';
 
 export class EmuSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMethods> {
   readonly sheets: EmuSheet[] = [];
@@ -216,7 +237,10 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMethods> 
     const ctx = this.ctx;
     return asGas({
       getActiveRange: () => (meter.record('Selection.getActiveRange', 'sheet-local'), ranges[ranges.length - 1] ?? null),
-      getActiveRangeList: () => (meter.record('Selection.getActiveRangeList', 'sheet-local'), ranges.length ? new EmuRangeList(ctx, ranges) : null),
+      getActiveRangeList: () => (
+        meter.record('Selection.getActiveRangeList', 'sheet-local'),
+        ranges.length ? new EmuRangeList(ctx, ranges) : null
+      ),
       getActiveSheet: () => (meter.record('Selection.getActiveSheet', 'sheet-local'), sheet),
       getCurrentCell: () => {
         meter.record('Selection.getCurrentCell', 'sheet-local');
@@ -239,7 +263,12 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMethods> 
 
   getRangeList(a1Notations: string[]): GasRangeList {
     this.local('getRangeList');
-    return asGas(new EmuRangeList(this.ctx, a1Notations.map((a) => this.rangeFromA1(a))));
+    return asGas(
+      new EmuRangeList(
+        this.ctx,
+        a1Notations.map((a) => this.rangeFromA1(a)),
+      ),
+    );
   }
 
   toast(msg: string): void;
@@ -247,13 +276,23 @@ export class EmuSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMethods> 
   toast(msg: string, title: string, timeoutSeconds: number | null): void;
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.ctx.meter.record('Spreadsheet.toast', 'other');
-    this.ui.toasts.push({ message: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds === undefined ? 5 : timeoutSeconds, shown: this.toastAudience(), at: this.ctx.meter.now() });
+    this.ui.toasts.push({
+      message: String(msg),
+      title: title ?? '',
+      timeoutSeconds: timeoutSeconds === undefined ? 5 : timeoutSeconds,
+      shown: this.toastAudience(),
+      at: this.ctx.meter.now(),
+    });
   }
 
   createTextFinder(findText: string): GasTextFinder {
     this.local('createTextFinder');
     return asGas(
-      new EmuTextFinder(this.ctx, () => this.sheets.map((sheet) => ({ sheet, row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns })), findText),
+      new EmuTextFinder(
+        this.ctx,
+        () => this.sheets.map((sheet) => ({ sheet, row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns })),
+        findText,
+      ),
     );
   }
 
@@ -286,9 +325,21 @@ export interface SpreadsheetAppOptions {
 
 export const NO_UI_MESSAGE = 'Cannot call SpreadsheetApp.getUi() from this context.';
 
-type AppMethods = 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getActiveRange' | 'getActiveRangeList' | 'getSelection' | 'flush' | 'getUi' | 'openById' | 'openByUrl';
+type AppMethods =
+  | 'getActiveSpreadsheet'
+  | 'getActive'
+  | 'getActiveSheet'
+  | 'getActiveRange'
+  | 'getActiveRangeList'
+  | 'getSelection'
+  | 'flush'
+  | 'getUi'
+  | 'openById'
+  | 'openByUrl';
 
-export function createSpreadsheetApp(o: SpreadsheetAppOptions): Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> & Record<string, unknown> {
+export function createSpreadsheetApp(
+  o: SpreadsheetAppOptions,
+): Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> & Record<string, unknown> {
   const ss = o.spreadsheet;
   const meter = ss.ctx.meter;
   const local = (m: string) => meter.record(`SpreadsheetApp.${m}`, 'sheet-local');
@@ -325,7 +376,8 @@ export function createSpreadsheetApp(o: SpreadsheetAppOptions): Pick<GoogleAppsS
     },
     openByUrl: (url: string) => {
       meter.record('SpreadsheetApp.openByUrl', 'sheet-read');
-      if (!url.includes(ss.id)) throw new Error(`Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`);
+      if (!url.includes(ss.id))
+        throw new Error(`Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`);
       return asGas<GasSpreadsheet>(ss);
     },
   };

@@ -25,8 +25,17 @@ interface Hit {
 }
 
 type FinderMethods =
-  | 'matchCase' | 'matchEntireCell' | 'matchFormulaText' | 'ignoreDiacritics' | 'useRegularExpression' | 'findAll'
-  | 'findNext' | 'findPrevious' | 'getCurrentMatch' | 'replaceAllWith' | 'replaceWith';
+  | 'matchCase'
+  | 'matchEntireCell'
+  | 'matchFormulaText'
+  | 'ignoreDiacritics'
+  | 'useRegularExpression'
+  | 'findAll'
+  | 'findNext'
+  | 'findPrevious'
+  | 'getCurrentMatch'
+  | 'replaceAllWith'
+  | 'replaceWith';
 
 function stripDiacritics(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');

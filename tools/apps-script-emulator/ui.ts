@@ -43,7 +43,12 @@ export function emptyUiRecord(): UiRecord {
 }
 
 const BUTTON: Record<ButtonName, ButtonName> = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
-const BUTTON_SET: Record<ButtonSetName, ButtonSetName> = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+const BUTTON_SET: Record<ButtonSetName, ButtonSetName> = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+};
 
 /** What an HtmlOutput passed to showSidebar looks like to the recorder. */
 export interface HtmlLike {
@@ -58,7 +63,12 @@ function snapshotOf(x: unknown): { title: string; width: number; height: number;
 
 class EmuMenu implements Pick<GasMenu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
   readonly record: RecordedMenu;
-  constructor(private readonly meter: ExecutionMeter, private readonly ui: UiRecord, title: string, addon: boolean) {
+  constructor(
+    private readonly meter: ExecutionMeter,
+    private readonly ui: UiRecord,
+    title: string,
+    addon: boolean,
+  ) {
     this.record = { title, addon, items: [] };
   }
   addItem(caption: string, functionName: string): GasMenu {
@@ -83,11 +93,17 @@ class EmuMenu implements Pick<GasMenu, 'addItem' | 'addSeparator' | 'addSubMenu'
   }
 }
 
-export class EmuUi implements Pick<GasUi, 'createMenu' | 'createAddonMenu' | 'alert' | 'prompt' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'> {
+export class EmuUi implements Pick<
+  GasUi,
+  'createMenu' | 'createAddonMenu' | 'alert' | 'prompt' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'
+> {
   readonly Button = BUTTON as unknown as GoogleAppsScript.Base.Button;
   readonly ButtonSet = BUTTON_SET as unknown as GoogleAppsScript.Base.ButtonSet;
 
-  constructor(private readonly meter: ExecutionMeter, private readonly ui: UiRecord) {}
+  constructor(
+    private readonly meter: ExecutionMeter,
+    private readonly ui: UiRecord,
+  ) {}
 
   private answer(buttons: ButtonSetName): { button: ButtonName; text?: string } {
     const next = this.ui.responses.shift();
@@ -110,7 +126,8 @@ export class EmuUi implements Pick<GasUi, 'createMenu' | 'createAddonMenu' | 'al
   alert(title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.Button;
   alert(a: string, b?: unknown, c?: unknown): GoogleAppsScript.Base.Button {
     this.meter.record('Ui.alert', 'other');
-    const [title, prompt, buttons] = c !== undefined ? [a, String(b), String(c)] : typeof b === 'string' && b in BUTTON_SET ? ['', a, b] : ['', a, 'OK'];
+    const [title, prompt, buttons] =
+      c !== undefined ? [a, String(b), String(c)] : typeof b === 'string' && b in BUTTON_SET ? ['', a, b] : ['', a, 'OK'];
     const answer = this.answer(buttons as ButtonSetName);
     this.ui.alerts.push({ title, prompt, buttons: buttons as ButtonSetName, answer: answer.button });
     return asGas(answer.button);
@@ -121,7 +138,8 @@ export class EmuUi implements Pick<GasUi, 'createMenu' | 'createAddonMenu' | 'al
   prompt(title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.PromptResponse;
   prompt(a: string, b?: unknown, c?: unknown): GoogleAppsScript.Base.PromptResponse {
     this.meter.record('Ui.prompt', 'other');
-    const [title, prompt, buttons] = c !== undefined ? [a, String(b), String(c)] : typeof b === 'string' && b in BUTTON_SET ? ['', a, b] : ['', a, 'OK'];
+    const [title, prompt, buttons] =
+      c !== undefined ? [a, String(b), String(c)] : typeof b === 'string' && b in BUTTON_SET ? ['', a, b] : ['', a, 'OK'];
     const answer = this.answer(buttons as ButtonSetName);
     const text = answer.text ?? '';
     this.ui.prompts.push({ title, prompt, buttons: buttons as ButtonSetName, answer: answer.button, text });

@@ -35,7 +35,10 @@ const METHODS = ['get', 'delete', 'patch', 'post', 'put'];
 type Params = GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
 type HTTPResponse = GoogleAppsScript.URL_Fetch.HTTPResponse;
 
-export class EmuHttpResponse implements Pick<HTTPResponse, 'getResponseCode' | 'getContentText' | 'getHeaders' | 'getAllHeaders' | 'getContent'> {
+export class EmuHttpResponse implements Pick<
+  HTTPResponse,
+  'getResponseCode' | 'getContentText' | 'getHeaders' | 'getAllHeaders' | 'getContent'
+> {
   constructor(
     private readonly meter: ExecutionMeter,
     private readonly status: number,
@@ -120,7 +123,9 @@ export function createUrlFetchApp(o: UrlFetchOptions): Pick<GoogleAppsScript.URL
     if ('timedOut' in result) throw new Error(`Timeout: ${req.url}`);
     if (result.status >= 400 && !mute) {
       const text = result.body.length > TRUNCATE_RESPONSE_AT ? `${result.body.slice(0, TRUNCATE_RESPONSE_AT)}...` : result.body;
-      throw new Error(`Request failed for ${origin(req.url)} returned code ${result.status}. Truncated server response: ${text} (use muteHttpExceptions option to examine full response)`);
+      throw new Error(
+        `Request failed for ${origin(req.url)} returned code ${result.status}. Truncated server response: ${text} (use muteHttpExceptions option to examine full response)`,
+      );
     }
     return new EmuHttpResponse(meter, result.status, { ...result.headers }, result.body);
   };
@@ -139,12 +144,17 @@ export function createUrlFetchApp(o: UrlFetchOptions): Pick<GoogleAppsScript.URL
   }
 
   function fetchAll(requests: Array<string | GoogleAppsScript.URL_Fetch.URLFetchRequest>): HTTPResponse[] {
-    if (!Array.isArray(requests)) throw new Error(`The parameters (${typeof requests}) don't match the method signature for UrlFetchApp.fetchAll.`);
+    if (!Array.isArray(requests))
+      throw new Error(`The parameters (${typeof requests}) don't match the method signature for UrlFetchApp.fetchAll.`);
     if (requests.length === 0) {
       meter.record('UrlFetchApp.fetchAll', 'other');
       return [];
     }
-    const prepared = requests.map((r) => (typeof r === 'string' ? { req: toFetchRequest(r), mute: false } : { req: toFetchRequest(r?.url, r), mute: Boolean(r?.muteHttpExceptions) }));
+    const prepared = requests.map((r) =>
+      typeof r === 'string'
+        ? { req: toFetchRequest(r), mute: false }
+        : { req: toFetchRequest(r?.url, r), mute: Boolean(r?.muteHttpExceptions) },
+    );
     if (meter.tracking) {
       meter.count('UrlFetchApp.fetchAll', 'fetch', { requests: prepared.length });
       o.quota.consume('urlfetch', prepared.length);
@@ -154,7 +164,14 @@ export function createUrlFetchApp(o: UrlFetchOptions): Pick<GoogleAppsScript.URL
       return o.fetch(req);
     });
     if (meter.tracking) {
-      meter.spend(priceFetch(meter, prepared.length, results.some((r) => 'timedOut' in r)) + latencyOf(results), true);
+      meter.spend(
+        priceFetch(
+          meter,
+          prepared.length,
+          results.some((r) => 'timedOut' in r),
+        ) + latencyOf(results),
+        true,
+      );
       meter.checkLimit();
     }
     return results.map((res, i) => asResponse(answer(prepared[i].req, res, prepared[i].mute)));

@@ -10,12 +10,31 @@ import { formatJavaPattern } from './date-format';
 import { ExecutionMeter } from './execution-meter';
 import { mulberry32 } from '../../test/support/mulberry32';
 
-export const DigestAlgorithm = { MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512' } as const;
+export const DigestAlgorithm = {
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
+} as const;
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
-export const MacAlgorithm = { HMAC_MD5: 'HMAC_MD5', HMAC_SHA_1: 'HMAC_SHA_1', HMAC_SHA_256: 'HMAC_SHA_256', HMAC_SHA_384: 'HMAC_SHA_384', HMAC_SHA_512: 'HMAC_SHA_512' } as const;
+export const MacAlgorithm = {
+  HMAC_MD5: 'HMAC_MD5',
+  HMAC_SHA_1: 'HMAC_SHA_1',
+  HMAC_SHA_256: 'HMAC_SHA_256',
+  HMAC_SHA_384: 'HMAC_SHA_384',
+  HMAC_SHA_512: 'HMAC_SHA_512',
+} as const;
 
 const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
-const NODE_HMAC: Record<string, string> = { HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512' };
+const NODE_HMAC: Record<string, string> = {
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
+};
 export const MAX_SLEEP_MS = 300000;
 
 function bytesOf(value: unknown, charset: unknown, method: string): Buffer {
@@ -38,10 +57,22 @@ function uuidFrom(next: () => number): string {
 }
 
 type UtilityMethods =
-  | 'computeDigest' | 'computeHmacSignature' | 'computeHmacSha256Signature' | 'base64Encode' | 'base64EncodeWebSafe'
-  | 'base64Decode' | 'base64DecodeWebSafe' | 'getUuid' | 'sleep' | 'formatDate' | 'newBlob';
+  | 'computeDigest'
+  | 'computeHmacSignature'
+  | 'computeHmacSha256Signature'
+  | 'base64Encode'
+  | 'base64EncodeWebSafe'
+  | 'base64Decode'
+  | 'base64DecodeWebSafe'
+  | 'getUuid'
+  | 'sleep'
+  | 'formatDate'
+  | 'newBlob';
 
-export function createUtilities(meter: ExecutionMeter, seed?: number): Pick<GoogleAppsScript.Utilities.Utilities, UtilityMethods> & Record<string, unknown> {
+export function createUtilities(
+  meter: ExecutionMeter,
+  seed?: number,
+): Pick<GoogleAppsScript.Utilities.Utilities, UtilityMethods> & Record<string, unknown> {
   const call = (m: string) => meter.record(`Utilities.${m}`, 'other');
   const nextByte = seed === undefined ? null : seededBytes(seed);
 
@@ -50,7 +81,10 @@ export function createUtilities(meter: ExecutionMeter, seed?: number): Pick<Goog
     let fileName = name;
     const b = {
       getBytes: () => (meter.record('Blob.getBytes', 'other'), toSignedBytes(data)),
-      getDataAsString: (charset?: string) => (meter.record('Blob.getDataAsString', 'other'), data.toString(charset === 'US_ASCII' ? 'latin1' : 'utf8')),
+      getDataAsString: (charset?: string) => (
+        meter.record('Blob.getDataAsString', 'other'),
+        data.toString(charset === 'US_ASCII' ? 'latin1' : 'utf8')
+      ),
       getContentType: () => (meter.record('Blob.getContentType', 'other'), type),
       setContentType: (t: string) => (meter.record('Blob.setContentType', 'other'), (type = t), b),
       getName: () => (meter.record('Blob.getName', 'other'), fileName),
@@ -67,19 +101,31 @@ export function createUtilities(meter: ExecutionMeter, seed?: number): Pick<Goog
       call('computeDigest');
       const alg = NODE_DIGEST[String(algorithm)];
       if (!alg) throw new Error(`Invalid argument: algorithm`);
-      return toSignedBytes(createHash(alg).update(bytesOf(value, charset, 'Utilities.computeDigest')).digest());
+      return toSignedBytes(
+        createHash(alg)
+          .update(bytesOf(value, charset, 'Utilities.computeDigest'))
+          .digest(),
+      );
     },
     computeHmacSignature(algorithm: unknown, value: unknown, key: unknown, charset?: unknown): number[] {
       call('computeHmacSignature');
       const alg = NODE_HMAC[String(algorithm)];
       if (!alg) throw new Error(`Invalid argument: algorithm`);
       const k = bytesOf(key, charset, 'Utilities.computeHmacSignature');
-      return toSignedBytes(createHmac(alg, k).update(bytesOf(value, charset, 'Utilities.computeHmacSignature')).digest());
+      return toSignedBytes(
+        createHmac(alg, k)
+          .update(bytesOf(value, charset, 'Utilities.computeHmacSignature'))
+          .digest(),
+      );
     },
     computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
       call('computeHmacSha256Signature');
       const k = bytesOf(key, charset, 'Utilities.computeHmacSha256Signature');
-      return toSignedBytes(createHmac('sha256', k).update(bytesOf(value, charset, 'Utilities.computeHmacSha256Signature')).digest());
+      return toSignedBytes(
+        createHmac('sha256', k)
+          .update(bytesOf(value, charset, 'Utilities.computeHmacSha256Signature'))
+          .digest(),
+      );
     },
     base64Encode(data: unknown, charset?: unknown): string {
       call('base64Encode');
@@ -92,12 +138,14 @@ export function createUtilities(meter: ExecutionMeter, seed?: number): Pick<Goog
     },
     base64Decode(encoded: string): number[] {
       call('base64Decode');
-      if (typeof encoded !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded.replace(/\s/g, ''))) throw new Error('Could not decode string.');
+      if (typeof encoded !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded.replace(/\s/g, '')))
+        throw new Error('Could not decode string.');
       return toSignedBytes(Buffer.from(encoded, 'base64'));
     },
     base64DecodeWebSafe(encoded: string): number[] {
       call('base64DecodeWebSafe');
-      if (typeof encoded !== 'string' || !/^[A-Za-z0-9_-]*={0,2}$/.test(encoded.replace(/\s/g, ''))) throw new Error('Could not decode string.');
+      if (typeof encoded !== 'string' || !/^[A-Za-z0-9_-]*={0,2}$/.test(encoded.replace(/\s/g, '')))
+        throw new Error('Could not decode string.');
       return toSignedBytes(Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
     },
     getUuid(): string {
@@ -106,12 +154,14 @@ export function createUtilities(meter: ExecutionMeter, seed?: number): Pick<Goog
     },
     sleep(milliseconds: number): void {
       call('sleep');
-      if (typeof milliseconds !== 'number' || milliseconds < 0 || milliseconds > MAX_SLEEP_MS) throw new Error('Invalid argument: milliseconds');
+      if (typeof milliseconds !== 'number' || milliseconds < 0 || milliseconds > MAX_SLEEP_MS)
+        throw new Error('Invalid argument: milliseconds');
       meter.spend(milliseconds);
     },
     formatDate(date: Date, timeZone: string, format: string): string {
       call('formatDate');
-      if (Object.prototype.toString.call(date) !== '[object Date]' || Number.isNaN(date.getTime())) throw new Error('Invalid argument: date');
+      if (Object.prototype.toString.call(date) !== '[object Date]' || Number.isNaN(date.getTime()))
+        throw new Error('Invalid argument: date');
       return formatJavaPattern(date.getTime(), timeZone, format);
     },
     newBlob(data: unknown, contentType?: string, name?: string) {

@@ -65,15 +65,32 @@ export interface RunResult {
 
 /** The functions a sidebar may call through google.script.run (the add-on's sidebar callbacks). */
 const SIDEBAR_CALLS = new Set([
-  'getSettings', 'saveSettings', 'testConnection', 'setTimedRefresh', 'continueGeneration', 'getWhatsappTemplate', 'saveWhatsappTemplate',
-  'getReminderSettings', 'saveReminderSettings', 'setDailyReminderRun',
+  'getSettings',
+  'saveSettings',
+  'testConnection',
+  'setTimedRefresh',
+  'continueGeneration',
+  'getWhatsappTemplate',
+  'saveWhatsappTemplate',
+  'getReminderSettings',
+  'saveReminderSettings',
+  'setDailyReminderRun',
 ]);
 
 /** The user's Google language the playground emulates: what Session.getActiveUserLocale answers. */
 export type PlaygroundLanguage = 'en' | 'id';
 
 interface Gas {
-  getSheets(): Array<{ getName(): string; isSheetHidden?(): boolean; getLastRow(): number; getLastColumn(): number; getMaxRows(): number; insertRowsAfter(after: number, n: number): void; getRange(...a: unknown[]): GasRange; getRangeList(a1: string[]): unknown }>;
+  getSheets(): Array<{
+    getName(): string;
+    isSheetHidden?(): boolean;
+    getLastRow(): number;
+    getLastColumn(): number;
+    getMaxRows(): number;
+    insertRowsAfter(after: number, n: number): void;
+    getRange(...a: unknown[]): GasRange;
+    getRangeList(a1: string[]): unknown;
+  }>;
   getSheetByName(name: string): ReturnType<Gas['getSheets']>[number] | null;
   setActiveSheet(sheet: unknown): void;
   setActiveRangeList(list: unknown): void;
@@ -116,7 +133,11 @@ export function sheetView(addon: SheetsAddon) {
     }
     const walk = (entries: MenuEntry[], where: string): MenuButton[] =>
       entries.flatMap((e) =>
-        'functionName' in e ? [{ caption: e.caption, functionName: e.functionName, menu: where }] : 'subMenu' in e ? walk(e.subMenu.items, `${where} › ${e.subMenu.title}`) : [],
+        'functionName' in e
+          ? [{ caption: e.caption, functionName: e.functionName, menu: where }]
+          : 'subMenu' in e
+            ? walk(e.subMenu.items, `${where} › ${e.subMenu.title}`)
+            : [],
       );
     return menus.flatMap((m) => walk(m.items, m.title));
   }
@@ -141,7 +162,10 @@ export function sheetView(addon: SheetsAddon) {
       addon.env.advanceClock(24 * 3_600_000);
       addon.env.newDay();
       const ran = addon.env.runDueTriggers(addon.fns);
-      return { clock: new Date(addon.env.now()).toISOString(), triggers: ran.map((r) => (r.error ? `${r.handler} failed: ${r.error}` : `${r.handler} ran`)) };
+      return {
+        clock: new Date(addon.env.now()).toISOString(),
+        triggers: ran.map((r) => (r.error ? `${r.handler} failed: ${r.error}` : `${r.handler} ran`)),
+      };
     },
     language: () => language,
     /** Switches the emulated user's Google language; the menu is built again, as reopening the Sheet does. */
@@ -157,11 +181,21 @@ export function sheetView(addon: SheetsAddon) {
       return arg === undefined ? addon.run(name, 'ui') : addon.run(name, 'ui', arg);
     },
     sheets(): SheetState[] {
-      return addon.env.untracked(() => ss().getSheets().map((s) => ({ name: s.getName(), hidden: typeof s.isSheetHidden === 'function' ? s.isSheetHidden() : false, rows: addon.env.sheetValues(s.getName()), charts: chartsOf(s as { getCharts?(): EmbeddedChartLike[] }) })));
+      return addon.env.untracked(() =>
+        ss()
+          .getSheets()
+          .map((s) => ({
+            name: s.getName(),
+            hidden: typeof s.isSheetHidden === 'function' ? s.isSheetHidden() : false,
+            rows: addon.env.sheetValues(s.getName()),
+            charts: chartsOf(s as { getCharts?(): EmbeddedChartLike[] }),
+          })),
+      );
     },
     /** A person types `text` into a cell (1-based row and column). */
     setCell(sheetName: string, row: number, column: number, text: string): void {
-      if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1) throw new SheetViewError(`no cell at row ${row}, column ${column}`);
+      if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1)
+        throw new SheetViewError(`no cell at row ${row}, column ${column}`);
       addon.env.untracked(() => {
         const sheet = sheetNamed(sheetName);
         if (sheet.getMaxRows() < row) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
@@ -193,13 +227,20 @@ export function sheetView(addon: SheetsAddon) {
     run(functionName: string, selection: { sheet?: string; rows?: number[] } = {}, answer: 'YES' | 'NO' = 'YES'): RunResult {
       if (!menu().some((m) => m.functionName === functionName)) throw new SheetViewError(`"${functionName}" is not in the add-on's menu`);
       const ui = addon.env.ui;
-      const mark = { toasts: ui.toasts.length, alerts: ui.alerts.length, prompts: ui.prompts.length, sidebars: ui.sidebars.length, dialogs: ui.dialogs.length };
+      const mark = {
+        toasts: ui.toasts.length,
+        alerts: ui.alerts.length,
+        prompts: ui.prompts.length,
+        sidebars: ui.sidebars.length,
+        dialogs: ui.dialogs.length,
+      };
       addon.env.untracked(() => {
         if (!selection.sheet) return;
         const sheet = sheetNamed(selection.sheet);
         ss().setActiveSheet(sheet);
         const rows = (selection.rows ?? []).filter((r) => Number.isInteger(r) && r >= 1);
-        if (rows.length) ss().setActiveRangeList(sheet.getRangeList(rows.map((r) => `A${r}:${columnLetter(Math.max(1, sheet.getLastColumn()))}${r}`)));
+        if (rows.length)
+          ss().setActiveRangeList(sheet.getRangeList(rows.map((r) => `A${r}:${columnLetter(Math.max(1, sheet.getLastColumn()))}${r}`)));
       });
       // Unanswered, the emulator says Yes (or OK). For No: enough answers for any run, the leftovers removed
       // afterwards so they don't answer a later one.
@@ -217,7 +258,9 @@ export function sheetView(addon: SheetsAddon) {
         error,
         toasts: ui.toasts.slice(mark.toasts).map((t) => (t.title ? `${t.title}: ${t.message}` : t.message)),
         alerts: [
-          ...ui.alerts.slice(mark.alerts).map((a) => [a.title, a.prompt].filter(Boolean).join(': ') + (a.buttons === 'OK' ? '' : ` (answered ${a.answer})`)),
+          ...ui.alerts
+            .slice(mark.alerts)
+            .map((a) => [a.title, a.prompt].filter(Boolean).join(': ') + (a.buttons === 'OK' ? '' : ` (answered ${a.answer})`)),
           ...ui.prompts.slice(mark.prompts).map((p) => `${p.title}: ${p.prompt} (answered ${p.answer})`),
         ],
         dialogs: ui.dialogs.slice(mark.dialogs).map((d) => `${d.title || '(untitled)'} opened (a dialog; open it in a real Sheet)`),
@@ -271,7 +314,9 @@ export async function serveSheetView(addon: SheetsAddon, port = 0, host = '127.0
           view.setCell(String(body.sheet), Number(body.row), Number(body.column), String(body.value ?? ''));
           send(200, { ok: true });
         } else if (url.pathname === '/api/row') {
-          const values = Object.fromEntries(Object.entries((body.values ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')]));
+          const values = Object.fromEntries(
+            Object.entries((body.values ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')]),
+          );
           send(200, { row: view.addRow(String(body.sheet), values) });
         } else if (url.pathname === '/api/next-day') {
           send(200, view.nextDay());
@@ -282,7 +327,14 @@ export async function serveSheetView(addon: SheetsAddon, port = 0, host = '127.0
           send(200, { value: view.call(String(body.name), body.arg) ?? null });
         } else if (url.pathname === '/api/run') {
           const rows = Array.isArray(body.rows) ? body.rows.map(Number) : [];
-          send(200, view.run(String(body.functionName), { sheet: body.sheet ? String(body.sheet) : undefined, rows }, body.answer === 'NO' ? 'NO' : 'YES'));
+          send(
+            200,
+            view.run(
+              String(body.functionName),
+              { sheet: body.sheet ? String(body.sheet) : undefined, rows },
+              body.answer === 'NO' ? 'NO' : 'YES',
+            ),
+          );
         } else {
           send(404, { error: 'not found' });
         }

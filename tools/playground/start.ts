@@ -22,7 +22,14 @@ import { serveSheetView } from './sheet-view';
 
 const SIM_KEY = 'SB-Mid-server-local-sandbox';
 const SAMPLE_SHEET = [
-  { 'Order ID': 'INV-1001', 'Customer Name': 'Sari', 'Customer Email': 'sari@example.com', Amount: 150000, Title: 'Design work, March', Expiry: '7 days' },
+  {
+    'Order ID': 'INV-1001',
+    'Customer Name': 'Sari',
+    'Customer Email': 'sari@example.com',
+    Amount: 150000,
+    Title: 'Design work, March',
+    Expiry: '7 days',
+  },
   { 'Order ID': 'INV-1002', 'Customer Name': 'Budi', 'Customer Email': 'budi@example.com', Amount: 85000, Expiry: '7 days' },
   { 'Order ID': 'INV-1003', 'Customer Name': 'Dewi', 'Customer Email': 'dewi@example.com', Amount: 420000, Expiry: '1 day' },
 ];
@@ -117,34 +124,42 @@ async function main(): Promise<void> {
   say('');
   say(`n8n           ${n8n.baseUrl}   (log in as ${n8n.owner.email} / ${n8n.owner.password})`);
   say(`              workflows: "${example('create-payment-link.json').name}", "${forwardJson.name}"`);
-  say(`              credential "${credential.name}" → ${sim ? `the simulator at ${sim.url}` : 'the real Midtrans sandbox (MIDTRANS_SERVER_KEY)'}`);
+  say(
+    `              credential "${credential.name}" → ${sim ? `the simulator at ${sim.url}` : 'the real Midtrans sandbox (MIDTRANS_SERVER_KEY)'}`,
+  );
   if (sim) {
     say(`Simulator     ${sim.url}   (Midtrans API, control API under /_sim, payment pages; server key ${SIM_KEY})`);
-    say(`Sheet         ${sheetUrl}   (every sheet the add-on writes, editable, with its Midtrans menu as buttons; web app: ${webApp!.execUrl})`);
+    say(
+      `Sheet         ${sheetUrl}   (every sheet the add-on writes, editable, with its Midtrans menu as buttons; web app: ${webApp!.execUrl})`,
+    );
     say('Payment pages of the sample sheet:');
     for (const p of paymentPages) say(`              ${p}`);
     say('');
     say('What to do first:');
     say(`  1. Open the sheet view (${sheetUrl}): add a row, press "Generate payment links", open a payment page above; pay it.`);
     say('     The simulator notifies the Midtrans Trigger in n8n, which forwards the signed body to the');
-    say('     add-on\'s web app: the row turns Paid. See the run in n8n under Executions.');
+    say("     add-on's web app: the row turns Paid. See the run in n8n under Executions.");
     say('  2. Create a link through the "Create payment link" workflow:');
-    say(`     curl -s -H 'Content-Type: application/json' -d '{"order_id":"ORDER-1","amount":25000,"email":"you@example.com"}' ${createHook.url}`);
+    say(
+      `     curl -s -H 'Content-Type: application/json' -d '{"order_id":"ORDER-1","amount":25000,"email":"you@example.com"}' ${createHook.url}`,
+    );
     say(`  3. Explore the nodes in n8n (${n8n.baseUrl}), the simulator's control API (npm run sandbox -- --help).`);
   } else {
     say('What to do first:');
-    say(`  1. Create a sandbox link: curl -s -H 'Content-Type: application/json' -d '{"order_id":"ORDER-1","amount":25000}' ${createHook.url}`);
+    say(
+      `  1. Create a sandbox link: curl -s -H 'Content-Type: application/json' -d '{"order_id":"ORDER-1","amount":25000}' ${createHook.url}`,
+    );
     say(`  2. For notifications, Midtrans must reach ${triggerHook.url}: expose it (e.g. a tunnel) and paste the public`);
     say('     URL into Dashboard ▸ Settings ▸ Payment ▸ Notification URL; set your web app URL in the forward workflow and publish it.');
   }
   say('');
-  say('The playground\'s n8n starts fresh each time (a temporary user folder): export workflows you want to keep.');
+  say("The playground's n8n starts fresh each time (a temporary user folder): export workflows you want to keep.");
   say('Press Ctrl-C to stop everything.');
   // n8n runs detached; keep this process (which owns it) alive until Ctrl-C.
   setInterval(() => undefined, 1 << 30);
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`npm start failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`npm start failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   void stopAll(1);
 });

@@ -33,19 +33,37 @@ export function parseArgs(argv: string[]): Args {
     };
     const number = (name: string, min: number, integer: boolean) => {
       const v = Number(value());
-      if (!Number.isFinite(v) || v < min || (integer && !Number.isInteger(v))) fail(`${name} must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}`);
+      if (!Number.isFinite(v) || v < min || (integer && !Number.isInteger(v)))
+        fail(`${name} must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}`);
       return v;
     };
     switch (flag) {
-      case '--port': args.port = number('--port', 0, true); if (args.port > 65535) fail('--port must be at most 65535'); break;
-      case '--server-key': args.serverKey = value(); break;
-      case '--time-scale': args.timeScale = number('--time-scale', 0, false); break;
-      case '--seed': args.seed = number('--seed', 0, true); break;
-      case '--host': args.host = value(); break;
-      case '--quiet': args.quiet = true; break;
-      case '--help': case '-h': console.log(USAGE); process.exit(0);
+      case '--port':
+        args.port = number('--port', 0, true);
+        if (args.port > 65535) fail('--port must be at most 65535');
+        break;
+      case '--server-key':
+        args.serverKey = value();
+        break;
+      case '--time-scale':
+        args.timeScale = number('--time-scale', 0, false);
+        break;
+      case '--seed':
+        args.seed = number('--seed', 0, true);
+        break;
+      case '--host':
+        args.host = value();
+        break;
+      case '--quiet':
+        args.quiet = true;
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
       // eslint-disable-next-line no-fallthrough
-      default: fail(`unknown option ${argv[i]}`);
+      default:
+        fail(`unknown option ${argv[i]}`);
     }
   }
   return args;
@@ -80,4 +98,3 @@ Try it:
   Also: GET /_sim/stats, GET /_sim/payment-links, DELETE /v1/payment-links/INV-1 (with -u).
 `;
 }
-

@@ -10,11 +10,17 @@ async function main(): Promise<void> {
   let server;
   try {
     server = await startSimulatorServer({
-      port: args.port, host: args.host, serverKey: args.serverKey, timeScale: args.timeScale, seed: args.seed,
-      onRequest: args.quiet ? undefined : (req, res) => {
-        const path = req.path.length > 120 ? `${req.path.slice(0, 117)}...` : req.path;
-        console.log(`${new Date().toISOString()} ${req.method} ${path} -> ${res.timedOut ? 'timeout (held)' : res.status}`);
-      },
+      port: args.port,
+      host: args.host,
+      serverKey: args.serverKey,
+      timeScale: args.timeScale,
+      seed: args.seed,
+      onRequest: args.quiet
+        ? undefined
+        : (req, res) => {
+            const path = req.path.length > 120 ? `${req.path.slice(0, 117)}...` : req.path;
+            console.log(`${new Date().toISOString()} ${req.method} ${path} -> ${res.timedOut ? 'timeout (held)' : res.status}`);
+          },
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -35,28 +35,84 @@ interface FieldRule {
 }
 
 /** §2.2 `enabled_payments`, PLNEW's list (also the first part of the default when a request omits it, payment-methods.ts). */
-export const PLNEW_PAYMENTS: readonly string[] = ['credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va', 'gopay', 'shopeepay', 'other_qris', 'alfamart', 'indomaret', 'akulaku', 'kredivo'];
+export const PLNEW_PAYMENTS: readonly string[] = [
+  'credit_card',
+  'echannel',
+  'permata_va',
+  'bca_va',
+  'bni_va',
+  'bri_va',
+  'cimb_va',
+  'danamon_va',
+  'bsi_va',
+  'gopay',
+  'shopeepay',
+  'other_qris',
+  'alfamart',
+  'indomaret',
+  'akulaku',
+  'kredivo',
+];
 /**
  * The current Snap reference's newer channels (read 2026-12-02): `google_pay` (docs.midtrans.com/reference/google-pay)
  * and `dana` (/reference/dana) as their pages write them in `enabled_payments`; `ovo`, `seabank_va` and
  * `saqu_va` as real Snap clients send them.
  */
 export const SNAP_2025_PAYMENTS: readonly string[] = ['seabank_va', 'saqu_va', 'dana', 'ovo', 'google_pay'];
-const PLOLD_PAYMENTS = ['credit_card', 'gopay', 'cimb_clicks', 'bca_klikbca', 'bca_klikpay', 'bri_epay', 'telkomsel_cash', 'echannel', 'permata_va', 'other_va', 'bca_va', 'bni_va', 'bri_va', 'indomaret', 'danamon_online', 'akulaku', 'shopeepay'];
+const PLOLD_PAYMENTS = [
+  'credit_card',
+  'gopay',
+  'cimb_clicks',
+  'bca_klikbca',
+  'bca_klikpay',
+  'bri_epay',
+  'telkomsel_cash',
+  'echannel',
+  'permata_va',
+  'other_va',
+  'bca_va',
+  'bni_va',
+  'bri_va',
+  'indomaret',
+  'danamon_online',
+  'akulaku',
+  'shopeepay',
+];
 
 /** §2.2, row by row. */
 const CREATE_RULES: readonly FieldRule[] = [
   { path: 'transaction_details', kind: 'object', required: 'always', doc: 'top level: transaction_details required object' },
-  { path: 'transaction_details.order_id', kind: 'string', required: 'always', maxChars: 50, pattern: /^[A-Za-z0-9\-_~.]{1,50}$/, doc: 'order_id String(50), alphanumerics and - _ ~ .' },
-  { path: 'transaction_details.gross_amount', kind: 'integer', required: 'fixed-amount', doc: 'gross_amount integer, required for FIXED_AMOUNT' },
   {
-    path: 'transaction_details.payment_link_id', kind: 'string', maxChars: 50, pattern: /^[a-z0-9-]+$/,
-    documentedMessage: PAYMENT_LINK_ID_CHARSET, doc: 'payment_link_id String(50), only [a-z0-9-] (documented 400 text)',
+    path: 'transaction_details.order_id',
+    kind: 'string',
+    required: 'always',
+    maxChars: 50,
+    pattern: /^[A-Za-z0-9\-_~.]{1,50}$/,
+    doc: 'order_id String(50), alphanumerics and - _ ~ .',
+  },
+  {
+    path: 'transaction_details.gross_amount',
+    kind: 'integer',
+    required: 'fixed-amount',
+    doc: 'gross_amount integer, required for FIXED_AMOUNT',
+  },
+  {
+    path: 'transaction_details.payment_link_id',
+    kind: 'string',
+    maxChars: 50,
+    pattern: /^[a-z0-9-]+$/,
+    documentedMessage: PAYMENT_LINK_ID_CHARSET,
+    doc: 'payment_link_id String(50), only [a-z0-9-] (documented 400 text)',
   },
   { path: 'customer_required', kind: 'boolean', doc: 'customer_required boolean' },
   { path: 'usage_limit', kind: 'integer', max: 1_000_000, doc: 'usage_limit integer, max 1,000,000' },
   { path: 'title', kind: 'string', maxChars: 40, doc: 'title "Max char supported is 40"' },
-  { path: 'payment_link_type', kind: 'string', oneOf: ['FIXED_AMOUNT', 'DYNAMIC_AMOUNT'], doc: 'payment_link_type DYNAMIC_AMOUNT or FIXED_AMOUNT' },
+  {
+    path: 'payment_link_type',
+    kind: 'string',
+    oneOf: ['FIXED_AMOUNT', 'DYNAMIC_AMOUNT'],
+    doc: 'payment_link_type DYNAMIC_AMOUNT or FIXED_AMOUNT',
+  },
   { path: 'dynamic_amount', kind: 'object', doc: 'dynamic_amount object' },
   { path: 'dynamic_amount.min_amount', kind: 'integer', doc: 'dynamic_amount.* optional integers' },
   { path: 'dynamic_amount.max_amount', kind: 'integer', doc: 'dynamic_amount.* optional integers' },
@@ -67,11 +123,22 @@ const CREATE_RULES: readonly FieldRule[] = [
   { path: 'callbacks', kind: 'object', doc: 'callbacks object' },
   { path: 'callbacks.finish', kind: 'string', pattern: /^https?:\/\/\S+$/i, doc: 'callbacks.finish a URL' },
   { path: 'enabled_payments', kind: 'array', doc: 'enabled_payments string[]' },
-  { path: 'enabled_payments[]', kind: 'string', oneOf: [...new Set([...PLNEW_PAYMENTS, ...SNAP_2025_PAYMENTS, ...PLOLD_PAYMENTS])], doc: 'enabled_payments options, PLNEW, the Snap channels and PLOLD lists' },
+  {
+    path: 'enabled_payments[]',
+    kind: 'string',
+    oneOf: [...new Set([...PLNEW_PAYMENTS, ...SNAP_2025_PAYMENTS, ...PLOLD_PAYMENTS])],
+    doc: 'enabled_payments options, PLNEW, the Snap channels and PLOLD lists',
+  },
   { path: 'expiry', kind: 'object', doc: 'expiry object' },
   { path: 'expiry.duration', kind: 'integer', required: 'always', doc: 'expiry.duration required integer' },
   // The table says day, hour, minute; the samples say "days" and "minutes".
-  { path: 'expiry.unit', kind: 'string', required: 'always', oneOf: ['day', 'hour', 'minute', 'days', 'hours', 'minutes'], doc: 'expiry.unit required: day, hour, minute (samples: plural)' },
+  {
+    path: 'expiry.unit',
+    kind: 'string',
+    required: 'always',
+    oneOf: ['day', 'hour', 'minute', 'days', 'hours', 'minutes'],
+    doc: 'expiry.unit required: day, hour, minute (samples: plural)',
+  },
   { path: 'expiry.start_time', kind: 'string', doc: 'expiry.start_time yyyy-MM-dd HH:mm[:ss] Z (checked by readStartTime)' },
   { path: 'item_details', kind: 'array', doc: 'item_details array of object' },
   { path: 'item_details[]', kind: 'object', doc: 'item_details array of object' },
@@ -88,10 +155,20 @@ const CREATE_RULES: readonly FieldRule[] = [
   { path: 'customer_details.phone', kind: 'string', maxChars: 20, doc: 'phone String(20)' },
   { path: 'customer_details.notes', kind: 'string', maxChars: 255, doc: 'notes String(255)' },
   { path: 'customer_details.customer_details_required_fields', kind: 'array', doc: 'customer_details_required_fields string[]' },
-  { path: 'customer_details.customer_details_required_fields[]', kind: 'string', oneOf: ['first_name', 'phone', 'email'], doc: 'from first_name, phone, email' },
+  {
+    path: 'customer_details.customer_details_required_fields[]',
+    kind: 'string',
+    oneOf: ['first_name', 'phone', 'email'],
+    doc: 'from first_name, phone, email',
+  },
   { path: 'credit_card', kind: 'object', doc: 'credit_card object' },
   { path: 'credit_card.secure', kind: 'boolean', doc: 'secure bool' },
-  { path: 'credit_card.bank', kind: 'string', oneOf: ['bca', 'bni', 'mandiri', 'cimb', 'bri', 'danamon', 'maybank', 'mega'], doc: 'bank list' },
+  {
+    path: 'credit_card.bank',
+    kind: 'string',
+    oneOf: ['bca', 'bni', 'mandiri', 'cimb', 'bri', 'danamon', 'maybank', 'mega'],
+    doc: 'bank list',
+  },
   { path: 'credit_card.channel', kind: 'string', oneOf: ['migs'], doc: 'channel migs' },
   { path: 'credit_card.type', kind: 'string', oneOf: ['authorize', 'authorize_capture'], doc: 'type authorize | authorize_capture' },
   { path: 'credit_card.whitelist_bins', kind: 'array', doc: 'whitelist_bins string[]' },
@@ -145,9 +222,11 @@ function locate(body: unknown, path: string): { at: string; value: unknown; pare
 function checkField(rule: FieldRule, dynamic: boolean, body: unknown, out: RuleProblem[]): void {
   for (const { at, value, parentPresent } of locate(body, rule.path)) {
     if (!parentPresent) continue;
-    const say = (message: string, documented = false) => out.push({ path: at, message: documented && rule.documentedMessage ? rule.documentedMessage : `${at} ${message}` });
+    const say = (message: string, documented = false) =>
+      out.push({ path: at, message: documented && rule.documentedMessage ? rule.documentedMessage : `${at} ${message}` });
     if (value === undefined) {
-      if (rule.required === 'always' || (rule.required === 'fixed-amount' && !dynamic)) out.push({ path: at, message: `${at} is required` });
+      if (rule.required === 'always' || (rule.required === 'fixed-amount' && !dynamic))
+        out.push({ path: at, message: `${at} is required` });
       continue;
     }
     if (kindOf(value) !== rule.kind) {
@@ -195,10 +274,16 @@ function checkAcross(body: Record<string, unknown>, dynamic: boolean, out: RuleP
   // "must equal Σ(price × quantity) over item_details exactly"; DYNAMIC_AMOUNT ignores both.
   if (!dynamic && isObject(td) && Number.isInteger(td.gross_amount) && Array.isArray(items) && items.length > 0) {
     // Only items that pass their own rows add up to a total worth comparing.
-    const whole = items.every((it) => isObject(it) && Number.isInteger(it.price) && Number.isInteger(it.quantity) && (it.quantity as number) >= 1);
+    const whole = items.every(
+      (it) => isObject(it) && Number.isInteger(it.price) && Number.isInteger(it.quantity) && (it.quantity as number) >= 1,
+    );
     if (whole) {
       const sum = items.reduce((a: number, it) => a + (it as { price: number }).price * (it as { quantity: number }).quantity, 0);
-      if (sum !== td.gross_amount) out.push({ path: 'transaction_details.gross_amount', message: `transaction_details.gross_amount ${td.gross_amount} is not the items' total ${sum}` });
+      if (sum !== td.gross_amount)
+        out.push({
+          path: 'transaction_details.gross_amount',
+          message: `transaction_details.gross_amount ${td.gross_amount} is not the items' total ${sum}`,
+        });
     }
   }
   // Item id: String in the table (named item_id there, id in every sample); real clients also send

@@ -8,7 +8,10 @@ import { MIDTRANS_ROUTES, type FaultOptions, type InjectedFault, type SimRoute }
 export class FaultPlan {
   private readonly calls: Record<string, number> = {};
 
-  constructor(private options: FaultOptions | undefined, private readonly random: () => number) {}
+  constructor(
+    private options: FaultOptions | undefined,
+    private readonly random: () => number,
+  ) {}
 
   set(options: FaultOptions | undefined): void {
     this.options = options;

@@ -18,7 +18,13 @@ export function splitPath(path: string): { segments: string[] | undefined; query
   const pathname = q >= 0 ? path.slice(0, q) : path;
   const query = new URLSearchParams(q >= 0 ? path.slice(q + 1) : '');
   try {
-    return { segments: pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s)), query };
+    return {
+      segments: pathname
+        .split('/')
+        .filter((s) => s !== '')
+        .map((s) => decodeURIComponent(s)),
+      query,
+    };
   } catch {
     return { segments: undefined, query };
   }

@@ -38,10 +38,13 @@ export const ROUTE_NOT_FOUND = (method: string, path: string) => `No route for $
 export const PAY_REFUSED = {
   deleted: (orderId: string) => `Payment Link with Order ID '${orderId}' has been deleted and no longer accepts payments`,
   expired: (orderId: string) => `Payment Link with Order ID '${orderId}' has expired and no longer accepts payments`,
-  usedUp: (orderId: string, limit: number) => `Payment Link with Order ID '${orderId}' has reached its usage limit of ${limit} (pending payments hold a unit until they expire)`,
-  methodNotEnabled: (method: string, enabled: string[]) => `Payment method '${method}' is not enabled for this link (enabled: ${enabled.join(', ')})`,
+  usedUp: (orderId: string, limit: number) =>
+    `Payment Link with Order ID '${orderId}' has reached its usage limit of ${limit} (pending payments hold a unit until they expire)`,
+  methodNotEnabled: (method: string, enabled: string[]) =>
+    `Payment method '${method}' is not enabled for this link (enabled: ${enabled.join(', ')})`,
   unknownMethod: (method: string) => `Unknown payment method '${method}'`,
-  unknownStatus: (status: string) => `Unknown status '${status}'; use pending, settlement, capture, deny, cancel, expire, refund, partial_refund or open`,
+  unknownStatus: (status: string) =>
+    `Unknown status '${status}'; use pending, settlement, capture, deny, cancel, expire, refund, partial_refund or open`,
   unknownTransaction: (id: string) => `No purchase with transaction_id '${id}' on this link`,
   badTransition: (from: string, to: string) => `A purchase in '${from}' cannot move to '${to}'`,
   captureNeedsCard: 'capture and authorize apply to credit_card payments only',
@@ -51,7 +54,8 @@ export const PAY_REFUSED = {
 
 /** Refunds Midtrans refuses for reasons its docs name but give no text for (§10.1, §10.2). */
 export const REFUND_REFUSED = {
-  channel: (paymentType: string, direct: boolean) => `${direct ? 'Direct refund' : 'Refund'} is not available for payment_type '${paymentType}'`,
+  channel: (paymentType: string, direct: boolean) =>
+    `${direct ? 'Direct refund' : 'Refund'} is not available for payment_type '${paymentType}'`,
   amount: (amount: unknown, left: number) => `Refund amount ${String(amount)} is invalid: ${left} is left to refund`,
   keyReused: (key: string) => `refund_key '${key}' was already used for a different refund`,
   key: 'refund_key may contain only letters, digits, dash and underscore',

@@ -59,7 +59,14 @@ export interface StoredLink {
 export const PENDING_PURCHASE_TTL_MS = 24 * 3_600_000;
 
 export function newLink(internalId: number, paymentLinkId: string, request: CreatePaymentLinkRequest, now: number): StoredLink {
-  const link: StoredLink = { internalId, orderId: request.transaction_details.order_id, paymentLinkId, request, createdAt: now, purchases: [] };
+  const link: StoredLink = {
+    internalId,
+    orderId: request.transaction_details.order_id,
+    paymentLinkId,
+    request,
+    createdAt: now,
+    purchases: [],
+  };
   if (request.expiry) {
     // §2.2: start_time defaults to the creation time.
     const start = readStartTime(request.expiry.start_time) ?? now;
@@ -80,7 +87,8 @@ export function usageOf(link: StoredLink): number {
 
 /** Units held now: paid ones plus pending ones (§2.2: a pending payment holds one unit until it expires). */
 export function unitsHeld(link: StoredLink): number {
-  return link.purchases.filter((p) => p.wasPaid || p.status === 'pending' || (p.status === 'capture' && p.fraudStatus === 'challenge')).length;
+  return link.purchases.filter((p) => p.wasPaid || p.status === 'pending' || (p.status === 'capture' && p.fraudStatus === 'challenge'))
+    .length;
 }
 
 export type Availability = 'open' | 'deleted' | 'expired' | 'used_up';
@@ -140,23 +148,41 @@ export function linkView(link: StoredLink, paymentUrl: string, merchantId: strin
     custom_field3: r.custom_field3 ?? null,
     finish_callback_url: r.callbacks?.finish ?? null,
     item_details: (r.item_details ?? []).map((it, i) => ({
-      id: String(i + 1), name: it.name, price: it.price, quantity: it.quantity, brand: it.brand ?? null, category: it.category ?? null,
-      merchant_name: it.merchant_name ?? null, item_id: it.id ?? null, payment_link_id: internal,
-      created_at: iso(link.createdAt), updated_at: iso(link.createdAt),
+      id: String(i + 1),
+      name: it.name,
+      price: it.price,
+      quantity: it.quantity,
+      brand: it.brand ?? null,
+      category: it.category ?? null,
+      merchant_name: it.merchant_name ?? null,
+      item_id: it.id ?? null,
+      payment_link_id: internal,
+      created_at: iso(link.createdAt),
+      updated_at: iso(link.createdAt),
     })),
     customer_details: r.customer_details
       ? {
-        id: internal, first_name: r.customer_details.first_name ?? null, last_name: r.customer_details.last_name ?? null,
-        email: r.customer_details.email ?? null, phone: r.customer_details.phone ?? null, notes: r.customer_details.notes ?? null,
-        payment_link_id: internal, created_at: iso(link.createdAt), updated_at: iso(link.createdAt),
-      }
+          id: internal,
+          first_name: r.customer_details.first_name ?? null,
+          last_name: r.customer_details.last_name ?? null,
+          email: r.customer_details.email ?? null,
+          phone: r.customer_details.phone ?? null,
+          notes: r.customer_details.notes ?? null,
+          payment_link_id: internal,
+          created_at: iso(link.createdAt),
+          updated_at: iso(link.createdAt),
+        }
       : null,
     // [inferred] a purchase whose customer has not chosen a method yet is not listed.
     purchases: listed.map((p) => ({
-      id: p.id, snap_token: p.snapToken, order_id: p.orderId,
+      id: p.id,
+      snap_token: p.snapToken,
+      order_id: p.orderId,
       payment_status: p.status.toUpperCase(),
       payment_method: (p.fields.payment_type as string).toUpperCase(),
-      created_at: iso(p.createdAt), updated_at: iso(p.updatedAt), payment_link_id: link.internalId,
+      created_at: iso(p.createdAt),
+      updated_at: iso(p.updatedAt),
+      payment_link_id: link.internalId,
     })),
     last_snap_transaction_status: last ? last.status.toUpperCase() : null,
     created_at: iso(link.createdAt),

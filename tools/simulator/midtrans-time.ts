@@ -4,7 +4,14 @@ const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 function parts(ms: number): string[] {
   const d = new Date(ms + JAKARTA_OFFSET_MS);
   const p = (n: number) => String(n).padStart(2, '0');
-  return [String(d.getUTCFullYear()), p(d.getUTCMonth() + 1), p(d.getUTCDate()), p(d.getUTCHours()), p(d.getUTCMinutes()), p(d.getUTCSeconds())];
+  return [
+    String(d.getUTCFullYear()),
+    p(d.getUTCMonth() + 1),
+    p(d.getUTCDate()),
+    p(d.getUTCHours()),
+    p(d.getUTCMinutes()),
+    p(d.getUTCSeconds()),
+  ];
 }
 
 /** `2021-06-23 11:27:20` (notification and status fields). */

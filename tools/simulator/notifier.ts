@@ -33,24 +33,30 @@ function post(url: string, payload: string, timeoutMs: number): Promise<Answer> 
       return;
     }
     const lib = target.protocol === 'https:' ? https : http;
-    const req = lib.request(target, {
-      method: 'POST',
-      headers: {
-        'User-Agent': 'Veritrans',
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'Content-Length': Buffer.byteLength(payload),
+    const req = lib.request(
+      target,
+      {
+        method: 'POST',
+        headers: {
+          'User-Agent': 'Veritrans',
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'Content-Length': Buffer.byteLength(payload),
+        },
+        timeout: timeoutMs,
       },
-      timeout: timeoutMs,
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? null, location: res.headers.location }));
-      res.on('error', (e) => resolve({ status: res.statusCode ?? null, error: e.message }));
-    });
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? null, location: res.headers.location }));
+        res.on('error', (e) => resolve({ status: res.statusCode ?? null, error: e.message }));
+      },
+    );
     req.on('timeout', () => {
       req.destroy(new Error('timeout'));
     });
-    req.on('error', (e: NodeJS.ErrnoException) => resolve({ status: null, error: e.message === 'timeout' ? 'timeout' : e.code ?? e.message }));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      resolve({ status: null, error: e.message === 'timeout' ? 'timeout' : (e.code ?? e.message) }),
+    );
     req.end(payload);
   });
 }
@@ -63,7 +69,10 @@ export class Notifier {
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
 
-  constructor(private readonly sim: Simulator, options: NotifierOptions = {}) {
+  constructor(
+    private readonly sim: Simulator,
+    options: NotifierOptions = {},
+  ) {
     this.timeScale = options.timeScale ?? 1;
     this.timeoutMs = options.timeoutMs ?? Math.max(NOTIFICATION_TIMEOUT_MS * this.timeScale, 1000);
     this.jitter = streamFrom((options.seed ?? 1) ^ 0x7177e2);
@@ -119,7 +128,14 @@ export class Notifier {
     let target = url;
     for (let redirect = 0; ; redirect++) {
       const answer = await post(target, payload, this.timeoutMs);
-      const base = { url: target, body, responseStatus: answer.status, attempt, redirect, ...(answer.error ? { error: answer.error } : {}) };
+      const base = {
+        url: target,
+        body,
+        responseStatus: answer.status,
+        attempt,
+        redirect,
+        ...(answer.error ? { error: answer.error } : {}),
+      };
       if (isDelivered(answer.status)) {
         this.log({ ...base, outcome: 'delivered' });
         return 'delivered';

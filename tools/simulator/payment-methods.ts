@@ -14,8 +14,15 @@ import type { NotificationBody } from './types';
 export const DEFAULT_ENABLED_PAYMENTS: string[] = [...PLNEW_PAYMENTS, ...SNAP_2025_PAYMENTS];
 
 const VA_BANK: Record<string, string> = {
-  bca_va: 'bca', bni_va: 'bni', bri_va: 'bri', cimb_va: 'cimb', danamon_va: 'danamon', bsi_va: 'bsi', other_va: 'other',
-  seabank_va: 'seabank', saqu_va: 'saqu',
+  bca_va: 'bca',
+  bni_va: 'bni',
+  bri_va: 'bri',
+  cimb_va: 'cimb',
+  danamon_va: 'danamon',
+  bsi_va: 'bsi',
+  other_va: 'other',
+  seabank_va: 'seabank',
+  saqu_va: 'saqu',
 };
 
 /** Midtrans's `payment_type` for an `enabled_payments` code. */
@@ -38,8 +45,11 @@ export function resolveMethod(name: string, enabled: string[]): string | undefin
 }
 
 export function isKnownMethod(name: string): boolean {
-  return DEFAULT_ENABLED_PAYMENTS.includes(name) || ['cimb_clicks', 'bca_klikbca', 'bca_klikpay', 'bri_epay', 'telkomsel_cash', 'other_va', 'danamon_online'].includes(name) ||
-    ['bank_transfer', 'cstore', 'qris'].includes(name);
+  return (
+    DEFAULT_ENABLED_PAYMENTS.includes(name) ||
+    ['cimb_clicks', 'bca_klikbca', 'bca_klikpay', 'bri_epay', 'telkomsel_cash', 'other_va', 'danamon_online'].includes(name) ||
+    ['bank_transfer', 'cstore', 'qris'].includes(name)
+  );
 }
 
 /** Card payments carry fraud_status, and `capture` is theirs alone (Google Pay is a card payment). */
@@ -83,8 +93,13 @@ export function methodFields(method: string, link: LinkMethodOptions, next: () =
     case 'google_pay':
       // §5.7 capture sample; the card is Midtrans's sandbox test card.
       return {
-        masked_card: '48111111-1114', bank: link.cardBank ?? 'bni', card_type: 'credit', eci: '05',
-        channel_response_code: '00', channel_response_message: 'Approved', approval_code: digitsFrom(next, 13),
+        masked_card: '48111111-1114',
+        bank: link.cardBank ?? 'bni',
+        card_type: 'credit',
+        eci: '05',
+        channel_response_code: '00',
+        channel_response_message: 'Approved',
+        approval_code: digitsFrom(next, 13),
       };
     case 'alfamart':
     case 'indomaret':

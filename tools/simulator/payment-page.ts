@@ -6,7 +6,16 @@
  * look; behaviour from §2.2].
  */
 import { PAY_REFUSED } from './invented-messages';
-import { availability, dynamicBounds, enabledPaymentsOf, fixedAmountOf, isDynamic, usageLimitOf, usageOf, type StoredLink } from './link-state';
+import {
+  availability,
+  dynamicBounds,
+  enabledPaymentsOf,
+  fixedAmountOf,
+  isDynamic,
+  usageLimitOf,
+  usageOf,
+  type StoredLink,
+} from './link-state';
 import { html, parseForm } from './http-helpers';
 import { isCard } from './payment-methods';
 import { SimulatorError } from './purchase-actions';
@@ -17,13 +26,27 @@ export interface PageHost {
   pay(orderId: string, action: PayAction): NotificationBody;
 }
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const esc = (s: unknown) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 const rupiah = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
 
 const METHOD_LABELS: Record<string, string> = {
-  credit_card: 'Credit/debit card', echannel: 'Mandiri Bill', permata_va: 'Permata VA', bca_va: 'BCA VA', bni_va: 'BNI VA',
-  bri_va: 'BRI VA', cimb_va: 'CIMB VA', danamon_va: 'Danamon VA', bsi_va: 'BSI VA', gopay: 'GoPay', shopeepay: 'ShopeePay',
-  other_qris: 'QRIS', alfamart: 'Alfamart', indomaret: 'Indomaret', akulaku: 'Akulaku', kredivo: 'Kredivo',
+  credit_card: 'Credit/debit card',
+  echannel: 'Mandiri Bill',
+  permata_va: 'Permata VA',
+  bca_va: 'BCA VA',
+  bni_va: 'BNI VA',
+  bri_va: 'BRI VA',
+  cimb_va: 'CIMB VA',
+  danamon_va: 'Danamon VA',
+  bsi_va: 'BSI VA',
+  gopay: 'GoPay',
+  shopeepay: 'ShopeePay',
+  other_qris: 'QRIS',
+  alfamart: 'Alfamart',
+  indomaret: 'Indomaret',
+  akulaku: 'Akulaku',
+  kredivo: 'Kredivo',
 };
 
 function layout(title: string, body: string): string {
@@ -55,10 +78,20 @@ export function renderPaymentPage(link: StoredLink | undefined, host: PageHost, 
   const title = r.title ?? 'Payment';
   const state = availability(link, host.now);
   if (state !== 'open') {
-    return html(410, layout(title, `<h1 id="title">${esc(title)}</h1><p id="unavailable" class="error">This payment link is no longer available.</p><p>${esc(unavailableText(link, state))}</p>`));
+    return html(
+      410,
+      layout(
+        title,
+        `<h1 id="title">${esc(title)}</h1><p id="unavailable" class="error">This payment link is no longer available.</p><p>${esc(unavailableText(link, state))}</p>`,
+      ),
+    );
   }
-  const items = (r.item_details ?? []).map((it) =>
-    `<tr><td>${esc(it.name)}</td><td>${esc(it.quantity)}</td><td>${esc(rupiah(it.price))}</td><td>${esc(rupiah(it.price * it.quantity))}</td></tr>`).join('');
+  const items = (r.item_details ?? [])
+    .map(
+      (it) =>
+        `<tr><td>${esc(it.name)}</td><td>${esc(it.quantity)}</td><td>${esc(rupiah(it.price))}</td><td>${esc(rupiah(it.price * it.quantity))}</td></tr>`,
+    )
+    .join('');
   const dyn = isDynamic(link);
   const bounds = dynamicBounds(link);
   const amountHtml = dyn
@@ -66,12 +99,18 @@ export function renderPaymentPage(link: StoredLink | undefined, host: PageHost, 
     : `<p class="amount" id="amount">${esc(rupiah(fixedAmountOf(link)))}</p>`;
   const c = r.customer_details ?? {};
   const requiredFields = r.customer_required ? (c.customer_details_required_fields ?? ['first_name', 'phone', 'email']) : [];
-  const customer = (['first_name', 'last_name', 'email', 'phone'] as const).map((f) => {
-    const req = (requiredFields as string[]).includes(f);
-    return `<label>${esc(f.replace('_', ' '))}${req ? ' *' : ''} <input name="${f}" id="customer-${f}" value="${esc(c[f] ?? '')}"${req ? ' required' : ''}></label>`;
-  }).join('');
-  const methods = enabledPaymentsOf(link).map((m, i) =>
-    `<label><input type="radio" name="method" value="${esc(m)}"${i === 0 ? ' checked' : ''}> ${esc(METHOD_LABELS[m] ?? m)}</label>`).join('');
+  const customer = (['first_name', 'last_name', 'email', 'phone'] as const)
+    .map((f) => {
+      const req = (requiredFields as string[]).includes(f);
+      return `<label>${esc(f.replace('_', ' '))}${req ? ' *' : ''} <input name="${f}" id="customer-${f}" value="${esc(c[f] ?? '')}"${req ? ' required' : ''}></label>`;
+    })
+    .join('');
+  const methods = enabledPaymentsOf(link)
+    .map(
+      (m, i) =>
+        `<label><input type="radio" name="method" value="${esc(m)}"${i === 0 ? ' checked' : ''}> ${esc(METHOD_LABELS[m] ?? m)}</label>`,
+    )
+    .join('');
   const body = `<h1 id="title">${esc(title)}</h1>
 <p>Order <code id="order-id">${esc(link.orderId)}</code> · paid ${usageOf(link)} of ${usageLimitOf(link)}</p>
 ${error ? `<p class="error" id="error">${esc(error)}</p>` : ''}
@@ -98,7 +137,9 @@ export function handlePageForm(link: StoredLink | undefined, req: SimRequest, ho
   if (!link) return renderPaymentPage(undefined, host);
   const form = parseForm(req);
   const r = link.request;
-  const requiredFields = r.customer_required ? (r.customer_details?.customer_details_required_fields ?? ['first_name', 'phone', 'email']) : [];
+  const requiredFields = r.customer_required
+    ? (r.customer_details?.customer_details_required_fields ?? ['first_name', 'phone', 'email'])
+    : [];
   const missing = (requiredFields as string[]).find((f) => !(form[f] ?? '').trim());
   if (missing) return withStatus(renderPaymentPage(link, host, PAY_REFUSED.customerFieldMissing(missing)), 400);
   const method = form.method ?? '';

@@ -5,8 +5,15 @@
 import { NOTIFICATION_STATUS_MESSAGE, STATUS_FOUND_MESSAGE } from './documented-messages';
 import { PAY_REFUSED } from './invented-messages';
 import {
-  PENDING_PURCHASE_TTL_MS, availability, dynamicBounds, enabledPaymentsOf, fixedAmountOf, isDynamic, usageLimitOf,
-  type StoredLink, type StoredPurchase,
+  PENDING_PURCHASE_TTL_MS,
+  availability,
+  dynamicBounds,
+  enabledPaymentsOf,
+  fixedAmountOf,
+  isDynamic,
+  usageLimitOf,
+  type StoredLink,
+  type StoredPurchase,
 } from './link-state';
 import { jakartaDateTime } from './midtrans-time';
 import { isBiSnap, isCard, isKnownMethod, methodFields, omitsFraudStatus, paymentTypeOf, resolveMethod } from './payment-methods';
@@ -16,7 +23,10 @@ import type { NotificationBody, PayAction } from './types';
 
 /** A refused payment or control call: an HTTP status and a message (texts in invented-messages.ts). */
 export class SimulatorError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'SimulatorError';
   }
@@ -75,7 +85,8 @@ function amountFor(link: StoredLink, amount: number | undefined): number {
 /** The fee the customer pays on top (Automatic Fee Imposition), or undefined when it is off. */
 function customerFeeFor(original: number, action: PayAction, ctx: PayContext): number | undefined {
   if (action.customer_fee !== undefined) {
-    if (!Number.isInteger(action.customer_fee) || action.customer_fee < 0) throw new SimulatorError(400, PAY_REFUSED.amountOutOfRange(0, Number.MAX_SAFE_INTEGER));
+    if (!Number.isInteger(action.customer_fee) || action.customer_fee < 0)
+      throw new SimulatorError(400, PAY_REFUSED.amountOutOfRange(0, Number.MAX_SAFE_INTEGER));
     return action.customer_fee;
   }
   const f = ctx.feeImposition;
@@ -86,14 +97,21 @@ function customerFeeFor(original: number, action: PayAction, ctx: PayContext): n
 function linkMethodOptions(link: StoredLink) {
   const r = link.request;
   return {
-    customVa: { bca_va: r.bca_va?.va_number, bni_va: r.bni_va?.va_number, bri_va: r.bri_va?.va_number, cimb_va: r.cimb_va?.va_number, permata_va: r.permata_va?.va_number },
+    customVa: {
+      bca_va: r.bca_va?.va_number,
+      bni_va: r.bni_va?.va_number,
+      bri_va: r.bri_va?.va_number,
+      cimb_va: r.cimb_va?.va_number,
+      permata_va: r.permata_va?.va_number,
+    },
     cardBank: r.credit_card?.bank,
   };
 }
 
 function applyStatus(p: StoredPurchase, action: PayAction, now: number): void {
   const status = action.status;
-  if ((status === 'capture' || status === 'authorize') && !isCard(p.method ?? '')) throw new SimulatorError(400, PAY_REFUSED.captureNeedsCard);
+  if ((status === 'capture' || status === 'authorize') && !isCard(p.method ?? ''))
+    throw new SimulatorError(400, PAY_REFUSED.captureNeedsCard);
   p.status = status;
   p.updatedAt = now;
   if (p.method && isCard(p.method)) p.fraudStatus = status === 'capture' ? (action.fraud_status ?? 'accept') : (p.fraudStatus ?? 'accept');
@@ -107,7 +125,8 @@ function applyStatus(p: StoredPurchase, action: PayAction, now: number): void {
   if (status === 'refund') p.refundAmount = p.grossAmount;
   if (status === 'partial_refund') {
     const amount = action.refund_amount ?? Math.floor(p.grossAmount / 2);
-    if (!Number.isInteger(amount) || amount < 1 || amount >= p.grossAmount) throw new SimulatorError(400, PAY_REFUSED.amountOutOfRange(1, p.grossAmount - 1));
+    if (!Number.isInteger(amount) || amount < 1 || amount >= p.grossAmount)
+      throw new SimulatorError(400, PAY_REFUSED.amountOutOfRange(1, p.grossAmount - 1));
     p.refundAmount = amount;
   }
 }
@@ -126,8 +145,16 @@ export function payLink(link: StoredLink, action: PayAction, ctx: PayContext): P
   const original = amountFor(link, action.amount);
   const fee = customerFeeFor(original, action, ctx);
   const purchase: StoredPurchase = {
-    id: ctx.nextPurchaseId(), snapToken: uuidFrom(ctx.ids), orderId: purchaseOrderId(link, ctx.now), transactionId: uuidFrom(ctx.ids),
-    method, status: 'open', grossAmount: original + (fee ?? 0), createdAt: ctx.now, updatedAt: ctx.now, wasPaid: false,
+    id: ctx.nextPurchaseId(),
+    snapToken: uuidFrom(ctx.ids),
+    orderId: purchaseOrderId(link, ctx.now),
+    transactionId: uuidFrom(ctx.ids),
+    method,
+    status: 'open',
+    grossAmount: original + (fee ?? 0),
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    wasPaid: false,
     fields: method ? { payment_type: paymentTypeOf(method), ...methodFields(method, linkMethodOptions(link), ctx.ids) } : {},
   };
   if (fee !== undefined) purchase.customerFee = fee;
@@ -147,7 +174,11 @@ function movePurchase(link: StoredLink, action: PayAction, ctx: PayContext): Pay
   if (p.method === undefined) {
     // Choosing a method now: the purchase becomes a transaction and now holds a unit, so the link must still be open.
     const state = availability(link, ctx.now);
-    if (state !== 'open') throw new SimulatorError(state === 'used_up' ? 409 : 410, state === 'used_up' ? PAY_REFUSED.usedUp(link.orderId, usageLimitOf(link)) : PAY_REFUSED[state](link.orderId));
+    if (state !== 'open')
+      throw new SimulatorError(
+        state === 'used_up' ? 409 : 410,
+        state === 'used_up' ? PAY_REFUSED.usedUp(link.orderId, usageLimitOf(link)) : PAY_REFUSED[state](link.orderId),
+      );
     const method = chooseMethod(link, action.payment_type);
     p.method = method;
     p.fields = { payment_type: paymentTypeOf(method), ...methodFields(method, linkMethodOptions(link), ctx.ids) };
@@ -177,15 +208,33 @@ function transactionFields(link: StoredLink, p: StoredPurchase, ctx: PayContext)
   if (p.refundAmount !== undefined) {
     body.refund_amount = p.refundAmount.toFixed(2);
     body.refunds = p.refunds?.length
-      ? p.refunds.map((r) => ({ refund_chargeback_id: r.id, refund_amount: r.amount.toFixed(2), created_at: jakartaDateTime(r.at), reason: r.reason, refund_key: r.key, refund_method: 'online' }))
-      : [{ refund_chargeback_id: 1, refund_amount: p.refundAmount.toFixed(2), created_at: jakartaDateTime(p.updatedAt), reason: 'simulated refund', refund_key: `sim-${p.id}`, refund_method: 'online' }];
+      ? p.refunds.map((r) => ({
+          refund_chargeback_id: r.id,
+          refund_amount: r.amount.toFixed(2),
+          created_at: jakartaDateTime(r.at),
+          reason: r.reason,
+          refund_key: r.key,
+          refund_method: 'online',
+        }))
+      : [
+          {
+            refund_chargeback_id: 1,
+            refund_amount: p.refundAmount.toFixed(2),
+            created_at: jakartaDateTime(p.updatedAt),
+            reason: 'simulated refund',
+            refund_key: `sim-${p.id}`,
+            refund_method: 'online',
+          },
+        ];
   }
   // §9.3 [observed]: under fee imposition gross_amount includes the fee; the split rides in metadata, as strings.
   if (p.customerFee !== undefined) {
     body.metadata = {
       extra_info: {
         gross_amount_info: {
-          original_amount: String(p.grossAmount - p.customerFee), gross_amount: String(p.grossAmount), customer_imposed_payment_fee: String(p.customerFee),
+          original_amount: String(p.grossAmount - p.customerFee),
+          gross_amount: String(p.grossAmount),
+          customer_imposed_payment_fee: String(p.customerFee),
         },
       },
     };
@@ -202,7 +251,10 @@ function signed(body: NotificationBody, ctx: PayContext): NotificationBody {
 
 export function notificationOf(link: StoredLink, p: StoredPurchase, ctx: PayContext): NotificationBody {
   const base = transactionFields(link, p, ctx);
-  return signed({ ...base, status_message: NOTIFICATION_STATUS_MESSAGE, status_code: notificationStatusCode(p.status, p.fraudStatus) }, ctx);
+  return signed(
+    { ...base, status_message: NOTIFICATION_STATUS_MESSAGE, status_code: notificationStatusCode(p.status, p.fraudStatus) },
+    ctx,
+  );
 }
 
 /**

@@ -36,7 +36,10 @@ export class RateLimiter {
   private accepted: number[] = [];
   private random: () => number;
 
-  constructor(private options: RateLimitOptions | undefined, private readonly seed: number) {
+  constructor(
+    private options: RateLimitOptions | undefined,
+    private readonly seed: number,
+  ) {
     this.random = streamFrom(seed ^ 0x2a7e1);
   }
 

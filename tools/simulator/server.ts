@@ -69,7 +69,10 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
         if (out.timedOut) {
           // Never answer: the client sees a timeout, as with a lost Midtrans response.
           held.add(req.socket);
-          const t = setTimeout(() => { timers.delete(t); req.socket.destroy(); }, opts.holdTimedOutMs ?? 60_000);
+          const t = setTimeout(() => {
+            timers.delete(t);
+            req.socket.destroy();
+          }, opts.holdTimedOutMs ?? 60_000);
           timers.add(t);
           req.socket.once('close', () => held.delete(req.socket));
           return;
@@ -78,7 +81,10 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
         res.end(out.body);
       };
       if (out.latencyMs) {
-        const t = setTimeout(() => { timers.delete(t); send(); }, out.latencyMs);
+        const t = setTimeout(() => {
+          timers.delete(t);
+          send();
+        }, out.latencyMs);
         timers.add(t);
       } else send();
     } catch (e) {
@@ -93,7 +99,13 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  sim = createSimulator({ serverKey: opts.serverKey, publicBaseUrl: opts.publicBaseUrl ?? url, now: () => Date.now(), seed: opts.seed, faults: opts.faults });
+  sim = createSimulator({
+    serverKey: opts.serverKey,
+    publicBaseUrl: opts.publicBaseUrl ?? url,
+    now: () => Date.now(),
+    seed: opts.seed,
+    faults: opts.faults,
+  });
   const notifier = new Notifier(sim, { timeScale: opts.timeScale, timeoutMs: opts.notificationTimeoutMs, seed: opts.seed });
   // Real time passes between requests: lapse due pending purchases (and notify) without waiting for one.
   const ticker = setInterval(() => (sim as Simulator).sweep(), 1000);

@@ -5,11 +5,15 @@
 import { createHash } from 'node:crypto';
 import type { CreatePaymentLinkRequest } from '../../core/src';
 import { createRuleProblems } from './create-rules';
+import { INVALID_JSON, UNAUTHORIZED_BODY, linkDeleted, orderIdTaken, paymentLinkIdTaken } from './documented-messages';
 import {
-  INVALID_JSON, UNAUTHORIZED_BODY, linkDeleted, orderIdTaken, paymentLinkIdTaken,
-} from './documented-messages';
-import {
-  FAULT_BODIES, PAY_REFUSED, RATE_LIMITED_BODY, ROUTE_NOT_FOUND, TRANSACTION_NOT_FOUND, UNKNOWN_MERCHANT, linkNotFound,
+  FAULT_BODIES,
+  PAY_REFUSED,
+  RATE_LIMITED_BODY,
+  ROUTE_NOT_FOUND,
+  TRANSACTION_NOT_FOUND,
+  UNKNOWN_MERCHANT,
+  linkNotFound,
 } from './invented-messages';
 import { FaultPlan } from './faults';
 import { RateLimiter } from './rate-limit';
@@ -20,21 +24,45 @@ import { SimulatorError, payLink, statusViewOf, type PayContext } from './purcha
 import { randomStreams, uuidFrom } from './seeded-random';
 import { transactionAction, type ActionKind } from './transaction-actions';
 import type {
-  DeliveryAttempt, EmittedNotification, FaultOptions, NotificationBody, PayAction, SimRequest, SimResponse, SimRoute, Simulator,
-  SimulatorOptions, SimulatorStats, SnapOrderAction,
+  DeliveryAttempt,
+  EmittedNotification,
+  FaultOptions,
+  NotificationBody,
+  PayAction,
+  SimRequest,
+  SimResponse,
+  SimRoute,
+  Simulator,
+  SimulatorOptions,
+  SimulatorStats,
+  SnapOrderAction,
 } from './types';
 
 const sha512Hex = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');
 
 function emptyStats(): SimulatorStats {
   return {
-    createdLinks: 0, createCallsByOrderId: {}, createdLinksByOrderId: {}, requests: 0, requestsByRoute: {}, responsesByStatus: {},
-    faultsInjected: {}, purchases: 0, notificationsEmitted: 0, notificationsDropped: 0, notificationsDuplicated: 0, notificationsReordered: 0,
-    notificationHeadersIgnored: 0, rateLimited: 0, rateLimitedWithRetryAfter: 0,
+    createdLinks: 0,
+    createCallsByOrderId: {},
+    createdLinksByOrderId: {},
+    requests: 0,
+    requestsByRoute: {},
+    responsesByStatus: {},
+    faultsInjected: {},
+    purchases: 0,
+    notificationsEmitted: 0,
+    notificationsDropped: 0,
+    notificationsDuplicated: 0,
+    notificationsReordered: 0,
+    notificationHeadersIgnored: 0,
+    rateLimited: 0,
+    rateLimitedWithRetryAfter: 0,
   };
 }
 
-const bump = (m: Record<string, number>, k: string) => { m[k] = (m[k] ?? 0) + 1; };
+const bump = (m: Record<string, number>, k: string) => {
+  m[k] = (m[k] ?? 0) + 1;
+};
 
 export function createSimulator(options: SimulatorOptions): Simulator {
   const seed = options.seed ?? 1;
@@ -71,7 +99,13 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const now = () => baseNow() + offset;
   const paymentUrlOf = (link: StoredLink) => `${baseUrl}/payment-links/${encodeURIComponent(link.paymentLinkId)}`;
   const payContext = (): PayContext => ({
-    now: now(), ids: random.ids, nextPurchaseId: () => nextPurchaseId++, serverKey, merchantId, sha512Hex, feeImposition,
+    now: now(),
+    ids: random.ids,
+    nextPurchaseId: () => nextPurchaseId++,
+    serverKey,
+    merchantId,
+    sha512Hex,
+    feeImposition,
   });
 
   function flushHeld(): void {
@@ -114,7 +148,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const due = [...pending].filter(([p]) => p.pendingExpiresAt !== undefined && p.pendingExpiresAt <= t);
     due.sort(([a], [b]) => (a.pendingExpiresAt as number) - (b.pendingExpiresAt as number));
     for (const [p, link] of due) {
-      const out = payLink(link, { status: 'expire', transaction_id: p.transactionId }, { ...payContext(), now: p.pendingExpiresAt as number });
+      const out = payLink(
+        link,
+        { status: 'expire', transaction_id: p.transactionId },
+        { ...payContext(), now: p.pendingExpiresAt as number },
+      );
       track(link, out.purchase);
       if (out.notification) emit(out.notification);
     }
@@ -138,7 +176,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     if (!link) throw new SimulatorError(404, linkNotFound(orderId));
     const out = payLink(link, action ?? ({} as PayAction), payContext());
     track(link, out.purchase);
-    if (!out.notification) return { order_id: out.purchase.orderId, transaction_id: out.purchase.transactionId, transaction_status: 'open' };
+    if (!out.notification)
+      return { order_id: out.purchase.orderId, transaction_id: out.purchase.transactionId, transaction_status: 'open' };
     emit(out.notification);
     return out.notification;
   }
@@ -148,7 +187,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     let order = snapOrders.get(orderId);
     if (!order) {
       const amount = action?.gross_amount;
-      if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1) throw new SimulatorError(400, PAY_REFUSED.amountOutOfRange(1, Number.MAX_SAFE_INTEGER));
+      if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 1)
+        throw new SimulatorError(400, PAY_REFUSED.amountOutOfRange(1, Number.MAX_SAFE_INTEGER));
       const request: CreatePaymentLinkRequest = { transaction_details: { order_id: orderId, gross_amount: amount }, usage_limit: 1 };
       if (typeof action.custom_field1 === 'string') request.custom_field1 = action.custom_field1;
       order = { ...newLink(0, '', request, now()), snapOrder: true };
@@ -193,7 +233,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     if (h['x-override-notification'] !== undefined || h['x-append-notification'] !== undefined) stats.notificationHeadersIgnored++;
     const parsed = parseJsonBody(req);
     const body = parsed.ok ? (parsed.value as { transaction_details?: { order_id?: unknown } } | null) : null;
-    const orderId = body && typeof body === 'object' && body.transaction_details && typeof body.transaction_details === 'object' ? body.transaction_details.order_id : undefined;
+    const orderId =
+      body && typeof body === 'object' && body.transaction_details && typeof body.transaction_details === 'object'
+        ? body.transaction_details.order_id
+        : undefined;
     if (typeof orderId === 'string') bump(stats.createCallsByOrderId, orderId);
   }
 
@@ -267,7 +310,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       // A new key replaces the old one at once: the API refuses the old key (401) and every
       // notification from now on is signed with the new one.
       const key = body().serverKey;
-      if (typeof key !== 'string' || key.trim() === '') return json(400, { error_messages: ['serverKey must be a non-empty string (simulator)'] });
+      if (typeof key !== 'string' || key.trim() === '')
+        return json(400, { error_messages: ['serverKey must be a non-empty string (simulator)'] });
       serverKey = key;
       return json(200, { changed: true });
     }
@@ -293,11 +337,17 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       const fixed = b.fixed;
       const bad = (v: unknown) => v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0);
       if (bad(percent) || bad(fixed)) return json(400, { error_messages: ['percent and fixed must be non-negative numbers (simulator)'] });
-      feeImposition = percent === undefined && fixed === undefined ? undefined : { percent: percent as number | undefined, fixed: fixed as number | undefined };
+      feeImposition =
+        percent === undefined && fixed === undefined
+          ? undefined
+          : { percent: percent as number | undefined, fixed: fixed as number | undefined };
       return json(200, { feeImposition: feeImposition ?? null });
     }
     if (route === 'payment-links' && method === 'GET') {
-      return json(200, [...links.values()].map((l) => ({ ...linkView(l, paymentUrlOf(l), merchantId), deleted: l.deletedAt !== undefined })));
+      return json(
+        200,
+        [...links.values()].map((l) => ({ ...linkView(l, paymentUrlOf(l), merchantId), deleted: l.deletedAt !== undefined })),
+      );
     }
     if (route === 'notifications' && method === 'GET') {
       return json(200, query.get('emitted') ? emitted : attempts);
@@ -338,8 +388,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (n === 3 && method === 'GET') return { route: 'get', serve: () => getLink(c), auth: 'v1' };
       if (n === 3 && method === 'DELETE') return { route: 'delete', serve: () => deleteLink(c), auth: 'v1' };
     }
-    if (a === 'v2' && n === 3 && c === 'status' && method === 'GET') return { route: 'status', serve: () => transactionStatus(b), auth: 'v2' };
-    if (a === 'v2' && method === 'POST' && n === 3 && (c === 'refund' || c === 'cancel' || c === 'expire')) return { route: c, serve: () => actOn(c, b, req), auth: 'v2' };
+    if (a === 'v2' && n === 3 && c === 'status' && method === 'GET')
+      return { route: 'status', serve: () => transactionStatus(b), auth: 'v2' };
+    if (a === 'v2' && method === 'POST' && n === 3 && (c === 'refund' || c === 'cancel' || c === 'expire'))
+      return { route: c, serve: () => actOn(c, b, req), auth: 'v2' };
     if (a === 'v2' && method === 'POST' && n === 5 && c === 'refund' && d === 'online' && segments[4] === 'direct') {
       return { route: 'direct_refund', serve: () => actOn('direct_refund', b, req), auth: 'v2' };
     }
@@ -447,17 +499,23 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     handle,
     pay,
     advance,
-    onNotification: (l) => { listeners.push(l); },
+    onNotification: (l) => {
+      listeners.push(l);
+    },
     stats: () => JSON.parse(JSON.stringify(stats)) as SimulatorStats,
     reset,
     now,
-    recordDelivery: (a) => { attempts.push(a); },
+    recordDelivery: (a) => {
+      attempts.push(a);
+    },
     deliveries: () => attempts.slice(),
     notificationUrl: () => notifyUrl,
     setFaults,
     sweep: () => sweepExpiries(),
     paySnapOrder,
-    setFeeImposition: (f) => { feeImposition = f; },
+    setFeeImposition: (f) => {
+      feeImposition = f;
+    },
   };
 }
 

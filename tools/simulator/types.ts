@@ -24,7 +24,8 @@ export interface SimResponse {
 }
 
 /** Which part of the simulator a request reached; faults and stats are keyed by it. */
-export type SimRoute = 'create' | 'get' | 'delete' | 'status' | 'refund' | 'direct_refund' | 'cancel' | 'expire' | 'page' | 'control' | 'unknown';
+export type SimRoute =
+  'create' | 'get' | 'delete' | 'status' | 'refund' | 'direct_refund' | 'cancel' | 'expire' | 'page' | 'control' | 'unknown';
 export const MIDTRANS_ROUTES: readonly SimRoute[] = ['create', 'get', 'delete', 'status', 'refund', 'direct_refund', 'cancel', 'expire'];
 
 export type InjectedFault = 500 | 503 | 429 | 'timeout';
@@ -77,7 +78,7 @@ export interface FeeImposition {
  * and scalar field is indeed a string, but some payment types carry arrays (`va_numbers`,
  * `payment_amounts`), so values are typed loosely to stay honest while remaining assignable to it.
  */
- 
+
 export type NotificationBody = Record<string, any>;
 
 export interface PayAction {

@@ -45,7 +45,9 @@ export class MidtransTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			// n8n's editor keeps only <a>, <ul> and <li> in a notice (its Notice component sanitises the
 			// text to those tags), so steps are list items and names are in quotes, not bold.
@@ -66,7 +68,7 @@ export class MidtransTrigger implements INodeType {
 			{
 				displayName:
 					'Midtrans may send the same notification more than once (it retries until it gets HTTP 200), and a purchase sends a new one each time its state changes: every delivery starts a run. ' +
-					'To act once per payment state, follow this node with n8n\'s \u201cRemove Duplicates\u201d node set to:' +
+					"To act once per payment state, follow this node with n8n's \u201cRemove Duplicates\u201d node set to:" +
 					'<ul>' +
 					'<li>Operation: Remove Items Processed in Previous Executions</li>' +
 					'<li>Keep Items Where: Value Is New</li>' +
@@ -86,8 +88,8 @@ export class MidtransTrigger implements INodeType {
 				description: 'Which payment states start the workflow',
 				options: [
 					{ name: 'All States', value: '*' },
-					...PURCHASE_STATES.map((state) => ({ name: STATE_NAMES[state], value: state })).sort((a, b) =>
-						a.name.localeCompare(b.name),
+					...PURCHASE_STATES.map((state) => ({ name: STATE_NAMES[state], value: state })).sort(
+						(a, b) => a.name.localeCompare(b.name),
 					),
 				],
 			},
@@ -140,7 +142,11 @@ export class MidtransTrigger implements INodeType {
 		// the literal text "firstEntryJson" (n8n 2.40.7). noWebhookResponse tells n8n the answer is sent;
 		// n8n still starts the run when workflowData is returned with it.
 		const res = this.getResponseObject();
-		const answer = (status: number, body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData => {
+		const answer = (
+			status: number,
+			body: IDataObject,
+			workflowData?: IWebhookResponseData['workflowData'],
+		): IWebhookResponseData => {
 			res.status(status).json(body);
 			return workflowData ? { noWebhookResponse: true, workflowData } : { noWebhookResponse: true };
 		};
@@ -150,14 +156,21 @@ export class MidtransTrigger implements INodeType {
 		// and why it is read, never what it holds.
 		const credentialId = this.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? undefined;
 		const read = async (reason: ReadReason): Promise<Config> => {
-			this.logger?.debug(`Midtrans Trigger: reading credential ${credentialId ?? '(no id)'} (${reason})`);
+			this.logger?.debug(
+				`Midtrans Trigger: reading credential ${credentialId ?? '(no id)'} (${reason})`,
+			);
 			return configFromCredentials(await this.getCredentials(CREDENTIAL_TYPE));
 		};
-		const body = notificationBody(this.getBodyData(), (this.getRequestObject() as { rawBody?: unknown }).rawBody);
+		const body = notificationBody(
+			this.getBodyData(),
+			(this.getRequestObject() as { rawBody?: unknown }).rawBody,
+		);
 		// Junk is refused on its shape before the credential is read or a signature compared.
 		const junk = shapeRefusal(body);
 		if (junk) return answer(junk.status, { message: junk.message });
-		let config = credentialId ? await credentialCache.current(credentialId, read) : await read('first');
+		let config = credentialId
+			? await credentialCache.current(credentialId, read)
+			: await read('first');
 		const events = this.getNodeParameter('events', ['*']) as string[];
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const decide = async () =>
@@ -177,12 +190,23 @@ export class MidtransTrigger implements INodeType {
 		const status = httpStatusOf(decision);
 		if (decision.outcome === 'refused') return answer(status, { message: decision.message });
 		// The detail is not echoed: it may name the host the credential points at.
-		if (decision.outcome === 'unavailable') return answer(status, { message: 'Could not confirm the notification with Midtrans; please retry' });
+		if (decision.outcome === 'unavailable')
+			return answer(status, {
+				message: 'Could not confirm the notification with Midtrans; please retry',
+			});
 		if (decision.outcome !== 'accepted') return answer(status, received);
 		// Which link, from evidence (core link-claim.ts). A confirmed body carries Midtrans's custom_field1,
 		// not the sender's (status-confirmation.ts CONFIRMED_FIELDS).
-		const claim = await claimLinkOf(decision.body, options.linkLookup === false ? undefined : (id) => lookUpLink(this, config, id));
-		if (claim === 'unavailable') return answer(503, { message: 'Could not ask Midtrans which payment link this payment belongs to; please retry' });
-		return answer(status, received, [this.helpers.returnJsonArray(notificationItem(decision, claim))]);
+		const claim = await claimLinkOf(
+			decision.body,
+			options.linkLookup === false ? undefined : (id) => lookUpLink(this, config, id),
+		);
+		if (claim === 'unavailable')
+			return answer(503, {
+				message: 'Could not ask Midtrans which payment link this payment belongs to; please retry',
+			});
+		return answer(status, received, [
+			this.helpers.returnJsonArray(notificationItem(decision, claim)),
+		]);
 	}
 }

@@ -15,14 +15,20 @@ export interface Refusal {
 export function shapeRefusal(body: unknown): Refusal | undefined {
 	const shape = notificationShape(body);
 	if (shape.ok) return undefined;
-	if (shape.field === 'signature_key') return { ok: false, status: 401, message: 'Invalid signature_key' };
+	if (shape.field === 'signature_key')
+		return { ok: false, status: 401, message: 'Invalid signature_key' };
 	return { ok: false, status: 400, message: `Not a Midtrans notification: ${shape.problem}` };
 }
 
 /** The body n8n parsed, or the raw body parsed here when n8n did not (e.g. a missing Content-Type). */
 export function notificationBody(parsed: IDataObject, rawBody: unknown): unknown {
 	if (Object.keys(parsed ?? {}).length > 0 || !rawBody) return parsed;
-	const text = typeof rawBody === 'string' ? rawBody : rawBody instanceof Uint8Array ? new TextDecoder().decode(rawBody) : '';
+	const text =
+		typeof rawBody === 'string'
+			? rawBody
+			: rawBody instanceof Uint8Array
+				? new TextDecoder().decode(rawBody)
+				: '';
 	if (text.trim() === '') return parsed;
 	try {
 		return JSON.parse(text) as unknown;

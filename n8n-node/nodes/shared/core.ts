@@ -16,8 +16,21 @@ export * from '../../../core/src/api-client';
 export { whatsappLinkForRequest } from '../../../core/src/whatsapp';
 export { reminderBlock } from '../../../core/src/reminder-schedule';
 export { answerAbout } from '../../../core/src/status-confirmation';
-export { decideNotification, type NotificationDecision } from '../../../core/src/notification-decision';
-export { claimFromBody, claimWithListing, linkLookupOf, type LinkClaim, type LinkLookup } from '../../../core/src/link-claim';
+export {
+	decideNotification,
+	type NotificationDecision,
+} from '../../../core/src/notification-decision';
+export {
+	claimFromBody,
+	claimWithListing,
+	linkLookupOf,
+	type LinkClaim,
+	type LinkLookup,
+} from '../../../core/src/link-claim';
 export { describe as describeValue } from '../../../core/src/rule-checks';
-export { purchaseIdsToAsk, reconcileOrder, type StatusAnswer } from '../../../core/src/reconcile-open-orders';
+export {
+	purchaseIdsToAsk,
+	reconcileOrder,
+	type StatusAnswer,
+} from '../../../core/src/reconcile-open-orders';
 export type { RefundRoute } from '../../../core/src/transaction-actions';

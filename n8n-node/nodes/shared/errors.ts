@@ -6,7 +6,12 @@ import { isMidtransApiError, redactSecret } from './core';
  * A Midtrans failure as n8n's API error: Midtrans's own messages, its HTTP status, and never the
  * server key (the core redacts it; this redacts again whatever else reaches the message).
  */
-export function toNodeApiError(node: INode, error: unknown, serverKey: string, itemIndex?: number): NodeApiError {
+export function toNodeApiError(
+	node: INode,
+	error: unknown,
+	serverKey: string,
+	itemIndex?: number,
+): NodeApiError {
 	if (error instanceof NodeApiError) return error;
 	if (isMidtransApiError(error)) {
 		const messages = error.messages.map((m) => redactSecret(m, serverKey));
@@ -30,9 +35,16 @@ export function toNodeApiError(node: INode, error: unknown, serverKey: string, i
  * Such an error is built again from redacted text: n8n keeps the original text in the error's cause
  * and stack, so editing the message alone would not do.
  */
-export function withoutSecret(node: INode, error: NodeOperationError, serverKey: string, itemIndex: number): NodeOperationError {
+export function withoutSecret(
+	node: INode,
+	error: NodeOperationError,
+	serverKey: string,
+	itemIndex: number,
+): NodeOperationError {
 	const description = error.description ?? undefined;
-	const leaks = [error.message, description ?? ''].some((text) => redactSecret(text, serverKey) !== text);
+	const leaks = [error.message, description ?? ''].some(
+		(text) => redactSecret(text, serverKey) !== text,
+	);
 	if (!leaks) return error;
 	return new NodeOperationError(node, redactSecret(error.message, serverKey), {
 		itemIndex,

@@ -15,7 +15,13 @@ export interface CostConstant {
 }
 
 function oneLine(comment: string): string {
-  return comment.replace(/^\s*\/\*\*|\*\/\s*$/g, '').split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).join(' ').replace(/\s+/g, ' ').trim();
+  return comment
+    .replace(/^\s*\/\*\*|\*\/\s*$/g, '')
+    .split('\n')
+    .map((l) => l.replace(/^\s*\*\s?/, '').trim())
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A constant without its own comment takes its section's (`// ---- Other services (ESTIMATES…) ----`). */

@@ -10,8 +10,14 @@ import { TEMPLATE_HEADERS } from '../../../core/src';
 const FIRST = ['Siti', 'Budi', 'Dewi', 'Agus', 'Putri', 'Rizky', 'Ayu', 'Hendra', 'Wulan', 'Fajar', 'Nur', 'Bayu'];
 const LAST = ['Nurhaliza', 'Santoso', 'Lestari', 'Wijaya', 'Pratama', 'Saputra', 'Kusuma', 'Hidayat', 'Rahmawati', ''];
 const ITEMS: [string, number][] = [
-  ['Kelas yoga bulanan', 350000], ['Tiket konser', 75000], ['Kopi susu 1 L', 45000], ['Jasa desain logo', 1500000],
-  ['Langganan katering', 600000], ['Kaos sablon', 95000], ['Les privat matematika', 200000], ['Servis AC', 250000],
+  ['Kelas yoga bulanan', 350000],
+  ['Tiket konser', 75000],
+  ['Kopi susu 1 L', 45000],
+  ['Jasa desain logo', 1500000],
+  ['Langganan katering', 600000],
+  ['Kaos sablon', 95000],
+  ['Les privat matematika', 200000],
+  ['Servis AC', 250000],
 ];
 
 export const INVALID_EVERY = 100;

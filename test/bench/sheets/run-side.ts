@@ -5,7 +5,11 @@
  */
 import fs from 'fs';
 import {
-  createAppsScript, loadBundleSource, simulatorFetch, type AppsScriptEnvironment, type CallCounts,
+  createAppsScript,
+  loadBundleSource,
+  simulatorFetch,
+  type AppsScriptEnvironment,
+  type CallCounts,
 } from '../../../tools/apps-script-emulator';
 import type { FetchAllModelName } from '../../../tools/apps-script-emulator';
 import { createSimulator, type FaultOptions, type Simulator } from '../../../tools/simulator';
@@ -57,13 +61,23 @@ export const CENTRAL: BenchVariant = { fetchAllModel: 'central' };
 
 export function setUpSide(workload: Workload, variant: BenchVariant = CENTRAL, seed = 7): { env: AppsScriptEnvironment; sim: Simulator } {
   let env!: AppsScriptEnvironment;
-  const sim = createSimulator({ serverKey: SERVER_KEY, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed, faults: variant.faults });
+  const sim = createSimulator({
+    serverKey: SERVER_KEY,
+    publicBaseUrl: 'https://app.sandbox.midtrans.com',
+    now: () => env.now(),
+    seed,
+    faults: variant.faults,
+  });
   env = createAppsScript({
     fetch: simulatorFetch(sim),
     fetchAllModel: variant.fetchAllModel,
     startTime: START,
     seed,
-    scriptProperties: { MIDTRANS_SERVER_KEY: SERVER_KEY, MIDTRANS_ENVIRONMENT: 'sandbox', MIDTRANS_API_BASE_URL: 'https://api.sandbox.midtrans.com' },
+    scriptProperties: {
+      MIDTRANS_SERVER_KEY: SERVER_KEY,
+      MIDTRANS_ENVIRONMENT: 'sandbox',
+      MIDTRANS_API_BASE_URL: 'https://api.sandbox.midtrans.com',
+    },
   });
   env.untracked(() => {
     const ss = env.spreadsheet;
@@ -82,7 +96,12 @@ export function runSide(side: Side, workload: Workload, variant: BenchVariant = 
   const fns = loadBundleSource(side.source, env, side.name === 'ours' ? 'Code.js' : `${side.name}.js`);
   const executions: ExecutionRecord[] = [];
   const record = () => {
-    const r: ExecutionRecord = { modelledMs: env.modelledMs(), calls: structuredClone(env.calls), killed: env.killed, linkedRows: linkedRows(env) };
+    const r: ExecutionRecord = {
+      modelledMs: env.modelledMs(),
+      calls: structuredClone(env.calls),
+      killed: env.killed,
+      linkedRows: linkedRows(env),
+    };
     executions.push(r);
     return r;
   };

@@ -29,7 +29,11 @@ export function verifyLinks(env: AppsScriptEnvironment, sim: Simulator, serverKe
       problems.push(`${orderId}: no link in the sheet`);
       continue;
     }
-    const res = sim.handle({ method: 'GET', path: `/v1/payment-links/${encodeURIComponent(orderId)}`, headers: { authorization: auth, accept: 'application/json' } });
+    const res = sim.handle({
+      method: 'GET',
+      path: `/v1/payment-links/${encodeURIComponent(orderId)}`,
+      headers: { authorization: auth, accept: 'application/json' },
+    });
     // The GET view names it payment_link_url (core paymentUrlOf); the create answer says payment_url.
     const known = res.status === 200 ? paymentUrlOf(JSON.parse(res.body) as PaymentLink) : '';
     if (known !== cell) problems.push(`${orderId}: the sheet has ${cell}, the simulator ${known || `answers ${res.status}`}`);

@@ -21,7 +21,12 @@ export async function sendLoad(url: string, bodies: unknown[], concurrency: numb
       const t = performance.now();
       let status = 'error';
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30000) });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+          signal: AbortSignal.timeout(30000),
+        });
         await res.arrayBuffer();
         status = String(res.status);
       } finally {

@@ -13,7 +13,13 @@ export const BASELINE_PATH = 'bench-baseline-midtrans';
 export const VERIFY_PATH = 'bench-verify-midtrans';
 export const SAFE_BASELINE_PATH = 'bench-safe-baseline-midtrans';
 
-const verified = (x: number) => ({ name: 'Verified', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [x, 0] as [number, number], parameters: {} });
+const verified = (x: number) => ({
+  name: 'Verified',
+  type: 'n8n-nodes-base.noOp',
+  typeVersion: 1,
+  position: [x, 0] as [number, number],
+  parameters: {},
+});
 
 export function oursWorkflow(options: Record<string, unknown> = {}): WorkflowJson {
   return {
@@ -34,7 +40,11 @@ export function oursWorkflow(options: Record<string, unknown> = {}): WorkflowJso
   };
 }
 
-export function baselineWorkflow(serverKey: string, path = BASELINE_PATH, webhookId = '9d1c3b5a-7e6f-4d2c-b1a0-3f4e5d6c7b81'): WorkflowJson {
+export function baselineWorkflow(
+  serverKey: string,
+  path = BASELINE_PATH,
+  webhookId = '9d1c3b5a-7e6f-4d2c-b1a0-3f4e5d6c7b81',
+): WorkflowJson {
   return {
     name: 'bench: baseline (Webhook → Crypto → IF)',
     nodes: [
@@ -124,7 +134,12 @@ export function verifyWorkflow(confirm = true): WorkflowJson {
           conditions: {
             options: { caseSensitive: true, leftValue: '', typeValidation: 'strict' },
             conditions: [
-              { id: '7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d41', leftValue: '={{ $json.verified }}', rightValue: true, operator: { type: 'boolean', operation: 'true', singleValue: true } },
+              {
+                id: '7b9d1f3a-5c7e-4a9b-8d1f-3a5c7e9b1d41',
+                leftValue: '={{ $json.verified }}',
+                rightValue: true,
+                operator: { type: 'boolean', operation: 'true', singleValue: true },
+              },
             ],
             combinator: 'and',
           },
@@ -140,7 +155,6 @@ export function verifyWorkflow(confirm = true): WorkflowJson {
     },
   };
 }
-
 
 /**
  * (d) The baseline made as safe as the Trigger by hand: after the signature IF, an HTTP Request asks
@@ -181,8 +195,18 @@ export function safeBaselineWorkflow(serverKey: string, statusApiBase: string): 
         conditions: {
           options: { caseSensitive: true, leftValue: '', typeValidation: 'strict' },
           conditions: [
-            { id: '8c2e4a6b-0d1f-4b3c-9e5a-7c9e1b3d5f61', leftValue: '={{ $json.order_id }}', rightValue: `={{ ${body}.order_id }}`, operator: { type: 'string', operation: 'equals' } },
-            { id: '9d3f5b7c-1e2a-4c4d-8f6b-8d0f2c4e6a71', leftValue: '={{ $json.transaction_status }}', rightValue: `={{ ${body}.transaction_status }}`, operator: { type: 'string', operation: 'equals' } },
+            {
+              id: '8c2e4a6b-0d1f-4b3c-9e5a-7c9e1b3d5f61',
+              leftValue: '={{ $json.order_id }}',
+              rightValue: `={{ ${body}.order_id }}`,
+              operator: { type: 'string', operation: 'equals' },
+            },
+            {
+              id: '9d3f5b7c-1e2a-4c4d-8f6b-8d0f2c4e6a71',
+              leftValue: '={{ $json.transaction_status }}',
+              rightValue: `={{ ${body}.transaction_status }}`,
+              operator: { type: 'string', operation: 'equals' },
+            },
           ],
           combinator: 'and',
         },

@@ -15,7 +15,8 @@ export const REPO_ROOT = findRepoRoot(__dirname);
 function findRepoRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && Array.isArray((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { workspaces?: unknown }).workspaces)) return dir;
+    if (fs.existsSync(manifest) && Array.isArray((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { workspaces?: unknown }).workspaces))
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`no workspace root above ${from}`);
   }
 }
@@ -44,7 +45,8 @@ export async function installPackage(userFolder: string, tarball: string): Promi
   const nodesDir = path.join(userFolder, '.n8n', 'nodes');
   fs.mkdirSync(nodesDir, { recursive: true });
   const manifest = path.join(nodesDir, 'package.json');
-  if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+  if (!fs.existsSync(manifest))
+    fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
   const [cmd, args] = npmArgs(['install', tarball, '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
   await exec(cmd, args, { cwd: nodesDir, maxBuffer: 16 * 2 ** 20 });
   const name = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { dependencies: Record<string, string> }).dependencies;

@@ -67,18 +67,29 @@ export class N8nRestSession {
   }
 
   /** The node type's description as the editor gets it, or null when n8n does not know the type. */
-  async nodeDescription(name: string, version: number): Promise<{ name: string; webhooks?: { path: string; httpMethod: string }[]; [k: string]: unknown } | null> {
-    const r = await request<{ data: Array<{ name: string; webhooks?: { path: string; httpMethod: string }[] }> }>(`${this.baseUrl}/rest/node-types`, {
-      headers: this.headers(),
-      body: { nodeInfos: [{ name, version }] },
-    });
+  async nodeDescription(
+    name: string,
+    version: number,
+  ): Promise<{ name: string; webhooks?: { path: string; httpMethod: string }[]; [k: string]: unknown } | null> {
+    const r = await request<{ data: Array<{ name: string; webhooks?: { path: string; httpMethod: string }[] }> }>(
+      `${this.baseUrl}/rest/node-types`,
+      {
+        headers: this.headers(),
+        body: { nodeInfos: [{ name, version }] },
+      },
+    );
     // The answer names the type without its package prefix (`midtrans`, not `n8n-nodes-midtrans.midtrans`).
     if (r.status !== 200 || !Array.isArray(r.json?.data)) return null;
     return r.json.data.find((d) => d.name === name || name.endsWith(`.${d.name}`)) ?? null;
   }
 
   /** The credential's Test button (`POST /rest/credentials/test`), with `data` as typed in the form. */
-  async testCredential(credential: { id: string; name: string; type: string; data: Record<string, unknown> }): Promise<{ status: string; message: string }> {
+  async testCredential(credential: {
+    id: string;
+    name: string;
+    type: string;
+    data: Record<string, unknown>;
+  }): Promise<{ status: string; message: string }> {
     const r = await expectOk<{ data: { status: string; message: string } }>(
       'POST /rest/credentials/test',
       request(`${this.baseUrl}/rest/credentials/test`, { headers: this.headers(), body: { credentials: credential } }),
@@ -95,7 +106,17 @@ export class N8nRestSession {
 export interface WorkflowJson {
   id?: string;
   name: string;
-  nodes: Array<{ id?: string; name: string; type: string; typeVersion: number; position: [number, number]; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }>; webhookId?: string; [k: string]: unknown }>;
+  nodes: Array<{
+    id?: string;
+    name: string;
+    type: string;
+    typeVersion: number;
+    position: [number, number];
+    parameters: Record<string, unknown>;
+    credentials?: Record<string, { id: string; name: string }>;
+    webhookId?: string;
+    [k: string]: unknown;
+  }>;
   connections: Record<string, unknown>;
   settings?: Record<string, unknown>;
   [k: string]: unknown;
@@ -111,7 +132,13 @@ export interface Execution {
   stoppedAt: string | null;
   data?: {
     resultData: {
-      runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message: string; description?: string } }>>;
+      runData: Record<
+        string,
+        Array<{
+          data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
+          error?: { message: string; description?: string };
+        }>
+      >;
       error?: { message: string; description?: string; node?: { name: string } };
       lastNodeExecuted?: string;
     };

@@ -6,7 +6,13 @@ import { selectedN8nVersion } from './provision';
  * verified-community-node catalog), cookies work over plain HTTP, and the task-runner broker gets its
  * own port so two instances (or a user's own n8n on 5678/5679) never collide.
  */
-export function quietN8nEnv(opts: { userFolder: string; port: number; brokerPort: number; host: string; encryptionKey: string }): Record<string, string> {
+export function quietN8nEnv(opts: {
+  userFolder: string;
+  port: number;
+  brokerPort: number;
+  host: string;
+  encryptionKey: string;
+}): Record<string, string> {
   const base = `http://${opts.host}:${opts.port}/`;
   return {
     N8N_USER_FOLDER: opts.userFolder,

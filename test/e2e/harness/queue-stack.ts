@@ -239,9 +239,17 @@ export async function startQueueStack(opts: QueueStackOptions): Promise<QueueSta
       env: { ...env, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' },
     });
     started.push(main);
-    const credential = await main.createCredential({ name: 'Midtrans (local simulator)', type: 'midtransApi', data: { serverKey, environment: 'sandbox', baseUrl: sim.url } });
+    const credential = await main.createCredential({
+      name: 'Midtrans (local simulator)',
+      type: 'midtransApi',
+      data: { serverKey, environment: 'sandbox', baseUrl: sim.url },
+    });
     const spawnAll = (kind: 'webhook' | 'worker', n: number) =>
-      Promise.all(Array.from({ length: n }, (_, index) => startProcess({ kind, index, install, tarball: opts.packageTarball, env, encryptionKey, concurrency: opts.concurrency ?? 5, log })));
+      Promise.all(
+        Array.from({ length: n }, (_, index) =>
+          startProcess({ kind, index, install, tarball: opts.packageTarball, env, encryptionKey, concurrency: opts.concurrency ?? 5, log }),
+        ),
+      );
     const webhooks = await spawnAll('webhook', opts.webhookProcessors ?? 2);
     started.push(...webhooks.map((w) => ({ stop: () => w.kill('SIGTERM', 10000) })));
     const workers = await spawnAll('worker', opts.workers ?? 2);
@@ -276,7 +284,16 @@ export async function startQueueStack(opts: QueueStackOptions): Promise<QueueSta
         }
       },
       async addWorker() {
-        const w = await startProcess({ kind: 'worker', index: workers.length, install, tarball: opts.packageTarball, env, encryptionKey, concurrency: opts.concurrency ?? 5, log });
+        const w = await startProcess({
+          kind: 'worker',
+          index: workers.length,
+          install,
+          tarball: opts.packageTarball,
+          env,
+          encryptionKey,
+          concurrency: opts.concurrency ?? 5,
+          log,
+        });
         workers.push(w);
         started.push({ stop: () => w.kill('SIGTERM', 10000) });
         return w;

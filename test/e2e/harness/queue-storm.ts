@@ -18,8 +18,17 @@ export function makeLinks(sim: Simulator, serverKey: string, prefix: string, cou
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const orderId = `${prefix}-${String(i).padStart(4, '0')}`;
-    const body = JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: 50000 + (i % 20) * 2500 }, usage_limit: 1, customer_details: { email: `buyer${i}@example.id` } });
-    const res = sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json', accept: 'application/json' }, body });
+    const body = JSON.stringify({
+      transaction_details: { order_id: orderId, gross_amount: 50000 + (i % 20) * 2500 },
+      usage_limit: 1,
+      customer_details: { email: `buyer${i}@example.id` },
+    });
+    const res = sim.handle({
+      method: 'POST',
+      path: '/v1/payment-links',
+      headers: { authorization: auth, 'content-type': 'application/json', accept: 'application/json' },
+      body,
+    });
     if (res.status !== 200) throw new Error(`simulator refused link ${orderId}: ${res.status} ${res.body}`);
     out.push(orderId);
   }
@@ -31,7 +40,13 @@ export function payLinks(sim: Simulator, orderIds: string[], status: (i: number)
   return orderIds.map((orderId, i) => ({ ...sim.pay(orderId, { status: status(i), payment_type: 'bank_transfer' }) }) as Body);
 }
 
-export function paidOrders(sim: Simulator, serverKey: string, prefix: string, count: number, status: (i: number) => string = defaultStatus): Body[] {
+export function paidOrders(
+  sim: Simulator,
+  serverKey: string,
+  prefix: string,
+  count: number,
+  status: (i: number) => string = defaultStatus,
+): Body[] {
   return payLinks(sim, makeLinks(sim, serverKey, prefix, count), status);
 }
 
@@ -52,7 +67,12 @@ export async function storm(urls: string[], bodies: unknown[], concurrency: numb
       const i = next++;
       const t = performance.now();
       try {
-        const res = await fetch(urls[i % urls.length], { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bodies[i]), signal: AbortSignal.timeout(30000) });
+        const res = await fetch(urls[i % urls.length], {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(bodies[i]),
+          signal: AbortSignal.timeout(30000),
+        });
         await res.arrayBuffer();
         statuses[i] = String(res.status);
       } catch {
@@ -69,7 +89,13 @@ export async function storm(urls: string[], bodies: unknown[], concurrency: numb
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until the workflow has `count` executions and none is queued or running (or the time is up). */
-export async function settled(api: N8nPublicApi, workflowId: string, count: number, timeoutMs = 120000, mode?: string): Promise<Execution[]> {
+export async function settled(
+  api: N8nPublicApi,
+  workflowId: string,
+  count: number,
+  timeoutMs = 120000,
+  mode?: string,
+): Promise<Execution[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const list = (await api.executions(workflowId)).filter((e) => !mode || e.mode === mode);
@@ -105,7 +131,15 @@ const STALLED = /failed to be processed too many times/;
  * the first node's output. A lost execution's data is overwritten by n8n with its error, so it matches
  * nothing; that is how a loss shows.
  */
-export async function outcome(api: N8nPublicApi, workflowId: string, bodies: Body[], statuses: string[], triggerNode: string, signatureOf: (json: Record<string, unknown>) => unknown = (j) => j.signature_key, mode = 'webhook'): Promise<Outcome> {
+export async function outcome(
+  api: N8nPublicApi,
+  workflowId: string,
+  bodies: Body[],
+  statuses: string[],
+  triggerNode: string,
+  signatureOf: (json: Record<string, unknown>) => unknown = (j) => j.signature_key,
+  mode = 'webhook',
+): Promise<Outcome> {
   // Only the runs the notifications started (a scheduled reconciliation run in the same workflow is not one).
   const list = (await api.executions(workflowId)).filter((e) => e.mode === mode);
   const seen = new Map<string, number>();

@@ -104,7 +104,8 @@ export async function serveWebApp(addon: SheetsAddon, opts: { host?: string; por
         let out: { content: string; mimeType: string };
         try {
           addon.env.newExecution({ context: 'webapp' });
-          const result = addon.fns.doPost(postEvent(body, query, String(req.headers['content-type'] ?? 'application/json'))) as { getContent(): string; getMimeType(): string } | undefined;
+          const result = addon.fns.doPost(postEvent(body, query, String(req.headers['content-type'] ?? 'application/json'))) as
+            { getContent(): string; getMimeType(): string } | undefined;
           out = addon.env.untracked(() => ({ content: result?.getContent() ?? '', mimeType: result?.getMimeType() ?? 'TEXT' }));
         } catch (e) {
           // Apps Script shows an HTML error page (still behind the 302) when doPost throws.
@@ -113,7 +114,10 @@ export async function serveWebApp(addon: SheetsAddon, opts: { host?: string; por
         posts.push({ body, answer: out.content });
         const key = randomBytes(24).toString('base64url');
         echoes.set(key, out);
-        res.writeHead(302, { location: `${base}/macros/echo?user_content_key=${key}&lib=${deploymentId}`, 'content-type': 'text/html; charset=UTF-8' });
+        res.writeHead(302, {
+          location: `${base}/macros/echo?user_content_key=${key}&lib=${deploymentId}`,
+          'content-type': 'text/html; charset=UTF-8',
+        });
         res.end('<HTML><HEAD><TITLE>Moved Temporarily</TITLE></HEAD><BODY>Moved Temporarily</BODY></HTML>');
         return;
       }

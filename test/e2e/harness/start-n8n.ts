@@ -151,7 +151,12 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
         const description = await rest.nodeDescription(node.type, node.typeVersion);
         for (const hook of description?.webhooks ?? []) {
           if (hook.path.startsWith('=')) continue; // an expression path is the Webhook node's case only
-          urls.push({ node: node.name, type: node.type, method: hook.httpMethod, url: `${baseUrl}/webhook/${node.webhookId}/${hook.path}` });
+          urls.push({
+            node: node.name,
+            type: node.type,
+            method: hook.httpMethod,
+            url: `${baseUrl}/webhook/${node.webhookId}/${hook.path}`,
+          });
         }
       }
       return urls;
@@ -168,7 +173,11 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
       rest,
       // n8n 1.x's public API schema asks every credential for a domain restriction; the suites' hosts are on loopback.
       createCredential: (c) =>
-        api.createCredential(selectedN8nVersion().startsWith('1.') ? { ...c, data: { allowedHttpRequestDomains: 'domains', allowedDomains: '127.0.0.1', ...c.data } } : c),
+        api.createCredential(
+          selectedN8nVersion().startsWith('1.')
+            ? { ...c, data: { allowedHttpRequestDomains: 'domains', allowedDomains: '127.0.0.1', ...c.data } }
+            : c,
+        ),
       async importWorkflow(json, opts = {}) {
         const nodes = json.nodes.map((n) => {
           if (!n.credentials) return n;
@@ -196,7 +205,8 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
         for (;;) {
           const list = (await api.executions(workflowId)).filter((e) => e.status !== 'running' && e.status !== 'new');
           if (list.length >= count) return list;
-          if (Date.now() > deadline) throw new Error(`workflow ${workflowId}: ${list.length} finished executions after ${timeoutMs} ms, expected ${count}`);
+          if (Date.now() > deadline)
+            throw new Error(`workflow ${workflowId}: ${list.length} finished executions after ${timeoutMs} ms, expected ${count}`);
           await sleep(200);
         }
       },

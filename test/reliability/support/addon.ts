@@ -4,9 +4,27 @@
  * environment per seed; nothing is shared between seeds except the bundle text.
  */
 import path from 'path';
-import { simulatorFetch, postEvent, type AppsScriptEnvironment, type EmulatorOptions, type FetchFn, type FetchRequest, type FetchResult } from '../../../tools/apps-script-emulator';
+import {
+  simulatorFetch,
+  postEvent,
+  type AppsScriptEnvironment,
+  type EmulatorOptions,
+  type FetchFn,
+  type FetchRequest,
+  type FetchResult,
+} from '../../../tools/apps-script-emulator';
 import { createSimulator, type FaultOptions, type Simulator } from '../../../tools/simulator';
-import { ADDON_BUILD_SCRIPT, buildAddon, col, configuredProperties, startAddon, typeInvoiceSheet, TEMPLATE, type AddonBundle, type Column } from '../../support/sheets-addon';
+import {
+  ADDON_BUILD_SCRIPT,
+  buildAddon,
+  col,
+  configuredProperties,
+  startAddon,
+  typeInvoiceSheet,
+  TEMPLATE,
+  type AddonBundle,
+  type Column,
+} from '../../support/sheets-addon';
 import { formatRupiah, parseRupiah } from '../../../core/src';
 import { PLANTED_KEY } from './secrets';
 import { testTempDir } from '../../support/temp-dir';
@@ -67,7 +85,10 @@ export interface Addon {
   sim: Simulator;
   fns: Record<string, (...args: unknown[]) => unknown>;
   /** An entry point as a fresh execution, or (`concurrent`) as one overlapping the current execution. */
-  run(name: string, options?: { context?: 'ui' | 'webapp' | 'trigger'; stopAtCall?: number; args?: unknown[]; concurrent?: boolean }): RunOutcome;
+  run(
+    name: string,
+    options?: { context?: 'ui' | 'webapp' | 'trigger'; stopAtCall?: number; args?: unknown[]; concurrent?: boolean },
+  ): RunOutcome;
   /** A raw doPost body as Apps Script hands it over; returns the text answer. */
   post(text: string, options?: { concurrent?: boolean }): string;
   setSheet(rows: Row[]): void;
@@ -82,7 +103,13 @@ function textOf(v: unknown): string {
 export function createAddon(options: AddonOptions = {}): Addon {
   const serverKey = options.serverKey ?? PLANTED_KEY;
   let env!: AppsScriptEnvironment;
-  const sim = createSimulator({ serverKey: options.simulatorKey ?? serverKey, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed: options.seed ?? 1, faults: options.faults });
+  const sim = createSimulator({
+    serverKey: options.simulatorKey ?? serverKey,
+    publicBaseUrl: 'https://app.sandbox.midtrans.com',
+    now: () => env.now(),
+    seed: options.seed ?? 1,
+    faults: options.faults,
+  });
   const toSimulator = options.wrapFetch ? options.wrapFetch(simulatorFetch(sim)) : simulatorFetch(sim);
   let fns!: Record<string, (...args: unknown[]) => unknown>;
   ({ env, fns } = startAddon(addonBundle(), {
@@ -137,7 +164,10 @@ export function createAddon(options: AddonOptions = {}): Addon {
       typeInvoiceSheet(env, TEMPLATE, rows, { asText: true });
     },
     rows(atLeast = 0) {
-      const out = env.sheetValues('Invoices').slice(1).map((r) => r.map(textOf));
+      const out = env
+        .sheetValues('Invoices')
+        .slice(1)
+        .map((r) => r.map(textOf));
       while (out.length < atLeast) out.push(TEMPLATE.map(() => ''));
       return out;
     },

@@ -49,15 +49,66 @@ function validRow(r: ReturnType<typeof rng>, orderId: string): Row {
 
 /** One way to break a valid row, and the column the Note must then name. */
 const BREAKERS: { column: Column; apply(cells: Row, r: ReturnType<typeof rng>): void }[] = [
-  { column: 'Amount', apply: (c) => { c[7] = 'seratus ribu'; c[5] = ''; c[6] = ''; } },
-  { column: 'Amount', apply: (c) => { c[7] = '12.5'; c[5] = ''; c[6] = ''; } },
-  { column: 'Amount', apply: (c) => { c[7] = ''; c[5] = ''; c[6] = ''; c[1] = c[1] || 'Budi'; } },
+  {
+    column: 'Amount',
+    apply: (c) => {
+      c[7] = 'seratus ribu';
+      c[5] = '';
+      c[6] = '';
+    },
+  },
+  {
+    column: 'Amount',
+    apply: (c) => {
+      c[7] = '12.5';
+      c[5] = '';
+      c[6] = '';
+    },
+  },
+  {
+    column: 'Amount',
+    apply: (c) => {
+      c[7] = '';
+      c[5] = '';
+      c[6] = '';
+      c[1] = c[1] || 'Budi';
+    },
+  },
   // Over the documented 50 characters (an email's shape is only warned about: docs/midtrans-contract.md §2.5).
-  { column: 'Customer Email', apply: (c) => { c[1] = 'Budi'; c[2] = `budi.${'x'.repeat(40)}@example.com`; c[3] = '08123456789'; } },
-  { column: 'Order ID', apply: (c) => { c[0] = 'INV 7/2026'; } },
-  { column: 'Usage Limit', apply: (c) => { c[10] = 'many'; } },
-  { column: 'Expiry', apply: (c) => { c[9] = 'soon'; } },
-  { column: 'Unit Price', apply: (c) => { c[5] = '2'; c[6] = ''; c[7] = ''; } },
+  {
+    column: 'Customer Email',
+    apply: (c) => {
+      c[1] = 'Budi';
+      c[2] = `budi.${'x'.repeat(40)}@example.com`;
+      c[3] = '08123456789';
+    },
+  },
+  {
+    column: 'Order ID',
+    apply: (c) => {
+      c[0] = 'INV 7/2026';
+    },
+  },
+  {
+    column: 'Usage Limit',
+    apply: (c) => {
+      c[10] = 'many';
+    },
+  },
+  {
+    column: 'Expiry',
+    apply: (c) => {
+      c[9] = 'soon';
+    },
+  },
+  {
+    column: 'Unit Price',
+    apply: (c) => {
+      c[5] = '2';
+      c[6] = '';
+      c[7] = '';
+    },
+  },
 ];
 
 /**

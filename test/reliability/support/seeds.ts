@@ -15,7 +15,13 @@ export function seeds(ciDefault: number): number[] {
 }
 
 /** Seeded choices over mulberry32: the seed fully decides a scenario. */
-export function rng(seed: number): { next(): number; int(lo: number, hi: number): number; pick<T>(xs: readonly T[]): T; chance(p: number): boolean; shuffle<T>(xs: T[]): T[] } {
+export function rng(seed: number): {
+  next(): number;
+  int(lo: number, hi: number): number;
+  pick<T>(xs: readonly T[]): T;
+  chance(p: number): boolean;
+  shuffle<T>(xs: T[]): T[];
+} {
   const next = mulberry32(seed >>> 0 || 0x9e3779b9);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return {

@@ -23,13 +23,23 @@ const LIVES: { method: string; steps: Step[] }[] = [
   { method: 'echannel', steps: [{ status: 'settlement' }, { status: 'deny' }] },
   { method: 'indomaret', steps: [{ status: 'pending' }, { status: 'settlement' }, { status: 'deny' }] },
   { method: 'credit_card', steps: [{ status: 'capture', fraud_status: 'accept' }, { status: 'settlement' }] },
-  { method: 'credit_card', steps: [{ status: 'capture', fraud_status: 'challenge' }, { status: 'capture', fraud_status: 'accept' }] },
+  {
+    method: 'credit_card',
+    steps: [
+      { status: 'capture', fraud_status: 'challenge' },
+      { status: 'capture', fraud_status: 'accept' },
+    ],
+  },
   { method: 'credit_card', steps: [{ status: 'capture', fraud_status: 'challenge' }, { status: 'deny' }] },
   { method: 'other_qris', steps: [{ status: 'pending' }] },
 ];
 
 /** Pays each link 1..usageLimit times along random lives; returns every notification, in emission order. */
-export function payEverything(sim: Simulator, links: { orderId: string; usageLimit: number }[], seed: number): { ordered: NotificationBody[]; reversals: number } {
+export function payEverything(
+  sim: Simulator,
+  links: { orderId: string; usageLimit: number }[],
+  seed: number,
+): { ordered: NotificationBody[]; reversals: number } {
   const r = rng(seed * 31 + 5);
   // Interleave purchases across links: emission order is the order of the steps below.
   const lives: { orderId: string; method: string; steps: Step[]; transactionId?: string }[] = [];
@@ -49,7 +59,8 @@ export function payEverything(sim: Simulator, links: { orderId: string; usageLim
       ? sim.pay(l.orderId, { ...step, transaction_id: l.transactionId })
       : sim.pay(l.orderId, { ...step, payment_type: l.method });
     l.transactionId = body.transaction_id as string;
-    if (step.status === 'deny' && ordered.some((b) => b.transaction_id === l.transactionId && b.transaction_status === 'settlement')) reversals++;
+    if (step.status === 'deny' && ordered.some((b) => b.transaction_id === l.transactionId && b.transaction_status === 'settlement'))
+      reversals++;
     ordered.push(body);
   }
   return { ordered, reversals };
@@ -75,10 +86,23 @@ function forgeries(genuine: NotificationBody[], r: ReturnType<typeof rng>): Deli
   const unpaid = genuine.find((b) => b.status_code !== '200');
   const made: [string, unknown][] = [
     ['amount lowered, signature kept', { ...base, gross_amount: '1.00' }],
-    ...(unpaid ? [['status raised to settlement, signature kept', { ...unpaid, transaction_status: 'settlement', status_code: '200' }] as [string, unknown]] : []),
-    ['signed with another server key', { ...resigned, signature_key: notificationSignature(resigned, 'SB-Mid-server-attacker', sha512Hex) }],
+    ...(unpaid
+      ? [
+          ['status raised to settlement, signature kept', { ...unpaid, transaction_status: 'settlement', status_code: '200' }] as [
+            string,
+            unknown,
+          ],
+        ]
+      : []),
+    [
+      'signed with another server key',
+      { ...resigned, signature_key: notificationSignature(resigned, 'SB-Mid-server-attacker', sha512Hex) },
+    ],
     ['signature_key removed', { ...base, signature_key: undefined }],
-    ['signature from another notification', { ...base, signature_key: other.signature_key === base.signature_key ? '0'.repeat(128) : other.signature_key }],
+    [
+      'signature from another notification',
+      { ...base, signature_key: other.signature_key === base.signature_key ? '0'.repeat(128) : other.signature_key },
+    ],
     ['order id moved to another link', { ...base, order_id: `${String(other.order_id)}X` }],
     ['signature upper-cased and truncated', { ...base, signature_key: String(base.signature_key).toUpperCase().slice(0, 127) }],
     ['status_code changed', { ...base, status_code: base.status_code === '200' ? '201' : '200' }],
@@ -95,7 +119,10 @@ const MALFORMED: [string, string][] = [
   ['JSON number', '42'],
   ['signed fields as numbers', '{"order_id":1,"status_code":200,"gross_amount":10000,"signature_key":"x"}'],
   ['nested objects', '{"order_id":{"$ne":""},"status_code":{},"gross_amount":[],"signature_key":{}}'],
-  ['very long order id', JSON.stringify({ order_id: 'A'.repeat(100_000), status_code: '200', gross_amount: '1.00', signature_key: 'f'.repeat(128) })],
+  [
+    'very long order id',
+    JSON.stringify({ order_id: 'A'.repeat(100_000), status_code: '200', gross_amount: '1.00', signature_key: 'f'.repeat(128) }),
+  ],
   ['prototype keys', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},"order_id":"INV-1"}'],
 ];
 
@@ -106,7 +133,8 @@ const MALFORMED: [string, string][] = [
 export function storm(genuine: NotificationBody[], seed: number): Delivery[] {
   const r = rng(seed * 131 + 7);
   const out: Delivery[] = genuine.map((b) => ({ kind: 'genuine' as const, text: JSON.stringify(b) }));
-  for (const b of genuine) if (r.chance(0.4)) for (let i = r.int(1, 3); i > 0; i--) out.push({ kind: 'duplicate', text: JSON.stringify(b) });
+  for (const b of genuine)
+    if (r.chance(0.4)) for (let i = r.int(1, 3); i > 0; i--) out.push({ kind: 'duplicate', text: JSON.stringify(b) });
   const forged = r.shuffle(forgeries(genuine, r)).slice(0, r.int(3, 8));
   const malformed = r.shuffle(MALFORMED.map(([how, text]) => ({ kind: 'malformed' as const, how, text }))).slice(0, r.int(3, 8));
   return r.shuffle([...out, ...forged, ...malformed]);

@@ -8,11 +8,24 @@ test('column letters: A=1, Z=26, AA=27, AZ=52, ZZ=702, AAA=703', () => {
 
 test('any rectangle written as A1 parses back to the same coordinates (any case, $ anchors allowed)', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 700 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 }), fc.boolean(), (row, column, numRows, numColumns, lower) => {
-      const a1 = toA1(row, column, numRows, numColumns);
-      const text = lower ? a1.toLowerCase() : a1.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-      expect(parseA1(text)).toEqual({ sheetName: undefined, startRow: row, startColumn: column, endRow: row + numRows - 1, endColumn: column + numColumns - 1 });
-    }),
+    fc.property(
+      fc.integer({ min: 1, max: 5000 }),
+      fc.integer({ min: 1, max: 700 }),
+      fc.integer({ min: 1, max: 50 }),
+      fc.integer({ min: 1, max: 50 }),
+      fc.boolean(),
+      (row, column, numRows, numColumns, lower) => {
+        const a1 = toA1(row, column, numRows, numColumns);
+        const text = lower ? a1.toLowerCase() : a1.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+        expect(parseA1(text)).toEqual({
+          sheetName: undefined,
+          startRow: row,
+          startColumn: column,
+          endRow: row + numRows - 1,
+          endColumn: column + numColumns - 1,
+        });
+      },
+    ),
   );
 });
 

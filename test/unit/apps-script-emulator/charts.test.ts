@@ -9,15 +9,25 @@ function setUp() {
   const Charts = (env.globals as { Charts: { ChartType: Record<string, string> } }).Charts;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheets()[0];
-  sheet.getRange(1, 1, 3, 2).setValues([['Day', 'Amount'], ['2026-01-05', 1000], ['2026-01-06', 2500]]);
+  sheet.getRange(1, 1, 3, 2).setValues([
+    ['Day', 'Amount'],
+    ['2026-01-05', 1000],
+    ['2026-01-06', 2500],
+  ]);
   return { env, ss, sheet, Charts, SpreadsheetApp };
 }
 
 test('a column chart built, inserted, listed, replaced and removed; each call counted', () => {
   const { env, sheet, Charts } = setUp();
   const before = env.calls.total;
-  const chart = sheet.newChart().setChartType(Charts.ChartType.COLUMN as unknown as GoogleAppsScript.Charts.ChartType)
-    .addRange(sheet.getRange('A1:A3')).addRange(sheet.getRange('B1:B3')).setPosition(2, 4, 0, 0).setOption('title', 'Per day').build();
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN as unknown as GoogleAppsScript.Charts.ChartType)
+    .addRange(sheet.getRange('A1:A3'))
+    .addRange(sheet.getRange('B1:B3'))
+    .setPosition(2, 4, 0, 0)
+    .setOption('title', 'Per day')
+    .build();
   sheet.insertChart(chart);
   const [listed] = sheet.getCharts();
   expect(listed.getChartId()).toEqual(expect.any(Number));
@@ -35,27 +45,56 @@ test('a column chart built, inserted, listed, replaced and removed; each call co
 
 test('strict: unknown type, no type, no data, a position off the sheet, a second insert, a chart from another sheet', () => {
   const { ss, sheet, Charts } = setUp();
-  expect(() => sheet.newChart().setChartType('DONUT' as unknown as GoogleAppsScript.Charts.ChartType)).toThrow(/don't match the method signature/);
+  expect(() => sheet.newChart().setChartType('DONUT' as unknown as GoogleAppsScript.Charts.ChartType)).toThrow(
+    /don't match the method signature/,
+  );
   expect(() => sheet.newChart().addRange(sheet.getRange('A1:B3')).build()).toThrow(/no chart type/);
-  expect(() => sheet.newChart().setChartType(Charts.ChartType.LINE as unknown as GoogleAppsScript.Charts.ChartType).build()).toThrow(/no data/);
+  expect(() =>
+    sheet
+      .newChart()
+      .setChartType(Charts.ChartType.LINE as unknown as GoogleAppsScript.Charts.ChartType)
+      .build(),
+  ).toThrow(/no data/);
   expect(() => sheet.newChart().setPosition(0, 1, 0, 0)).toThrow(/outside the sheet/);
   expect(() => sheet.newChart().setPosition(1.5, 1, 0, 0)).toThrow(/don't match/);
   expect(() => sheet.newChart().addRange('A1:B3' as unknown as GoogleAppsScript.Spreadsheet.Range)).toThrow(/don't match/);
-  const chart = sheet.newChart().setChartType(Charts.ChartType.COLUMN as unknown as GoogleAppsScript.Charts.ChartType).addRange(sheet.getRange('A1:B3')).build();
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN as unknown as GoogleAppsScript.Charts.ChartType)
+    .addRange(sheet.getRange('A1:B3'))
+    .build();
   sheet.insertChart(chart);
   expect(() => sheet.insertChart(chart)).toThrow(/already in the sheet/);
   const other = ss.insertSheet('Other');
-  expect(() => other.insertChart(sheet.newChart().setChartType(Charts.ChartType.PIE as unknown as GoogleAppsScript.Charts.ChartType).addRange(sheet.getRange('A1:B3')).build())).toThrow(/another sheet/);
+  expect(() =>
+    other.insertChart(
+      sheet
+        .newChart()
+        .setChartType(Charts.ChartType.PIE as unknown as GoogleAppsScript.Charts.ChartType)
+        .addRange(sheet.getRange('A1:B3'))
+        .build(),
+    ),
+  ).toThrow(/another sheet/);
   expect(() => other.removeChart(chart)).toThrow(/not in this sheet/);
 });
 
 test('a cut before the flush loses an inserted chart and brings back a removed one', () => {
   const { env, sheet, Charts, SpreadsheetApp } = setUp();
-  const kept = sheet.newChart().setChartType(Charts.ChartType.COLUMN as unknown as GoogleAppsScript.Charts.ChartType).addRange(sheet.getRange('A1:B3')).build();
+  const kept = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN as unknown as GoogleAppsScript.Charts.ChartType)
+    .addRange(sheet.getRange('A1:B3'))
+    .build();
   sheet.insertChart(kept);
   SpreadsheetApp.flush();
   sheet.removeChart(sheet.getCharts()[0]);
-  sheet.insertChart(sheet.newChart().setChartType(Charts.ChartType.LINE as unknown as GoogleAppsScript.Charts.ChartType).addRange(sheet.getRange('A1:B3')).build());
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .setChartType(Charts.ChartType.LINE as unknown as GoogleAppsScript.Charts.ChartType)
+      .addRange(sheet.getRange('A1:B3'))
+      .build(),
+  );
   env.setStopAtCall(env.calls.total + 1);
   expect(() => sheet.getCharts()).toThrow(EXCEEDED_MESSAGE);
   env.newExecution({});

@@ -38,13 +38,20 @@ test('pricing: a read after writes pays the flush of the pending cells; an expli
   const afterWrite = COST.SHEETS_WRITE_CALL_MS + 20 * COST.SHEETS_PER_CELL_MS;
   expect(env.modelledMs()).toBeCloseTo(afterWrite + flushMs(20), 9); // the end-of-execution flush is included
   range.getValues(); // read: pays the flush of 20 cells
-  const afterRead = afterWrite + COST.SHEETS_READ_CALL_MS + 20 * COST.SHEETS_PER_CELL_MS + COST.SHEETS_FLUSH_FIXED_MS + 20 * COST.SHEETS_FLUSH_PER_CELL_MS;
+  const afterRead =
+    afterWrite + COST.SHEETS_READ_CALL_MS + 20 * COST.SHEETS_PER_CELL_MS + COST.SHEETS_FLUSH_FIXED_MS + 20 * COST.SHEETS_FLUSH_PER_CELL_MS;
   expect(env.modelledMs()).toBeCloseTo(afterRead, 9);
   range.getValues(); // nothing pending now
   expect(env.modelledMs()).toBeCloseTo(afterRead + COST.SHEETS_READ_CALL_MS + 20 * COST.SHEETS_PER_CELL_MS, 9);
   range.setValue('z');
   SpreadsheetApp.flush();
-  const expected = afterRead + COST.SHEETS_READ_CALL_MS + 20 * COST.SHEETS_PER_CELL_MS + COST.SHEETS_WRITE_CALL_MS + 20 * COST.SHEETS_PER_CELL_MS + flushMs(20);
+  const expected =
+    afterRead +
+    COST.SHEETS_READ_CALL_MS +
+    20 * COST.SHEETS_PER_CELL_MS +
+    COST.SHEETS_WRITE_CALL_MS +
+    20 * COST.SHEETS_PER_CELL_MS +
+    flushMs(20);
   expect(env.modelledMs()).toBeCloseTo(expected, 9);
 });
 
@@ -54,7 +61,7 @@ test('the cost model reproduces its sources: 400 per-row flushes ≈ 12 s, one 4
   expect(4000 * COST.SHEETS_PER_CELL_MS).toBeCloseTo(50, 9);
 });
 
-test('the fetchAll model stays inside its sources: each set\'s c is the published figure, the central set fits both measurements', () => {
+test("the fetchAll model stays inside its sources: each set's c is the published figure, the central set fits both measurements", () => {
   // [tanaike-fetchall] ~25 ms (≤ 100 ms) per extra request; [runall] ~0 → optimistic 5 ms.
   expect(FETCHALL_MODELS.central.perExtraRequestMs.value).toBe(25);
   expect(FETCHALL_MODELS.pessimistic.perExtraRequestMs.value).toBe(100);

@@ -4,7 +4,9 @@ import { createAppsScript, EmulatorOptions, FetchFn } from '../../../tools/apps-
 import type { GasSheet } from '../../../tools/apps-script-emulator/gas-types';
 
 /** A scripted server: answers from a table by "METHOD path", 404 otherwise. */
-export function scriptedFetch(table: Record<string, { status: number; body: string; headers?: Record<string, string> } | 'timeout'>): FetchFn {
+export function scriptedFetch(
+  table: Record<string, { status: number; body: string; headers?: Record<string, string> } | 'timeout'>,
+): FetchFn {
   return (req) => {
     const path = req.url.replace(/^https?:\/\/[^/]+/, '');
     const hit = table[`${req.method} ${path}`];

@@ -36,9 +36,24 @@ test('the bundle sees no Node globals (require, process, Buffer, setTimeout, fet
   const env = newEnv();
   const fns = loadBundleSource(probe, env);
   expect(fns.probeGlobals()).toEqual({
-    require: 'undefined', process: 'undefined', Buffer: 'undefined', setTimeout: 'undefined', setInterval: 'undefined',
-    fetch: 'undefined', URL: 'undefined', TextEncoder: 'undefined', module: 'undefined', exports: 'undefined', global: 'undefined',
-    SpreadsheetApp: 'object', UrlFetchApp: 'object', Utilities: 'object', Logger: 'object', console: 'object', JSON: 'object', Promise: 'function',
+    require: 'undefined',
+    process: 'undefined',
+    Buffer: 'undefined',
+    setTimeout: 'undefined',
+    setInterval: 'undefined',
+    fetch: 'undefined',
+    URL: 'undefined',
+    TextEncoder: 'undefined',
+    module: 'undefined',
+    exports: 'undefined',
+    global: 'undefined',
+    SpreadsheetApp: 'object',
+    UrlFetchApp: 'object',
+    Utilities: 'object',
+    Logger: 'object',
+    console: 'object',
+    JSON: 'object',
+    Promise: 'function',
   });
 });
 
@@ -68,14 +83,22 @@ test("the script's Date follows the emulated clock, so time budgets see modelled
 
 test('values and errors made by the emulator pass instanceof Array/Date/Error inside the script', () => {
   const env = newEnv();
-  env.untracked(() => env.spreadsheet.getSheets()[0].getRange(1, 1, 1, 2).setValues([['x', new Date()]]));
+  env.untracked(() =>
+    env.spreadsheet
+      .getSheets()[0]
+      .getRange(1, 1, 1, 2)
+      .setValues([['x', new Date()]]),
+  );
   const fns = loadBundleSource(probe, env);
   expect(fns.realmChecks()).toEqual([true, true, true, false, 'The starting row of the range is too small.']);
 });
 
 test('loadBundle reads a file; HtmlService templates evaluate in the script context', () => {
   const dir = testTempDir('gas-bundle-');
-  fs.writeFileSync(path.join(dir, 'Code.js'), 'function include(name) { return "[" + name + "]"; }\nfunction page() { return HtmlService.createTemplateFromFile("Page").evaluate().getContent(); }');
+  fs.writeFileSync(
+    path.join(dir, 'Code.js'),
+    'function include(name) { return "[" + name + "]"; }\nfunction page() { return HtmlService.createTemplateFromFile("Page").evaluate().getContent(); }',
+  );
   fs.writeFileSync(path.join(dir, 'Page.html'), '<body><?!= include("css") ?></body>');
   const env = newEnv({ htmlDir: dir });
   const fns = loadBundle(path.join(dir, 'Code.js'), env);

@@ -3,7 +3,14 @@
 import { createHash, createHmac } from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { ADDON_TRIGGER_FREQUENCY, COST, EmuTextOutput, LOCK_TIMEOUT_MESSAGE, MAX_TRIGGERS, TOO_MANY_TRIGGERS } from '../../../tools/apps-script-emulator';
+import {
+  ADDON_TRIGGER_FREQUENCY,
+  COST,
+  EmuTextOutput,
+  LOCK_TIMEOUT_MESSAGE,
+  MAX_TRIGGERS,
+  TOO_MANY_TRIGGERS,
+} from '../../../tools/apps-script-emulator';
 import { gas, newEnv } from './helpers';
 import { testTempDir } from '../../support/temp-dir';
 
@@ -154,7 +161,10 @@ describe('LockService', () => {
     UrlFetchApp.fetch('https://x.example/create');
     lock.releaseLock();
     UrlFetchApp.fetch('https://x.example/create');
-    expect(seen).toEqual([[false, 'webapp', 2], [true, 'webapp', 2]]);
+    expect(seen).toEqual([
+      [false, 'webapp', 2],
+      [true, 'webapp', 2],
+    ]);
     expect(env.calls.total).toBe(before + 3); // the overlapping executions' calls are their own
     expect(env.history.map((h) => h.calls.total)).toEqual([2, 2]);
     expect(lock.hasLock()).toBe(false);
@@ -183,8 +193,12 @@ describe('Utilities', () => {
   test('computeDigest also takes a signed byte array; HMAC-SHA256 matches node:crypto', () => {
     const util = u();
     const asSigned = [...Buffer.from('abc')];
-    expect(util.computeDigest(util.DigestAlgorithm.SHA_256, asSigned)).toEqual([...createHash('sha256').update('abc').digest()].map((b) => (b > 127 ? b - 256 : b)));
-    expect(util.computeHmacSha256Signature('body', 'key')).toEqual([...createHmac('sha256', 'key').update('body').digest()].map((b) => (b > 127 ? b - 256 : b)));
+    expect(util.computeDigest(util.DigestAlgorithm.SHA_256, asSigned)).toEqual(
+      [...createHash('sha256').update('abc').digest()].map((b) => (b > 127 ? b - 256 : b)),
+    );
+    expect(util.computeHmacSha256Signature('body', 'key')).toEqual(
+      [...createHmac('sha256', 'key').update('body').digest()].map((b) => (b > 127 ? b - 256 : b)),
+    );
   });
 
   test('base64Encode takes strings (UTF-8) and signed byte arrays', () => {

@@ -54,9 +54,12 @@ describe('coordinates and getRange overloads', () => {
 describe('values', () => {
   test('setValues with the wrong number of rows throws the real message', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]])).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
-    );
+    expect(() =>
+      sheet.getRange(1, 1, 3, 2).setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.');
   });
 
   test('setValues with a ragged row throws the columns message and writes nothing', () => {
@@ -64,12 +67,17 @@ describe('values', () => {
     expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2], [3]])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
-    expect(sheet.getRange(1, 1, 2, 2).getValues()).toEqual([['', ''], ['', '']]);
+    expect(sheet.getRange(1, 1, 2, 2).getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
   });
 
   test('setValues with a 1-D array is a signature error, not a silent write', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange(1, 1, 1, 2).setValues([1, 2] as unknown as unknown[][])).toThrow(/don't match the method signature for SpreadsheetApp.Range.setValues/);
+    expect(() => sheet.getRange(1, 1, 1, 2).setValues([1, 2] as unknown as unknown[][])).toThrow(
+      /don't match the method signature for SpreadsheetApp.Range.setValues/,
+    );
   });
 
   test('getValues returns typed values and empty strings; getDisplayValues returns what the user sees', () => {
@@ -96,7 +104,10 @@ describe('values', () => {
   test('setValue on a multi-cell range fills every cell', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B2').setValue(7);
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([[7, 7], [7, 7]]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      [7, 7],
+      [7, 7],
+    ]);
   });
 
   test('getLastRow/getLastColumn/getDataRange follow content, not formats', () => {
@@ -132,7 +143,10 @@ describe('user-entered parsing: text format versus formulas', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B1').setValues([['081234567890', '+62812345']]);
     expect(sheet.getRange('A1:B1').getValues()).toEqual([[81234567890, 62812345]]);
-    sheet.getRange('A2:B2').setNumberFormat('@').setValues([['081234567890', '+62812345']]);
+    sheet
+      .getRange('A2:B2')
+      .setNumberFormat('@')
+      .setValues([['081234567890', '+62812345']]);
     expect(sheet.getRange('A2:B2').getValues()).toEqual([['081234567890', '+62812345']]);
   });
 
@@ -174,28 +188,71 @@ describe('sheets, sorting, search, selection', () => {
 
   test('Sheet.sort keeps frozen header rows and puts empty cells last', () => {
     const { sheet } = setup();
-    sheet.getRange(1, 1, 5, 2).setValues([['Order ID', 'Amount'], ['B', 2], ['', 9], ['a', 3], ['C', 1]]);
+    sheet.getRange(1, 1, 5, 2).setValues([
+      ['Order ID', 'Amount'],
+      ['B', 2],
+      ['', 9],
+      ['a', 3],
+      ['C', 1],
+    ]);
     sheet.setFrozenRows(1);
     sheet.sort(1);
-    expect(sheet.getRange(1, 1, 5, 2).getValues()).toEqual([['Order ID', 'Amount'], ['a', 3], ['B', 2], ['C', 1], ['', 9]]);
+    expect(sheet.getRange(1, 1, 5, 2).getValues()).toEqual([
+      ['Order ID', 'Amount'],
+      ['a', 3],
+      ['B', 2],
+      ['C', 1],
+      ['', 9],
+    ]);
     sheet.sort(2, false);
-    expect(sheet.getRange(2, 2, 4, 1).getValues().map((r) => r[0])).toEqual([9, 3, 2, 1]);
+    expect(
+      sheet
+        .getRange(2, 2, 4, 1)
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual([9, 3, 2, 1]);
   });
 
   test('Range.sort takes absolute column numbers and refuses one outside the range', () => {
     const { sheet } = setup();
-    sheet.getRange('B2:C4').setValues([[3, 'x'], [1, 'y'], [2, 'z']]);
+    sheet.getRange('B2:C4').setValues([
+      [3, 'x'],
+      [1, 'y'],
+      [2, 'z'],
+    ]);
     sheet.getRange('B2:C4').sort({ column: 2, ascending: true });
-    expect(sheet.getRange('B2:C4').getValues()).toEqual([[1, 'y'], [2, 'z'], [3, 'x']]);
+    expect(sheet.getRange('B2:C4').getValues()).toEqual([
+      [1, 'y'],
+      [2, 'z'],
+      [3, 'x'],
+    ]);
     expect(() => sheet.getRange('B2:C4').sort(1)).toThrow(/outside the range/);
   });
 
   test('TextFinder: substring and case-insensitive by default; matchEntireCell and matchCase narrow it', () => {
     const { sheet } = setup();
     sheet.getRange('A1:A4').setValues([['INV-1'], ['inv-1'], ['INV-10'], ['x']]);
-    expect(sheet.createTextFinder('INV-1').findAll().map((r) => r.getA1Notation())).toEqual(['A1', 'A2', 'A3']);
-    expect(sheet.createTextFinder('INV-1').matchEntireCell(true).findAll().map((r) => r.getA1Notation())).toEqual(['A1', 'A2']);
-    expect(sheet.createTextFinder('INV-1').matchEntireCell(true).matchCase(true).findAll().map((r) => r.getA1Notation())).toEqual(['A1']);
+    expect(
+      sheet
+        .createTextFinder('INV-1')
+        .findAll()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1', 'A2', 'A3']);
+    expect(
+      sheet
+        .createTextFinder('INV-1')
+        .matchEntireCell(true)
+        .findAll()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1', 'A2']);
+    expect(
+      sheet
+        .createTextFinder('INV-1')
+        .matchEntireCell(true)
+        .matchCase(true)
+        .findAll()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1']);
     const f = sheet.getRange('A2:A4').createTextFinder('inv');
     expect(f.findNext()!.getA1Notation()).toBe('A2');
     expect(f.findNext()!.getA1Notation()).toBe('A3');
@@ -208,7 +265,11 @@ describe('sheets, sorting, search, selection', () => {
     expect(ss.getActiveRange()!.getA1Notation()).toBe('A1');
     sheet.setActiveRangeList(sheet.getRangeList(['A2:A3', 'A7']));
     expect(SpreadsheetApp.getActiveRange()!.getA1Notation()).toBe('A7');
-    expect(SpreadsheetApp.getActiveRangeList()!.getRanges().map((r) => r.getA1Notation())).toEqual(['A2:A3', 'A7']);
+    expect(
+      SpreadsheetApp.getActiveRangeList()!
+        .getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A2:A3', 'A7']);
     const other = ss.insertSheet('Other');
     expect(ss.getActiveSheet().getName()).toBe('Other');
     expect(other.getActiveRange()!.getA1Notation()).toBe('A1');
@@ -218,7 +279,9 @@ describe('sheets, sorting, search, selection', () => {
     const { env, SpreadsheetApp } = setup();
     const menu = SpreadsheetApp.getUi().createMenu('Midtrans');
     menu.addItem('Generate', 'generatePaymentLinks').addSeparator().addToUi();
-    expect(env.ui.menus).toEqual([{ title: 'Midtrans', addon: false, items: [{ caption: 'Generate', functionName: 'generatePaymentLinks' }, { separator: true }] }]);
+    expect(env.ui.menus).toEqual([
+      { title: 'Midtrans', addon: false, items: [{ caption: 'Generate', functionName: 'generatePaymentLinks' }, { separator: true }] },
+    ]);
     env.newExecution({ context: 'webapp' });
     expect(() => SpreadsheetApp.getUi()).toThrow(NO_UI_MESSAGE);
     const standalone = newEnv({ bound: false });
@@ -235,7 +298,10 @@ describe('sheets, sorting, search, selection', () => {
     expect([p.getSelectedButton(), p.getResponseText()]).toEqual(['OK', 'SB-Mid-server-x']);
     expect(ui.alert('Done')).toBe('OK');
     ss.toast('3 of 10 rows', 'Midtrans', 3);
-    expect(env.ui.alerts.map((a) => [a.prompt, a.answer])).toEqual([['Continue?', 'NO'], ['Done', 'OK']]);
+    expect(env.ui.alerts.map((a) => [a.prompt, a.answer])).toEqual([
+      ['Continue?', 'NO'],
+      ['Done', 'OK'],
+    ]);
     expect(env.ui.toasts).toEqual([{ message: '3 of 10 rows', title: 'Midtrans', timeoutSeconds: 3, shown: true, at: expect.any(Number) }]);
   });
 });

@@ -12,7 +12,10 @@ function setUp(options: Parameters<typeof newEnv>[0] = {}) {
   const { SpreadsheetApp } = gas(env);
   const sheet = env.untracked(() => {
     const s = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
-    s.getRange('A1:B2').setValues([['a1', 'b1'], ['a2', 'b2']]);
+    s.getRange('A1:B2').setValues([
+      ['a1', 'b1'],
+      ['a2', 'b2'],
+    ]);
     return s;
   });
   env.newExecution();
@@ -51,7 +54,10 @@ test('writes then a cut: every unflushed write is undone (values, formulas, form
   expect(snapshot(env)).not.toEqual(before);
   cutNow(env, () => SpreadsheetApp.getActiveSpreadsheet());
   expect(snapshot(env)).toEqual(before);
-  expect(env.sheetValues('Sheet1')).toEqual([['a1', 'b1'], ['a2', 'b2']]);
+  expect(env.sheetValues('Sheet1')).toEqual([
+    ['a1', 'b1'],
+    ['a2', 'b2'],
+  ]);
 });
 
 test('writes, flush, cut: the flushed writes are kept and only the later ones are lost', () => {
@@ -61,7 +67,10 @@ test('writes, flush, cut: the flushed writes are kept and only the later ones ar
   SpreadsheetApp.flush();
   sheet.getRange('A2').setValue('not flushed');
   cutNow(env, () => SpreadsheetApp.flush());
-  expect(env.sheetValues('Sheet1')).toEqual([['flushed', 'b1'], ['a2', 'b2']]);
+  expect(env.sheetValues('Sheet1')).toEqual([
+    ['flushed', 'b1'],
+    ['a2', 'b2'],
+  ]);
   expect(env.inspectCell('Sheet1', 1, 2)?.numberFormat).toBe('@');
 });
 
@@ -71,7 +80,10 @@ test('writes, a read (a flush point in the cost model), cut: the writes are kept
   sheet.insertRowsAfter(2, 1);
   sheet.getLastRow(); // a 'sheet-read': priced with the pending cells, so it applies them
   cutNow(env, () => SpreadsheetApp.getActiveSpreadsheet());
-  expect(env.sheetValues('Sheet1')).toEqual([['read back', 'b1'], ['a2', 'b2']]);
+  expect(env.sheetValues('Sheet1')).toEqual([
+    ['read back', 'b1'],
+    ['a2', 'b2'],
+  ]);
   expect(env.emulatedSpreadsheet.sheets[0].maxRows).toBe(1001);
 });
 
@@ -92,7 +104,10 @@ test('the 6-minute limit is a cut too: writes since the last flush point are und
   sheet.getRange('A2').setValue('lost');
   gas(env).Utilities.sleep(COST.MAX_EXECUTION_MS / 2);
   expect(() => gas(env).Utilities.sleep(COST.MAX_EXECUTION_MS / 2)).toThrow(EXCEEDED_MESSAGE);
-  expect(env.sheetValues('Sheet1')).toEqual([['kept', 'b1'], ['a2', 'b2']]);
+  expect(env.sheetValues('Sheet1')).toEqual([
+    ['kept', 'b1'],
+    ['a2', 'b2'],
+  ]);
 });
 
 test('a read that would cross the 6-minute limit flushes nothing: the pending writes are lost', () => {
@@ -160,7 +175,10 @@ test('an overlapping execution has its own flush points: its normal end keeps it
     sheet.getRange('B2').setValue('inner, ended normally');
   });
   cutNow(env, () => SpreadsheetApp.getActiveSpreadsheet());
-  expect(env.sheetValues('Sheet1')).toEqual([['a1', 'b1'], ['a2', 'inner, ended normally']]);
+  expect(env.sheetValues('Sheet1')).toEqual([
+    ['a1', 'b1'],
+    ['a2', 'inner, ended normally'],
+  ]);
 });
 
 test('an overlapping execution that is cut loses its own writes, not those of the execution it overlaps', () => {
@@ -172,5 +190,8 @@ test('an overlapping execution that is cut loses its own writes, not those of th
     expect(() => sheet.getRange('B1')).toThrow(EXCEEDED_MESSAGE);
   });
   env.newExecution();
-  expect(env.sheetValues('Sheet1')).toEqual([['outer', 'b1'], ['a2', 'b2']]);
+  expect(env.sheetValues('Sheet1')).toEqual([
+    ['outer', 'b1'],
+    ['a2', 'b2'],
+  ]);
 });

@@ -1,6 +1,14 @@
 /// <reference types="google-apps-script" />
 /** UrlFetchApp: muteHttpExceptions semantics, timeouts, fetchAll, request shaping, the simulator adapter. */
-import { COST, FETCHALL_MODELS, fetchAllMs, fetchAllTailMs, fetchRoundTripMs, simulatorFetch, TRUNCATE_RESPONSE_AT } from '../../../tools/apps-script-emulator';
+import {
+  COST,
+  FETCHALL_MODELS,
+  fetchAllMs,
+  fetchAllTailMs,
+  fetchRoundTripMs,
+  simulatorFetch,
+  TRUNCATE_RESPONSE_AT,
+} from '../../../tools/apps-script-emulator';
 import { createSimulator } from '../../../tools/simulator';
 import { gas, newEnv, scriptedFetch } from './helpers';
 
@@ -19,7 +27,9 @@ test('a 4xx without muteHttpExceptions throws "Request failed for <origin> retur
   } catch (e) {
     message = (e as Error).message;
   }
-  expect(message).toMatch(/^Request failed for https:\/\/api\.sandbox\.midtrans\.com returned code 401\. Truncated server response: \{"error_messages"/);
+  expect(message).toMatch(
+    /^Request failed for https:\/\/api\.sandbox\.midtrans\.com returned code 401\. Truncated server response: \{"error_messages"/,
+  );
   expect(message).toMatch(/\.\.\. \(use muteHttpExceptions option to examine full response\)$/);
   const shown = message.slice(message.indexOf('response: ') + 10, message.indexOf('... (use'));
   expect(shown).toHaveLength(TRUNCATE_RESPONSE_AT);
@@ -27,14 +37,20 @@ test('a 4xx without muteHttpExceptions throws "Request failed for <origin> retur
 
 test('with muteHttpExceptions the 4xx comes back as a response with the full body', () => {
   const env = newEnv({ fetch: server });
-  const r = gas(env).UrlFetchApp.fetch('https://api.sandbox.midtrans.com/v1/payment-links', { method: 'post', payload: '{}', muteHttpExceptions: true });
+  const r = gas(env).UrlFetchApp.fetch('https://api.sandbox.midtrans.com/v1/payment-links', {
+    method: 'post',
+    payload: '{}',
+    muteHttpExceptions: true,
+  });
   expect(r.getResponseCode()).toBe(401);
   expect(JSON.parse(r.getContentText()).error_messages[0]).toHaveLength(214);
 });
 
 test('a timeout throws even with muteHttpExceptions, and costs the timeout in modelled time', () => {
   const env = newEnv({ fetch: server });
-  expect(() => gas(env).UrlFetchApp.fetch('https://x.example/slow', { muteHttpExceptions: true })).toThrow('Timeout: https://x.example/slow');
+  expect(() => gas(env).UrlFetchApp.fetch('https://x.example/slow', { muteHttpExceptions: true })).toThrow(
+    'Timeout: https://x.example/slow',
+  );
   expect(env.modelledMs()).toBe(COST.URLFETCH_TIMEOUT_MS);
 });
 
@@ -51,9 +67,19 @@ test('HTTPResponse exposes code, text, headers and signed content bytes', () => 
 test('the request carries method, headers (lower-case), contentType and payload as Apps Script sends them', () => {
   const env = newEnv({ fetch: server });
   const { UrlFetchApp } = gas(env);
-  UrlFetchApp.fetch('https://x.example/ok', { method: 'post', contentType: 'application/json', payload: '{"a":1}', headers: { Authorization: 'Basic abc' }, muteHttpExceptions: true });
+  UrlFetchApp.fetch('https://x.example/ok', {
+    method: 'post',
+    contentType: 'application/json',
+    payload: '{"a":1}',
+    headers: { Authorization: 'Basic abc' },
+    muteHttpExceptions: true,
+  });
   UrlFetchApp.fetch('https://x.example/ok', { method: 'post', payload: { a: '1 2', b: 'é' }, muteHttpExceptions: true });
-  expect(env.fetches[0]).toMatchObject({ method: 'POST', payload: '{"a":1}', headers: { authorization: 'Basic abc', 'content-type': 'application/json' } });
+  expect(env.fetches[0]).toMatchObject({
+    method: 'POST',
+    payload: '{"a":1}',
+    headers: { authorization: 'Basic abc', 'content-type': 'application/json' },
+  });
   expect(env.fetches[1]).toMatchObject({ payload: 'a=1%202&b=%C3%A9', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   expect(() => UrlFetchApp.fetch('ftp://x.example/')).toThrow('Invalid argument: ftp://x.example/');
   expect(() => UrlFetchApp.fetch(`https://x.example/${'a'.repeat(2100)}`)).toThrow('Limit Exceeded: URLFetch URL Length.');
@@ -72,7 +98,12 @@ test('fetchAll answers in request order, counts one round trip and k requests, a
   expect(env.calls.fetchRequests).toBe(3);
   expect(env.calls.byMethod['UrlFetchApp.fetchAll']).toBe(1);
   expect(() => UrlFetchApp.fetchAll([{ url: 'https://x.example/ok' }, { url: 'https://x.example/missing' }])).toThrow(/returned code 404/);
-  expect(() => UrlFetchApp.fetchAll([{ url: 'https://x.example/ok', muteHttpExceptions: true }, { url: 'https://x.example/slow', muteHttpExceptions: true }])).toThrow('Timeout');
+  expect(() =>
+    UrlFetchApp.fetchAll([
+      { url: 'https://x.example/ok', muteHttpExceptions: true },
+      { url: 'https://x.example/slow', muteHttpExceptions: true },
+    ]),
+  ).toThrow('Timeout');
 });
 
 test('fetch is priced as one round trip, fetchAll of k as one round trip + c·(k−1) + the slowest-of-k tail', () => {
@@ -85,7 +116,7 @@ test('fetch is priced as one round trip, fetchAll of k as one round trip + c·(k
   const c = FETCHALL_MODELS.central;
   // H(10) − 1 = 1/2 + … + 1/10 ≈ 1.929
   expect(env.modelledMs()).toBeCloseTo(fetchRoundTripMs() + 9 * c.perExtraRequestMs.value + 1.928968 * c.answerJitterMs.value, 3);
-  expect(fetchAllMs(10)).toBeLessThan(10 * fetchRoundTripMs() / 4);
+  expect(fetchAllMs(10)).toBeLessThan((10 * fetchRoundTripMs()) / 4);
   expect(fetchAllMs(1)).toBeCloseTo(fetchRoundTripMs(), 9);
 });
 
@@ -122,7 +153,11 @@ test('simulatorFetch routes any host to the simulator with path, query, lower-ca
   expect(created.getResponseCode()).toBe(200);
   expect(JSON.parse(created.getContentText()).payment_url).toMatch(/^https:\/\/pay\.sim\.example\//);
   const again = UrlFetchApp.fetch('https://api.sandbox.midtrans.com/v1/payment-links', {
-    method: 'post', contentType: 'application/json', headers: auth, payload: JSON.stringify({ transaction_details: { order_id: 'INV-EMU-1', gross_amount: 10000 } }), muteHttpExceptions: true,
+    method: 'post',
+    contentType: 'application/json',
+    headers: auth,
+    payload: JSON.stringify({ transaction_details: { order_id: 'INV-EMU-1', gross_amount: 10000 } }),
+    muteHttpExceptions: true,
   });
   expect(again.getResponseCode()).toBe(409);
   const got = UrlFetchApp.fetch('https://api.sandbox.midtrans.com/v1/payment-links/INV-EMU-1', { headers: auth, muteHttpExceptions: true });
@@ -148,7 +183,9 @@ test('the daily URL Fetch quota counts every request of fetchAll and refuses pas
   const { UrlFetchApp } = gas(env);
   UrlFetchApp.fetchAll(['https://x.example/ok', 'https://x.example/ok', 'https://x.example/ok']);
   UrlFetchApp.fetch('https://x.example/ok');
-  expect(() => UrlFetchApp.fetchAll(['https://x.example/ok', 'https://x.example/ok'])).toThrow('Service invoked too many times for one day: urlfetch.');
+  expect(() => UrlFetchApp.fetchAll(['https://x.example/ok', 'https://x.example/ok'])).toThrow(
+    'Service invoked too many times for one day: urlfetch.',
+  );
   expect(env.quotaUsage()).toEqual({ urlfetch: 4 });
   env.newDay();
   expect(() => UrlFetchApp.fetch('https://x.example/ok')).not.toThrow();

@@ -9,14 +9,30 @@ import fs from 'fs';
 import path from 'path';
 import { createHarness, row, TEMPLATE, type Harness } from './harness';
 
-const clean = (sent: number, extra: Partial<ChunkOutcome> = {}): ChunkOutcome => ({ sent, throttled: 0, timedOut: false, elapsedMs: 2000, ...extra });
+const clean = (sent: number, extra: Partial<ChunkOutcome> = {}): ChunkOutcome => ({
+  sent,
+  throttled: 0,
+  timedOut: false,
+  elapsedMs: 2000,
+  ...extra,
+});
 
 function simpleRows(n: number): unknown[][] {
-  return Array.from({ length: n }, (_, i) => row({ 'Customer Name': `Pelanggan ${i}`, 'Customer Email': `p${i}@example.com`, Amount: 10000 + i }));
+  return Array.from({ length: n }, (_, i) =>
+    row({ 'Customer Name': `Pelanggan ${i}`, 'Customer Email': `p${i}@example.com`, Amount: 10000 + i }),
+  );
 }
 const colOf = (name: string) => TEMPLATE.indexOf(name);
-const linkCount = (h: Harness) => h.rows().slice(1).filter((r) => String(r[colOf('Payment Link')]).startsWith('https://')).length;
-const statusCount = (h: Harness, s: string) => h.rows().slice(1).filter((r) => r[colOf('Status')] === s).length;
+const linkCount = (h: Harness) =>
+  h
+    .rows()
+    .slice(1)
+    .filter((r) => String(r[colOf('Payment Link')]).startsWith('https://')).length;
+const statusCount = (h: Harness, s: string) =>
+  h
+    .rows()
+    .slice(1)
+    .filter((r) => r[colOf('Status')] === s).length;
 
 /** The sizes of every fetchAll the bundle makes. */
 function recordSizes(h: Harness): number[] {
@@ -116,15 +132,23 @@ describe('the daily URL Fetch quota', () => {
     const sizes = recordSizes(h);
     h.run('generatePaymentLinks');
     const warning = h.env.ui.toasts.find((t) => /needs about 100 requests/.test(t.message));
-    expect(warning?.message).toMatch(/only 60 of today's 60 Apps Script URL Fetch requests are left: it sends 60 rows now and the rest continue at \d{4}-\d\d-\d\d \d\d:\d\d/);
+    expect(warning?.message).toMatch(
+      /only 60 of today's 60 Apps Script URL Fetch requests are left: it sends 60 rows now and the rest continue at \d{4}-\d\d-\d\d \d\d:\d\d/,
+    );
     // Said before the first request: it is the first toast and nothing had been sent at that time.
     expect(h.env.ui.toasts[0]).toBe(warning);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(60);
     expect(linkCount(h)).toBe(60);
     expect(statusCount(h, 'Queued')).toBe(40);
-    const notes = h.rows().slice(1).filter((r) => r[colOf('Status')] === 'Queued').map((r) => String(r[colOf('Note')]));
+    const notes = h
+      .rows()
+      .slice(1)
+      .filter((r) => r[colOf('Status')] === 'Queued')
+      .map((r) => String(r[colOf('Note')]));
     expect(notes.every((n) => /^Waiting for tomorrow's Apps Script URL Fetch quota: continues at 2026-11-28 10:0\d$/.test(n))).toBe(true);
-    expect(h.env.ui.alerts.pop()?.prompt).toMatch(/stopped at today's Apps Script URL Fetch quota with 40 rows queued; it continues by itself at 2026-11-28 10:0\d/);
+    expect(h.env.ui.alerts.pop()?.prompt).toMatch(
+      /stopped at today's Apps Script URL Fetch quota with 40 rows queued; it continues by itself at 2026-11-28 10:0\d/,
+    );
     const trigger = h.env.triggers.find((t) => t.handlerFunction === 'continueGeneration');
     expect(trigger?.dueAt).toBeGreaterThanOrEqual(h.env.now() + 23 * 3_600_000);
   });
@@ -173,7 +197,9 @@ describe('the daily URL Fetch quota', () => {
 });
 
 test('the Workspace quota is only found with userinfo.email in the manifest: without it Apps Script refuses Session.getEffectiveUser and a Workspace account is paced as gmail.com', () => {
-  const shipped = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../apps-script/appsscript.json'), 'utf8')) as { oauthScopes: string[] }).oauthScopes;
+  const shipped = (
+    JSON.parse(fs.readFileSync(path.join(__dirname, '../../../apps-script/appsscript.json'), 'utf8')) as { oauthScopes: string[] }
+  ).oauthScopes;
   const EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';
   expect(shipped).toContain(EMAIL_SCOPE);
   const linksMade = (oauthScopes: string[]) => {
@@ -194,8 +220,10 @@ describe('progress a person can see', () => {
     h.run('generatePaymentLinks');
     const progress = h.env.ui.toasts.filter((t) => /rows sent to Midtrans/.test(t.message));
     expect(progress.map((t) => t.message.replace(/, about .* to go…$/, ''))).toEqual([
-      '25 of 400 rows sent to Midtrans, 375 left', '75 of 400 rows sent to Midtrans, 325 left',
-      '175 of 400 rows sent to Midtrans, 225 left', '375 of 400 rows sent to Midtrans, 25 left',
+      '25 of 400 rows sent to Midtrans, 375 left',
+      '75 of 400 rows sent to Midtrans, 325 left',
+      '175 of 400 rows sent to Midtrans, 225 left',
+      '375 of 400 rows sent to Midtrans, 25 left',
     ]);
     expect(progress.every((t) => /, about \d+ (s|min) to go…$/.test(t.message))).toBe(true);
     expect(progress.every((t) => t.shown === true && t.title === 'Midtrans')).toBe(true);

@@ -16,16 +16,40 @@ test('dist holds Code.js, appsscript.json and the sidebar HTML', () => {
 
 test('every entry point is a real top-level function declaration that forwards its arguments and returns', () => {
   for (const name of ENTRY_POINTS) {
-    expect(code).toMatch(new RegExp(`^function ${name}\\(\\.\\.\\.args\\) \\{ return __MidtransAddOn\\.${name}\\(\\.\\.\\.args\\); \\}$`, 'm'));
+    expect(code).toMatch(
+      new RegExp(`^function ${name}\\(\\.\\.\\.args\\) \\{ return __MidtransAddOn\\.${name}\\(\\.\\.\\.args\\); \\}$`, 'm'),
+    );
   }
-  expect(ENTRY_POINTS).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'doPost', 'doGet', 'generatePaymentLinks', 'generateForSelectedRows', 'refreshStatuses', 'deactivateSelectedLinks', 'insertInvoiceTemplate', 'showSettings']));
+  expect(ENTRY_POINTS).toEqual(
+    expect.arrayContaining([
+      'onOpen',
+      'onInstall',
+      'doPost',
+      'doGet',
+      'generatePaymentLinks',
+      'generateForSelectedRows',
+      'refreshStatuses',
+      'deactivateSelectedLinks',
+      'insertInvoiceTemplate',
+      'showSettings',
+    ]),
+  );
 });
 
 test('the bundle names no Node or browser global and has no module syntax', () => {
   const forbidden: [string, RegExp][] = [
-    ['require(', /\brequire\(/], ['process', /\bprocess\./], ['Buffer', /\bBuffer\b/], ['setTimeout', /\bsetTimeout\b/],
-    ['setInterval', /\bsetInterval\b/], ['global fetch', /(^|[^.\w])fetch\(/m], ['TextEncoder', /\bTextEncoder\b/], ['btoa', /\bbtoa\(/],
-    ['window', /\bwindow\./], ['document', /\bdocument\./], ['import', /^\s*import\s/m], ['export', /^\s*export\s/m],
+    ['require(', /\brequire\(/],
+    ['process', /\bprocess\./],
+    ['Buffer', /\bBuffer\b/],
+    ['setTimeout', /\bsetTimeout\b/],
+    ['setInterval', /\bsetInterval\b/],
+    ['global fetch', /(^|[^.\w])fetch\(/m],
+    ['TextEncoder', /\bTextEncoder\b/],
+    ['btoa', /\bbtoa\(/],
+    ['window', /\bwindow\./],
+    ['document', /\bdocument\./],
+    ['import', /^\s*import\s/m],
+    ['export', /^\s*export\s/m],
     ['crypto', /\bcrypto\./],
   ];
   for (const [name, re] of forbidden) expect({ name, found: re.test(code) }).toEqual({ name, found: false });
@@ -44,7 +68,11 @@ test('it also loads in a context with no globals at all', () => {
 
 test('appsscript.json: V8, Jakarta time, web app as the deployer for anonymous callers, six narrow scopes', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'appsscript.json'), 'utf8'));
-  expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Asia/Jakarta', webapp: { executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' } });
+  expect(manifest).toMatchObject({
+    runtimeVersion: 'V8',
+    timeZone: 'Asia/Jakarta',
+    webapp: { executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' },
+  });
   expect([...manifest.oauthScopes].sort()).toEqual([
     'https://www.googleapis.com/auth/script.container.ui',
     'https://www.googleapis.com/auth/script.external_request',

@@ -12,7 +12,10 @@ jest.setTimeout(60_000);
 test('without a clasp login it exits 1 with the two steps to log in, and writes no project file', () => {
   const home = testTempDir('no-clasp-login-');
   const script = path.join(__dirname, '../../../apps-script/scripts/deploy.js');
-  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', env: { ...process.env, HOME: home, USERPROFILE: home, clasp_config_auth: path.join(home, '.clasprc.json') } });
+  const r = spawnSync(process.execPath, [script], {
+    encoding: 'utf8',
+    env: { ...process.env, HOME: home, USERPROFILE: home, clasp_config_auth: path.join(home, '.clasprc.json') },
+  });
   expect(r.status).toBe(1);
   expect(r.stderr).toContain('deploy:sheets: not logged in to Google');
   expect(r.stderr).toContain('https://script.google.com/home/usersettings');

@@ -14,11 +14,16 @@ function col(header: string[], name: string): number {
 }
 
 function simpleRows(n: number): unknown[][] {
-  return Array.from({ length: n }, (_, i) => row({ 'Customer Name': `Pelanggan ${i}`, 'Customer Email': `p${i}@example.com`, Amount: 10000 + i }));
+  return Array.from({ length: n }, (_, i) =>
+    row({ 'Customer Name': `Pelanggan ${i}`, 'Customer Email': `p${i}@example.com`, Amount: 10000 + i }),
+  );
 }
 
 function linkCount(h: Harness): number {
-  return h.rows().slice(1).filter((r) => String(r[col(TEMPLATE, 'Payment Link')]).startsWith('https://')).length;
+  return h
+    .rows()
+    .slice(1)
+    .filter((r) => String(r[col(TEMPLATE, 'Payment Link')]).startsWith('https://')).length;
 }
 
 describe('a realistic 300-row merchant sheet', () => {
@@ -43,7 +48,9 @@ describe('a realistic 300-row merchant sheet', () => {
       expect(id).not.toBe('');
       ids.add(id);
       expect(r[col(MERCHANT_HEADER, 'Status')]).toBe('Link created');
-      expect(String(r[col(MERCHANT_HEADER, 'Payment Link')])).toMatch(/^https:\/\/app\.sandbox\.midtrans\.com\/payment-links\/[a-z2-7]{26}$/);
+      expect(String(r[col(MERCHANT_HEADER, 'Payment Link')])).toMatch(
+        /^https:\/\/app\.sandbox\.midtrans\.com\/payment-links\/[a-z2-7]{26}$/,
+      );
       if (kind === 'typed-id') expect(id).toBe(String(before[i + 1][col(MERCHANT_HEADER, 'Order ID')]));
       else expect(id).toMatch(/^INV-[A-Z2-7]{16}$/);
     });
@@ -70,7 +77,7 @@ describe('a realistic 300-row merchant sheet', () => {
     });
   });
 
-  test('blank rows and the merchant\'s own columns are left exactly as they were', () => {
+  test("blank rows and the merchant's own columns are left exactly as they were", () => {
     const after = h.rows();
     fixture.kinds.forEach((kind, i) => {
       if (kind === 'blank') expect(after[i + 1]).toEqual(before[i + 1]);
@@ -127,7 +134,9 @@ describe('a realistic 300-row merchant sheet', () => {
     const invalid = fixture.kinds.filter((k) => BROKEN_FIELD[k]).length;
     const refused = fixture.kinds.filter((k) => WARNED_FIELD[k]?.refusedByMidtrans).length;
     const last = h.env.ui.alerts[h.env.ui.alerts.length - 1];
-    expect(last.prompt).toBe(`${valid} links ready; ${invalid} rows need fixing (see Note); ${refused} failed at Midtrans (see Note; run Generate again to retry).`);
+    expect(last.prompt).toBe(
+      `${valid} links ready; ${invalid} rows need fixing (see Note); ${refused} failed at Midtrans (see Note; run Generate again to retry).`,
+    );
     expect(h.env.ui.toasts.length).toBeGreaterThan(0);
   });
 
@@ -175,7 +184,12 @@ describe('one run at a time', () => {
   test('a second run while another is going is refused with a clear message and sends nothing', () => {
     const h = createHarness();
     h.setSheet(simpleRows(3));
-    h.env.untracked(() => h.env.properties.script.set('MIDTRANS_RUN', JSON.stringify({ id: 'other', kind: 'generating links', startedAt: h.env.now() - 30_000 })));
+    h.env.untracked(() =>
+      h.env.properties.script.set(
+        'MIDTRANS_RUN',
+        JSON.stringify({ id: 'other', kind: 'generating links', startedAt: h.env.now() - 30_000 }),
+      ),
+    );
     h.run('generatePaymentLinks');
     expect(h.env.ui.alerts.pop()?.prompt).toMatch(/^Another Midtrans run \(generating links\) started at \d\d:\d\d:\d\d is still going/);
     expect(h.env.fetches).toHaveLength(0);
@@ -231,35 +245,49 @@ describe('a run cut off at any service call, then run again', () => {
   const cuts = [
     ...probe.fetchAllAt.flatMap((at) => [at, at + 1, at + 3, at + 8]),
     ...Array.from({ length: 8 }, () => 1 + Math.floor(random() * (probe.total - 1))),
-    1, probe.total - 1,
+    1,
+    probe.total - 1,
   ].sort((a, b) => a - b);
 
-  test.each([...new Set(cuts)].filter((c) => c < probe.total))('cut at call %i: the rerun finishes with one link per row, none twice', (cut) => {
-    const h = createHarness();
-    h.setSheet(simpleRows(ROWS));
-    h.env.newExecution({ stopAtCall: cut });
-    expect(() => h.fns.generatePaymentLinks()).toThrow(/Exceeded maximum execution time/);
-    const sentBefore = h.env.fetches.length;
-    h.run('generatePaymentLinks');
-    const answer = h.env.ui.alerts.pop()?.prompt ?? '';
-    if (/still going/.test(answer)) {
-      // Killed after it marked itself as running: refused (sending nothing) until no execution could still be alive.
-      expect(h.env.fetches.length).toBe(sentBefore);
-      refused++;
-      h.env.advanceClock(6.5 * 60_000);
+  test.each([...new Set(cuts)].filter((c) => c < probe.total))(
+    'cut at call %i: the rerun finishes with one link per row, none twice',
+    (cut) => {
+      const h = createHarness();
+      h.setSheet(simpleRows(ROWS));
+      h.env.newExecution({ stopAtCall: cut });
+      expect(() => h.fns.generatePaymentLinks()).toThrow(/Exceeded maximum execution time/);
+      const sentBefore = h.env.fetches.length;
       h.run('generatePaymentLinks');
-    }
-    expect(linkCount(h)).toBe(ROWS);
-    const stats = h.sim.stats();
-    expect(stats.createdLinks).toBe(ROWS);
-    expect(Object.values(stats.createdLinksByOrderId).every((n) => n === 1)).toBe(true);
-    const statusCol = col(TEMPLATE, 'Status');
-    expect(new Set(h.rows().slice(1).map((r) => r[statusCol]))).toEqual(new Set(['Link created']));
-    // Every row's link is the one Midtrans holds for its order id.
-    const ids = h.rows().slice(1).map((r) => String(r[col(TEMPLATE, 'Order ID')]));
-    expect(new Set(ids).size).toBe(ROWS);
-    if (Object.values(stats.createCallsByOrderId).some((n) => n > 1)) recovered++;
-  });
+      const answer = h.env.ui.alerts.pop()?.prompt ?? '';
+      if (/still going/.test(answer)) {
+        // Killed after it marked itself as running: refused (sending nothing) until no execution could still be alive.
+        expect(h.env.fetches.length).toBe(sentBefore);
+        refused++;
+        h.env.advanceClock(6.5 * 60_000);
+        h.run('generatePaymentLinks');
+      }
+      expect(linkCount(h)).toBe(ROWS);
+      const stats = h.sim.stats();
+      expect(stats.createdLinks).toBe(ROWS);
+      expect(Object.values(stats.createdLinksByOrderId).every((n) => n === 1)).toBe(true);
+      const statusCol = col(TEMPLATE, 'Status');
+      expect(
+        new Set(
+          h
+            .rows()
+            .slice(1)
+            .map((r) => r[statusCol]),
+        ),
+      ).toEqual(new Set(['Link created']));
+      // Every row's link is the one Midtrans holds for its order id.
+      const ids = h
+        .rows()
+        .slice(1)
+        .map((r) => String(r[col(TEMPLATE, 'Order ID')]));
+      expect(new Set(ids).size).toBe(ROWS);
+      if (Object.values(stats.createCallsByOrderId).some((n) => n > 1)) recovered++;
+    },
+  );
 
   test('the cuts above did exercise both the refusal of a dead run and the 409 recovery', () => {
     expect(refused).toBeGreaterThan(0);
@@ -271,7 +299,9 @@ test('an order id Midtrans already has for a different amount is an Error naming
   const h = createHarness();
   const auth = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`;
   const res = h.sim.handle({
-    method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' },
+    method: 'POST',
+    path: '/v1/payment-links',
+    headers: { authorization: auth, 'content-type': 'application/json' },
     body: JSON.stringify({ transaction_details: { order_id: 'SO-1', gross_amount: 99000 }, usage_limit: 1 }),
   });
   expect(res.status).toBe(200);
@@ -279,7 +309,9 @@ test('an order id Midtrans already has for a different amount is an Error naming
   h.run('generatePaymentLinks');
   expect(h.cell(2, 'Status')).toBe('Error');
   // The same words the n8n node and the async client give (one message, in the core's create protocol).
-  expect(h.cell(2, 'Note')).toBe('Midtrans create failed (409): Order ID "SO-1" is already used by another payment link with a different amount; use a new Order ID');
+  expect(h.cell(2, 'Note')).toBe(
+    'Midtrans create failed (409): Order ID "SO-1" is already used by another payment link with a different amount; use a new Order ID',
+  );
   expect(h.cell(2, 'Payment Link')).toBe('');
 });
 
@@ -307,7 +339,10 @@ describe('the 6-minute limit', () => {
   });
 
   test('as an add-on (no minute triggers) it tells the user to press Continue, which finishes the queued rows', () => {
-    const h = createHarness({ faults: { latencyMs: { create: 45_000 } }, emulator: { addOn: true, installationSource: 'WEB_STORE_ADD_ON' } });
+    const h = createHarness({
+      faults: { latencyMs: { create: 45_000 } },
+      emulator: { addOn: true, installationSource: 'WEB_STORE_ADD_ON' },
+    });
     h.setSheet(simpleRows(2000));
     h.run('generatePaymentLinks');
     expect(h.env.ui.alerts.pop()?.prompt).toMatch(/open Midtrans ▸ Settings and press Continue to finish\.$/);
@@ -328,7 +363,10 @@ test('Generate for selected rows sends only the selected rows', () => {
     h.env.spreadsheet.setActiveRangeList(sheet.getRangeList(['A3:C4', 'B8']));
   });
   h.run('generateForSelectedRows');
-  const withLink = h.rows().map((r, i) => (String(r[col(TEMPLATE, 'Payment Link')]).startsWith('https://') ? i + 1 : 0)).filter(Boolean);
+  const withLink = h
+    .rows()
+    .map((r, i) => (String(r[col(TEMPLATE, 'Payment Link')]).startsWith('https://') ? i + 1 : 0))
+    .filter(Boolean);
   expect(withLink).toEqual([3, 4, 8]);
 });
 
@@ -345,10 +383,18 @@ test('Generate for selected rows says how many selected rows already had a link 
     return h.env.ui.alerts.pop()?.prompt;
   };
   expect(selectAndRun(['A2:C4'])).toBe('3 links ready.');
-  const links = h.rows().slice(1, 4).map((r) => r[col(TEMPLATE, 'Payment Link')]);
+  const links = h
+    .rows()
+    .slice(1, 4)
+    .map((r) => r[col(TEMPLATE, 'Payment Link')]);
   expect(selectAndRun(['A2:C6'])).toBe('2 links ready; 3 selected rows already have a link and were left alone.');
   expect(selectAndRun(['B3'])).toBe('Nothing to send: 1 selected row already has a link and was left alone.');
-  expect(h.rows().slice(1, 4).map((r) => r[col(TEMPLATE, 'Payment Link')])).toEqual(links);
+  expect(
+    h
+      .rows()
+      .slice(1, 4)
+      .map((r) => r[col(TEMPLATE, 'Payment Link')]),
+  ).toEqual(links);
   expect(h.sim.stats().createdLinks).toBe(5);
   expect(linkCount(h)).toBe(5);
 });
@@ -363,9 +409,15 @@ test('without a server key nothing is sent and the user is told where to set it'
 
 describe('Midtrans faults during a run', () => {
   test('429/500/503 answers are retried in the next round trip and end as links', () => {
-    const h = createHarness({ faults: { script: [
-      { route: 'create', call: 2, fault: 500 }, { route: 'create', call: 7, fault: 503 }, { route: 'create', call: 11, fault: 429 },
-    ] } });
+    const h = createHarness({
+      faults: {
+        script: [
+          { route: 'create', call: 2, fault: 500 },
+          { route: 'create', call: 7, fault: 503 },
+          { route: 'create', call: 11, fault: 429 },
+        ],
+      },
+    });
     h.setSheet(simpleRows(20));
     h.run('generatePaymentLinks');
     expect(linkCount(h)).toBe(20);
@@ -391,13 +443,33 @@ describe('Midtrans faults during a run', () => {
     const h = createHarness({ faults: { errorRates: { '503': 1 }, routes: ['create'] } });
     h.setSheet(simpleRows(3));
     h.run('generatePaymentLinks');
-    expect(h.rows().slice(1).map((r) => r[col(TEMPLATE, 'Status')])).toEqual(['Error', 'Error', 'Error']);
-    expect(String(h.cell(2, 'Note'))).toMatch(/\(503\).*; run Generate again later \(the same order id is reused, so no second link is made\)$/);
-    const ids = h.rows().slice(1).map((r) => r[col(TEMPLATE, 'Order ID')]);
+    expect(
+      h
+        .rows()
+        .slice(1)
+        .map((r) => r[col(TEMPLATE, 'Status')]),
+    ).toEqual(['Error', 'Error', 'Error']);
+    expect(String(h.cell(2, 'Note'))).toMatch(
+      /\(503\).*; run Generate again later \(the same order id is reused, so no second link is made\)$/,
+    );
+    const ids = h
+      .rows()
+      .slice(1)
+      .map((r) => r[col(TEMPLATE, 'Order ID')]);
     h.sim.setFaults(undefined);
     h.run('generatePaymentLinks');
-    expect(h.rows().slice(1).map((r) => r[col(TEMPLATE, 'Status')])).toEqual(['Link created', 'Link created', 'Link created']);
-    expect(h.rows().slice(1).map((r) => r[col(TEMPLATE, 'Order ID')])).toEqual(ids);
+    expect(
+      h
+        .rows()
+        .slice(1)
+        .map((r) => r[col(TEMPLATE, 'Status')]),
+    ).toEqual(['Link created', 'Link created', 'Link created']);
+    expect(
+      h
+        .rows()
+        .slice(1)
+        .map((r) => r[col(TEMPLATE, 'Order ID')]),
+    ).toEqual(ids);
   });
 });
 
@@ -411,8 +483,11 @@ test('the merchant sorts the sheet while a run is in flight: every link still la
     const out = real(requests);
     if (!sorted) {
       sorted = true;
-      h.env.untracked(() => (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet)
-        .getRange(2, 1, 40, TEMPLATE.length).sort({ column: TEMPLATE.indexOf('Customer Name') + 1, ascending: true }));
+      h.env.untracked(() =>
+        (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet)
+          .getRange(2, 1, 40, TEMPLATE.length)
+          .sort({ column: TEMPLATE.indexOf('Customer Name') + 1, ascending: true }),
+      );
     }
     return out;
   };
@@ -421,8 +496,16 @@ test('the merchant sorts the sheet while a run is in flight: every link still la
   // Each row's link is the one Midtrans holds for that row's order id, and its amount is that row's.
   for (const r of h.rows().slice(1)) {
     const id = String(r[col(TEMPLATE, 'Order ID')]);
-    const res = h.sim.handle({ method: 'GET', path: `/v1/payment-links/${id}`, headers: { authorization: `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}` } });
+    const res = h.sim.handle({
+      method: 'GET',
+      path: `/v1/payment-links/${id}`,
+      headers: { authorization: `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}` },
+    });
     const link = JSON.parse(res.body);
-    expect({ id, url: r[col(TEMPLATE, 'Payment Link')], amount: r[col(TEMPLATE, 'Amount')] }).toEqual({ id, url: link.payment_link_url, amount: link.gross_amount });
+    expect({ id, url: r[col(TEMPLATE, 'Payment Link')], amount: r[col(TEMPLATE, 'Amount')] }).toEqual({
+      id,
+      url: link.payment_link_url,
+      amount: link.gross_amount,
+    });
   }
 });

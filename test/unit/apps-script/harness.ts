@@ -5,7 +5,14 @@
  */
 import { postEvent, simulatorFetch, type AppsScriptEnvironment, type EmulatorOptions } from '../../../tools/apps-script-emulator';
 import { createSimulator, type FaultOptions, type NotificationBody, type Simulator } from '../../../tools/simulator';
-import { buildAddon, configuredProperties, startAddon, typeInvoiceSheet, TEMPLATE as TEMPLATE_COLUMNS, type AddonBundle } from '../../support/sheets-addon';
+import {
+  buildAddon,
+  configuredProperties,
+  startAddon,
+  typeInvoiceSheet,
+  TEMPLATE as TEMPLATE_COLUMNS,
+  type AddonBundle,
+} from '../../support/sheets-addon';
 import { testTempDir } from '../../support/temp-dir';
 
 export const SERVER_KEY = 'SB-Mid-server-HarnessKey0123456789';
@@ -50,7 +57,13 @@ export interface HarnessOptions {
 export function createHarness(options: HarnessOptions = {}): Harness {
   let env!: AppsScriptEnvironment;
   let fns!: Record<string, Entry>;
-  const sim = createSimulator({ serverKey: SERVER_KEY, publicBaseUrl: 'https://app.sandbox.midtrans.com', now: () => env.now(), seed: options.seed ?? 7, faults: options.faults });
+  const sim = createSimulator({
+    serverKey: SERVER_KEY,
+    publicBaseUrl: 'https://app.sandbox.midtrans.com',
+    now: () => env.now(),
+    seed: options.seed ?? 7,
+    faults: options.faults,
+  });
   ({ env, fns } = startAddon(bundle(), {
     fetch: simulatorFetch(sim),
     startTime: Date.UTC(2026, 10, 27, 3, 0, 0),

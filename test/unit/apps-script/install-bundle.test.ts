@@ -36,7 +36,10 @@ beforeAll(() => {
 });
 
 test('the zip holds Code.gs (the built Code.js, byte for byte), every HTML file, the manifest and the steps', () => {
-  const html = fs.readdirSync(DIST).filter((f) => f.endsWith('.html')).sort();
+  const html = fs
+    .readdirSync(DIST)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   expect(html.length).toBeGreaterThan(0);
   expect([...files.keys()].sort()).toEqual(['Code.gs', 'INSTALL.id.txt', 'INSTALL.txt', 'appsscript.json', ...html].sort());
   expect(files.get('Code.gs')!.equals(fs.readFileSync(path.join(DIST, 'Code.js')))).toBe(true);

@@ -10,12 +10,25 @@ const [ORDER_ID, CUSTOMER_NAME, ...REST_OF_TEMPLATE] = TEMPLATE_HEADERS;
 export const MERCHANT_HEADER = [ORDER_ID, CUSTOMER_NAME, 'Sales Rep', ...REST_OF_TEMPLATE, 'Region'];
 
 export type RowKind =
-  | 'amount' | 'qty-price' | 'typed-id' | 'rupiah-text' | 'ticketing'
-  | 'bad-amount' | 'bad-email' | 'bad-expiry' | 'mismatch' | 'bad-usage' | 'bad-method' | 'blank';
+  | 'amount'
+  | 'qty-price'
+  | 'typed-id'
+  | 'rupiah-text'
+  | 'ticketing'
+  | 'bad-amount'
+  | 'bad-email'
+  | 'bad-expiry'
+  | 'mismatch'
+  | 'bad-usage'
+  | 'bad-method'
+  | 'blank';
 
 /** The column the Note must name for each kind refused before sending (a documented rule, or one the sheet cannot read). */
 export const BROKEN_FIELD: Partial<Record<RowKind, string>> = {
-  'bad-amount': 'Amount', 'bad-expiry': 'Expiry', mismatch: 'Amount', 'bad-usage': 'Usage Limit',
+  'bad-amount': 'Amount',
+  'bad-expiry': 'Expiry',
+  mismatch: 'Amount',
+  'bad-usage': 'Usage Limit',
 };
 
 /**
@@ -31,11 +44,32 @@ export const WARNED_FIELD: Partial<Record<RowKind, { field: string; refusedByMid
 const FIRST = ['Budi', 'Siti', 'Agus', 'Dewi', 'Rina', 'Andi', 'Putri', 'Joko', 'Ayu', 'Wahyu'];
 const LAST = ['Santoso', 'Rahayu', 'Wijaya', 'Lestari', 'Hidayat', 'Pratama', ''];
 const KINDS: RowKind[] = [
-  'amount', 'qty-price', 'amount', 'typed-id', 'rupiah-text', 'amount', 'bad-amount', 'ticketing', 'amount', 'bad-email',
-  'qty-price', 'amount', 'bad-expiry', 'typed-id', 'blank', 'amount', 'mismatch', 'amount', 'bad-usage', 'qty-price',
-  'amount', 'bad-method', 'amount', 'rupiah-text', 'amount',
+  'amount',
+  'qty-price',
+  'amount',
+  'typed-id',
+  'rupiah-text',
+  'amount',
+  'bad-amount',
+  'ticketing',
+  'amount',
+  'bad-email',
+  'qty-price',
+  'amount',
+  'bad-expiry',
+  'typed-id',
+  'blank',
+  'amount',
+  'mismatch',
+  'amount',
+  'bad-usage',
+  'qty-price',
+  'amount',
+  'bad-method',
+  'amount',
+  'rupiah-text',
+  'amount',
 ];
-
 
 export interface SheetFixture {
   rows: unknown[][];
@@ -60,18 +94,57 @@ export function merchantSheet(count: number, seed = 1): SheetFixture {
     };
     const amount = (Math.floor(rnd() * 200) + 1) * 5000;
     switch (kind) {
-      case 'amount': f.Amount = amount; f.Title = 'Invoice'; break;
-      case 'qty-price': f.Item = 'Kaos polos'; f.Quantity = 2; f['Unit Price'] = 75000; break;
-      case 'typed-id': f['Order ID'] = `SO-2026-${1000 + i}`; f.Amount = amount; break;
-      case 'rupiah-text': f.Amount = 'Rp 150.000'; break;
-      case 'ticketing': f.Title = 'Konser Jakarta'; f.Amount = 250000; f['Usage Limit'] = 100; f.Expiry = '7 days'; f['Payment Methods'] = 'qris, bca'; break;
-      case 'bad-amount': f.Amount = 'seratus ribu'; break;
-      case 'bad-email': f.Amount = amount; f['Customer Email'] = `${first.toLowerCase()}@`; break;
-      case 'bad-expiry': f.Amount = amount; f.Expiry = 'soon'; break;
-      case 'mismatch': f.Amount = 100000; f.Quantity = 2; f['Unit Price'] = 75000; f.Item = 'Topi'; break;
-      case 'bad-usage': f.Amount = amount; f['Usage Limit'] = 'many'; break;
-      case 'bad-method': f.Amount = amount; f['Payment Methods'] = 'cash on delivery'; break;
-      case 'blank': for (const k of Object.keys(f)) delete f[k]; break;
+      case 'amount':
+        f.Amount = amount;
+        f.Title = 'Invoice';
+        break;
+      case 'qty-price':
+        f.Item = 'Kaos polos';
+        f.Quantity = 2;
+        f['Unit Price'] = 75000;
+        break;
+      case 'typed-id':
+        f['Order ID'] = `SO-2026-${1000 + i}`;
+        f.Amount = amount;
+        break;
+      case 'rupiah-text':
+        f.Amount = 'Rp 150.000';
+        break;
+      case 'ticketing':
+        f.Title = 'Konser Jakarta';
+        f.Amount = 250000;
+        f['Usage Limit'] = 100;
+        f.Expiry = '7 days';
+        f['Payment Methods'] = 'qris, bca';
+        break;
+      case 'bad-amount':
+        f.Amount = 'seratus ribu';
+        break;
+      case 'bad-email':
+        f.Amount = amount;
+        f['Customer Email'] = `${first.toLowerCase()}@`;
+        break;
+      case 'bad-expiry':
+        f.Amount = amount;
+        f.Expiry = 'soon';
+        break;
+      case 'mismatch':
+        f.Amount = 100000;
+        f.Quantity = 2;
+        f['Unit Price'] = 75000;
+        f.Item = 'Topi';
+        break;
+      case 'bad-usage':
+        f.Amount = amount;
+        f['Usage Limit'] = 'many';
+        break;
+      case 'bad-method':
+        f.Amount = amount;
+        f['Payment Methods'] = 'cash on delivery';
+        break;
+      case 'blank':
+        for (const k of Object.keys(f)) delete f[k];
+        break;
     }
     rows.push(MERCHANT_HEADER.map((h) => (f[h] === undefined ? '' : f[h])));
     kinds.push(kind);

@@ -11,15 +11,34 @@ function stored(h: Harness, orderId: string): Record<string, any> {
   return JSON.parse(h.sim.handle({ method: 'GET', path: `/v1/payment-links/${orderId}`, headers: { authorization: AUTH } }).body);
 }
 
-const column = (h: Harness, name: string) => h.rows().slice(1).map((r) => r[TEMPLATE.indexOf(name)]);
+const column = (h: Harness, name: string) =>
+  h
+    .rows()
+    .slice(1)
+    .map((r) => r[TEMPLATE.indexOf(name)]);
 
 function b2b(): Harness {
   const h = createHarness();
   h.setSheet([
-    row({ 'Order ID': 'B2B-7', 'Customer Name': 'PT Maju Jaya', 'Customer Email': 'ap@maju.example', Item: 'Kertas A4', Quantity: 10, 'Unit Price': 45000, Title: 'Invoice B2B-7' }),
+    row({
+      'Order ID': 'B2B-7',
+      'Customer Name': 'PT Maju Jaya',
+      'Customer Email': 'ap@maju.example',
+      Item: 'Kertas A4',
+      Quantity: 10,
+      'Unit Price': 45000,
+      Title: 'Invoice B2B-7',
+    }),
     row({ 'Order ID': 'SOLO-1', Amount: 20000 }),
     row({ 'Order ID': 'B2B-7', Item: 'Tinta printer', Quantity: 4, 'Unit Price': 120000 }),
-    row({ 'Order ID': 'B2B-7', 'Customer Name': 'PT Maju Jaya', 'Customer Email': 'ap@maju.example', Item: 'Ongkos kirim', Quantity: 1, 'Unit Price': 35000 }),
+    row({
+      'Order ID': 'B2B-7',
+      'Customer Name': 'PT Maju Jaya',
+      'Customer Email': 'ap@maju.example',
+      Item: 'Ongkos kirim',
+      Quantity: 1,
+      'Unit Price': 35000,
+    }),
   ]);
   h.run('generatePaymentLinks');
   return h;
@@ -29,7 +48,11 @@ test('three line rows become one link: item_details lists each, amount is their 
   const h = b2b();
   expect(h.sim.stats().createCallsByOrderId).toEqual({ 'B2B-7': 1, 'SOLO-1': 1 });
   const link = stored(h, 'B2B-7');
-  expect(link.item_details.map((i: any) => [i.name, i.quantity, i.price])).toEqual([['Kertas A4', 10, 45000], ['Tinta printer', 4, 120000], ['Ongkos kirim', 1, 35000]]);
+  expect(link.item_details.map((i: any) => [i.name, i.quantity, i.price])).toEqual([
+    ['Kertas A4', 10, 45000],
+    ['Tinta printer', 4, 120000],
+    ['Ongkos kirim', 1, 35000],
+  ]);
   expect(link.gross_amount).toBe(450000 + 480000 + 35000);
   expect(link.customer_details).toMatchObject({ first_name: 'PT', last_name: 'Maju Jaya', email: 'ap@maju.example' });
   expect(link.title).toBe('Invoice B2B-7');
@@ -45,7 +68,12 @@ test('paid: a notification and a Refresh write the status on every row of the in
   const body = pay(h.sim, 'B2B-7', 'settlement');
   expect(h.post(body).result).toBe('updated');
   expect(column(h, 'Status')).toEqual(['Paid', 'Link created', 'Paid', 'Paid']);
-  expect(h.env.sheetValues('Payments').slice(1).filter((r) => r.some((c) => c !== ''))).toHaveLength(1);
+  expect(
+    h.env
+      .sheetValues('Payments')
+      .slice(1)
+      .filter((r) => r.some((c) => c !== '')),
+  ).toHaveLength(1);
   expect(h.env.sheetValues('Payments')[1][4]).toBe(965000);
   // A refund made at Midtrans with no notification: Refresh (an hour on) shows it on all three rows.
   h.sim.pay('B2B-7', { status: 'refund', transaction_id: body.transaction_id });
@@ -101,7 +129,9 @@ test('rows sharing an Order ID with different customers, or without item columns
   ]);
   h.run('generatePaymentLinks');
   expect(column(h, 'Status')).toEqual(['Link created', 'Error', 'Link created', 'Error']);
-  expect(column(h, 'Note')[1]).toBe('Order ID: "X-1" is also in row 2 with a different customer (Customer Name, Customer Email or Customer Phone); give each invoice its own Order ID');
+  expect(column(h, 'Note')[1]).toBe(
+    'Order ID: "X-1" is also in row 2 with a different customer (Customer Name, Customer Email or Customer Phone); give each invoice its own Order ID',
+  );
   expect(column(h, 'Note')[3]).toBe('Order ID: "Y-1" is also in row 4; give each invoice its own Order ID');
   expect(h.sim.stats().createCallsByOrderId).toEqual({ 'X-1': 1, 'Y-1': 1 });
 });

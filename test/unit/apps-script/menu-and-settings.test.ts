@@ -9,9 +9,12 @@ test('onOpen adds the Midtrans menu with its six actions', () => {
   expect(menu.title).toBe('Midtrans');
   const names = JSON.stringify(menu.items);
   for (const [caption, fn] of [
-    ['Generate payment links', 'generatePaymentLinks'], ['Generate for selected rows', 'generateForSelectedRows'],
-    ['Refresh statuses', 'refreshStatuses'], ['Deactivate selected links', 'deactivateSelectedLinks'],
-    ['Insert invoice template', 'insertInvoiceTemplate'], ['Settings', 'showSettings'],
+    ['Generate payment links', 'generatePaymentLinks'],
+    ['Generate for selected rows', 'generateForSelectedRows'],
+    ['Refresh statuses', 'refreshStatuses'],
+    ['Deactivate selected links', 'deactivateSelectedLinks'],
+    ['Insert invoice template', 'insertInvoiceTemplate'],
+    ['Settings', 'showSettings'],
   ]) {
     expect(names).toContain(caption);
     expect(names).toContain(fn);
@@ -27,7 +30,7 @@ test('Insert invoice template creates Invoices with the contract headers; a seco
   expect(h.env.ui.alerts.pop()?.prompt).toBe('"Invoices" already has every column; nothing changed.');
 });
 
-test('on a merchant\'s own sheet the template only adds the missing columns at the end', () => {
+test("on a merchant's own sheet the template only adds the missing columns at the end", () => {
   const h = createHarness();
   h.setSheet([['INV-1', 'Budi', 150000]], ['Invoice No', 'Customer', 'Total']);
   h.run('insertInvoiceTemplate');
@@ -41,7 +44,11 @@ test('on a merchant\'s own sheet the template only adds the missing columns at t
 describe('Settings', () => {
   test('the key is stored but only its masked form ever comes back', () => {
     const h = createHarness({ withKey: false });
-    const view = h.run('saveSettings', 'ui', { serverKey: ` ${SERVER_KEY} `, environment: 'sandbox', baseUrl: 'https://api.sandbox.midtrans.com' }) as Record<string, unknown>;
+    const view = h.run('saveSettings', 'ui', {
+      serverKey: ` ${SERVER_KEY} `,
+      environment: 'sandbox',
+      baseUrl: 'https://api.sandbox.midtrans.com',
+    }) as Record<string, unknown>;
     expect(h.env.properties.script.get('MIDTRANS_SERVER_KEY')).toBe(SERVER_KEY);
     expect(JSON.stringify(view)).not.toContain(SERVER_KEY);
     expect(view.maskedKey).toBe('SB-Mid-server-••••••••6789');
@@ -70,8 +77,12 @@ describe('Settings', () => {
 
   test('an editor cannot point the stored key elsewhere: a proxy base URL with the key field empty is refused, and Test connection still goes to Midtrans', () => {
     const h = createHarness();
-    expect(() => h.run('saveSettings', 'ui', { serverKey: '', environment: 'sandbox', baseUrl: 'https://collector.example' })).toThrow(/paste the server key again/);
-    expect(() => h.run('saveSettings', 'ui', { serverKey: '', environment: 'sandbox', baseUrl: 'http://collector.example' })).toThrow(/must start with https/);
+    expect(() => h.run('saveSettings', 'ui', { serverKey: '', environment: 'sandbox', baseUrl: 'https://collector.example' })).toThrow(
+      /paste the server key again/,
+    );
+    expect(() => h.run('saveSettings', 'ui', { serverKey: '', environment: 'sandbox', baseUrl: 'http://collector.example' })).toThrow(
+      /must start with https/,
+    );
     expect(h.env.properties.script.get('MIDTRANS_API_BASE_URL')).toBe('https://api.sandbox.midtrans.com');
     h.run('testConnection');
     expect(h.env.fetches.map((f) => new URL(f.url).host)).toEqual(['api.sandbox.midtrans.com']);
@@ -84,7 +95,9 @@ describe('Settings', () => {
     h.run('saveSettings', 'ui', { serverKey: '', environment: 'sandbox', baseUrl: 'http://127.0.0.1:3535' });
     expect(h.env.properties.script.get('MIDTRANS_API_BASE_URL')).toBe('http://127.0.0.1:3535');
     for (const baseUrl of ['https://proxy.example', 'http://localhost:3535'])
-      expect(() => h.run('saveSettings', 'ui', { serverKey: 'Mid-server-TypedAgain0123', environment: 'production', baseUrl })).toThrow(/In production the key goes only to Midtrans/);
+      expect(() => h.run('saveSettings', 'ui', { serverKey: 'Mid-server-TypedAgain0123', environment: 'production', baseUrl })).toThrow(
+        /In production the key goes only to Midtrans/,
+      );
     expect(h.env.properties.script.get('MIDTRANS_ENVIRONMENT')).toBe('sandbox');
   });
 
@@ -100,7 +113,10 @@ describe('Settings', () => {
 
   test('Test connection: accepted key, then a wrong key (401), never showing the key', () => {
     const h = createHarness();
-    expect(h.run('testConnection')).toEqual({ ok: true, message: 'Connected to https://api.sandbox.midtrans.com: the server key was accepted.' });
+    expect(h.run('testConnection')).toEqual({
+      ok: true,
+      message: 'Connected to https://api.sandbox.midtrans.com: the server key was accepted.',
+    });
     h.env.untracked(() => h.env.properties.script.set('MIDTRANS_SERVER_KEY', 'SB-Mid-server-WrongKey'));
     const r = h.run('testConnection') as { ok: boolean; message: string };
     expect(r.ok).toBe(false);

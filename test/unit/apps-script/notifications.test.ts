@@ -120,9 +120,24 @@ describe('what must change nothing', () => {
   test.each([
     ['a wrong signature', (b: Record<string, unknown>) => ({ ...b, signature_key: sha512('forged') })],
     ['a changed amount with the original signature', (b: Record<string, unknown>) => ({ ...b, gross_amount: '1.00' })],
-    ['a changed status with the original signature', (b: Record<string, unknown>) => ({ ...b, status_code: '201', transaction_status: 'pending' })],
-    ['another merchant\'s key', (b: Record<string, unknown>) => ({ ...b, signature_key: sha512(`${b.order_id}${b.status_code}${b.gross_amount}SB-Mid-server-other`) })],
-    ['no signature at all', (b: Record<string, unknown>) => { const { signature_key: _s, ...rest } = b; return rest; }],
+    [
+      'a changed status with the original signature',
+      (b: Record<string, unknown>) => ({ ...b, status_code: '201', transaction_status: 'pending' }),
+    ],
+    [
+      "another merchant's key",
+      (b: Record<string, unknown>) => ({
+        ...b,
+        signature_key: sha512(`${b.order_id}${b.status_code}${b.gross_amount}SB-Mid-server-other`),
+      }),
+    ],
+    [
+      'no signature at all',
+      (b: Record<string, unknown>) => {
+        const { signature_key: _s, ...rest } = b;
+        return rest;
+      },
+    ],
   ])('%s is refused with { ok: false } and no write', (_name, forge) => {
     const before = h.rows();
     expect(h.post(forge(genuine))).toEqual({ ok: false, result: 'rejected' });
@@ -131,7 +146,13 @@ describe('what must change nothing', () => {
     expect(h.rows()).toEqual(before);
   });
 
-  test.each([['not JSON', 'paid!'], ['empty', ''], ['a JSON array', '[1,2]'], ['a number', '42'], ['null', 'null']])('a malformed body (%s) gets { ok: false } and no write', (_name, text) => {
+  test.each([
+    ['not JSON', 'paid!'],
+    ['empty', ''],
+    ['a JSON array', '[1,2]'],
+    ['a number', '42'],
+    ['null', 'null'],
+  ])('a malformed body (%s) gets { ok: false } and no write', (_name, text) => {
     const before = h.rows();
     expect(h.postRaw(text).ok).toBe(false);
     expect(writes(h)).toBe(0);
@@ -155,29 +176,46 @@ describe('what must change nothing', () => {
   });
 
   test.each([
-    ['a link of the account that is in no row (a shop\'s order, another sheet\'s link)', 'ELSEWHERE', 'settlement'],
+    ["a link of the account that is in no row (a shop's order, another sheet's link)", 'ELSEWHERE', 'settlement'],
     ['a pending payment of such a link', 'ELSEWHERE', 'pending'],
-  ])('%s is answered ok (no-row), asks Midtrans nothing, and is written nowhere: not in Invoices, Payments or the state', (_what, orderId, status) => {
-    const auth = `Basic ${Buffer.from('SB-Mid-server-HarnessKey0123456789:').toString('base64')}`;
-    h.sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: 1000 }, usage_limit: 1 }) });
-    const before = h.rows();
-    const sheets = () => h.env.untracked(() => h.env.spreadsheet.getSheets().map((s) => [s.getName(), JSON.stringify(s.getDataRange().getValues())]));
-    const all = sheets();
-    expect(h.post(h.sim.pay(orderId, { status, payment_type: 'bank_transfer' }))).toEqual({ ok: true, result: 'no-row' });
-    expect(h.env.calls.fetchRequests).toBe(0);
-    expect(writes(h)).toBe(0);
-    expect(h.rows()).toEqual(before);
-    expect(sheets()).toEqual(all);
-  });
+  ])(
+    '%s is answered ok (no-row), asks Midtrans nothing, and is written nowhere: not in Invoices, Payments or the state',
+    (_what, orderId, status) => {
+      const auth = `Basic ${Buffer.from('SB-Mid-server-HarnessKey0123456789:').toString('base64')}`;
+      h.sim.handle({
+        method: 'POST',
+        path: '/v1/payment-links',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: 1000 }, usage_limit: 1 }),
+      });
+      const before = h.rows();
+      const sheets = () =>
+        h.env.untracked(() => h.env.spreadsheet.getSheets().map((s) => [s.getName(), JSON.stringify(s.getDataRange().getValues())]));
+      const all = sheets();
+      expect(h.post(h.sim.pay(orderId, { status, payment_type: 'bank_transfer' }))).toEqual({ ok: true, result: 'no-row' });
+      expect(h.env.calls.fetchRequests).toBe(0);
+      expect(writes(h)).toBe(0);
+      expect(h.rows()).toEqual(before);
+      expect(sheets()).toEqual(all);
+    },
+  );
 
   test('a row with the same order id but no link (typed by hand, never generated) does not take a purchase', () => {
     const h2 = createHarness();
     h2.setSheet([row({ 'Order ID': 'MANUAL-1', Amount: 1000 })]);
     const auth = `Basic ${Buffer.from('SB-Mid-server-HarnessKey0123456789:').toString('base64')}`;
-    h2.sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ transaction_details: { order_id: 'MANUAL-1', gross_amount: 1000 }, usage_limit: 1 }) });
+    h2.sim.handle({
+      method: 'POST',
+      path: '/v1/payment-links',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ transaction_details: { order_id: 'MANUAL-1', gross_amount: 1000 }, usage_limit: 1 }),
+    });
     const pending = h2.sim.pay('MANUAL-1', { status: 'pending', payment_type: 'bank_transfer' });
     expect(h2.post(pending)).toEqual({ ok: true, result: 'no-row' });
-    expect(h2.post(h2.sim.pay('MANUAL-1', { status: 'settlement', transaction_id: pending.transaction_id }))).toEqual({ ok: true, result: 'no-row' });
+    expect(h2.post(h2.sim.pay('MANUAL-1', { status: 'settlement', transaction_id: pending.transaction_id }))).toEqual({
+      ok: true,
+      result: 'no-row',
+    });
     expect(h2.env.calls.fetchRequests).toBe(0);
     expect(h2.cell(2, 'Status')).toBe('');
     expect(h2.env.untracked(() => h2.env.spreadsheet.getSheetByName('Payments'))).toBeNull();
@@ -219,20 +257,28 @@ test('sorting the sheet between generation and payment: the row is found by its 
     row({ 'Order ID': 'S-2', Amount: 10000, 'Customer Name': 'Ahmad' }),
     row({ 'Order ID': 'S-3', Amount: 20000, 'Customer Name': 'Bayu' }),
   ]);
-  h.env.untracked(() => (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet).getRange(2, 1, 3, TEMPLATE.length).sort({ column: TEMPLATE.indexOf('Customer Name') + 1, ascending: true }));
+  h.env.untracked(() =>
+    (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet)
+      .getRange(2, 1, 3, TEMPLATE.length)
+      .sort({ column: TEMPLATE.indexOf('Customer Name') + 1, ascending: true }),
+  );
   expect([2, 3, 4].map((r) => h.cell(r, 'Order ID'))).toEqual(['S-2', 'S-3', 'S-1']);
   h.post(h.sim.pay('S-1', { status: 'settlement', payment_type: 'bank_transfer' }));
-  expect([2, 3, 4].map((r) => [h.cell(r, 'Order ID'), h.cell(r, 'Status')])).toEqual([['S-2', 'Link created'], ['S-3', 'Link created'], ['S-1', 'Paid']]);
+  expect([2, 3, 4].map((r) => [h.cell(r, 'Order ID'), h.cell(r, 'Status')])).toEqual([
+    ['S-2', 'Link created'],
+    ['S-3', 'Link created'],
+    ['S-1', 'Paid'],
+  ]);
 });
 
-test('the same signed body forwarded by n8n (with the trigger\'s extra fields) updates the row', () => {
+test("the same signed body forwarded by n8n (with the trigger's extra fields) updates the row", () => {
   const h = setUp([row({ 'Order ID': 'N-1', Amount: 75000 })]);
   const body = h.sim.pay('N-1', { status: 'settlement', payment_type: 'qris' });
   expect(h.post({ ...body, payment_link_order_id: 'N-1', paid: true })).toEqual({ ok: true, result: 'updated' });
   expect(h.cell(2, 'Status')).toBe('Paid');
 });
 
-test('on a 200-row sheet a pending notification is answered in about thirty calls, a payment in about fifty plus its one status call, well inside Midtrans\'s 5-second budget', () => {
+test("on a 200-row sheet a pending notification is answered in about thirty calls, a payment in about fifty plus its one status call, well inside Midtrans's 5-second budget", () => {
   const h = setUp(Array.from({ length: 200 }, (_, i) => row({ Amount: 10000 + i })));
   h.post(h.sim.pay(idOf(h, 150), { status: 'settlement', payment_type: 'bank_transfer' }));
   h.post(h.sim.pay(idOf(h, 151), { status: 'settlement', payment_type: 'bank_transfer' }));
@@ -277,7 +323,10 @@ describe('the settings doPost verifies with come from the script cache', () => {
     const first = h.sim.pay('K-1', { status: 'pending', payment_type: 'qris' });
     expect(h.post(first).result).toBe('updated');
     const NEW_KEY = 'SB-Mid-server-RotatedKey0123456789';
-    const signed = (b: Record<string, unknown>, key: string) => ({ ...b, signature_key: sha512(`${String(b.order_id)}${String(b.status_code)}${String(b.gross_amount)}${key}`) });
+    const signed = (b: Record<string, unknown>, key: string) => ({
+      ...b,
+      signature_key: sha512(`${String(b.order_id)}${String(b.status_code)}${String(b.gross_amount)}${key}`),
+    });
     h.env.untracked(() => h.env.properties.script.set('MIDTRANS_SERVER_KEY', NEW_KEY));
     // An expiry: it moves no money, so no status call (which the simulator would refuse
     // for a key it does not know) stands between the rotated key and the answer.
@@ -311,7 +360,11 @@ describe('real traffic (issue 24): a shop order id ending in 13 digits, and Auto
   test('with the fee charged to the customer, Payments splits what arrived into the invoice amount and the customer fee, as numbers', () => {
     const h = setUp([row({ 'Order ID': 'FEE-1', Amount: 10000 })]);
     const paid = h.sim.pay('FEE-1', { status: 'settlement', payment_type: 'bank_transfer', customer_fee: 71 });
-    expect(paid.metadata.extra_info.gross_amount_info).toEqual({ original_amount: '10000', gross_amount: '10071', customer_imposed_payment_fee: '71' });
+    expect(paid.metadata.extra_info.gross_amount_info).toEqual({
+      original_amount: '10000',
+      gross_amount: '10071',
+      customer_imposed_payment_fee: '71',
+    });
     expect(h.post(paid)).toEqual({ ok: true, result: 'updated' });
     const [header, line] = h.env.sheetValues('Payments');
     const at = (name: string) => line[header.indexOf(name)];

@@ -5,7 +5,20 @@
  */
 import { createHarness, pay, row, type Harness } from './harness';
 
-const LOG = ['Time', 'Order ID', 'Transaction ID', 'Payment Method', 'Amount', 'Status', 'Customer Name', 'Customer Email', 'Customer Phone', 'Purchase Order ID', 'Invoice Amount', 'Customer Fee'];
+const LOG = [
+  'Time',
+  'Order ID',
+  'Transaction ID',
+  'Payment Method',
+  'Amount',
+  'Status',
+  'Customer Name',
+  'Customer Email',
+  'Customer Phone',
+  'Purchase Order ID',
+  'Invoice Amount',
+  'Customer Fee',
+];
 
 function log(h: Harness): Record<string, unknown>[] {
   const values = h.env.sheetValues('Payments');
@@ -21,15 +34,34 @@ function setUp(rows: unknown[][]): Harness {
 }
 
 test('a paid invoice gets one Payments row with Midtrans time, ids, method, amount, status and the customer; a replay adds nothing', () => {
-  const h = setUp([row({ 'Order ID': 'PL-1', Amount: 150000, 'Customer Name': 'Budi Santoso', 'Customer Email': 'budi@example.com', 'Customer Phone': '0812-3456-7890' })]);
+  const h = setUp([
+    row({
+      'Order ID': 'PL-1',
+      Amount: 150000,
+      'Customer Name': 'Budi Santoso',
+      'Customer Email': 'budi@example.com',
+      'Customer Phone': '0812-3456-7890',
+    }),
+  ]);
   const body = pay(h.sim, 'PL-1', 'settlement');
   expect(h.post(body).result).toBe('updated');
   expect(h.env.sheetValues('Payments')[0]).toEqual(LOG);
-  expect(log(h)).toEqual([{
-    Time: body.settlement_time, 'Order ID': 'PL-1', 'Transaction ID': body.transaction_id, 'Payment Method': 'bank_transfer', Amount: 150000,
-    Status: 'Paid', 'Customer Name': 'Budi Santoso', 'Customer Email': 'budi@example.com', 'Customer Phone': '0812-3456-7890', 'Purchase Order ID': body.order_id,
-    'Invoice Amount': 150000, 'Customer Fee': 0,
-  }]);
+  expect(log(h)).toEqual([
+    {
+      Time: body.settlement_time,
+      'Order ID': 'PL-1',
+      'Transaction ID': body.transaction_id,
+      'Payment Method': 'bank_transfer',
+      Amount: 150000,
+      Status: 'Paid',
+      'Customer Name': 'Budi Santoso',
+      'Customer Email': 'budi@example.com',
+      'Customer Phone': '0812-3456-7890',
+      'Purchase Order ID': body.order_id,
+      'Invoice Amount': 150000,
+      'Customer Fee': 0,
+    },
+  ]);
   for (let i = 0; i < 3; i++) expect(h.post(body).result).toBe('duplicate');
   expect(log(h)).toHaveLength(1);
   // The merchant stays on the sheet they were on; the log is a visible sheet of its own.
@@ -47,7 +79,14 @@ test('a pending purchase later paid, then refunded, is one row updated in place'
   expect(h.post(pending).result).toBe('duplicate');
   const refund = pay(h.sim, 'PL-2', 'refund', { transaction_id: pending.transaction_id });
   expect(h.post(refund).result).toBe('updated');
-  expect(log(h)).toEqual([expect.objectContaining({ Status: 'Refunded', Time: settled.settlement_time, 'Transaction ID': pending.transaction_id, 'Customer Name': 'Sari' })]);
+  expect(log(h)).toEqual([
+    expect.objectContaining({
+      Status: 'Refunded',
+      Time: settled.settlement_time,
+      'Transaction ID': pending.transaction_id,
+      'Customer Name': 'Sari',
+    }),
+  ]);
   expect(h.cell(2, 'Status')).toBe('Refunded');
 });
 
@@ -83,7 +122,9 @@ test('every Payments cell is text but Amount, a number shown in rupiah: a formul
   const h = createHarness();
   // The merchant's own cells are plain text (typed with a leading apostrophe, or a text column).
   h.env.untracked(() => h.env.spreadsheet.insertSheet('Invoices').getRange(1, 1, 10, 16).setNumberFormat('@'));
-  h.setSheet([row({ 'Order ID': 'HC-1', Amount: 10000, 'Customer Name': '=IMPORTXML("http://e.x/a","//a")', 'Customer Phone': '+6281234' })]);
+  h.setSheet([
+    row({ 'Order ID': 'HC-1', Amount: 10000, 'Customer Name': '=IMPORTXML("http://e.x/a","//a")', 'Customer Phone': '+6281234' }),
+  ]);
   h.run('generatePaymentLinks');
   h.post(pay(h.sim, 'HC-1', 'settlement'));
   const values = h.env.sheetValues('Payments');
@@ -95,9 +136,16 @@ test('every Payments cell is text but Amount, a number shown in rupiah: a formul
       if (r > 1) expect(cell?.numberFormat).toBe(['Amount', 'Invoice Amount', 'Customer Fee'].includes(LOG[c - 1]) ? '"Rp "#,##0' : '@');
     }
   }
-  expect(log(h)[0]).toMatchObject({ 'Order ID': 'HC-1', 'Customer Name': '=IMPORTXML("http://e.x/a","//a")', 'Customer Phone': '+6281234', Amount: 10000 });
+  expect(log(h)[0]).toMatchObject({
+    'Order ID': 'HC-1',
+    'Customer Name': '=IMPORTXML("http://e.x/a","//a")',
+    'Customer Phone': '+6281234',
+    Amount: 10000,
+  });
   const amountColumn = LOG.indexOf('Amount') + 1;
-  expect(h.env.untracked(() => h.env.spreadsheet.getSheetByName('Payments')?.getRange(2, amountColumn).getDisplayValue())).toBe('Rp 10,000');
+  expect(h.env.untracked(() => h.env.spreadsheet.getSheetByName('Payments')?.getRange(2, amountColumn).getDisplayValue())).toBe(
+    'Rp 10,000',
+  );
 });
 
 test('found by header name: a merchant who reorders the log and adds a column keeps both', () => {
@@ -120,7 +168,7 @@ test('found by header name: a merchant who reorders the log and adds a column ke
   expect(h.env.sheetValues('Payments')[0]).toEqual([...LOG].reverse().concat('Checked by'));
 });
 
-test('a notification for a link whose invoice row was deleted is written nowhere: only this sheet\'s payments are logged', () => {
+test("a notification for a link whose invoice row was deleted is written nowhere: only this sheet's payments are logged", () => {
   const h = setUp([row({ 'Order ID': 'NR-1', Amount: 10000 })]);
   const body = pay(h.sim, 'NR-1', 'settlement');
   h.env.untracked(() => (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet).deleteRow(2));

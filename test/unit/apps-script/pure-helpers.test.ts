@@ -4,12 +4,18 @@ import { usageLimitOf } from '../../../apps-script/src/link-status';
 import { maskKey } from '../../../core/src/server-key';
 
 test('runsOf groups row numbers into contiguous ascending runs, ignoring order and repeats', () => {
-  expect(runsOf([7, 2, 3, 4, 9, 3, 10])).toEqual([{ start: 2, length: 3 }, { start: 7, length: 1 }, { start: 9, length: 2 }]);
+  expect(runsOf([7, 2, 3, 4, 9, 3, 10])).toEqual([
+    { start: 2, length: 3 },
+    { start: 7, length: 1 },
+    { start: 9, length: 2 },
+  ]);
   expect(runsOf([])).toEqual([]);
 });
 
 test('usage limits from a cell: a positive whole number, else 1', () => {
-  expect([usageLimitOf(500), usageLimitOf('20'), usageLimitOf(''), usageLimitOf('many'), usageLimitOf(0), usageLimitOf(2.5)]).toEqual([500, 20, 1, 1, 1, 1]);
+  expect([usageLimitOf(500), usageLimitOf('20'), usageLimitOf(''), usageLimitOf('many'), usageLimitOf(0), usageLimitOf(2.5)]).toEqual([
+    500, 20, 1, 1, 1, 1,
+  ]);
 });
 
 test('maskKey keeps the recognisable prefix and the last four characters only', () => {

@@ -22,7 +22,11 @@ function select(h: Harness, a1: string[]): void {
   });
 }
 
-const statuses = (h: Harness) => h.rows().slice(1).map((r) => r[TEMPLATE.indexOf('Status')]);
+const statuses = (h: Harness) =>
+  h
+    .rows()
+    .slice(1)
+    .map((r) => r[TEMPLATE.indexOf('Status')]);
 
 test('payments whose notifications never arrived show up after Refresh, fetched in chunks of 25 GETs', () => {
   const h = setUp(Array.from({ length: 60 }, (_, i) => row({ 'Order ID': `R-${i}`, Amount: 20000 })));
@@ -150,7 +154,9 @@ describe('Deactivate selected links', () => {
     expect(h.env.ui.alerts[h.env.ui.alerts.length - 2].prompt).toMatch(/^Deactivate the payment links in the 3 selected rows\?/);
     expect(h.env.calls.fetchRoundTrips).toBe(1);
     expect(h.env.fetches.slice(-3).map((f) => `${f.method} ${f.url.replace(/^https?:\/\/[^/]+/, '')}`)).toEqual([
-      'DELETE /v1/payment-links/X-0', 'DELETE /v1/payment-links/X-1', 'DELETE /v1/payment-links/X-3',
+      'DELETE /v1/payment-links/X-0',
+      'DELETE /v1/payment-links/X-1',
+      'DELETE /v1/payment-links/X-3',
     ]);
     expect(statuses(h)).toEqual(['Deactivated', 'Deactivated', 'Link created', 'Deactivated', 'Link created']);
     expect(() => h.sim.pay('X-0', { status: 'settlement', payment_type: 'qris' })).toThrow();
@@ -212,15 +218,24 @@ test('Refresh never lowers what a notification already said (a GET that lags beh
   const realFetch = h.env.globals.UrlFetchApp as { fetchAll: (r: { url: string }[]) => GoogleAppsScript.URL_Fetch.HTTPResponse[] };
   const fetchAll = realFetch.fetchAll;
   let lagged = 0;
-  realFetch.fetchAll = (requests) => fetchAll(requests).map((res) => {
-    const original = res.getContentText();
-    const text = original.replace(/"SETTLEMENT"/g, '"PENDING"');
-    if (text !== original) lagged++;
-    return { ...res, getResponseCode: () => res.getResponseCode(), getContentText: () => text } as GoogleAppsScript.URL_Fetch.HTTPResponse;
-  });
+  realFetch.fetchAll = (requests) =>
+    fetchAll(requests).map((res) => {
+      const original = res.getContentText();
+      const text = original.replace(/"SETTLEMENT"/g, '"PENDING"');
+      if (text !== original) lagged++;
+      return {
+        ...res,
+        getResponseCode: () => res.getResponseCode(),
+        getContentText: () => text,
+      } as GoogleAppsScript.URL_Fetch.HTTPResponse;
+    });
   h.run('refreshStatuses');
   expect(h.env.calls.fetchRequests).toBe(0); // Paid single-use links are not even asked about...
-  h.env.untracked(() => (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet).getRange(2, TEMPLATE.indexOf('Status') + 1).setValue('Pending'));
+  h.env.untracked(() =>
+    (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet)
+      .getRange(2, TEMPLATE.indexOf('Status') + 1)
+      .setValue('Pending'),
+  );
   h.run('refreshStatuses');
   expect(h.env.calls.fetchRequests).toBe(1); // ...but one shown as Pending is, and the stored settlement wins.
   expect(lagged).toBe(1);
@@ -229,7 +244,9 @@ test('Refresh never lowers what a notification already said (a GET that lags beh
 
 test('the first Refresh creates the state sheet but leaves the merchant on their invoice sheet', () => {
   const h = setUp([row({ 'Order ID': 'V-1', Amount: 10000 })]);
-  h.env.untracked(() => h.env.spreadsheet.setActiveSheet(h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet));
+  h.env.untracked(() =>
+    h.env.spreadsheet.setActiveSheet(h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet),
+  );
   h.sim.pay('V-1', { status: 'settlement', payment_type: 'qris' });
   h.run('refreshStatuses');
   expect(h.env.untracked(() => h.env.spreadsheet.getSheetByName('Midtrans state'))).not.toBeNull();
@@ -253,7 +270,8 @@ describe('a Refresh that reaches the time budget goes on where it stopped', () =
   }
   const getsPerLink = (h: Harness) => {
     const counts = new Map<string, number>();
-    for (const f of h.env.fetches) if (f.method.toUpperCase() === 'GET') counts.set(f.url.replace(/^.*\//, ''), (counts.get(f.url.replace(/^.*\//, '')) ?? 0) + 1);
+    for (const f of h.env.fetches)
+      if (f.method.toUpperCase() === 'GET') counts.set(f.url.replace(/^.*\//, ''), (counts.get(f.url.replace(/^.*\//, '')) ?? 0) + 1);
     return counts;
   };
   const continuations = (h: Harness) => h.env.triggers.filter((t) => t.handlerFunction === 'continueRefresh');
@@ -265,7 +283,9 @@ describe('a Refresh that reaches the time budget goes on where it stopped', () =
     expect(h.env.killed).toBeNull();
     expect(h.env.modelledMs()).toBeLessThan(6 * 60_000);
     const message = h.env.ui.alerts.pop()?.prompt ?? '';
-    expect(message).toMatch(/^Checked \d+ links with Midtrans; stopped to stay within Apps Script's 6-minute limit with \d+ links left to check; it continues by itself in about a minute \(or run Refresh statuses again\)\.$/);
+    expect(message).toMatch(
+      /^Checked \d+ links with Midtrans; stopped to stay within Apps Script's 6-minute limit with \d+ links left to check; it continues by itself in about a minute \(or run Refresh statuses again\)\.$/,
+    );
     const [, checked, left] = /Checked (\d+) .* with (\d+) links left/.exec(message) ?? [];
     expect(Number(checked) + Number(left)).toBe(N);
     expect(Number(left)).toBeGreaterThan(0);
@@ -308,7 +328,9 @@ describe('a Refresh that reaches the time budget goes on where it stopped', () =
     expect(h.env.properties.script.has('MIDTRANS_REFRESH_PASS')).toBe(true);
     expect(continuations(h)).toHaveLength(1);
     // A continuation that fires while another run is going is refused and tries again a minute later.
-    h.env.untracked(() => h.env.properties.script.set('MIDTRANS_RUN', JSON.stringify({ id: 'other', kind: 'generating links', startedAt: h.env.now() })));
+    h.env.untracked(() =>
+      h.env.properties.script.set('MIDTRANS_RUN', JSON.stringify({ id: 'other', kind: 'generating links', startedAt: h.env.now() })),
+    );
     const before = continuations(h)[0].id;
     h.run('continueRefresh', 'trigger', { triggerUid: 'continuation' });
     expect(h.env.calls.fetchRequests).toBe(0);
@@ -329,10 +351,14 @@ describe('a Refresh that reaches the time budget goes on where it stopped', () =
   test('as an add-on (no minute triggers) it says to run Refresh again, and that run picks up where it stopped', () => {
     const h = slowSheet({ emulator: { addOn: true, installationSource: 'WEB_STORE_ADD_ON' } });
     h.run('refreshStatuses');
-    expect(h.env.ui.alerts.pop()?.prompt).toMatch(/links left to check; run Refresh statuses again to check them: it picks up where this one stopped\.$/);
+    expect(h.env.ui.alerts.pop()?.prompt).toMatch(
+      /links left to check; run Refresh statuses again to check them: it picks up where this one stopped\.$/,
+    );
     expect(continuations(h)).toHaveLength(0);
     h.run('refreshStatuses');
-    expect(h.env.ui.alerts.pop()?.prompt).toMatch(/^Continued the Refresh that had stopped for time: checked \d+ more links with Midtrans\.$/);
+    expect(h.env.ui.alerts.pop()?.prompt).toMatch(
+      /^Continued the Refresh that had stopped for time: checked \d+ more links with Midtrans\.$/,
+    );
     expect([...getsPerLink(h).values()].every((n) => n === 1)).toBe(true);
     expect(getsPerLink(h).size).toBe(N);
     expect(statusOf(h, PAID_LATE)).toBe('Paid');

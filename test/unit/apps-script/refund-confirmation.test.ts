@@ -21,25 +21,29 @@ const statusCalls = (h: Harness) => h.sim.stats().requestsByRoute.status ?? 0;
 const fetches = (h: Harness) => (h.env.calls.byMethod['UrlFetchApp.fetchAll'] ?? 0) + (h.env.calls.byMethod['UrlFetchApp.fetch'] ?? 0);
 const writes = (h: Harness) => (h.env.calls.byMethod['Range.setValues'] ?? 0) + (h.env.calls.byMethod['Range.setValue'] ?? 0);
 /** The state store as it is (purchase records and their stamps). */
-const stateStore = (h: Harness) => JSON.stringify(h.env.untracked(() => h.env.spreadsheet.getSheetByName('Midtrans state')) ? h.env.sheetValues('Midtrans state') : []);
+const stateStore = (h: Harness) =>
+  JSON.stringify(h.env.untracked(() => h.env.spreadsheet.getSheetByName('Midtrans state')) ? h.env.sheetValues('Midtrans state') : []);
 
 describe('a genuine settlement body rewritten to a reversal', () => {
-  test.each(['refund', 'partial_refund', 'chargeback'])('as %s: answered unconfirmed, the row stays Paid and the state store is unchanged', (reversal) => {
-    const h = setUp();
-    const settled = h.sim.pay('R-1', { status: 'settlement', payment_type: 'bank_transfer' });
-    expect(h.post(settled)).toEqual({ ok: true, result: 'updated' });
-    const sheet = h.rows();
-    const store = stateStore(h);
-    const calls = statusCalls(h);
-    // Same order_id, status_code "200", gross_amount and signature: it verifies.
-    expect(h.post({ ...settled, transaction_status: reversal })).toEqual({ ok: false, result: 'unconfirmed' });
-    expect(statusCalls(h)).toBe(calls + 1);
-    expect(writes(h)).toBe(0);
-    expect(h.env.calls.byMethod['Lock.tryLock'] ?? 0).toBe(0);
-    expect(status(h, 'R-1')).toBe('Paid');
-    expect(h.rows()).toEqual(sheet);
-    expect(stateStore(h)).toBe(store);
-  });
+  test.each(['refund', 'partial_refund', 'chargeback'])(
+    'as %s: answered unconfirmed, the row stays Paid and the state store is unchanged',
+    (reversal) => {
+      const h = setUp();
+      const settled = h.sim.pay('R-1', { status: 'settlement', payment_type: 'bank_transfer' });
+      expect(h.post(settled)).toEqual({ ok: true, result: 'updated' });
+      const sheet = h.rows();
+      const store = stateStore(h);
+      const calls = statusCalls(h);
+      // Same order_id, status_code "200", gross_amount and signature: it verifies.
+      expect(h.post({ ...settled, transaction_status: reversal })).toEqual({ ok: false, result: 'unconfirmed' });
+      expect(statusCalls(h)).toBe(calls + 1);
+      expect(writes(h)).toBe(0);
+      expect(h.env.calls.byMethod['Lock.tryLock'] ?? 0).toBe(0);
+      expect(status(h, 'R-1')).toBe('Paid');
+      expect(h.rows()).toEqual(sheet);
+      expect(stateStore(h)).toBe(store);
+    },
+  );
 
   test('pointing transaction_id at another purchase that really was refunded does not confirm it (order_id is what is signed)', () => {
     const h = setUp();
@@ -50,7 +54,10 @@ describe('a genuine settlement body rewritten to a reversal', () => {
     const refunded = h.sim.pay('R-2', { status: 'refund', transaction_id: other.transaction_id });
     expect(h.post(refunded)).toEqual({ ok: true, result: 'updated' });
     const store = stateStore(h);
-    expect(h.post({ ...mine, transaction_status: 'refund', transaction_id: other.transaction_id })).toEqual({ ok: false, result: 'unconfirmed' });
+    expect(h.post({ ...mine, transaction_status: 'refund', transaction_id: other.transaction_id })).toEqual({
+      ok: false,
+      result: 'unconfirmed',
+    });
     expect(status(h, 'R-1')).toBe('Paid');
     expect(stateStore(h)).toBe(store);
   });
@@ -133,7 +140,10 @@ describe('when the status API cannot be asked', () => {
     const settled = h.sim.pay('R-1', { status: 'settlement', payment_type: 'bank_transfer' });
     expect(h.post(settled)).toEqual({ ok: true, result: 'updated' });
     echoing = true;
-    expect(h.post(h.sim.pay('R-1', { status: 'refund', transaction_id: settled.transaction_id }))).toEqual({ ok: false, result: 'confirmation-unavailable' });
+    expect(h.post(h.sim.pay('R-1', { status: 'refund', transaction_id: settled.transaction_id }))).toEqual({
+      ok: false,
+      result: 'confirmation-unavailable',
+    });
     const logs = h.env.logs.join('\n');
     expect(logs).toMatch(/Notification for R-1-\d{13} not recorded \(unavailable\).*\[redacted\]/);
     expect(logs).not.toContain(SERVER_KEY);

@@ -77,7 +77,9 @@ test('paid long ago: re-checked weekly, spread over the week, so hourly passes a
   for (let hour = 0; hour < 7 * 24 && statusOf(h, 'RF-11') !== 'Refunded'; hour++) {
     h.env.advanceClock(HOUR);
     h.run('timedRefresh', 'trigger');
-    paidAsked += getsOf(h).slice(-h.env.calls.fetchRequests).filter((id) => Number(id.slice(3)) < PAID).length;
+    paidAsked += getsOf(h)
+      .slice(-h.env.calls.fetchRequests)
+      .filter((id) => Number(id.slice(3)) < PAID).length;
   }
   // Within one week of hourly passes the refund shows, and no paid link was asked twice in that week.
   expect(statusOf(h, 'RF-11')).toBe('Refunded');
@@ -87,8 +89,11 @@ test('paid long ago: re-checked weekly, spread over the week, so hourly passes a
 test('the decision comes from stored state: an edited Status cell is asked about and put right', () => {
   const { h } = paidSheet();
   h.run('refreshStatuses');
-  h.env.untracked(() => (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet)
-    .getRange(h.rowOf('RF-05'), TEMPLATE.indexOf('Status') + 1).setValue('Refunded'));
+  h.env.untracked(() =>
+    (h.env.spreadsheet.getSheetByName('Invoices') as GoogleAppsScript.Spreadsheet.Sheet)
+      .getRange(h.rowOf('RF-05'), TEMPLATE.indexOf('Status') + 1)
+      .setValue('Refunded'),
+  );
   h.env.advanceClock(60_000);
   h.run('refreshStatuses');
   expect(getsOf(h).slice(-h.env.calls.fetchRequests)).toContain('RF-05');

@@ -14,8 +14,15 @@ const ARTIFACTS = path.join(__dirname, '../../../test-artifacts/apps-script');
 const FULL_KEY = 'SB-Mid-server-AbCdEfGhIjKlMnOp1234';
 
 interface View {
-  hasKey: boolean; maskedKey: string; environment: string; baseUrl: string; webAppUrl: string; bound: boolean; timedRefresh: boolean;
-  language: string; text: Record<string, string>;
+  hasKey: boolean;
+  maskedKey: string;
+  environment: string;
+  baseUrl: string;
+  webAppUrl: string;
+  bound: boolean;
+  timedRefresh: boolean;
+  language: string;
+  text: Record<string, string>;
 }
 
 type Handler = (arg: unknown) => unknown;
@@ -70,8 +77,16 @@ async function openSidebar(server: Record<string, Handler>): Promise<{ page: Pag
 
 function view(over: Partial<View> = {}): View {
   return {
-    hasKey: true, maskedKey: 'SB-Mid-server-••••••••1234', environment: 'sandbox', baseUrl: '',
-    webAppUrl: 'https://script.google.com/macros/s/AKfycbTEST/exec', bound: true, timedRefresh: false, language: '', text: sidebarText('en'), ...over,
+    hasKey: true,
+    maskedKey: 'SB-Mid-server-••••••••1234',
+    environment: 'sandbox',
+    baseUrl: '',
+    webAppUrl: 'https://script.google.com/macros/s/AKfycbTEST/exec',
+    bound: true,
+    timedRefresh: false,
+    language: '',
+    text: sidebarText('en'),
+    ...over,
   };
 }
 
@@ -111,7 +126,9 @@ test('saving sends the typed key once, then clears the field so the page never h
 test('a server-side refusal is shown as an error, not as success', async () => {
   const { page } = await openSidebar({
     getSettings: () => view(),
-    saveSettings: () => { throw new Error('That is the client key; paste the server key.'); },
+    saveSettings: () => {
+      throw new Error('That is the client key; paste the server key.');
+    },
   });
   await page.waitForSelector('#web-app-url');
   await page.fill('#server-key', 'SB-Mid-client-xyz');
@@ -126,7 +143,10 @@ test('Test connection shows what the server found, green or red', async () => {
   let ok = true;
   const { page } = await openSidebar({
     getSettings: () => view(),
-    testConnection: () => (ok ? { ok: true, message: 'Connected to Midtrans sandbox: the server key was accepted.' } : { ok: false, message: 'Midtrans sandbox rejected the server key (401).' }),
+    testConnection: () =>
+      ok
+        ? { ok: true, message: 'Connected to Midtrans sandbox: the server key was accepted.' }
+        : { ok: false, message: 'Midtrans sandbox rejected the server key (401).' },
   });
   await page.waitForSelector('#web-app-url');
   await page.click('#test');
@@ -167,7 +187,15 @@ test('Continue calls the server again while a run keeps stopping for time, and a
       await new Promise((r) => setTimeout(r, 50));
       inFlight--;
       remaining--;
-      return { created: 25, recovered: 0, failed: 0, invalid: 0, remaining, stoppedForTime: remaining > 0, message: remaining > 0 ? `${remaining} left` : 'All links ready.' };
+      return {
+        created: 25,
+        recovered: 0,
+        failed: 0,
+        invalid: 0,
+        remaining,
+        stoppedForTime: remaining > 0,
+        message: remaining > 0 ? `${remaining} left` : 'All links ready.',
+      };
     },
   });
   await page.waitForSelector('#web-app-url');
@@ -181,15 +209,36 @@ test('Continue calls the server again while a run keeps stopping for time, and a
 
 test('Reminders section: its words come from the server, and Save sends the switch, schedule, language and both templates', async () => {
   const labels: Record<string, string> = {
-    sidebarTitle: 'Pengingat pembayaran', sidebarIntro: 'intro', sidebarEnabled: 'Pengingat aktif', sidebarSchedule: 'Hari dari jatuh tempo', sidebarScheduleHint: 'hint',
-    sidebarLanguage: 'Bahasa pelanggan', sidebarDaily: 'harian', sidebarPlaceholders: 'ph', sidebarSave: 'Simpan pengingat', sidebarSaved: 'Tersimpan.',
-    sidebarDailyOn: 'on', sidebarDailyOff: 'off', subject_en: 'Subjek (English)', body_en: 'Pesan (English)', subject_id: 'Subjek (Bahasa Indonesia)',
-    body_id: 'Pesan (Bahasa Indonesia)', language_en: 'English', language_id: 'Bahasa Indonesia',
+    sidebarTitle: 'Pengingat pembayaran',
+    sidebarIntro: 'intro',
+    sidebarEnabled: 'Pengingat aktif',
+    sidebarSchedule: 'Hari dari jatuh tempo',
+    sidebarScheduleHint: 'hint',
+    sidebarLanguage: 'Bahasa pelanggan',
+    sidebarDaily: 'harian',
+    sidebarPlaceholders: 'ph',
+    sidebarSave: 'Simpan pengingat',
+    sidebarSaved: 'Tersimpan.',
+    sidebarDailyOn: 'on',
+    sidebarDailyOff: 'off',
+    subject_en: 'Subjek (English)',
+    body_en: 'Pesan (English)',
+    subject_id: 'Subjek (Bahasa Indonesia)',
+    body_id: 'Pesan (Bahasa Indonesia)',
+    language_en: 'English',
+    language_id: 'Bahasa Indonesia',
   };
   const reminders = (over = {}) => ({
-    enabled: false, offsets: '-3, -1, 0, +3, +7', language: 'id', daily: false, labels,
+    enabled: false,
+    offsets: '-3, -1, 0, +3, +7',
+    language: 'id',
+    daily: false,
+    labels,
     templates: { en: { subject: '', body: '' }, id: { subject: '', body: '' } },
-    defaults: { en: { subject: 'Payment reminder: {title}', body: 'Hello {name}' }, id: { subject: 'Pengingat pembayaran: {title}', body: 'Halo {name}' } },
+    defaults: {
+      en: { subject: 'Payment reminder: {title}', body: 'Hello {name}' },
+      id: { subject: 'Pengingat pembayaran: {title}', body: 'Halo {name}' },
+    },
     ...over,
   });
   let saved: unknown;
@@ -213,7 +262,9 @@ test('Reminders section: its words come from the server, and Save sends the swit
   await page.waitForSelector('#rem-message.ok');
   expect(await page.textContent('#rem-message')).toBe('Tersimpan.');
   expect(saved).toEqual({
-    enabled: true, offsets: '+3 0 -1', language: 'id',
+    enabled: true,
+    offsets: '+3 0 -1',
+    language: 'id',
     templates: { en: { subject: '', body: 'Hi {name}, pay here: {link}' }, id: { subject: '', body: '' } },
   });
   expect(await page.inputValue('#rem-offsets')).toBe('-1, 0, +3');

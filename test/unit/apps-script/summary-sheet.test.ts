@@ -53,17 +53,25 @@ test('a finance day: statuses, totals and a chart of payments per day, rebuilt i
   expect(values.find((r) => r[0] === 'Outstanding')?.slice(1, 3)).toEqual([3, 400000 + 600000 + 2500]);
   expect(values.find((r) => r[0] === 'Expired or deactivated unpaid')?.slice(1, 3)).toEqual([1, 500000]);
   // Payments per day, GMT+7 dates as text, amounts as numbers; the chart reads exactly that table.
-  const days = values.slice(2).map((r) => r.slice(4, 7)).filter((r) => r[0] !== '');
+  const days = values
+    .slice(2)
+    .map((r) => r.slice(4, 7))
+    .filter((r) => r[0] !== '');
   expect(days[0]).toEqual(['Day', 'Payments', 'Amount (Rp)']);
   // Day one: S-1 and two tickets (S-2's payment was refunded, so it is not collected); day two: S-3.
-  expect(days.slice(1)).toEqual([['2026-11-27', 3, 100000 + 2 * 50000], ['2026-11-28', 1, 300000]]);
+  expect(days.slice(1)).toEqual([
+    ['2026-11-27', 3, 100000 + 2 * 50000],
+    ['2026-11-28', 1, 300000],
+  ]);
   const [chart] = charts(h);
   expect(charts(h)).toHaveLength(1);
   expect(chart.spec.type).toBe('COLUMN');
   expect(chart.getRanges().map((r: any) => r.getA1Notation())).toEqual(['E3:E5', 'G3:G5']);
   expect(h.env.calls.byMethod['Sheet.insertChart']).toBe(1);
   expect(h.env.calls.byMethod['EmbeddedChartBuilder.addRange']).toBe(2);
-  expect(h.env.ui.alerts.pop()?.prompt).toMatch(/^Summary updated: 8 invoices, Rp 500\.000 collected, Rp 1\.002\.500 outstanding; payments per day charted over 2 days\.$/);
+  expect(h.env.ui.alerts.pop()?.prompt).toMatch(
+    /^Summary updated: 8 invoices, Rp 500\.000 collected, Rp 1\.002\.500 outstanding; payments per day charted over 2 days\.$/,
+  );
 
   // Run again: the same one chart, replaced; no leftovers from a longer table.
   h.run('refreshCollectionSummary');

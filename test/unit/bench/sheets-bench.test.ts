@@ -3,7 +3,16 @@
  * every valid row, the runner re-runs a killed baseline until done, and the link check catches a
  * wrong link rather than passing anything.
  */
-import { baselineSide, baselineSource, buildAddOn, competentSide, competentSource, measureSheets, oursSide, type SheetsSources } from '../../bench/sheets-bench';
+import {
+  baselineSide,
+  baselineSource,
+  buildAddOn,
+  competentSide,
+  competentSource,
+  measureSheets,
+  oursSide,
+  type SheetsSources,
+} from '../../bench/sheets-bench';
 import { invoiceRows } from '../../bench/sheets/invoice-rows';
 import { runSide, SERVER_KEY } from '../../bench/sheets/run-side';
 import { verifyLinks } from '../../bench/sheets/verify-links';
@@ -74,8 +83,12 @@ test('the link check reports a row whose link is not the one the simulator has',
   const workload = invoiceRows(10);
   const run = runSide(oursSide(sources.ours), workload);
   expect(verifyLinks(run.env, run.sim, SERVER_KEY, workload).problems).toEqual([]);
-  run.env.untracked(() => run.env.spreadsheet.getSheetByName('Invoices')!.getRange(3, 13).setValue('https://app.sandbox.midtrans.com/payment-links/forged'));
+  run.env.untracked(() =>
+    run.env.spreadsheet.getSheetByName('Invoices')!.getRange(3, 13).setValue('https://app.sandbox.midtrans.com/payment-links/forged'),
+  );
   const check = verifyLinks(run.env, run.sim, SERVER_KEY, workload);
   expect(check.links).toBe(9);
-  expect(check.problems).toEqual([expect.stringMatching(/^INV-2026-00002: the sheet has https:\/\/app\.sandbox\.midtrans\.com\/payment-links\/forged, the simulator /)]);
+  expect(check.problems).toEqual([
+    expect.stringMatching(/^INV-2026-00002: the sheet has https:\/\/app\.sandbox\.midtrans\.com\/payment-links\/forged, the simulator /),
+  ]);
 });

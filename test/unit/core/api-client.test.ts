@@ -1,6 +1,12 @@
 import {
-  MidtransClient, authorizationHeader, createLinkRequest, errorMessages, isMidtransApiError, parseTransactionStatus,
-  type HttpRequest, type HttpResponse,
+  MidtransClient,
+  authorizationHeader,
+  createLinkRequest,
+  errorMessages,
+  isMidtransApiError,
+  parseTransactionStatus,
+  type HttpRequest,
+  type HttpResponse,
 } from '../../../core/src';
 
 const KEY = 'SB-Mid-server-PLANTEDsecret123';
@@ -21,7 +27,14 @@ function scripted(...answers: (HttpResponse | Error)[]) {
     if (next instanceof Error) throw next;
     return next;
   };
-  const client = new MidtransClient(config, { transport, sleep: async (ms) => { sleeps.push(ms); }, maxAttempts: 3, backoffMs: 100 });
+  const client = new MidtransClient(config, {
+    transport,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    maxAttempts: 3,
+    backoffMs: 100,
+  });
   return { client, sent, sleeps };
 }
 const json = (status: number, b: unknown): HttpResponse => ({ status, body: JSON.stringify(b) });
@@ -43,7 +56,11 @@ describe('request building', () => {
 
 describe('MidtransClient', () => {
   test('order ids are URL-encoded in GET, DELETE and status paths', async () => {
-    const { client, sent } = scripted(json(200, { order_id: 'INV/7 #a' }), json(200, { message: 'deleted' }), json(200, { status_code: '200' }));
+    const { client, sent } = scripted(
+      json(200, { order_id: 'INV/7 #a' }),
+      json(200, { message: 'deleted' }),
+      json(200, { status_code: '200' }),
+    );
     await client.getPaymentLink('INV/7 #a');
     await client.deletePaymentLink('INV/7 #a');
     await client.getTransactionStatus('INV/7 #a-1764000000000');
@@ -77,7 +94,10 @@ describe('MidtransClient', () => {
 
   test('a 401 string body becomes a one-message list (gotcha 1)', async () => {
     const { client } = scripted(json(401, { error_messages: 'Access denied due to unauthorized request' }));
-    await expect(client.getPaymentLink('a')).rejects.toMatchObject({ httpStatus: 401, messages: ['Access denied due to unauthorized request'] });
+    await expect(client.getPaymentLink('a')).rejects.toMatchObject({
+      httpStatus: 401,
+      messages: ['Access denied due to unauthorized request'],
+    });
   });
 
   test('409 with a matching existing link returns that link instead of failing', async () => {
@@ -85,7 +105,10 @@ describe('MidtransClient', () => {
       json(409, { error_messages: ["The Order ID 'INV/7 #a' has been taken"] }),
       json(200, { order_id: 'INV/7 #a', gross_amount: 150000, payment_link_url: 'https://app.sandbox.midtrans.com/payment-links/abc' }),
     );
-    await expect(client.createPaymentLink(body)).resolves.toMatchObject({ existing: true, payment_url: 'https://app.sandbox.midtrans.com/payment-links/abc' });
+    await expect(client.createPaymentLink(body)).resolves.toMatchObject({
+      existing: true,
+      payment_url: 'https://app.sandbox.midtrans.com/payment-links/abc',
+    });
     expect(sent[1].method).toBe('GET');
   });
 
@@ -101,12 +124,19 @@ describe('MidtransClient', () => {
   });
 
   test('409 on a retry after a lost answer is recovered even with onExisting "fail"', async () => {
-    const { client } = scripted(new Error('socket hang up'), json(409, { error_messages: ['taken'] }), json(200, { order_id: 'INV/7 #a', gross_amount: 150000, payment_link_url: 'u' }));
+    const { client } = scripted(
+      new Error('socket hang up'),
+      json(409, { error_messages: ['taken'] }),
+      json(200, { order_id: 'INV/7 #a', gross_amount: 150000, payment_link_url: 'u' }),
+    );
     await expect(client.createPaymentLink(body, 'fail')).resolves.toMatchObject({ existing: true });
   });
 
   test('status API: HTTP 200 with an error status_code is an error, 407 (expired) is an answer', async () => {
-    const { client } = scripted(json(200, { status_code: '404', status_message: "Transaction doesn't exist." }), json(200, { status_code: '407', transaction_status: 'expire' }));
+    const { client } = scripted(
+      json(200, { status_code: '404', status_message: "Transaction doesn't exist." }),
+      json(200, { status_code: '407', transaction_status: 'expire' }),
+    );
     await expect(client.getTransactionStatus('x')).rejects.toMatchObject({ httpStatus: 404, messages: ["Transaction doesn't exist."] });
     await expect(client.getTransactionStatus('x')).resolves.toMatchObject({ transaction_status: 'expire' });
     expect(parseTransactionStatus({ status: 200, body: '{"status_code":"500"}' }).ok).toBe(false);
@@ -114,7 +144,12 @@ describe('MidtransClient', () => {
 
   test('the server key never appears in an error, even when a server or network error echoes it', async () => {
     const b64 = authorizationHeader(KEY).slice(6);
-    const { client } = scripted(json(400, { error_messages: [`bad key ${KEY}`, `header ${b64}`] }), new Error(`connect failed for ${KEY}`), new Error(`x ${KEY}`), new Error(`y ${KEY}`));
+    const { client } = scripted(
+      json(400, { error_messages: [`bad key ${KEY}`, `header ${b64}`] }),
+      new Error(`connect failed for ${KEY}`),
+      new Error(`x ${KEY}`),
+      new Error(`y ${KEY}`),
+    );
     const e1 = await client.createPaymentLink(body).catch((e) => e);
     const e2 = await client.getPaymentLink('a').catch((e) => e);
     for (const e of [e1, e2]) {

@@ -4,8 +4,16 @@
  * a chunk per `fetchAll`), so these pin the rule that an order id never gets two links.
  */
 import {
-  MIDTRANS_RETRY_POLICY, createOutcomes, nextCreateBatch, orderIdTakenMessage, retryDelayMs, startCreateRun, takeCreateAnswers,
-  type CreateAnswer, type CreateRun, type HttpResponse,
+  MIDTRANS_RETRY_POLICY,
+  createOutcomes,
+  nextCreateBatch,
+  orderIdTakenMessage,
+  retryDelayMs,
+  startCreateRun,
+  takeCreateAnswers,
+  type CreateAnswer,
+  type CreateRun,
+  type HttpResponse,
 } from '../../../core/src';
 
 const KEY = 'SB-Mid-server-PLANTEDsecret123';
@@ -13,7 +21,8 @@ const config = { serverKey: KEY, baseUrl: 'http://midtrans.test' };
 const body = (id: string, amount = 1000) => ({ transaction_details: { order_id: id, gross_amount: amount }, usage_limit: 1 });
 const json = (status: number, b: unknown): HttpResponse => ({ status, body: JSON.stringify(b) });
 const created = (id: string) => json(200, { order_id: id, payment_url: `https://pay.test/${id}` });
-const existing = (id: string, amount = 1000) => json(200, { order_id: id, gross_amount: amount, payment_link_url: `https://pay.test/${id}` });
+const existing = (id: string, amount = 1000) =>
+  json(200, { order_id: id, gross_amount: amount, payment_link_url: `https://pay.test/${id}` });
 
 /** Runs the protocol against an answer function, recording every batch as "METHOD id…" plus its wait. */
 function drive(run: CreateRun, answer: (method: string, id: string, round: number) => CreateAnswer, maxSize?: number) {
@@ -22,7 +31,11 @@ function drive(run: CreateRun, answer: (method: string, id: string, round: numbe
     const round = batches.length;
     const sent = batch.requests.map((r) => `${r.method} ${decodeURIComponent(r.url.split('/').pop() as string)}`);
     batches.push({ delayMs: batch.delayMs, sent });
-    takeCreateAnswers(run, batch, batch.indexes.map((i, k) => answer(batch.requests[k].method, run.items[i].item.body.transaction_details.order_id, round)));
+    takeCreateAnswers(
+      run,
+      batch,
+      batch.indexes.map((i, k) => answer(batch.requests[k].method, run.items[i].item.body.transaction_details.order_id, round)),
+    );
   }
   return { batches, outcomes: createOutcomes(run) };
 }
@@ -68,7 +81,8 @@ test('failOnExisting: a 409 on the first attempt fails without a GET; on a retry
   expect(first.outcomes[0]).toMatchObject({ ok: false, error: { httpStatus: 409 } });
 
   const retried = drive(startCreateRun(config, [{ body: body('A'), failOnExisting: true }]), (method, id, round) =>
-    round === 0 ? { failure: 'socket hang up' } : method === 'GET' ? existing(id) : json(409, {}));
+    round === 0 ? { failure: 'socket hang up' } : method === 'GET' ? existing(id) : json(409, {}),
+  );
   expect(retried.batches.map((b) => b.sent)).toEqual([['POST payment-links'], ['POST payment-links'], ['GET A']]);
   expect(retried.outcomes[0]).toMatchObject({ ok: true, existing: true });
 });
@@ -89,7 +103,12 @@ test('a GET that gets no answer sends the create again after the back-off (its 4
     gets += 1;
     return gets === 1 ? { failure: 'timeout' } : existing(id);
   });
-  expect(batches.map((b) => [b.delayMs, ...b.sent])).toEqual([[0, 'POST payment-links'], [0, 'GET A'], [1000, 'POST payment-links'], [0, 'GET A']]);
+  expect(batches.map((b) => [b.delayMs, ...b.sent])).toEqual([
+    [0, 'POST payment-links'],
+    [0, 'GET A'],
+    [1000, 'POST payment-links'],
+    [0, 'GET A'],
+  ]);
   expect(outcomes[0]).toMatchObject({ ok: true, existing: true });
 });
 
@@ -97,13 +116,18 @@ test('a 400 is final at once, and a non-retryable GET failure is final too', () 
   const bad = drive(startCreateRun(config, [{ body: body('A') }]), () => json(400, { error_messages: ['bad amount'] }));
   expect(bad.batches).toHaveLength(1);
   expect(bad.outcomes[0]).toMatchObject({ ok: false, retryable: false, error: { messages: ['bad amount'] } });
-  const unreadable = drive(startCreateRun(config, [{ body: body('A') }]), (m) => (m === 'GET' ? json(401, 'Access denied') : json(409, {})));
+  const unreadable = drive(startCreateRun(config, [{ body: body('A') }]), (m) =>
+    m === 'GET' ? json(401, 'Access denied') : json(409, {}),
+  );
   expect(unreadable.batches).toHaveLength(2);
   expect(unreadable.outcomes[0]).toMatchObject({ ok: false, retryable: false });
 });
 
 test('a batch cap splits what is ready, so a caller can grow or shrink its fetchAll', () => {
-  const run = startCreateRun(config, ['A', 'B', 'C', 'D', 'E'].map((id) => ({ body: body(id) })));
+  const run = startCreateRun(
+    config,
+    ['A', 'B', 'C', 'D', 'E'].map((id) => ({ body: body(id) })),
+  );
   const { batches } = drive(run, (_m, id) => created(id), 2);
   expect(batches.map((b) => b.sent.length)).toEqual([2, 2, 1]);
 });

@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { randomBytes } from 'crypto';
 import {
-  LINK_ORDER_ID_SAFE_MAX, ORDER_ID_PATTERN, PAYMENT_LINK_ID_PATTERN, generateOrderId, generatePaymentLinkId,
-  linkOrderIdFromTransaction, validateCreateRequest,
+  LINK_ORDER_ID_SAFE_MAX,
+  ORDER_ID_PATTERN,
+  PAYMENT_LINK_ID_PATTERN,
+  generateOrderId,
+  generatePaymentLinkId,
+  linkOrderIdFromTransaction,
+  validateCreateRequest,
 } from '../../../core/src';
 
 /** A random source that records how many bytes were asked for (the port, not the code under test). */
@@ -42,8 +47,12 @@ describe('generated ids', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (prefix) => {
         const id = generateOrderId(prefix, (n) => new Uint8Array(randomBytes(n)));
-        return ORDER_ID_PATTERN.test(id) && id.length <= LINK_ORDER_ID_SAFE_MAX && (id + '-1732500000000').length <= 50 &&
-          validateCreateRequest({ transaction_details: { order_id: id, gross_amount: 1 } }).length === 0;
+        return (
+          ORDER_ID_PATTERN.test(id) &&
+          id.length <= LINK_ORDER_ID_SAFE_MAX &&
+          (id + '-1732500000000').length <= 50 &&
+          validateCreateRequest({ transaction_details: { order_id: id, gross_amount: 1 } }).length === 0
+        );
       }),
       { numRuns: 300 },
     );
@@ -72,8 +81,11 @@ describe('linkOrderIdFromTransaction', () => {
 
   test('recovers any link order id, including ids that contain - and digits, from its suffixed purchase id', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9\-_~.]{1,36}$/), fc.integer({ min: 1e12, max: 9999999999999 }), (link, ms) =>
-        linkOrderIdFromTransaction(`${link}-${ms}`) === link),
+      fc.property(
+        fc.stringMatching(/^[A-Za-z0-9\-_~.]{1,36}$/),
+        fc.integer({ min: 1e12, max: 9999999999999 }),
+        (link, ms) => linkOrderIdFromTransaction(`${link}-${ms}`) === link,
+      ),
       { numRuns: 500 },
     );
   });

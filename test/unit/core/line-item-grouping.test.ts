@@ -8,11 +8,14 @@ function line(rowNumber: number, fields: Record<string, Cell>) {
 }
 
 test('lines sharing an Order ID: one invoice, items in row order, amount the sum, the customer from whichever row states it', () => {
-  const { groups, refusals } = groupLineItems([
-    line(5, { 'Order ID': 'G', Item: 'B', Quantity: 2, 'Unit Price': 300 }),
-    line(2, { 'Order ID': 'G', Item: 'A', Quantity: 1, 'Unit Price': 1000, 'Customer Email': 'a@b.co', Title: 'T' }),
-    line(3, { 'Order ID': 'H', Amount: 5 }),
-  ], map);
+  const { groups, refusals } = groupLineItems(
+    [
+      line(5, { 'Order ID': 'G', Item: 'B', Quantity: 2, 'Unit Price': 300 }),
+      line(2, { 'Order ID': 'G', Item: 'A', Quantity: 1, 'Unit Price': 1000, 'Customer Email': 'a@b.co', Title: 'T' }),
+      line(3, { 'Order ID': 'H', Amount: 5 }),
+    ],
+    map,
+  );
   expect(refusals).toEqual([]);
   expect([...groups.keys()]).toEqual(['G']);
   const g = groups.get('G');
@@ -27,7 +30,11 @@ test.each([
   ['an identical copy', [{ Item: 'A', Quantity: 1, 'Unit Price': 1000, 'Customer Name': 'Ani', Expiry: '7 days' }], undefined],
   ['a row with its own problem', [{ Item: 'B', Quantity: 'x', 'Unit Price': 5 }], undefined],
   ['a row already linked', [{ Item: 'B', Quantity: 1, 'Unit Price': 5, 'Payment Link': 'https://x' }], undefined],
-  ['a different customer', [{ Item: 'B', Quantity: 1, 'Unit Price': 5, 'Customer Name': 'Budi' }], 'a different customer (Customer Name, Customer Email or Customer Phone)'],
+  [
+    'a different customer',
+    [{ Item: 'B', Quantity: 1, 'Unit Price': 5, 'Customer Name': 'Budi' }],
+    'a different customer (Customer Name, Customer Email or Customer Phone)',
+  ],
   ['a different expiry', [{ Item: 'B', Quantity: 1, 'Unit Price': 5, Expiry: '2 days' }], 'a different Expiry'],
 ])('not one invoice: %s', (_name, others, reason) => {
   const first = line(2, { 'Order ID': 'G', Item: 'A', Quantity: 1, 'Unit Price': 1000, 'Customer Name': 'Ani', Expiry: '7 days' });
@@ -52,9 +59,12 @@ test('the grouping does not depend on row order (a sort gives the same invoice a
 
 test('a copy stays a copy after a run wrote Error into it (the comparison is on typed cells only)', () => {
   const typed = { 'Order ID': 'G', Item: 'A', Quantity: 1, 'Unit Price': 1000 };
-  const { groups } = groupLineItems([
-    line(2, { ...typed, Status: 'Error', Note: 'Midtrans failed' }),
-    line(3, { ...typed, Status: 'Error', Note: 'Order ID: "G" is also in row 2; give each invoice its own Order ID' }),
-  ], map);
+  const { groups } = groupLineItems(
+    [
+      line(2, { ...typed, Status: 'Error', Note: 'Midtrans failed' }),
+      line(3, { ...typed, Status: 'Error', Note: 'Order ID: "G" is also in row 2; give each invoice its own Order ID' }),
+    ],
+    map,
+  );
   expect(groups.size).toBe(0);
 });

@@ -3,8 +3,17 @@
  * the cadence on which paid links are asked again for refunds (issue 14.1).
  */
 import {
-  PAID_RECHECK_CADENCE, STATUS_WORDS, lastPaidAt, midtransTimeToMs, paidRecheckDue, recheckEveryMs, refreshNeed, summarisePurchases,
-  type LinkLife, type PurchaseRecord, type PurchaseState,
+  PAID_RECHECK_CADENCE,
+  STATUS_WORDS,
+  lastPaidAt,
+  midtransTimeToMs,
+  paidRecheckDue,
+  recheckEveryMs,
+  refreshNeed,
+  summarisePurchases,
+  type LinkLife,
+  type PurchaseRecord,
+  type PurchaseState,
 } from '../../../core/src';
 
 const HOUR = 3_600_000;
@@ -12,7 +21,16 @@ const DAY = 24 * HOUR;
 
 function purchase(i: number, top: PurchaseState, paidAt = '2026-11-27 10:00:00'): PurchaseRecord {
   const settled = ['paid', 'partially_refunded', 'refunded', 'chargeback'].includes(top);
-  return { transactionId: `t-${i}`, orderId: `X-${i}`, top, settled, reversalDeny: false, amount: 1000, paymentType: 'qris', paidAt: settled ? paidAt : '' };
+  return {
+    transactionId: `t-${i}`,
+    orderId: `X-${i}`,
+    top,
+    settled,
+    reversalDeny: false,
+    amount: 1000,
+    paymentType: 'qris',
+    paidAt: settled ? paidAt : '',
+  };
 }
 
 const cases: [string, PurchaseState[], LinkLife, 'open' | 'paid' | 'final'][] = [
@@ -34,13 +52,19 @@ const cases: [string, PurchaseState[], LinkLife, 'open' | 'paid' | 'final'][] = 
 ];
 
 test.each(cases)('a link %s: Refresh need %#', (_name, states, life, need) => {
-  const summary = summarisePurchases(states.map((s, i) => purchase(i, s)), life);
+  const summary = summarisePurchases(
+    states.map((s, i) => purchase(i, s)),
+    life,
+  );
   expect(refreshNeed(summary, summary.status)).toBe(need);
 });
 
 test('a Status cell that does not read what the stored state formats to is always asked about (whatever words either uses)', () => {
   for (const [, states, life] of cases) {
-    const summary = summarisePurchases(states.map((s, i) => purchase(i, s)), life);
+    const summary = summarisePurchases(
+      states.map((s, i) => purchase(i, s)),
+      life,
+    );
     for (const shown of [...STATUS_WORDS, 'Queued', '', 'Paid 1/2']) {
       if (shown === summary.status) continue;
       expect(refreshNeed(summary, shown)).toBe('open');
@@ -53,15 +77,28 @@ test('a Status cell that does not read what the stored state formats to is alway
 test('round trip: every status the formatter writes reads back to the same need as the state it came from', () => {
   // The decision never parses the cell, so any formatter output, compared with itself, gives the state's need.
   for (const [, states, life, need] of cases) {
-    const summary = summarisePurchases(states.map((s, i) => purchase(i, s)), life);
+    const summary = summarisePurchases(
+      states.map((s, i) => purchase(i, s)),
+      life,
+    );
     const reworded = { ...summary, status: `«${summary.status}»` };
     expect(refreshNeed(reworded, reworded.status)).toBe(need);
   }
 });
 
 test('the cadence: hourly the first day, every 6 hours the first week, daily the first month, weekly to six months, monthly after', () => {
-  expect([0, 23 * HOUR, 2 * DAY, 6 * DAY, 8 * DAY, 29 * DAY, 31 * DAY, 179 * DAY, 181 * DAY, 900 * DAY].map(recheckEveryMs))
-    .toEqual([HOUR, HOUR, 6 * HOUR, 6 * HOUR, DAY, DAY, 7 * DAY, 7 * DAY, 30 * DAY, 30 * DAY]);
+  expect([0, 23 * HOUR, 2 * DAY, 6 * DAY, 8 * DAY, 29 * DAY, 31 * DAY, 179 * DAY, 181 * DAY, 900 * DAY].map(recheckEveryMs)).toEqual([
+    HOUR,
+    HOUR,
+    6 * HOUR,
+    6 * HOUR,
+    DAY,
+    DAY,
+    7 * DAY,
+    7 * DAY,
+    30 * DAY,
+    30 * DAY,
+  ]);
   expect(PAID_RECHECK_CADENCE[PAID_RECHECK_CADENCE.length - 1].paidWithinMs).toBe(Number.POSITIVE_INFINITY);
 });
 
@@ -109,7 +146,8 @@ test('right after payment nothing is due; the spread puts links paid together in
 test('paid times are Midtrans GMT+7 wall clock; the last payment of a link counts', () => {
   expect(midtransTimeToMs('2026-11-27 10:00:02')).toBe(Date.UTC(2026, 10, 27, 3, 0, 2));
   expect(midtransTimeToMs('yesterday')).toBeUndefined();
-  expect(lastPaidAt([purchase(1, 'paid', '2026-11-27 10:00:00'), purchase(2, 'refunded', '2026-11-28 09:00:00'), purchase(3, 'pending')]))
-    .toBe(Date.UTC(2026, 10, 28, 2, 0, 0));
+  expect(
+    lastPaidAt([purchase(1, 'paid', '2026-11-27 10:00:00'), purchase(2, 'refunded', '2026-11-28 09:00:00'), purchase(3, 'pending')]),
+  ).toBe(Date.UTC(2026, 10, 28, 2, 0, 0));
   expect(lastPaidAt([purchase(3, 'pending')])).toBe(0);
 });

@@ -43,11 +43,7 @@ test('readConnectionProbe: 404/200 accept, 401 rejects, anything else or no answ
     message: expect.stringMatching(/rejected the server key \(401\)/),
   });
   expect(readConnectionProbe(config, 503).message).toMatch(/HTTP 503/);
-  const down = readConnectionProbe(
-    { ...config, baseUrl: 'http://localhost:1' },
-    undefined,
-    'refused for SB-Mid-server-secret',
-  );
+  const down = readConnectionProbe({ ...config, baseUrl: 'http://localhost:1' }, undefined, 'refused for SB-Mid-server-secret');
   expect(down.ok).toBe(false);
   expect(down.message).toMatch(/^Could not reach http:\/\/localhost:1/);
   expect(down.message).not.toContain('SB-Mid-server-secret');

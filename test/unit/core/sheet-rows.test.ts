@@ -20,8 +20,22 @@ describe('header mapping', () => {
 
   test('the template has the 16 documented headers in order (the only place the suites write them down)', () => {
     expect(TEMPLATE_HEADERS).toEqual([
-      'Order ID', 'Customer Name', 'Customer Email', 'Customer Phone', 'Item', 'Quantity', 'Unit Price', 'Amount', 'Title',
-      'Expiry', 'Usage Limit', 'Payment Methods', 'Payment Link', 'Status', 'Paid At', 'Note',
+      'Order ID',
+      'Customer Name',
+      'Customer Email',
+      'Customer Phone',
+      'Item',
+      'Quantity',
+      'Unit Price',
+      'Amount',
+      'Title',
+      'Expiry',
+      'Usage Limit',
+      'Payment Methods',
+      'Payment Link',
+      'Status',
+      'Paid At',
+      'Note',
     ]);
   });
 
@@ -32,8 +46,12 @@ describe('header mapping', () => {
 
   test('missing or duplicated required columns stop the sheet with a message naming them', () => {
     expect(mapHeaders(['Amount', 'Status']).problems.join('\n')).toMatch(/No "Order ID" column[\s\S]*No "Payment Link" column/);
-    expect(mapHeaders(['Order ID', 'Payment Link', 'Status']).problems).toEqual(['No "Amount" column (or "Quantity" and "Unit Price") in the header row; add one']);
-    expect(mapHeaders(['Order ID', 'Amount', 'Payment Link', 'Status', 'amount']).problems).toEqual(['Columns B and E are both "Amount"; rename or remove one']);
+    expect(mapHeaders(['Order ID', 'Payment Link', 'Status']).problems).toEqual([
+      'No "Amount" column (or "Quantity" and "Unit Price") in the header row; add one',
+    ]);
+    expect(mapHeaders(['Order ID', 'Amount', 'Payment Link', 'Status', 'amount']).problems).toEqual([
+      'Columns B and E are both "Amount"; rename or remove one',
+    ]);
   });
 });
 
@@ -43,8 +61,16 @@ describe('reading rows', () => {
 
   test('a full row becomes a valid request, with the link order id in custom_field1', () => {
     const row = rowFor(headers, {
-      'Order ID': 'INV-7', 'Customer Name': 'Siti Nurhaliza Putri', 'Customer Email': 'siti@example.id', 'Customer Phone': 81234567890,
-      Item: 'Konser', Quantity: 2, 'Unit Price': '75.000', Title: 'Tiket konser', Expiry: '2 weeks', 'Usage Limit': 1,
+      'Order ID': 'INV-7',
+      'Customer Name': 'Siti Nurhaliza Putri',
+      'Customer Email': 'siti@example.id',
+      'Customer Phone': 81234567890,
+      Item: 'Konser',
+      Quantity: 2,
+      'Unit Price': '75.000',
+      Title: 'Tiket konser',
+      Expiry: '2 weeks',
+      'Usage Limit': 1,
       'Payment Methods': 'BCA VA, gopay, QRIS',
     });
     const reading = readInvoiceRow(row, map, 7);
@@ -72,8 +98,14 @@ describe('reading rows', () => {
     [{ Amount: 12.5 }, 'Row 7, Amount: 12.5 is not a whole number of rupiah'],
     [{ Amount: '12.5' }, 'Row 7, Amount: "12.5" is not a whole number of rupiah'],
     [{ Amount: 'seratus' }, 'Row 7, Amount: "seratus" is not a whole number of rupiah'],
-    [{ Quantity: 2, 'Unit Price': 1000, Amount: 3000 }, 'Row 7, Amount: 3000 does not equal Quantity × Unit Price (2 × 1000 = 2000); fix one of them or clear Amount'],
-    [{ Amount: 1000, Expiry: 'next tuesday' }, 'Row 7, Expiry: "next tuesday" is not a duration; write e.g. "7 days", "24 hours" or "30 minutes"'],
+    [
+      { Quantity: 2, 'Unit Price': 1000, Amount: 3000 },
+      'Row 7, Amount: 3000 does not equal Quantity × Unit Price (2 × 1000 = 2000); fix one of them or clear Amount',
+    ],
+    [
+      { Amount: 1000, Expiry: 'next tuesday' },
+      'Row 7, Expiry: "next tuesday" is not a duration; write e.g. "7 days", "24 hours" or "30 minutes"',
+    ],
     [{ Amount: 1000, 'Usage Limit': 'many' }, 'Row 7, Usage Limit: "many" is not a whole number of payments'],
     [{ 'Customer Name': 'Budi' }, 'Row 7, Amount: is empty; give the amount in rupiah (or Quantity and Unit Price)'],
   ])('%j → %s', (values, message) => {
@@ -91,7 +123,10 @@ describe('reading rows', () => {
 
   test.each([
     [{ 'Order ID': 'A', Amount: 1000, 'Customer Email': 'siti@' }, 'Row 9, Customer Email: does not look like name@example.com: "siti@"'],
-    [{ 'Order ID': 'A', Amount: 1000, 'Payment Methods': 'bitcoin' }, 'Row 9, Payment Methods: "bitcoin" is not in Midtrans\'s published lists; Midtrans decides whether it is accepted'],
+    [
+      { 'Order ID': 'A', Amount: 1000, 'Payment Methods': 'bitcoin' },
+      'Row 9, Payment Methods: "bitcoin" is not in Midtrans\'s published lists; Midtrans decides whether it is accepted',
+    ],
     [{ 'Order ID': 'A', Amount: 0 }, 'Row 9, Amount: is 0; Midtrans may refuse it (we expect at least 1)'],
   ])('an inferred rule never blocks a row: the link is built and the warning names the row and column: %j', (values, message) => {
     const reading = readInvoiceRow(rowFor(headers, values), map, 9);
@@ -100,7 +135,11 @@ describe('reading rows', () => {
   });
 
   test('the newer Snap channels are read from their everyday names', () => {
-    const reading = readInvoiceRow(rowFor(headers, { 'Order ID': 'A', Amount: 1000, 'Payment Methods': 'SeaBank, Saqu, DANA, OVO, Google Pay' }), map, 9);
+    const reading = readInvoiceRow(
+      rowFor(headers, { 'Order ID': 'A', Amount: 1000, 'Payment Methods': 'SeaBank, Saqu, DANA, OVO, Google Pay' }),
+      map,
+      9,
+    );
     const built = buildRowRequest(reading, random);
     expect(built.ok && built.request.enabled_payments).toEqual(['seabank_va', 'saqu_va', 'dana', 'ovo', 'google_pay']);
     expect(built.ok && built.warnings).toEqual([]);
@@ -121,10 +160,13 @@ describe('reading rows', () => {
 
   test('any cell values, in any row, read without throwing', () => {
     const cell = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.date(), fc.constant(''), fc.constant(null));
-    fc.assert(fc.property(fc.array(cell, { minLength: headers.length, maxLength: headers.length }), (row) => {
-      const reading = readInvoiceRow(row as Cell[], map, 2);
-      if (reading.problems.length === 0 && reading.orderId) buildRowRequest(reading, random);
-      return reading.problems.every((p) => p.message.startsWith('Row 2, '));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: headers.length, maxLength: headers.length }), (row) => {
+        const reading = readInvoiceRow(row as Cell[], map, 2);
+        if (reading.problems.length === 0 && reading.orderId) buildRowRequest(reading, random);
+        return reading.problems.every((p) => p.message.startsWith('Row 2, '));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

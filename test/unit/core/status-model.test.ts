@@ -1,13 +1,30 @@
 import fc from 'fast-check';
 import {
-  applyNotification, effectiveState, interpretNotification, mergePurchase, midtransTime, purchaseStateOf, purchasesFromLink, recordOf, summariseLink,
-  summarisePurchases, type Interpretation, type PurchaseRecord,
+  applyNotification,
+  effectiveState,
+  interpretNotification,
+  mergePurchase,
+  midtransTime,
+  purchaseStateOf,
+  purchasesFromLink,
+  recordOf,
+  summariseLink,
+  summarisePurchases,
+  type Interpretation,
+  type PurchaseRecord,
 } from '../../../core/src';
 
 function notification(status: string, extra: Record<string, unknown> = {}) {
   return {
-    transaction_time: '2026-11-25 10:00:00', transaction_status: status, transaction_id: 'tx-1', status_code: '200',
-    payment_type: 'bank_transfer', order_id: 'INV-7-1764000000000', gross_amount: '150000.00', fraud_status: 'accept', ...extra,
+    transaction_time: '2026-11-25 10:00:00',
+    transaction_status: status,
+    transaction_id: 'tx-1',
+    status_code: '200',
+    payment_type: 'bank_transfer',
+    order_id: 'INV-7-1764000000000',
+    gross_amount: '150000.00',
+    fraud_status: 'accept',
+    ...extra,
   };
 }
 
@@ -20,14 +37,34 @@ function interpreted(status: string, extra: Record<string, unknown> = {}): Inter
 describe('interpretNotification', () => {
   test('reads the link order id, amount as a number, state and paid flag', () => {
     const v = interpreted('settlement', { settlement_time: '2026-11-25 10:05:00' });
-    expect(v).toMatchObject({ linkOrderId: 'INV-7', orderId: 'INV-7-1764000000000', transactionId: 'tx-1', state: 'paid', paid: true, amount: 150000, paymentType: 'bank_transfer', time: '2026-11-25 10:05:00' });
+    expect(v).toMatchObject({
+      linkOrderId: 'INV-7',
+      orderId: 'INV-7-1764000000000',
+      transactionId: 'tx-1',
+      state: 'paid',
+      paid: true,
+      amount: 150000,
+      paymentType: 'bank_transfer',
+      time: '2026-11-25 10:05:00',
+    });
   });
 
   test.each([
-    ['settlement', undefined, 'paid'], ['capture', 'accept', 'paid'], ['capture', undefined, 'paid'], ['capture', 'challenge', 'review'],
-    ['capture', 'deny', 'failed'], ['pending', 'accept', 'pending'], ['authorize', 'accept', 'pending'], ['deny', 'accept', 'failed'],
-    ['cancel', 'accept', 'failed'], ['failure', undefined, 'failed'], ['expire', 'accept', 'expired'], ['refund', 'accept', 'refunded'],
-    ['partial_refund', 'accept', 'partially_refunded'], ['chargeback', 'accept', 'chargeback'], ['partial_chargeback', 'accept', 'partially_refunded'],
+    ['settlement', undefined, 'paid'],
+    ['capture', 'accept', 'paid'],
+    ['capture', undefined, 'paid'],
+    ['capture', 'challenge', 'review'],
+    ['capture', 'deny', 'failed'],
+    ['pending', 'accept', 'pending'],
+    ['authorize', 'accept', 'pending'],
+    ['deny', 'accept', 'failed'],
+    ['cancel', 'accept', 'failed'],
+    ['failure', undefined, 'failed'],
+    ['expire', 'accept', 'expired'],
+    ['refund', 'accept', 'refunded'],
+    ['partial_refund', 'accept', 'partially_refunded'],
+    ['chargeback', 'accept', 'chargeback'],
+    ['partial_chargeback', 'accept', 'partially_refunded'],
   ])('%s with fraud %s → %s (docs/midtrans-contract.md §5.5)', (status, fraud, state) => {
     expect(purchaseStateOf(status, fraud)).toBe(state);
   });
@@ -36,7 +73,10 @@ describe('interpretNotification', () => {
     expect(interpretNotification(notification('teleported')).ok).toBe(false);
     expect(interpretNotification({}).ok).toBe(false);
     expect(interpretNotification(notification('settlement', { gross_amount: 'lots' })).ok).toBe(false);
-    fc.assert(fc.property(fc.anything(), (v) => typeof interpretNotification(v).ok === 'boolean'), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.anything(), (v) => typeof interpretNotification(v).ok === 'boolean'),
+      { numRuns: 500 },
+    );
   });
 
   test('a deny is a reversal only on Permata VA, Mandiri Bill or Indomaret', () => {
@@ -69,7 +109,7 @@ describe('purchase records are monotonic', () => {
     expect(effectiveState(reversed.purchases['tx-1'])).toBe('failed');
   });
 
-  test('a lower notification\'s transaction_id (unsigned) never replaces a paid record\'s, whichever comes first', () => {
+  test("a lower notification's transaction_id (unsigned) never replaces a paid record's, whichever comes first", () => {
     const paid = recordOf(interpreted('settlement', { transaction_id: 'tx-real' }));
     const late = recordOf(interpreted('pending', { transaction_id: '0-forged' }));
     expect(mergePurchase(paid, late).transactionId).toBe('tx-real');
@@ -82,33 +122,54 @@ describe('purchase records are monotonic', () => {
   });
 
   const statusArb = fc.constantFrom(
-    ['pending', {}], ['settlement', {}], ['expire', {}], ['cancel', {}], ['deny', { payment_type: 'credit_card' }],
-    ['deny', { payment_type: 'echannel' }], ['capture', { fraud_status: 'challenge' }], ['capture', { fraud_status: 'accept' }],
-    ['refund', {}], ['partial_refund', {}], ['chargeback', {}],
+    ['pending', {}],
+    ['settlement', {}],
+    ['expire', {}],
+    ['cancel', {}],
+    ['deny', { payment_type: 'credit_card' }],
+    ['deny', { payment_type: 'echannel' }],
+    ['capture', { fraud_status: 'challenge' }],
+    ['capture', { fraud_status: 'accept' }],
+    ['refund', {}],
+    ['partial_refund', {}],
+    ['chargeback', {}],
   ) as fc.Arbitrary<[string, Record<string, unknown>]>;
-  const eventArb = fc.tuple(statusArb, fc.constantFrom('tx-1', 'tx-2', 'tx-3'), fc.constantFrom('2026-11-25 10:00:00', '2026-11-25 11:00:00'))
+  const eventArb = fc
+    .tuple(statusArb, fc.constantFrom('tx-1', 'tx-2', 'tx-3'), fc.constantFrom('2026-11-25 10:00:00', '2026-11-25 11:00:00'))
     .map(([[status, extra], tx, time]) => interpreted(status, { ...extra, transaction_id: tx, transaction_time: time }));
 
-  test('any permutation of a purchase\'s notifications, with duplicates, ends in the same state as in-order delivery', () => {
+  test("any permutation of a purchase's notifications, with duplicates, ends in the same state as in-order delivery", () => {
     fc.assert(
-      fc.property(fc.array(eventArb, { minLength: 1, maxLength: 12 }), fc.func(fc.integer()), fc.array(fc.nat(), { maxLength: 6 }), (events, key, dupIdx) => {
-        const inOrder = fold(events);
-        const withDuplicates = [...events, ...dupIdx.map((i) => events[i % events.length])];
-        const shuffled = withDuplicates.map((e, i) => ({ e, k: key(i) })).sort((a, b) => a.k - b.k).map((x) => x.e);
-        const other = fold(shuffled);
-        return JSON.stringify(inOrder, Object.keys(inOrder).sort()) !== undefined &&
-          Object.keys(inOrder).sort().join() === Object.keys(other).sort().join() &&
-          Object.keys(inOrder).every((tx) => JSON.stringify(inOrder[tx]) === JSON.stringify(other[tx]));
-      }),
+      fc.property(
+        fc.array(eventArb, { minLength: 1, maxLength: 12 }),
+        fc.func(fc.integer()),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (events, key, dupIdx) => {
+          const inOrder = fold(events);
+          const withDuplicates = [...events, ...dupIdx.map((i) => events[i % events.length])];
+          const shuffled = withDuplicates
+            .map((e, i) => ({ e, k: key(i) }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.e);
+          const other = fold(shuffled);
+          return (
+            JSON.stringify(inOrder, Object.keys(inOrder).sort()) !== undefined &&
+            Object.keys(inOrder).sort().join() === Object.keys(other).sort().join() &&
+            Object.keys(inOrder).every((tx) => JSON.stringify(inOrder[tx]) === JSON.stringify(other[tx]))
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   test('merge is commutative, associative and idempotent over every pair and triple of single-state records', () => {
-    const records = [
-      'pending', 'settlement', 'expire', 'cancel', 'refund', 'partial_refund', 'chargeback',
-    ].flatMap((s) => [recordOf(interpreted(s)), recordOf(interpreted(s, { payment_type: 'echannel' }))])
-      .concat([recordOf(interpreted('deny', { payment_type: 'echannel' })), recordOf(interpreted('capture', { fraud_status: 'challenge' }))]);
+    const records = ['pending', 'settlement', 'expire', 'cancel', 'refund', 'partial_refund', 'chargeback']
+      .flatMap((s) => [recordOf(interpreted(s)), recordOf(interpreted(s, { payment_type: 'echannel' }))])
+      .concat([
+        recordOf(interpreted('deny', { payment_type: 'echannel' })),
+        recordOf(interpreted('capture', { fraud_status: 'challenge' })),
+      ]);
     const eq = (a: PurchaseRecord, b: PurchaseRecord) => JSON.stringify(a) === JSON.stringify(b);
     for (const a of records) {
       expect(eq(mergePurchase(a, a), a)).toBe(true);
@@ -120,7 +181,7 @@ describe('purchase records are monotonic', () => {
   });
 });
 
-describe('row status from purchases and the link\'s life', () => {
+describe("row status from purchases and the link's life", () => {
   const rec = (status: string, tx: string, extra: Record<string, unknown> = {}) =>
     recordOf(interpreted(status, { transaction_id: tx, settlement_time: '2026-11-25 10:0' + tx.slice(-1) + ':00', ...extra }));
 
@@ -136,15 +197,27 @@ describe('row status from purchases and the link\'s life', () => {
     [[['refund', 'a']], {}, 'Refunded'],
     [[['chargeback', 'a']], {}, 'Refunded'],
     [[['partial_refund', 'a']], {}, 'Partially refunded'],
-    [[['expire', 'a'], ['settlement', 'b']], {}, 'Paid'],
+    [
+      [
+        ['expire', 'a'],
+        ['settlement', 'b'],
+      ],
+      {},
+      'Paid',
+    ],
     [[['pending', 'a']], { deleted: true }, 'Pending'],
   ] as [[string, string, Record<string, unknown>?][], Record<string, boolean>, string][])('%j with %j → %s', (purchases, life, word) => {
-    const summary = summarisePurchases(purchases.map(([s, tx, x]) => rec(s, tx, x)), { usageLimit: 1, ...life });
+    const summary = summarisePurchases(
+      purchases.map(([s, tx, x]) => rec(s, tx, x)),
+      { usageLimit: 1, ...life },
+    );
     expect(summary.status).toBe(word);
   });
 
   test('a multi-use link shows Paid n/limit and notes what is pending', () => {
-    const s = summarisePurchases([rec('settlement', 'a'), rec('settlement', 'b'), rec('pending', 'c'), rec('refund', 'd')], { usageLimit: 100 });
+    const s = summarisePurchases([rec('settlement', 'a'), rec('settlement', 'b'), rec('pending', 'c'), rec('refund', 'd')], {
+      usageLimit: 100,
+    });
     expect(s.status).toBe('Paid 2/100');
     expect(s.paidCount).toBe(2);
     expect(s.note).toContain('1 pending');
@@ -160,7 +233,13 @@ describe('row status from purchases and the link\'s life', () => {
 
   test('summariseLink reads the documented GET sample: purchases, usage, expiry from expiry_start + duration', () => {
     const link = {
-      order_id: '001', usage_limit: 2, usage: 2, gross_amount: 190000, expiry_start: '2020-12-31 18:00 +0700', expiry_duration: 2, expiry_unit: 'days',
+      order_id: '001',
+      usage_limit: 2,
+      usage: 2,
+      gross_amount: 190000,
+      expiry_start: '2020-12-31 18:00 +0700',
+      expiry_duration: 2,
+      expiry_unit: 'days',
       purchases: [
         { order_id: '001-1658897332986', payment_status: 'EXPIRE', payment_method: 'BANK_TRANSFER' },
         { order_id: '001-1658897332987', payment_status: 'SETTLEMENT', payment_method: 'GOPAY', updated_at: '2021-01-01T01:00:00Z' },
@@ -176,24 +255,44 @@ describe('row status from purchases and the link\'s life', () => {
 
   test('a GET CAPTURE (no fraud_status) never reads as paid: a challenged card payment stays Under review after a poll', () => {
     // Regression (issue 8 storms): Refresh turned "Under review" into "Paid" for a challenged capture.
-    const link = { order_id: 'INV-7', usage_limit: 1, gross_amount: 150000, purchases: [{ order_id: 'INV-7-1764000000000', payment_status: 'CAPTURE', payment_method: 'CREDIT_CARD' }] };
+    const link = {
+      order_id: 'INV-7',
+      usage_limit: 1,
+      gross_amount: 150000,
+      purchases: [{ order_id: 'INV-7-1764000000000', payment_status: 'CAPTURE', payment_method: 'CREDIT_CARD' }],
+    };
     expect(summariseLink(link, 0).status).toBe('Under review');
     const [polled] = purchasesFromLink(link);
-    const challenged = recordOf(interpreted('capture', { fraud_status: 'challenge', payment_type: 'credit_card', order_id: 'INV-7-1764000000000' }));
-    const accepted = recordOf(interpreted('capture', { fraud_status: 'accept', payment_type: 'credit_card', order_id: 'INV-7-1764000000000' }));
+    const challenged = recordOf(
+      interpreted('capture', { fraud_status: 'challenge', payment_type: 'credit_card', order_id: 'INV-7-1764000000000' }),
+    );
+    const accepted = recordOf(
+      interpreted('capture', { fraud_status: 'accept', payment_type: 'credit_card', order_id: 'INV-7-1764000000000' }),
+    );
     expect(summarisePurchases([mergePurchase(challenged, polled)], { usageLimit: 1 }).status).toBe('Under review');
     expect(summarisePurchases([mergePurchase(polled, accepted)], { usageLimit: 1 }).status).toBe('Paid');
   });
 });
 
-test('midtransTime turns an ISO instant (GET\'s purchase updated_at, [inferred]) into Midtrans\'s GMT+7 wall clock and leaves other text alone', () => {
+test("midtransTime turns an ISO instant (GET's purchase updated_at, [inferred]) into Midtrans's GMT+7 wall clock and leaves other text alone", () => {
   expect(midtransTime('2026-11-27T03:00:02.037Z')).toBe('2026-11-27 10:00:02');
   expect(midtransTime('2026-11-27T20:30:00+00:00')).toBe('2026-11-28 03:30:00');
   expect(midtransTime('2026-11-27 10:00:02')).toBe('2026-11-27 10:00:02');
   expect(midtransTime('')).toBe('');
 });
 
-test('purchasesFromLink reports Paid At in the notification\'s GMT+7 form, so both sources compare alike', () => {
-  const [p] = purchasesFromLink({ order_id: 'INV-1', gross_amount: 1000, purchases: [{ order_id: 'INV-1-1764212402037', payment_status: 'SETTLEMENT', payment_method: 'BANK_TRANSFER', updated_at: '2026-11-27T03:00:02.037Z' }] });
+test("purchasesFromLink reports Paid At in the notification's GMT+7 form, so both sources compare alike", () => {
+  const [p] = purchasesFromLink({
+    order_id: 'INV-1',
+    gross_amount: 1000,
+    purchases: [
+      {
+        order_id: 'INV-1-1764212402037',
+        payment_status: 'SETTLEMENT',
+        payment_method: 'BANK_TRANSFER',
+        updated_at: '2026-11-27T03:00:02.037Z',
+      },
+    ],
+  });
   expect(p.paidAt).toBe('2026-11-27 10:00:02');
 });

@@ -36,7 +36,11 @@ describe('validateCreateRequest', () => {
   });
 
   test.each([
-    ['INV 7', 'space'], ['INV/7', 'slash'], ['a'.repeat(51), '51 characters'], ['', 'empty'], ['ÍNV', 'non-ASCII'],
+    ['INV 7', 'space'],
+    ['INV/7', 'slash'],
+    ['a'.repeat(51), '51 characters'],
+    ['', 'empty'],
+    ['ÍNV', 'non-ASCII'],
   ])('order_id %j is rejected (%s)', (orderId) => {
     const body = minimal();
     body.transaction_details.order_id = orderId;
@@ -55,11 +59,14 @@ describe('validateCreateRequest', () => {
     expect(paths(body)).toEqual(['transaction_details.payment_link_id']);
   });
 
-  test.each([[12.5], ['150000'], [Number.NaN], [2 ** 53]])('gross_amount %p is rejected (not a whole number, or not sendable exactly)', (gross) => {
-    const body = minimal();
-    body.transaction_details.gross_amount = gross;
-    expect(paths(body)).toEqual(['transaction_details.gross_amount']);
-  });
+  test.each([[12.5], ['150000'], [Number.NaN], [2 ** 53]])(
+    'gross_amount %p is rejected (not a whole number, or not sendable exactly)',
+    (gross) => {
+      const body = minimal();
+      body.transaction_details.gross_amount = gross;
+      expect(paths(body)).toEqual(['transaction_details.gross_amount']);
+    },
+  );
 
   test.each([[0], [-5]])('gross_amount %p is sent with a warning: the minimum is our reading, not the docs', (gross) => {
     const body = minimal();
@@ -84,7 +91,11 @@ describe('validateCreateRequest', () => {
   });
 
   test('DYNAMIC_AMOUNT ignores items and gross; min ≤ preset ≤ max only warns (the docs state no relation)', () => {
-    const body = { transaction_details: { order_id: 'D-1' }, payment_link_type: 'DYNAMIC_AMOUNT', item_details: [{ name: 'x', price: 1, quantity: 1 }] };
+    const body = {
+      transaction_details: { order_id: 'D-1' },
+      payment_link_type: 'DYNAMIC_AMOUNT',
+      item_details: [{ name: 'x', price: 1, quantity: 1 }],
+    };
     expect(validateCreateRequest(body)).toEqual([]);
     expect(paths({ ...body, dynamic_amount: { min_amount: 10, max_amount: 5 } })).toEqual([]);
     expect(warned({ ...body, dynamic_amount: { min_amount: 10, max_amount: 5 } })).toEqual(['dynamic_amount.min_amount']);
@@ -167,7 +178,9 @@ describe('validateCreateRequest', () => {
     expect(warned({ ...minimal(), customer_details: { first_name: ' ' } })).toEqual(['customer_details']);
     expect(c({ phone: '1'.repeat(21) })).toEqual(['customer_details.phone']);
     expect(c({ first_name: 'A', notes: 'n'.repeat(256) })).toEqual(['customer_details.notes']);
-    expect(c({ first_name: 'A', customer_details_required_fields: ['email', 'address'] })).toEqual(['customer_details.customer_details_required_fields[1]']);
+    expect(c({ first_name: 'A', customer_details_required_fields: ['email', 'address'] })).toEqual([
+      'customer_details.customer_details_required_fields[1]',
+    ]);
   });
 
   test('custom fields ≤ 255, callback URL shape', () => {
@@ -179,15 +192,24 @@ describe('validateCreateRequest', () => {
   });
 
   test('credit card options and custom VA numbers', () => {
-    expect(validateCreateRequest({ ...minimal(), credit_card: { secure: true, bank: 'bni', type: 'authorize', whitelist_bins: ['4811', 'mandiri'] } })).toEqual([]);
+    expect(
+      validateCreateRequest({
+        ...minimal(),
+        credit_card: { secure: true, bank: 'bni', type: 'authorize', whitelist_bins: ['4811', 'mandiri'] },
+      }),
+    ).toEqual([]);
     expect(paths({ ...minimal(), credit_card: { secure: 'yes' } })).toEqual(['credit_card.secure']);
     expect(paths({ ...minimal(), credit_card: { bank: 'hsbc' } })).toEqual(['credit_card.bank']);
     expect(paths({ ...minimal(), credit_card: { whitelist_bins: ['123456789'] } })).toEqual([]);
     expect(warned({ ...minimal(), credit_card: { whitelist_bins: ['123456789'] } })).toEqual(['credit_card.whitelist_bins[0]']);
     expect(paths({ ...minimal(), credit_card: { whitelist_bins: [4811] } })).toEqual(['credit_card.whitelist_bins[0]']);
-    expect(paths({ ...minimal(), credit_card: { installment: { terms: { bca: [3, 'six'] } } } })).toEqual(['credit_card.installment.terms.bca[1]']);
+    expect(paths({ ...minimal(), credit_card: { installment: { terms: { bca: [3, 'six'] } } } })).toEqual([
+      'credit_card.installment.terms.bca[1]',
+    ]);
     expect(paths({ ...minimal(), credit_card: { installment: { terms: { hsbc: [3] } } } })).toEqual([]);
-    expect(warned({ ...minimal(), credit_card: { installment: { terms: { hsbc: [3] } } } })).toEqual(['credit_card.installment.terms.hsbc']);
+    expect(warned({ ...minimal(), credit_card: { installment: { terms: { hsbc: [3] } } } })).toEqual([
+      'credit_card.installment.terms.hsbc',
+    ]);
     expect(validateCreateRequest({ ...minimal(), bca_va: { va_number: '12345678901' } })).toEqual([]);
     expect(paths({ ...minimal(), bca_va: { va_number: '123456789012' } })).toEqual(['bca_va.va_number']);
     expect(paths({ ...minimal(), bni_va: { va_number: '123456789' } })).toEqual(['bni_va.va_number']);
@@ -242,24 +264,77 @@ const validRequestArb = fc
 
 describe('validateCreateRequest properties', () => {
   test('random valid requests are accepted', () => {
-    fc.assert(fc.property(validRequestArb, (body) => validateCreateRequest(body).length === 0), { numRuns: 300 });
+    fc.assert(
+      fc.property(validRequestArb, (body) => validateCreateRequest(body).length === 0),
+      { numRuns: 300 },
+    );
   });
 
   /** Each mutation breaks exactly one rule; the validator must report exactly that field. */
   const mutations: [string, (b: Record<string, any>) => void][] = [
-    ['transaction_details.order_id', (b) => { b.transaction_details.order_id = `${b.transaction_details.order_id.slice(0, 40)} x`; }],
-    ['transaction_details.gross_amount', (b) => { b.transaction_details.gross_amount += 0.5; }],
-    ['transaction_details.payment_link_id', (b) => { b.transaction_details.payment_link_id = 'Has-Upper'; }],
-    ['usage_limit', (b) => { b.usage_limit = 1_000_001; }],
-    ['expiry.unit', (b) => { b.expiry.unit = 'weeks'; }],
-    ['expiry.duration', (b) => { b.expiry.duration = 1.5; }],
-    ['enabled_payments[0]', (b) => { b.enabled_payments[0] = 7; }],
-    ['title', (b) => { b.title = 'x'.repeat(41); }],
-    ['custom_field1', (b) => { b.custom_field1 = 'x'.repeat(256); }],
-    ['callbacks.finish', (b) => { b.callbacks = { finish: 'not a url' }; }],
+    [
+      'transaction_details.order_id',
+      (b) => {
+        b.transaction_details.order_id = `${b.transaction_details.order_id.slice(0, 40)} x`;
+      },
+    ],
+    [
+      'transaction_details.gross_amount',
+      (b) => {
+        b.transaction_details.gross_amount += 0.5;
+      },
+    ],
+    [
+      'transaction_details.payment_link_id',
+      (b) => {
+        b.transaction_details.payment_link_id = 'Has-Upper';
+      },
+    ],
+    [
+      'usage_limit',
+      (b) => {
+        b.usage_limit = 1_000_001;
+      },
+    ],
+    [
+      'expiry.unit',
+      (b) => {
+        b.expiry.unit = 'weeks';
+      },
+    ],
+    [
+      'expiry.duration',
+      (b) => {
+        b.expiry.duration = 1.5;
+      },
+    ],
+    [
+      'enabled_payments[0]',
+      (b) => {
+        b.enabled_payments[0] = 7;
+      },
+    ],
+    [
+      'title',
+      (b) => {
+        b.title = 'x'.repeat(41);
+      },
+    ],
+    [
+      'custom_field1',
+      (b) => {
+        b.custom_field1 = 'x'.repeat(256);
+      },
+    ],
+    [
+      'callbacks.finish',
+      (b) => {
+        b.callbacks = { finish: 'not a url' };
+      },
+    ],
   ];
 
-  test('a single-rule mutation is rejected with that field\'s path', () => {
+  test("a single-rule mutation is rejected with that field's path", () => {
     fc.assert(
       fc.property(validRequestArb, fc.integer({ min: 0, max: mutations.length - 1 }), (body, k) => {
         const [path, mutate] = mutations[k];
@@ -273,10 +348,22 @@ describe('validateCreateRequest properties', () => {
   });
 
   test('never throws on arbitrary JSON', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => Array.isArray(validateCreateRequest(v))), { numRuns: 500 });
     fc.assert(
-      fc.property(fc.record({ transaction_details: fc.anything(), item_details: fc.anything(), expiry: fc.anything(), customer_details: fc.anything(), credit_card: fc.anything(), dynamic_amount: fc.anything() }), (v) =>
-        Array.isArray(validateCreateRequest(v))),
+      fc.property(fc.jsonValue(), (v) => Array.isArray(validateCreateRequest(v))),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(
+        fc.record({
+          transaction_details: fc.anything(),
+          item_details: fc.anything(),
+          expiry: fc.anything(),
+          customer_details: fc.anything(),
+          credit_card: fc.anything(),
+          dynamic_amount: fc.anything(),
+        }),
+        (v) => Array.isArray(validateCreateRequest(v)),
+      ),
       { numRuns: 500 },
     );
   });

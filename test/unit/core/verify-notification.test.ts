@@ -6,7 +6,13 @@ import { SIGNATURE_VECTORS } from '../../fixtures/reference-request';
 const sha512Hex = (s: string) => createHash('sha512').update(s, 'utf8').digest('hex');
 
 function bodyOf(v: (typeof SIGNATURE_VECTORS)[number]) {
-  return { order_id: v.order_id, status_code: v.status_code, gross_amount: v.gross_amount, signature_key: v.signature, transaction_status: 'settlement' };
+  return {
+    order_id: v.order_id,
+    status_code: v.status_code,
+    gross_amount: v.gross_amount,
+    signature_key: v.signature,
+    transaction_status: 'settlement',
+  };
 }
 
 function changeOneChar(s: string, at: number): string {
@@ -23,13 +29,18 @@ describe('verifyNotification', () => {
 
   test('any one-character change to the signature, a signed field or the key fails', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SIGNATURE_VECTORS), fc.constantFrom('signature_key', 'order_id', 'status_code', 'gross_amount', 'key'), fc.nat(), (v, what, at) => {
-        const body: Record<string, string> = bodyOf(v);
-        let key = v.serverKey;
-        if (what === 'key') key = changeOneChar(key, at);
-        else body[what] = changeOneChar(body[what], at);
-        return verifyNotification(body, key, sha512Hex) === false;
-      }),
+      fc.property(
+        fc.constantFrom(...SIGNATURE_VECTORS),
+        fc.constantFrom('signature_key', 'order_id', 'status_code', 'gross_amount', 'key'),
+        fc.nat(),
+        (v, what, at) => {
+          const body: Record<string, string> = bodyOf(v);
+          let key = v.serverKey;
+          if (what === 'key') key = changeOneChar(key, at);
+          else body[what] = changeOneChar(body[what], at);
+          return verifyNotification(body, key, sha512Hex) === false;
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -54,14 +65,24 @@ describe('verifyNotification', () => {
     expect(verifyNotification(bodyOf(v), '', sha512Hex)).toBe(false);
     const { signature_key: _s, ...unsigned } = bodyOf(v);
     expect(verifyNotification(unsigned, v.serverKey, sha512Hex)).toBe(false);
-    expect(verifyNotification(bodyOf(v), v.serverKey, () => { throw new Error('boom'); })).toBe(false);
-    fc.assert(fc.property(fc.anything(), fc.string(), (body, key) => verifyNotification(body, key, sha512Hex) === false), { numRuns: 500 });
+    expect(
+      verifyNotification(bodyOf(v), v.serverKey, () => {
+        throw new Error('boom');
+      }),
+    ).toBe(false);
+    fc.assert(
+      fc.property(fc.anything(), fc.string(), (body, key) => verifyNotification(body, key, sha512Hex) === false),
+      { numRuns: 500 },
+    );
   });
 });
 
 describe('constantTimeEqual', () => {
   test('equals string equality on random pairs', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => constantTimeEqual(a, b) === (a === b)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => constantTimeEqual(a, b) === (a === b)),
+      { numRuns: 1000 },
+    );
     fc.assert(fc.property(fc.string(), (a) => constantTimeEqual(a, a)));
   });
 });

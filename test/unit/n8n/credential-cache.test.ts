@@ -3,7 +3,12 @@
  * it reads the credential, on a clock the test moves. The real-n8n side (rotation through the n8n API,
  * a forged flood, no key in logs) is test/e2e/trigger-credential-cache.e2e.test.ts.
  */
-import { CredentialCache, KEY_TTL_MS, MIN_READ_INTERVAL_MS, type ReadReason } from '../../../n8n-node/nodes/MidtransTrigger/credentialCache';
+import {
+  CredentialCache,
+  KEY_TTL_MS,
+  MIN_READ_INTERVAL_MS,
+  type ReadReason,
+} from '../../../n8n-node/nodes/MidtransTrigger/credentialCache';
 
 function setup() {
   let now = 1_000_000;

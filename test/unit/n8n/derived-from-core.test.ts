@@ -31,7 +31,10 @@ test("Payment Methods offers exactly the core's current enabled_payments, each w
 });
 
 test("Card Transaction Type and Customer Must Fill In offer exactly the core's value lists, named, in alphabetical order", () => {
-  for (const [name, codes] of [['cardType', CARD_TYPES], ['customerRequiredFields', CUSTOMER_REQUIRED_FIELDS]] as const) {
+  for (const [name, codes] of [
+    ['cardType', CARD_TYPES],
+    ['customerRequiredFields', CUSTOMER_REQUIRED_FIELDS],
+  ] as const) {
     const options = extra(name).options as INodePropertyOptions[];
     expect(options.map((o) => o.value).sort()).toEqual([...codes].sort());
     for (const o of options) expect(o.name).toMatch(/^[A-Z]/);
@@ -73,12 +76,46 @@ describe("the credential test calls the host the core's client would", () => {
 
 test('every invoice path the core can name maps to a label the editor shows, never to a raw parameter path', () => {
   const paths = [
-    'orderId', 'amount', 'items', 'items[0].name', 'items[1].price', 'items[0].quantity', 'items[0].id', 'items[0].brand',
-    'items[0].category', 'items[0].merchantName', 'dynamicAmount', 'dynamicAmount.min', 'dynamicAmount.max', 'dynamicAmount.preset',
-    'title', 'customer', 'customer.email', 'customer.firstName', 'customer.phone', 'customer.lastName', 'customer.notes',
-    'customer.requiredFields', 'expiry', 'expiry.startTime', 'expiry.unit', 'usageLimit', 'paymentMethods', 'paymentLinkId',
-    'customFields', 'customFields[0]', 'customFields[2]', 'finishUrl', 'creditCard', 'creditCard.secure', 'creditCard.bank',
-    'creditCard.channel', 'creditCard.type', 'creditCard.allowedBins', 'creditCard.installment', 'creditCard.installment.terms.bni',
+    'orderId',
+    'amount',
+    'items',
+    'items[0].name',
+    'items[1].price',
+    'items[0].quantity',
+    'items[0].id',
+    'items[0].brand',
+    'items[0].category',
+    'items[0].merchantName',
+    'dynamicAmount',
+    'dynamicAmount.min',
+    'dynamicAmount.max',
+    'dynamicAmount.preset',
+    'title',
+    'customer',
+    'customer.email',
+    'customer.firstName',
+    'customer.phone',
+    'customer.lastName',
+    'customer.notes',
+    'customer.requiredFields',
+    'expiry',
+    'expiry.startTime',
+    'expiry.unit',
+    'usageLimit',
+    'paymentMethods',
+    'paymentLinkId',
+    'customFields',
+    'customFields[0]',
+    'customFields[2]',
+    'finishUrl',
+    'creditCard',
+    'creditCard.secure',
+    'creditCard.bank',
+    'creditCard.channel',
+    'creditCard.type',
+    'creditCard.allowedBins',
+    'creditCard.installment',
+    'creditCard.installment.terms.bni',
     ...VA_FIELDS.map((f) => `vaNumbers.${f.bank}`),
   ];
   const shown = new Set<string>();

@@ -34,15 +34,21 @@ const tags = (text: string) => [...text.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^
 
 test('the nodes and the credential show texts, and the trigger has its two notices', () => {
   expect(shown.length).toBeGreaterThan(100);
-  expect(shown.filter((s) => s.kind === 'notice').map((s) => s.where)).toEqual(['Midtrans Trigger setupNotice', 'Midtrans Trigger duplicatesNotice']);
+  expect(shown.filter((s) => s.kind === 'notice').map((s) => s.where)).toEqual([
+    'Midtrans Trigger setupNotice',
+    'Midtrans Trigger duplicatesNotice',
+  ]);
 });
 
-test.each(shown.filter((s) => s.kind === 'notice').map((s) => [s.where, s.text]))('%s uses only the tags a notice keeps, in whole lists', (_, text) => {
-  expect(tags(text).filter((t) => !['a', 'ul', 'li'].includes(t))).toEqual([]);
-  const items = text.match(/<li>[\s\S]*?<\/li>/g) ?? [];
-  expect(items.length).toBeGreaterThan(0);
-  expect(items.every((li) => text.lastIndexOf('<ul>', text.indexOf(li)) > text.lastIndexOf('</ul>', text.indexOf(li)))).toBe(true);
-});
+test.each(shown.filter((s) => s.kind === 'notice').map((s) => [s.where, s.text]))(
+  '%s uses only the tags a notice keeps, in whole lists',
+  (_, text) => {
+    expect(tags(text).filter((t) => !['a', 'ul', 'li'].includes(t))).toEqual([]);
+    const items = text.match(/<li>[\s\S]*?<\/li>/g) ?? [];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((li) => text.lastIndexOf('<ul>', text.indexOf(li)) > text.lastIndexOf('</ul>', text.indexOf(li)))).toBe(true);
+  },
+);
 
 test('no other text carries HTML, which would show as tags or vanish', () => {
   expect(shown.filter((s) => s.kind === 'text' && tags(s.text).length).map((s) => `${s.where}: ${s.text}`)).toEqual([]);

@@ -29,7 +29,7 @@ describe('Create', () => {
     expect(everythingIn(run)).not.toContain(SERVER_KEY);
   });
 
-  test('the output offers a WhatsApp click-to-chat link (the core\'s) when the customer has a phone, null otherwise', async () => {
+  test("the output offers a WhatsApp click-to-chat link (the core's) when the customer has a phone, null otherwise", async () => {
     const run = await runMidtrans(credentialsFor(backend.url), [
       create({ orderId: 'INV-WA', amount: 150000, title: 'Kelas yoga', customerFirstName: 'Siti', customerPhone: '0812-3456-7890' }),
       create({ orderId: 'INV-NOWA', amount: 1000 }),
@@ -38,12 +38,17 @@ describe('Create', () => {
     const [withPhone, without] = run.items.map((i) => i.json);
     const url = new URL(String(withPhone.whatsapp_url));
     expect(`${url.origin}${url.pathname}`).toBe('https://wa.me/6281234567890');
-    expect(url.searchParams.get('text')).toBe(`Halo Siti, berikut tautan pembayaran untuk Kelas yoga sebesar Rp 150.000: ${withPhone.payment_url}`);
+    expect(url.searchParams.get('text')).toBe(
+      `Halo Siti, berikut tautan pembayaran untuk Kelas yoga sebesar Rp 150.000: ${withPhone.payment_url}`,
+    );
     expect(without.whatsapp_url).toBeNull();
   });
 
   test('two links get different generated link ids', async () => {
-    const run = await runMidtrans(credentialsFor(backend.url), [create({ orderId: 'INV-A', amount: 1000 }), create({ orderId: 'INV-B', amount: 1000 })]);
+    const run = await runMidtrans(credentialsFor(backend.url), [
+      create({ orderId: 'INV-A', amount: 1000 }),
+      create({ orderId: 'INV-B', amount: 1000 }),
+    ]);
     expect(run.items).toHaveLength(2);
     expect(run.items[0].json.payment_link_id).not.toBe(run.items[1].json.payment_link_id);
     expect(run.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -56,7 +61,15 @@ describe('Create', () => {
         amountType: 'items',
         items: {
           item: [
-            { name: 'Pillow', price: 95000, quantity: 2, id: 'pil-001', brand: 'Midtrans', category: 'Furniture', merchantName: 'PT. Midtrans' },
+            {
+              name: 'Pillow',
+              price: 95000,
+              quantity: 2,
+              id: 'pil-001',
+              brand: 'Midtrans',
+              category: 'Furniture',
+              merchantName: 'PT. Midtrans',
+            },
             { name: 'Discount', price: -10000, quantity: 1 },
           ],
         },
@@ -114,7 +127,12 @@ describe('Create', () => {
           cardType: 'authorize_capture',
           cardAllowedBins: '4811111, 5211, mandiri',
           installmentRequired: false,
-          installmentTerms: { term: [{ bank: 'bni', months: '3, 6, 12' }, { bank: 'offline', months: '6' }] },
+          installmentTerms: {
+            term: [
+              { bank: 'bni', months: '3, 6, 12' },
+              { bank: 'offline', months: '6' },
+            ],
+          },
           bcaVaNumber: '12345678901',
           bniVaNumber: '12345678',
           permataVaNumber: '1234567890',
@@ -128,7 +146,11 @@ describe('Create', () => {
       usage_limit: 500,
       customer_required: true,
       customer_details: {
-        first_name: 'Siti', last_name: 'Rahma', email: 'buyer@example.com', phone: '+628123456789', notes: 'Thanks!',
+        first_name: 'Siti',
+        last_name: 'Rahma',
+        email: 'buyer@example.com',
+        phone: '+628123456789',
+        notes: 'Thanks!',
         customer_details_required_fields: ['email', 'phone'],
       },
       title: 'Concert ticket',
@@ -139,7 +161,10 @@ describe('Create', () => {
       custom_field3: 'batch 2',
       callbacks: { finish: 'https://shop.example/thanks?o=INV-FULL' },
       credit_card: {
-        secure: true, bank: 'bni', type: 'authorize_capture', whitelist_bins: ['4811111', '5211', 'mandiri'],
+        secure: true,
+        bank: 'bni',
+        type: 'authorize_capture',
+        whitelist_bins: ['4811111', '5211', 'mandiri'],
         installment: { required: false, terms: { bni: [3, 6, 12], offline: [6] } },
       },
       bca_va: { va_number: '12345678901' },
@@ -161,14 +186,34 @@ describe('Create validates in the core before any HTTP call', () => {
     ['order id with a space', { orderId: 'INV 1' }, /^Order ID may contain only letters, digits/],
     ['empty order id', { orderId: '' }, /^Order ID must not be empty/],
     ['title over 40 characters', { title: 'x'.repeat(41) }, /^Title must be at most 40 characters, got 41/],
-    ['upper-case custom link id', { linkIdMode: 'custom', paymentLinkId: 'My-Link' }, /^Custom Link ID may contain only lower-case letters/],
+    [
+      'upper-case custom link id',
+      { linkIdMode: 'custom', paymentLinkId: 'My-Link' },
+      /^Custom Link ID may contain only lower-case letters/,
+    ],
     ['usage limit above a million', { usageLimit: 2000000 }, /^Usage Limit must be at most 1,000,000/],
-    ['expiry start time in the wrong format', { expiryDuration: 1, additionalFields: { expiryStartTime: '01/12/2026' } }, /^Expiry Start Time must look like/],
-    ['expiry start time without a duration', { additionalFields: { expiryStartTime: '2026-12-01 18:00 +0700' } }, /^Expires After is required/],
+    [
+      'expiry start time in the wrong format',
+      { expiryDuration: 1, additionalFields: { expiryStartTime: '01/12/2026' } },
+      /^Expiry Start Time must look like/,
+    ],
+    [
+      'expiry start time without a duration',
+      { additionalFields: { expiryStartTime: '2026-12-01 18:00 +0700' } },
+      /^Expires After is required/,
+    ],
     ['BNI VA number too long', { additionalFields: { bniVaNumber: '123456789' } }, /^BNI VA Number must be at most 8 characters/],
     ['finish URL without a scheme', { additionalFields: { finishUrl: 'shop.example/thanks' } }, /^Finish URL must be a full web address/],
-    ['installment months not numbers', { additionalFields: { installmentTerms: { term: [{ bank: 'bni', months: 'three' }] } } }, /^Card Installment Terms › BNI/],
-    ['custom field over 255 characters', { additionalFields: { customField2: 'y'.repeat(256) } }, /^Custom Field 2 must be at most 255 characters/],
+    [
+      'installment months not numbers',
+      { additionalFields: { installmentTerms: { term: [{ bank: 'bni', months: 'three' }] } } },
+      /^Card Installment Terms › BNI/,
+    ],
+    [
+      'custom field over 255 characters',
+      { additionalFields: { customField2: 'y'.repeat(256) } },
+      /^Custom Field 2 must be at most 255 characters/,
+    ],
   ];
   test.each(cases)('%s is a NodeOperationError naming the field, and nothing is sent', async (_, params, message) => {
     const run = await runMidtrans(credentialsFor(backend.url), [create({ orderId: 'INV-V', amount: 1000, ...params })]);
@@ -185,18 +230,30 @@ describe('Create validates in the core before any HTTP call', () => {
     ['VA number with letters', { additionalFields: { bcaVaNumber: '12AB' } }, /^BCA VA Number is not digits only/],
     ['allowed BIN of letters and digits', { additionalFields: { cardAllowedBins: '48x1' } }, /^Card Allowed BINs is neither a prefix/],
   ];
-  test.each(warnings)('%s breaks only a rule we inferred: the request goes to Midtrans and the item carries the warning', async (_, params, message) => {
-    const run = await runMidtrans(credentialsFor(backend.url), [create({ orderId: 'INV-W', amount: 1000, ...params })]);
-    expect(backend.requests).toHaveLength(1);
-    const out = run.error ? undefined : run.items[0].json;
-    // Midtrans (the simulator) decides: created, or a 400 naming the field; never refused unsent.
-    if (out) expect((out.warnings as string[])[0]).toMatch(message);
-    else expect(run.error?.constructor.name).toBe('NodeApiError');
-  });
+  test.each(warnings)(
+    '%s breaks only a rule we inferred: the request goes to Midtrans and the item carries the warning',
+    async (_, params, message) => {
+      const run = await runMidtrans(credentialsFor(backend.url), [create({ orderId: 'INV-W', amount: 1000, ...params })]);
+      expect(backend.requests).toHaveLength(1);
+      const out = run.error ? undefined : run.items[0].json;
+      // Midtrans (the simulator) decides: created, or a 400 naming the field; never refused unsent.
+      if (out) expect((out.warnings as string[])[0]).toMatch(message);
+      else expect(run.error?.constructor.name).toBe('NodeApiError');
+    },
+  );
 
   test('line items with a decimal price name the item and its field', async () => {
     const run = await runMidtrans(credentialsFor(backend.url), [
-      create({ orderId: 'INV-V', amountType: 'items', items: { item: [{ name: 'A', price: 1000, quantity: 1 }, { name: 'B', price: 99.5, quantity: 1 }] } }),
+      create({
+        orderId: 'INV-V',
+        amountType: 'items',
+        items: {
+          item: [
+            { name: 'A', price: 1000, quantity: 1 },
+            { name: 'B', price: 99.5, quantity: 1 },
+          ],
+        },
+      }),
     ]);
     expect(run.error).toBeInstanceOf(NodeOperationError);
     expect(run.error?.message).toMatch(/^Line Items › item 2 › Price \(IDR\) must be a whole number/);
@@ -217,7 +274,10 @@ describe('Create validates in the core before any HTTP call', () => {
   });
 
   test('the item index of the failing item is reported', async () => {
-    const run = await runMidtrans(credentialsFor(backend.url), [create({ orderId: 'OK-1', amount: 1000 }), create({ orderId: 'BAD', amount: 1.5 })]);
+    const run = await runMidtrans(credentialsFor(backend.url), [
+      create({ orderId: 'OK-1', amount: 1000 }),
+      create({ orderId: 'BAD', amount: 1.5 }),
+    ]);
     expect(run.error).toBeInstanceOf(NodeOperationError);
     expect(run.error?.context?.itemIndex).toBe(1);
     expect(backend.requests).toHaveLength(1);
@@ -236,7 +296,9 @@ describe('If the order id already exists', () => {
 
   test('"Fail" is a NodeApiError with HTTP 409 and Midtrans\'s message', async () => {
     await runMidtrans(credentialsFor(backend.url), [create({ orderId: 'INV-DUP2', amount: 5000 })]);
-    const again = await runMidtrans(credentialsFor(backend.url), [create({ orderId: 'INV-DUP2', amount: 5000, onExistingOrderId: 'fail' })]);
+    const again = await runMidtrans(credentialsFor(backend.url), [
+      create({ orderId: 'INV-DUP2', amount: 5000, onExistingOrderId: 'fail' }),
+    ]);
     expect(again.error).toBeInstanceOf(NodeApiError);
     expect(again.error?.httpCode).toBe('409');
     expect(again.error?.message).toContain("The Order ID 'INV-DUP2' has been taken");

@@ -31,17 +31,24 @@ beforeAll(async () => {
       } catch {
         body = {};
       }
-      void deliver(trigger.webhook, { description: trigger.description, credentials: credentialsFor(sim.url, receiverKey) }, { body, rawBody: raw })
-        .then((outcome) => {
-          if (outcome.executed) runs.push(outcome.items);
-          res.writeHead(outcome.status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(outcome.responseBody));
-        });
+      void deliver(
+        trigger.webhook,
+        { description: trigger.description, credentials: credentialsFor(sim.url, receiverKey) },
+        { body, rawBody: raw },
+      ).then((outcome) => {
+        if (outcome.executed) runs.push(outcome.items);
+        res.writeHead(outcome.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(outcome.responseBody));
+      });
     });
   });
   await new Promise<void>((resolve) => receiverServer.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiverServer.address() as AddressInfo).port}/webhook/abc/webhook`;
-  const set = await fetch(`${sim.url}/_sim/notification-url`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: receiverUrl }) });
+  const set = await fetch(`${sim.url}/_sim/notification-url`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: receiverUrl }),
+  });
   expect(set.status).toBe(200);
 });
 afterAll(async () => {
@@ -60,19 +67,29 @@ async function pay(orderId: string, status: string): Promise<IDataObject> {
 }
 
 test('create → pay → the trigger runs once with the paid notification; Midtrans logs a 200 delivery', async () => {
-  const created = await runMidtrans(credentialsFor(sim.url), [{ resource: 'paymentLink', operation: 'create', orderId: 'E2E-1', amount: 75000 }]);
+  const created = await runMidtrans(credentialsFor(sim.url), [
+    { resource: 'paymentLink', operation: 'create', orderId: 'E2E-1', amount: 75000 },
+  ]);
   expect(created.error).toBeUndefined();
   const sent = await pay('E2E-1', 'settlement');
   await sim.idle();
   const attempts = sim.notifications().filter((a) => a.body.order_id === sent.order_id);
   expect(attempts.map((a) => a.responseStatus)).toEqual([200]);
   expect(runs).toHaveLength(1);
-  expect(runs[0][0].json).toMatchObject({ order_id: sent.order_id, payment_link_order_id: 'E2E-1', paid: true, state: 'paid', amount: 75000 });
+  expect(runs[0][0].json).toMatchObject({
+    order_id: sent.order_id,
+    payment_link_order_id: 'E2E-1',
+    paid: true,
+    state: 'paid',
+    amount: 75000,
+  });
 });
 
 test('with the wrong server key on the trigger, every delivery is refused with 401 and nothing runs', async () => {
   runs.length = 0;
-  const created = await runMidtrans(credentialsFor(sim.url), [{ resource: 'paymentLink', operation: 'create', orderId: 'E2E-2', amount: 5000 }]);
+  const created = await runMidtrans(credentialsFor(sim.url), [
+    { resource: 'paymentLink', operation: 'create', orderId: 'E2E-2', amount: 5000 },
+  ]);
   expect(created.error).toBeUndefined();
   receiverKey = 'SB-Mid-server-notTheAccountKey';
   try {

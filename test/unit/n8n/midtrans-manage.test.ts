@@ -20,7 +20,15 @@ describe('Get', () => {
     expect(run.error).toBeUndefined();
     const out = run.items[0].json;
     expect(out).toMatchObject({ order_id: 'GET-1', gross_amount: 100000, payment_link_url: created.payment_url });
-    expect(out.summary).toMatchObject({ status: 'Link created', word: 'Link created', paidCount: 0, usageLimit: 1, expired: false, deleted: false, remindable: true });
+    expect(out.summary).toMatchObject({
+      status: 'Link created',
+      word: 'Link created',
+      paidCount: 0,
+      usageLimit: 1,
+      expired: false,
+      deleted: false,
+      remindable: true,
+    });
     expect(run.items[0].pairedItem).toEqual({ item: 0 });
   });
 
@@ -48,7 +56,7 @@ describe('Get', () => {
     expect(summary.expired).toBe(false);
   });
 
-  test('an unknown order id is a NodeApiError 404 with Midtrans\'s message', async () => {
+  test("an unknown order id is a NodeApiError 404 with Midtrans's message", async () => {
     const run = await runMidtrans(creds(), [{ resource: 'paymentLink', operation: 'get', orderId: 'NOPE-1' }]);
     expect(run.error).toBeInstanceOf(NodeApiError);
     expect(run.error?.httpCode).toBe('404');
@@ -83,7 +91,7 @@ describe('Deactivate', () => {
 });
 
 describe('Transaction ▸ Get Status', () => {
-  test('by transaction id: Midtrans\'s answer plus the link\'s order id, paid, state and a numeric amount', async () => {
+  test("by transaction id: Midtrans's answer plus the link's order id, paid, state and a numeric amount", async () => {
     await createLink('TX-1');
     const n = backend.simulator.pay('TX-1', { status: 'settlement', payment_type: 'bank_transfer' });
     const run = await runMidtrans(creds(), [{ resource: 'transaction', operation: 'getStatus', transactionId: n.transaction_id }]);
@@ -100,11 +108,16 @@ describe('Transaction ▸ Get Status', () => {
     expect(backend.requests.at(-1)?.path).toBe(`/v2/${n.transaction_id}/status`);
   });
 
-  test('by the purchase\'s suffixed order id, a pending payment reads as pending', async () => {
+  test("by the purchase's suffixed order id, a pending payment reads as pending", async () => {
     await createLink('TX-2');
     const n = backend.simulator.pay('TX-2', { status: 'pending', payment_type: 'bank_transfer' });
     const run = await runMidtrans(creds(), [{ resource: 'transaction', operation: 'getStatus', transactionId: n.order_id }]);
-    expect(run.items[0].json).toMatchObject({ transaction_status: 'pending', paid: false, state: 'pending', payment_link_order_id: 'TX-2' });
+    expect(run.items[0].json).toMatchObject({
+      transaction_status: 'pending',
+      paid: false,
+      state: 'pending',
+      payment_link_order_id: 'TX-2',
+    });
   });
 
   test('an unknown transaction is a NodeApiError 404', async () => {
@@ -115,9 +128,11 @@ describe('Transaction ▸ Get Status', () => {
 });
 
 describe('API errors and continueOnFail', () => {
-  test('a wrong server key is a NodeApiError 401 with Midtrans\'s message, and neither key appears anywhere', async () => {
+  test("a wrong server key is a NodeApiError 401 with Midtrans's message, and neither key appears anywhere", async () => {
     const wrongKey = 'SB-Mid-server-WRONGwrongWRONG';
-    const run = await runMidtrans(credentialsFor(backend.url, wrongKey), [{ resource: 'paymentLink', operation: 'create', orderId: 'E-1', amount: 1000 }]);
+    const run = await runMidtrans(credentialsFor(backend.url, wrongKey), [
+      { resource: 'paymentLink', operation: 'create', orderId: 'E-1', amount: 1000 },
+    ]);
     expect(run.error).toBeInstanceOf(NodeApiError);
     expect(run.error?.httpCode).toBe('401');
     expect(run.error?.message).toContain('Access denied due to unauthorized request');
@@ -173,7 +188,9 @@ describe('Retries through the n8n transport', () => {
 
   test('a lost answer (timeout) is retried; the 409 that follows is recognised as our own link', async () => {
     backend.simulator.setFaults({ script: [{ route: 'create', call: 1, fault: 'timeout' }] });
-    const run = await runMidtrans(creds(), [{ resource: 'paymentLink', operation: 'create', orderId: 'R-2', amount: 1000, onExistingOrderId: 'fail' }]);
+    const run = await runMidtrans(creds(), [
+      { resource: 'paymentLink', operation: 'create', orderId: 'R-2', amount: 1000, onExistingOrderId: 'fail' },
+    ]);
     backend.simulator.setFaults(undefined);
     expect(run.error).toBeUndefined();
     expect(run.items[0].json).toMatchObject({ order_id: 'R-2', existing: true });
@@ -196,17 +213,21 @@ describe('the server key never leaves the credential', () => {
     const n = backend.simulator.pay('KEY-1', { status: 'settlement', payment_type: 'gopay' });
     const token = Buffer.from(`${SERVER_KEY}:`).toString('base64');
     const runs = [
-      await runMidtrans(creds(), [
-        { resource: 'paymentLink', operation: 'create', orderId: 'KEY-2', amount: 1000 },
-        { resource: 'paymentLink', operation: 'create', orderId: 'KEY-1', amount: 999 },
-        { resource: 'paymentLink', operation: 'create', orderId: 'bad id', amount: 1000 },
-        { resource: 'paymentLink', operation: 'get', orderId: 'KEY-1' },
-        { resource: 'paymentLink', operation: 'get', orderId: 'KEY-NONE' },
-        { resource: 'transaction', operation: 'getStatus', transactionId: n.transaction_id },
-        { resource: 'transaction', operation: 'getStatus', transactionId: 'KEY-NONE' },
-        { resource: 'paymentLink', operation: 'deactivate', orderId: 'KEY-2' },
-        { resource: 'paymentLink', operation: 'deactivate', orderId: 'KEY-2' },
-      ], true),
+      await runMidtrans(
+        creds(),
+        [
+          { resource: 'paymentLink', operation: 'create', orderId: 'KEY-2', amount: 1000 },
+          { resource: 'paymentLink', operation: 'create', orderId: 'KEY-1', amount: 999 },
+          { resource: 'paymentLink', operation: 'create', orderId: 'bad id', amount: 1000 },
+          { resource: 'paymentLink', operation: 'get', orderId: 'KEY-1' },
+          { resource: 'paymentLink', operation: 'get', orderId: 'KEY-NONE' },
+          { resource: 'transaction', operation: 'getStatus', transactionId: n.transaction_id },
+          { resource: 'transaction', operation: 'getStatus', transactionId: 'KEY-NONE' },
+          { resource: 'paymentLink', operation: 'deactivate', orderId: 'KEY-2' },
+          { resource: 'paymentLink', operation: 'deactivate', orderId: 'KEY-2' },
+        ],
+        true,
+      ),
       await runMidtrans(creds(), [{ resource: 'paymentLink', operation: 'get', orderId: 'KEY-NONE' }]),
       await runMidtrans(credentialsFor('http://127.0.0.1:9'), [{ resource: 'paymentLink', operation: 'get', orderId: 'KEY-1' }]),
     ];

@@ -10,7 +10,13 @@ import { everythingIn, runMidtrans } from './support/run-node';
 const creds = credentialsFor('http://127.0.0.1:9');
 const VALUE = { campaign: 'diwali', tier: 2 };
 const SHOWN = 'an object {"campaign":"diwali","tier":2}';
-const create = (params: IDataObject): IDataObject => ({ resource: 'paymentLink', operation: 'create', orderId: 'OBJ-1', amount: 10000, ...params });
+const create = (params: IDataObject): IDataObject => ({
+  resource: 'paymentLink',
+  operation: 'create',
+  orderId: 'OBJ-1',
+  amount: 10000,
+  ...params,
+});
 
 describe('an object where text is expected', () => {
   test.each<[string, IDataObject, string]>([
@@ -23,10 +29,22 @@ describe('an object where text is expected', () => {
     ['Create ▸ Finish URL', create({ additionalFields: { finishUrl: VALUE } }), 'Finish URL must be a full web address'],
     ['Create ▸ Card Acquiring Bank', create({ additionalFields: { cardBank: VALUE } }), 'Card Acquiring Bank must be one of'],
     ['Create ▸ Amount', create({ amount: VALUE }), 'Amount (IDR) must be a whole number'],
-    ['Create ▸ Line Items ▸ Name', create({ amountType: 'items', items: { item: [{ name: VALUE, price: 1000, quantity: 1 }] } }), 'Line Items › item 1 › Name must be text'],
-    ['Get ▸ Order ID (was requested as /v1/payment-links/[object Object])', { resource: 'paymentLink', operation: 'get', orderId: VALUE }, 'Order ID must be text'],
+    [
+      'Create ▸ Line Items ▸ Name',
+      create({ amountType: 'items', items: { item: [{ name: VALUE, price: 1000, quantity: 1 }] } }),
+      'Line Items › item 1 › Name must be text',
+    ],
+    [
+      'Get ▸ Order ID (was requested as /v1/payment-links/[object Object])',
+      { resource: 'paymentLink', operation: 'get', orderId: VALUE },
+      'Order ID must be text',
+    ],
     ['Deactivate ▸ Order ID', { resource: 'paymentLink', operation: 'deactivate', orderId: VALUE }, 'Order ID must be text'],
-    ['Get Status ▸ Transaction or Order ID', { resource: 'transaction', operation: 'getStatus', transactionId: VALUE }, 'Transaction or Order ID must be text'],
+    [
+      'Get Status ▸ Transaction or Order ID',
+      { resource: 'transaction', operation: 'getStatus', transactionId: VALUE },
+      'Transaction or Order ID must be text',
+    ],
   ])('%s: a NodeOperationError naming the field and showing the JSON, before any request', async (_, params, start) => {
     const run = await runMidtrans(creds, [params]);
     expect(run.error).toBeInstanceOf(NodeOperationError);

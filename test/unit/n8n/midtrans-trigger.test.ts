@@ -25,7 +25,11 @@ function createLink(orderId: string, amount = 125000, withOrderIdField = true): 
     method: 'POST',
     path: '/v1/payment-links',
     headers: { authorization: `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: amount }, usage_limit: 5, ...(withOrderIdField ? { custom_field1: orderId } : {}) }),
+    body: JSON.stringify({
+      transaction_details: { order_id: orderId, gross_amount: amount },
+      usage_limit: 5,
+      ...(withOrderIdField ? { custom_field1: orderId } : {}),
+    }),
   });
   expect(res.status).toBe(200);
 }
@@ -40,10 +44,29 @@ describe('verified notifications', () => {
     expect(outcome.items).toHaveLength(1);
     const json = outcome.items[0].json;
     for (const [k, v] of Object.entries(n)) expect(json[k]).toEqual(v);
-    expect(json).toMatchObject({ payment_link_order_id: 'TRG-1', payment_link_order_id_source: 'custom_field1', paid: true, state: 'paid', amount: 125000, invoice_amount: 125000, customer_fee: 0, confirmed: true });
+    expect(json).toMatchObject({
+      payment_link_order_id: 'TRG-1',
+      payment_link_order_id_source: 'custom_field1',
+      paid: true,
+      state: 'paid',
+      amount: 125000,
+      invoice_amount: 125000,
+      customer_fee: 0,
+      confirmed: true,
+    });
     expect(typeof json.amount).toBe('number');
     expect(Object.keys(json).sort()).toEqual(
-      [...Object.keys(n), 'amount', 'confirmed', 'customer_fee', 'invoice_amount', 'paid', 'payment_link_order_id', 'payment_link_order_id_source', 'state'].sort(),
+      [
+        ...Object.keys(n),
+        'amount',
+        'confirmed',
+        'customer_fee',
+        'invoice_amount',
+        'paid',
+        'payment_link_order_id',
+        'payment_link_order_id_source',
+        'state',
+      ].sort(),
     );
     expect(outcome.httpCalls).toBe(1);
     expect(backend.requests.at(-1)?.path).toBe(`/v2/${n.order_id}/status`);
@@ -54,37 +77,58 @@ describe('verified notifications', () => {
     ['pending', 'pending', false],
     ['expire', 'expired', false],
     ['cancel', 'failed', false],
-  ])('a %s notification reads as state %s (paid %s), moves no money and starts its run without a status call', async (status, state, paid) => {
-    createLink(`TRG-${status}`);
-    const n = backend.simulator.pay(`TRG-${status}`, { status: 'pending', payment_type: 'bank_transfer' });
-    const body = status === 'pending' ? n : backend.simulator.pay(`TRG-${status}`, { status, transaction_id: n.transaction_id });
-    const outcome = await receiver().send({ ...body });
-    expect(outcome.executed).toBe(true);
-    expect(outcome.items[0].json).toMatchObject({ state, paid, payment_link_order_id: `TRG-${status}`, confirmed: false });
-    expect(outcome.httpCalls).toBe(0);
-  });
+  ])(
+    'a %s notification reads as state %s (paid %s), moves no money and starts its run without a status call',
+    async (status, state, paid) => {
+      createLink(`TRG-${status}`);
+      const n = backend.simulator.pay(`TRG-${status}`, { status: 'pending', payment_type: 'bank_transfer' });
+      const body = status === 'pending' ? n : backend.simulator.pay(`TRG-${status}`, { status, transaction_id: n.transaction_id });
+      const outcome = await receiver().send({ ...body });
+      expect(outcome.executed).toBe(true);
+      expect(outcome.items[0].json).toMatchObject({ state, paid, payment_link_order_id: `TRG-${status}`, confirmed: false });
+      expect(outcome.httpCalls).toBe(0);
+    },
+  );
 });
 
 describe('which payment link a payment belongs to, from evidence only (real order ids: issue 24)', () => {
-  test('a shop\'s own Snap order ORDER-26-1765990547301 is not claimed for link ORDER-26: payment_link_order_id stays empty', async () => {
+  test("a shop's own Snap order ORDER-26-1765990547301 is not claimed for link ORDER-26: payment_link_order_id stays empty", async () => {
     createLink('ORDER-26', 150000);
-    const n = backend.simulator.paySnapOrder('ORDER-26-1765990547301', { status: 'settlement', payment_type: 'gopay', gross_amount: 150000 });
+    const n = backend.simulator.paySnapOrder('ORDER-26-1765990547301', {
+      status: 'settlement',
+      payment_type: 'gopay',
+      gross_amount: 150000,
+    });
     const outcome = await receiver().send({ ...n });
     expect(outcome.executed).toBe(true);
-    expect(outcome.items[0].json).toMatchObject({ order_id: 'ORDER-26-1765990547301', payment_link_order_id: '', payment_link_order_id_source: 'none', paid: true });
+    expect(outcome.items[0].json).toMatchObject({
+      order_id: 'ORDER-26-1765990547301',
+      payment_link_order_id: '',
+      payment_link_order_id_source: 'none',
+      paid: true,
+    });
     // The status call confirms the payment; one GET of the candidate link, which does not list it.
     expect(outcome.httpCalls).toBe(2);
     expect(backend.requests.at(-1)?.path).toBe('/v1/payment-links/ORDER-26');
   });
 
   test('a real shop order id whose candidate link does not exist (RAB-…-1759851491516): GET answers 404, not claimed', async () => {
-    const n = backend.simulator.paySnapOrder('RAB-68e4edfdb754d89f3fcfe571-1759851491516', { status: 'pending', payment_type: 'bank_transfer', gross_amount: 50000 });
+    const n = backend.simulator.paySnapOrder('RAB-68e4edfdb754d89f3fcfe571-1759851491516', {
+      status: 'pending',
+      payment_type: 'bank_transfer',
+      gross_amount: 50000,
+    });
     const outcome = await receiver().send({ ...n });
     expect(outcome.items[0].json).toMatchObject({ payment_link_order_id: '', payment_link_order_id_source: 'none' });
   });
 
   test('a shop payment whose custom_field1 Midtrans reports naming the candidate is claimed (source custom_field1) with the status call alone', async () => {
-    const n = backend.simulator.paySnapOrder('SHOP-9-1765990547301', { status: 'settlement', payment_type: 'gopay', gross_amount: 1000, custom_field1: 'SHOP-9' });
+    const n = backend.simulator.paySnapOrder('SHOP-9-1765990547301', {
+      status: 'settlement',
+      payment_type: 'gopay',
+      gross_amount: 1000,
+      custom_field1: 'SHOP-9',
+    });
     const outcome = await receiver().send({ ...n });
     expect(outcome.items[0].json).toMatchObject({ payment_link_order_id: 'SHOP-9', payment_link_order_id_source: 'custom_field1' });
     expect(outcome.httpCalls).toBe(1);
@@ -120,9 +164,17 @@ describe('Automatic Fee Imposition (a body shaped like Midtrans/midtrans-php iss
     createLink('FEE-1', 10000);
     const n = backend.simulator.pay('FEE-1', { status: 'settlement', payment_type: 'bank_transfer', customer_fee: 71 });
     expect(n.gross_amount).toBe('10071.00');
-    expect(n.metadata).toEqual({ extra_info: { gross_amount_info: { original_amount: '10000', gross_amount: '10071', customer_imposed_payment_fee: '71' } } });
+    expect(n.metadata).toEqual({
+      extra_info: { gross_amount_info: { original_amount: '10000', gross_amount: '10071', customer_imposed_payment_fee: '71' } },
+    });
     const outcome = await receiver().send({ ...n });
-    expect(outcome.items[0].json).toMatchObject({ payment_link_order_id: 'FEE-1', amount: 10071, invoice_amount: 10000, customer_fee: 71, paid: true });
+    expect(outcome.items[0].json).toMatchObject({
+      payment_link_order_id: 'FEE-1',
+      amount: 10071,
+      invoice_amount: 10000,
+      customer_fee: 71,
+      paid: true,
+    });
   });
 });
 
@@ -178,7 +230,13 @@ describe('forged and malformed notifications start nothing', () => {
   });
 
   test('a correctly signed body with an unknown transaction_status: 400, no run', async () => {
-    const body: IDataObject = { order_id: 'ODD-1', status_code: '200', gross_amount: '1000.00', transaction_status: 'teleported', transaction_id: 't-1' };
+    const body: IDataObject = {
+      order_id: 'ODD-1',
+      status_code: '200',
+      gross_amount: '1000.00',
+      transaction_status: 'teleported',
+      transaction_id: 't-1',
+    };
     body.signature_key = sha512(`ODD-1` + '200' + '1000.00' + SERVER_KEY);
     const outcome = await receiver().send(body);
     expect(outcome.status).toBe(400);
@@ -201,7 +259,7 @@ describe('repeated deliveries and filters', () => {
     expect(second.items[0].json).toEqual(first.items[0].json);
   });
 
-  test('each run carries transaction_id, transaction_status and state, the fields the README\'s Remove Duplicates key uses', async () => {
+  test("each run carries transaction_id, transaction_status and state, the fields the README's Remove Duplicates key uses", async () => {
     createLink('DUP-2');
     const pending = backend.simulator.pay('DUP-2', { status: 'pending', payment_type: 'bank_transfer' });
     const settled = backend.simulator.pay('DUP-2', { status: 'settlement', transaction_id: pending.transaction_id });
@@ -235,13 +293,19 @@ describe('repeated deliveries and filters', () => {
 });
 
 describe('confirmation with the Midtrans status API (on by default)', () => {
-  test('a state Midtrans does not report any more (a settlement that was refunded since) starts the run with Midtrans\'s facts', async () => {
+  test("a state Midtrans does not report any more (a settlement that was refunded since) starts the run with Midtrans's facts", async () => {
     createLink('CNF-1');
     const n = backend.simulator.pay('CNF-1', { status: 'settlement', payment_type: 'gopay' });
     backend.simulator.pay('CNF-1', { status: 'refund', transaction_id: n.transaction_id });
     const outcome = await receiver().send({ ...n });
     expect(outcome).toMatchObject({ status: 200, executed: true });
-    expect(outcome.items[0].json).toMatchObject({ confirmed: true, state: 'refunded', transaction_status: 'refund', status_code: '200', signature_key: n.signature_key });
+    expect(outcome.items[0].json).toMatchObject({
+      confirmed: true,
+      state: 'refunded',
+      transaction_status: 'refund',
+      status_code: '200',
+      signature_key: n.signature_key,
+    });
   });
 
   test('when Midtrans cannot be reached, nothing starts and Midtrans gets 503 (it retries later)', async () => {
@@ -251,7 +315,7 @@ describe('confirmation with the Midtrans status API (on by default)', () => {
     expect(outcome).toMatchObject({ status: 503, executed: false });
   });
 
-  test('after a 503 (status API unreachable), Midtrans\'s retry runs once confirmed', async () => {
+  test("after a 503 (status API unreachable), Midtrans's retry runs once confirmed", async () => {
     createLink('CNF-4');
     const n = backend.simulator.pay('CNF-4', { status: 'settlement', payment_type: 'gopay' });
     backend.simulator.setFaults({ script: [{ route: 'status', call: 1, fault: 503 }] });

@@ -69,7 +69,9 @@ describe('built package', () => {
     }
     for (const node of pkg.n8n.nodes) {
       const codex = JSON.parse(readFileSync(join(pkgDir, node.replace(/\.js$/, '.json')), 'utf8')) as {
-        node: string; categories: string[]; resources: { primaryDocumentation: { url: string }[]; credentialDocumentation: { url: string }[] };
+        node: string;
+        categories: string[];
+        resources: { primaryDocumentation: { url: string }[]; credentialDocumentation: { url: string }[] };
       };
       expect(codex.categories).toEqual(['Finance & Accounting']);
       expect(codex.node).toMatch(/^n8n-nodes-midtrans\./);
@@ -89,7 +91,11 @@ describe('built package', () => {
   test('prepublishOnly refuses a publish from a machine, without provenance, or naming OWNER', () => {
     expect(pkg.scripts.prepublishOnly).toBe('node scripts/prepublish-guard.mjs');
     const guard = (env: Record<string, string>) =>
-      spawnSync(process.execPath, [join(pkgDir, 'scripts/prepublish-guard.mjs')], { cwd: pkgDir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+      spawnSync(process.execPath, [join(pkgDir, 'scripts/prepublish-guard.mjs')], {
+        cwd: pkgDir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', ...env },
+      });
     const here = guard({});
     expect(here.status).toBe(1);
     expect(here.stderr).toMatch(/publish from the release workflow/);
@@ -198,14 +204,18 @@ describe('credential test', () => {
     expect(result).toEqual({ status: 'Error', message: 'Received HTTP status code: 500' });
   });
 
-  test('without a base URL the test goes to the environment\'s Midtrans host', () => {
-    const url = (environment: string) => resolveExpression(new MidtransApi().test.request.baseURL, { serverKey: 'k', environment, baseUrl: '' });
+  test("without a base URL the test goes to the environment's Midtrans host", () => {
+    const url = (environment: string) =>
+      resolveExpression(new MidtransApi().test.request.baseURL, { serverKey: 'k', environment, baseUrl: '' });
     expect(url('sandbox')).toBe('https://api.sandbox.midtrans.com');
     expect(url('production')).toBe('https://api.midtrans.com');
   });
 
   test('authentication is Basic with the server key and an empty password', () => {
-    expect(new MidtransApi().authenticate).toEqual({ type: 'generic', properties: { auth: { username: '={{$credentials.serverKey}}', password: '' } } });
+    expect(new MidtransApi().authenticate).toEqual({
+      type: 'generic',
+      properties: { auth: { username: '={{$credentials.serverKey}}', password: '' } },
+    });
     const serverKey = new MidtransApi().properties.find((p) => p.name === 'serverKey');
     expect(serverKey?.typeOptions?.password).toBe(true);
   });

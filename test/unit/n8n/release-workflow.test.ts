@@ -10,7 +10,10 @@ import { join, resolve } from 'node:path';
 const root = resolve(__dirname, '../../..');
 const workflow = readFileSync(join(root, '.github/workflows/release.yml'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(root, 'n8n-node/package.json'), 'utf8')) as {
-  homepage: string; bugs: { url: string }; repository: { url: string; directory: string }; author: { name: string; email: string };
+  homepage: string;
+  bugs: { url: string };
+  repository: { url: string; directory: string };
+  author: { name: string; email: string };
 };
 
 /** The `run:` commands in order (single lines and the lines of `run: |` blocks). */
@@ -20,9 +23,13 @@ function runLines(): string[] {
   for (let i = 0; i < lines.length; i++) {
     const m = /^(\s*)(?:- )?run: (.*)$/.exec(lines[i]);
     if (!m) continue;
-    if (m[2].trim() !== '|') { out.push(m[2].trim()); continue; }
+    if (m[2].trim() !== '|') {
+      out.push(m[2].trim());
+      continue;
+    }
     const indent = m[1].length;
-    for (i++; i < lines.length && (lines[i].trim() === '' || lines[i].search(/\S/) > indent); i++) if (lines[i].trim()) out.push(lines[i].trim());
+    for (i++; i < lines.length && (lines[i].trim() === '' || lines[i].search(/\S/) > indent); i++)
+      if (lines[i].trim()) out.push(lines[i].trim());
     i--;
   }
   return out;

@@ -12,9 +12,24 @@ import { join, resolve } from 'node:path';
 const pkgDir = resolve(__dirname, '../../../n8n-node');
 const ESLINT = resolve(__dirname, '../../../node_modules/eslint/bin/eslint.js');
 
-interface Finding { file: string; line: number; severity: 'error' | 'warning'; rule: string; message: string }
-interface Leg { leg: 'sources' | 'tarball'; passed: boolean; files: string[]; findings: Finding[] }
-interface Report { passed: boolean; legs: Leg[]; tarballFiles: string[] }
+interface Finding {
+  file: string;
+  line: number;
+  severity: 'error' | 'warning';
+  rule: string;
+  message: string;
+}
+interface Leg {
+  leg: 'sources' | 'tarball';
+  passed: boolean;
+  files: string[];
+  findings: Finding[];
+}
+interface Report {
+  passed: boolean;
+  legs: Leg[];
+  tarballFiles: string[];
+}
 
 // eslint-plugin-n8n-nodes-base switches some rules to its own test mode under NODE_ENV=test, which jest sets.
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV'));
@@ -46,19 +61,24 @@ describe("the scanner's two local legs", () => {
   test('both legs pass with no error', () => {
     expect(status).toBe(0);
     expect(report.passed).toBe(true);
-    expect(report.legs.map((l) => [l.leg, l.passed])).toEqual([['sources', true], ['tarball', true]]);
+    expect(report.legs.map((l) => [l.leg, l.passed])).toEqual([
+      ['sources', true],
+      ['tarball', true],
+    ]);
     for (const leg of report.legs) expect(leg.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   test('the sources leg lints the node and credential sources and package.json; the tarball leg the built JavaScript', () => {
     const [sources, tarball] = report.legs;
-    expect(sources.files).toEqual(expect.arrayContaining([
-      'package.json',
-      'credentials/MidtransApi.credentials.ts',
-      'nodes/Midtrans/Midtrans.node.ts',
-      'nodes/Midtrans/resources/paymentLink/create.ts',
-      'nodes/MidtransTrigger/MidtransTrigger.node.ts',
-    ]));
+    expect(sources.files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'credentials/MidtransApi.credentials.ts',
+        'nodes/Midtrans/Midtrans.node.ts',
+        'nodes/Midtrans/resources/paymentLink/create.ts',
+        'nodes/MidtransTrigger/MidtransTrigger.node.ts',
+      ]),
+    );
     expect(tarball.files).toEqual([
       'dist/credentials/MidtransApi.credentials.js',
       'dist/nodes/Midtrans/Midtrans.node.js',
@@ -68,7 +88,7 @@ describe("the scanner's two local legs", () => {
     expect(report.tarballFiles).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
   });
 
-  test("the only warning is the name heuristic on the server key, which is a secret and stays masked", () => {
+  test('the only warning is the name heuristic on the server key, which is a secret and stays masked', () => {
     const warnings = report.legs.flatMap((l) => l.findings);
     expect(warnings.map((w) => [w.file, w.rule])).toEqual([
       ['credentials/MidtransApi.credentials.ts', '@n8n/community-nodes/credential-unnecessary-password'],
@@ -83,14 +103,22 @@ describe("the scanner's two local legs", () => {
       const source = readFileSync(file, 'utf8');
       const planted = source
         .replace("description: 'Total in whole rupiah',", "description: 'Total in whole rupiah. No decimals',")
-        .replace("{ displayName: 'Brand', name: 'brand', type: 'string', default: '' },", "{ displayName: 'Zebra', name: 'brand', type: 'string', default: '' },");
+        .replace(
+          "{ displayName: 'Brand', name: 'brand', type: 'string', default: '' },",
+          "{ displayName: 'Zebra', name: 'brand', type: 'string', default: '' },",
+        );
       expect(planted).not.toBe(source);
       writeFileSync(file, planted);
       const { status: code, report: bad } = scan(dir);
       expect(code).toBe(1);
       expect(bad.legs[0].passed).toBe(false);
       expect(bad.legs[1].passed).toBe(true);
-      expect(bad.legs[0].findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort()).toEqual([
+      expect(
+        bad.legs[0].findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => f.rule)
+          .sort(),
+      ).toEqual([
         'n8n-nodes-base/node-param-description-missing-final-period',
         'n8n-nodes-base/node-param-fixed-collection-type-unsorted-items',
       ]);
@@ -106,7 +134,10 @@ describe("the scanner's two local legs", () => {
       const { status: code, report: bad } = scan(dir);
       expect(code).toBe(1);
       expect(bad.legs.map((l) => l.passed)).toEqual([true, false]);
-      const rules = bad.legs[1].findings.filter((f) => f.file === 'dist/nodes/Midtrans/extra.js').map((f) => f.rule).sort();
+      const rules = bad.legs[1].findings
+        .filter((f) => f.file === 'dist/nodes/Midtrans/extra.js')
+        .map((f) => f.rule)
+        .sort();
       expect(rules).toEqual(['@n8n/community-nodes/no-restricted-globals', '@n8n/community-nodes/no-restricted-globals', 'no-console']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -116,7 +147,12 @@ describe("the scanner's two local legs", () => {
 
 describe('npm run lint runs the same rule set', () => {
   const lint = (cwd: string, args: string[]) =>
-    spawnSync(process.execPath, [ESLINT, '--max-warnings', '0', '--format', 'json', ...args], { cwd, encoding: 'utf8', timeout: 120_000, env });
+    spawnSync(process.execPath, [ESLINT, '--max-warnings', '0', '--format', 'json', ...args], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env,
+    });
 
   test('the package lints with no error and no warning', () => {
     const run = lint(pkgDir, ['.']);

@@ -52,7 +52,9 @@ async function waitForCell(orderId: string, text: RegExp) {
 }
 
 test('the menu buttons are exactly the items the add-on registered in onOpen', async () => {
-  const registered = addon.env.ui.menus.flatMap((m) => m.items).filter((e): e is { caption: string; functionName: string } => 'functionName' in e);
+  const registered = addon.env.ui.menus
+    .flatMap((m) => m.items)
+    .filter((e): e is { caption: string; functionName: string } => 'functionName' in e);
   expect(registered.length).toBeGreaterThan(0);
   const buttons = await page.locator('#menu button').evaluateAll((bs) => bs.map((b) => [b.textContent, b.getAttribute('data-fn')]));
   expect(buttons).toEqual(registered.map((e) => [e.caption, e.functionName]));
@@ -152,7 +154,8 @@ test('answering No to the confirmation deactivates nothing', async () => {
 });
 
 test('the API refuses what the page never sends: an unknown function, a missing sheet, a non-JSON post', async () => {
-  const post = (p: string, body: string, type = 'application/json') => fetch(new URL(p, view.url), { method: 'POST', headers: { 'content-type': type }, body });
+  const post = (p: string, body: string, type = 'application/json') =>
+    fetch(new URL(p, view.url), { method: 'POST', headers: { 'content-type': type }, body });
   const notMenu = await post('/api/run', JSON.stringify({ functionName: 'doPost' }));
   expect(notMenu.status).toBe(400);
   expect(((await notMenu.json()) as { error: string }).error).toMatch(/not in the add-on's menu/);
@@ -168,8 +171,22 @@ test('Next day moves the emulated clock, the daily reminder run comes due, and t
     const sheet = addon.env.spreadsheet.getSheetByName('Invoices')!;
     const width = sheet.getLastColumn();
     sheet.getRange(1, width + 1).setValue('Due Date');
-    const header = sheet.getRange(1, 1, 1, width + 1).getValues()[0].map(String);
-    const row = header.map((h) => ({ 'Order ID': 'PLAY-R', Amount: 250000, 'Customer Email': 'budi@example.com', 'Customer Name': 'Budi', 'Due Date': tomorrow } as Record<string, unknown>)[h] ?? '');
+    const header = sheet
+      .getRange(1, 1, 1, width + 1)
+      .getValues()[0]
+      .map(String);
+    const row = header.map(
+      (h) =>
+        (
+          ({
+            'Order ID': 'PLAY-R',
+            Amount: 250000,
+            'Customer Email': 'budi@example.com',
+            'Customer Name': 'Budi',
+            'Due Date': tomorrow,
+          }) as Record<string, unknown>
+        )[h] ?? '',
+    );
     sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
   });
   await clickMenu('Generate payment links');

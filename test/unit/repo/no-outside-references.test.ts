@@ -12,9 +12,14 @@ const ROOT = path.resolve(__dirname, '../../..');
 const SELF = path.relative(ROOT, __filename);
 
 // Names of the notes that lived beside the repository; built from parts so this file doesn't match itself.
-const OUTSIDE_NAMES = ['design', 'interfaces', 'midtrans-payment-link-api', 'apps-script-platform', 'n8n-platform', 'payment-link-via-api'].map(
-  (n) => new RegExp(`(^|[^\\w-])${n.replace(/-/g, '\\-')}\\.md\\b`),
-);
+const OUTSIDE_NAMES = [
+  'design',
+  'interfaces',
+  'midtrans-payment-link-api',
+  'apps-script-platform',
+  'n8n-platform',
+  'payment-link-via-api',
+].map((n) => new RegExp(`(^|[^\\w-])${n.replace(/-/g, '\\-')}\\.md\\b`));
 const ABSOLUTE_NOTES = /(^|[\s("'`])\/work\/|\bshared\/(reference|seeds)\//;
 const REFERENCE_SECTION = new RegExp(['reference', '§'].join(' '));
 // A relative path (../…) written in text; checked by resolving it from the file's folder.
@@ -57,8 +62,7 @@ test('no tracked file refers to a document outside the repository', () => {
 });
 
 test('the check finds each kind of outside reference (so a pass means something)', () => {
-  const probe = (line: string) =>
-    OUTSIDE_NAMES.some((re) => re.test(line)) || ABSOLUTE_NOTES.test(line) || REFERENCE_SECTION.test(line);
+  const probe = (line: string) => OUTSIDE_NAMES.some((re) => re.test(line)) || ABSOLUTE_NOTES.test(line) || REFERENCE_SECTION.test(line);
   expect(probe(`see ${'design'}.md "Status model"`)).toBe(true);
   expect(probe(`see /work/${'briefs'}/x`)).toBe(true);
   expect(probe(`the ${'reference'} §5.3 vectors`)).toBe(true);

@@ -22,7 +22,10 @@ async function fetchTransport(req: HttpRequest): Promise<HttpResponse> {
 }
 
 function client(key = KEY): MidtransClient {
-  return new MidtransClient({ serverKey: key, baseUrl: server.url }, { transport: fetchTransport, sleep: async () => undefined, maxAttempts: 3 });
+  return new MidtransClient(
+    { serverKey: key, baseUrl: server.url },
+    { transport: fetchTransport, sleep: async () => undefined, maxAttempts: 3 },
+  );
 }
 
 async function rejection(p: Promise<unknown>) {
@@ -48,7 +51,9 @@ describe('MidtransClient over HTTP against the simulator', () => {
     expect(await c.getTransactionStatus(pending.order_id)).toMatchObject({ status_code: '201', transaction_status: 'pending' });
     server.simulator.pay('HTTP-1', { status: 'settlement', transaction_id: pending.transaction_id });
     expect(await c.getTransactionStatus(pending.transaction_id)).toMatchObject({ status_code: '200', transaction_status: 'settlement' });
-    expect((await c.getPaymentLink('HTTP-1')).purchases).toEqual([expect.objectContaining({ order_id: pending.order_id, payment_status: 'SETTLEMENT' })]);
+    expect((await c.getPaymentLink('HTTP-1')).purchases).toEqual([
+      expect.objectContaining({ order_id: pending.order_id, payment_status: 'SETTLEMENT' }),
+    ]);
     expect(made.existing).toBe(false);
 
     expect(await c.deletePaymentLink('HTTP-1')).toEqual({ message: 'Payment Link with Order ID HTTP-1 deleted' });
@@ -93,15 +98,28 @@ describe('MidtransClient over HTTP against the simulator', () => {
 
   test('400s: payment_link_id taken, payment_link_id charset, an invented rule message, and invalid JSON over the wire', async () => {
     const c = client();
-    await c.createPaymentLink({ transaction_details: { order_id: 'P1', gross_amount: 1000, payment_link_id: 'payment-112' }, usage_limit: 1 });
-    const taken = await rejection(c.createPaymentLink({ transaction_details: { order_id: 'P2', gross_amount: 1000, payment_link_id: 'payment-112' }, usage_limit: 1 }));
+    await c.createPaymentLink({
+      transaction_details: { order_id: 'P1', gross_amount: 1000, payment_link_id: 'payment-112' },
+      usage_limit: 1,
+    });
+    const taken = await rejection(
+      c.createPaymentLink({ transaction_details: { order_id: 'P2', gross_amount: 1000, payment_link_id: 'payment-112' }, usage_limit: 1 }),
+    );
     expect([taken.httpStatus, taken.messages]).toEqual([400, ["This Payment Link ID 'payment-112' has been taken"]]);
-    const charset = await rejection(c.createPaymentLink({ transaction_details: { order_id: 'P3', gross_amount: 1000, payment_link_id: 'UPPER' }, usage_limit: 1 }));
+    const charset = await rejection(
+      c.createPaymentLink({ transaction_details: { order_id: 'P3', gross_amount: 1000, payment_link_id: 'UPPER' }, usage_limit: 1 }),
+    );
     expect(charset.messages).toEqual(['payment_link_id must only contain alphanumeric characters [a-z, 0-9] and hyphens [-]']);
-    const mismatch = await rejection(c.createPaymentLink({ ...fixedLink('P4'), transaction_details: { order_id: 'P4', gross_amount: 1 } } as never));
+    const mismatch = await rejection(
+      c.createPaymentLink({ ...fixedLink('P4'), transaction_details: { order_id: 'P4', gross_amount: 1 } } as never),
+    );
     expect(mismatch.httpStatus).toBe(400);
     expect(mismatch.messages.join()).toMatch(/gross_amount/);
-    const raw = await fetch(`${server.url}/v1/payment-links`, { method: 'POST', headers: { authorization: basic(KEY), 'content-type': 'application/json' }, body: '{"transaction_details":' });
+    const raw = await fetch(`${server.url}/v1/payment-links`, {
+      method: 'POST',
+      headers: { authorization: basic(KEY), 'content-type': 'application/json' },
+      body: '{"transaction_details":',
+    });
     expect([raw.status, await raw.text()]).toEqual([400, '{"error_messages":["Invalid JSON data provided."]}']);
   });
 

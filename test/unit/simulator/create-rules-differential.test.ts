@@ -18,7 +18,10 @@ import { createRuleProblems, readStartTime } from '../../../tools/simulator/crea
  */
 const FINDINGS: Record<string, { stricter: 'core' | 'simulator'; why: string }> = {
   enabled_payments: { stricter: 'core', why: 'core: an empty list is refused (a harm block); docs: silent' },
-  'enabled_payments[]': { stricter: 'simulator', why: 'simulator: only the published codes; core: warns and lets Midtrans decide (real clients send qris, bank_transfer)' },
+  'enabled_payments[]': {
+    stricter: 'simulator',
+    why: 'simulator: only the published codes; core: warns and lets Midtrans decide (real clients send qris, bank_transfer)',
+  },
 };
 
 const base = () => ({
@@ -44,7 +47,17 @@ const MUTATIONS: [string, fc.Arbitrary<unknown>][] = [
   ['transaction_details.gross_amount', fc.oneof(fc.integer({ min: -5, max: 5 }), anyOf<unknown>(190000, 190001, '190000', 1.5), junk)],
   ['transaction_details.payment_link_id', fc.oneof(anyOf('for-payment-123', 'UPPER', 'with space', long(51).toLowerCase(), ''), junk)],
   ['payment_link_type', anyOf<unknown>('FIXED_AMOUNT', 'DYNAMIC_AMOUNT', 'fixed', 3)],
-  ['dynamic_amount', anyOf<unknown>({ min_amount: 5000, max_amount: 5000, preset_amount: 5000 }, { min_amount: 9, max_amount: 5 }, { preset_amount: 0 }, { max_amount: 0 }, { min_amount: 'x' }, 'x')],
+  [
+    'dynamic_amount',
+    anyOf<unknown>(
+      { min_amount: 5000, max_amount: 5000, preset_amount: 5000 },
+      { min_amount: 9, max_amount: 5 },
+      { preset_amount: 0 },
+      { max_amount: 0 },
+      { min_amount: 'x' },
+      'x',
+    ),
+  ],
   ['usage_limit', fc.oneof(fc.integer({ min: -2, max: 3 }), anyOf<unknown>(1_000_000, 1_000_001, '1'), junk)],
   ['customer_required', anyOf<unknown>(true, false, 'yes')],
   ['title', fc.oneof(anyOf(long(40), long(41), ''), junk)],
@@ -52,13 +65,57 @@ const MUTATIONS: [string, fc.Arbitrary<unknown>][] = [
   ['expiry', anyOf<unknown>(undefined, 'x', {}, { duration: 1, unit: 'hour' })],
   ['expiry.duration', fc.oneof(fc.integer({ min: -1, max: 2 }), junk)],
   ['expiry.unit', anyOf<unknown>('day', 'days', 'hour', 'hours', 'minute', 'minutes', 'second', 'Day', undefined, 5)],
-  ['expiry.start_time', anyOf<unknown>(
-    '2022-04-01 18:00 +0700', '2022-04-01 18:00:30 +0700', '2022-02-30 18:00 +0700', '2024-02-29 00:00 -0000', '2023-02-29 00:00 +0000',
-    '2022-04-01 24:00 +0700', '2022-04-01 18:60 +0700', '2022-04-01 18:00 +1400', '2022-04-01 18:00 +1500', '2022-04-01 18:00 -1800',
-    '2022-04-01 18:00 +1860', '2022-04-01T18:00 +0700', '2022-04-01 18:00', '2022-13-01 18:00 +0700', 20220401, undefined,
-  )],
-  ['enabled_payments', anyOf<unknown>(['gopay'], ['gopay', 'gopay'], [], ['cimb_clicks'], ['paypal'], 'gopay', [3], undefined, ['qris'], ['bank_transfer'], ['mandiri_clickpay'], ['seabank_va', 'saqu_va', 'dana', 'ovo', 'google_pay'])],
-  ['item_details', anyOf<unknown>(undefined, [], 'x', [{ name: 'A', price: 190000, quantity: 1 }], [{ name: 'A', price: 200000, quantity: 1 }, { name: 'Discount', price: -10000, quantity: 1 }])],
+  [
+    'expiry.start_time',
+    anyOf<unknown>(
+      '2022-04-01 18:00 +0700',
+      '2022-04-01 18:00:30 +0700',
+      '2022-02-30 18:00 +0700',
+      '2024-02-29 00:00 -0000',
+      '2023-02-29 00:00 +0000',
+      '2022-04-01 24:00 +0700',
+      '2022-04-01 18:60 +0700',
+      '2022-04-01 18:00 +1400',
+      '2022-04-01 18:00 +1500',
+      '2022-04-01 18:00 -1800',
+      '2022-04-01 18:00 +1860',
+      '2022-04-01T18:00 +0700',
+      '2022-04-01 18:00',
+      '2022-13-01 18:00 +0700',
+      20220401,
+      undefined,
+    ),
+  ],
+  [
+    'enabled_payments',
+    anyOf<unknown>(
+      ['gopay'],
+      ['gopay', 'gopay'],
+      [],
+      ['cimb_clicks'],
+      ['paypal'],
+      'gopay',
+      [3],
+      undefined,
+      ['qris'],
+      ['bank_transfer'],
+      ['mandiri_clickpay'],
+      ['seabank_va', 'saqu_va', 'dana', 'ovo', 'google_pay'],
+    ),
+  ],
+  [
+    'item_details',
+    anyOf<unknown>(
+      undefined,
+      [],
+      'x',
+      [{ name: 'A', price: 190000, quantity: 1 }],
+      [
+        { name: 'A', price: 200000, quantity: 1 },
+        { name: 'Discount', price: -10000, quantity: 1 },
+      ],
+    ),
+  ],
   ['item_details.0.name', fc.oneof(anyOf('Pillow', long(50), long(51), ''), junk)],
   ['item_details.0.id', fc.oneof(anyOf<unknown>('pil-001', long(51), 7, 1001), junk)],
   ['item_details.0.price', fc.oneof(anyOf<unknown>(95000, -95000, 95000.5, '95000'), junk)],
@@ -70,7 +127,10 @@ const MUTATIONS: [string, fc.Arbitrary<unknown>][] = [
   ['customer_details.phone', fc.oneof(anyOf('+62181000000000', '0812-3456', 'call me', long(21).replace(/x/g, '1')), junk)],
   ['customer_details.customer_details_required_fields', anyOf<unknown>(['first_name', 'phone', 'email'], ['last_name'], 'email', [])],
   ['callbacks', anyOf<unknown>(undefined, 'x', {})],
-  ['callbacks.finish', anyOf<unknown>('https://www.google.com?x=1', 'http://localhost:3000/done', 'https://nodot', 'ftp://x.y', 'not a url', 5)],
+  [
+    'callbacks.finish',
+    anyOf<unknown>('https://www.google.com?x=1', 'http://localhost:3000/done', 'https://nodot', 'ftp://x.y', 'not a url', 5),
+  ],
   ['credit_card', anyOf<unknown>(undefined, 'x', {})],
   ['credit_card.bank', anyOf<unknown>('bca', 'mega', 'BCA', 'hsbc', 1)],
   ['credit_card.type', anyOf<unknown>('authorize', 'authorize_capture', 'capture')],
@@ -95,7 +155,8 @@ function setPath(body: Record<string, unknown>, path: string, value: unknown): v
   else (here as Record<string, unknown>)[last] = value;
 }
 
-const requests = fc.array(fc.oneof(...MUTATIONS.map(([path, values]) => values.map((v) => [path, v] as const))), { minLength: 1, maxLength: 3 })
+const requests = fc
+  .array(fc.oneof(...MUTATIONS.map(([path, values]) => values.map((v) => [path, v] as const))), { minLength: 1, maxLength: 3 })
   .map((edits) => {
     const body = base() as unknown as Record<string, unknown>;
     for (const [path, v] of edits) setPath(body, path, structuredClone(v));
@@ -133,7 +194,8 @@ test('over generated requests the two readings agree on every field, except the 
       const known = FINDINGS[d.path];
       if (known && known.stricter === d.stricter) {
         if (!seen.has(d.path)) seen.set(d.path, body);
-      } else if (!unexplained.has(`${d.path} (${d.stricter} stricter)`)) unexplained.set(`${d.path} (${d.stricter} stricter)`, JSON.stringify(body));
+      } else if (!unexplained.has(`${d.path} (${d.stricter} stricter)`))
+        unexplained.set(`${d.path} (${d.stricter} stricter)`, JSON.stringify(body));
     }
   }
   expect(Object.fromEntries(unexplained)).toEqual({});
@@ -154,22 +216,42 @@ test('the core refuses a request the docs allow only where request-policy.ts nam
 });
 
 test('values real clients send go out with a warning, not a refusal: qris, bank_transfer, a numeric item id', () => {
-  const body = { ...base(), enabled_payments: ['qris', 'bank_transfer', 'mandiri_clickpay'], item_details: [{ id: 7, name: 'Pillow', price: 190000, quantity: 1 }] };
+  const body = {
+    ...base(),
+    enabled_payments: ['qris', 'bank_transfer', 'mandiri_clickpay'],
+    item_details: [{ id: 7, name: 'Pillow', price: 190000, quantity: 1 }],
+  };
   expect(validateCreateRequest(body)).toEqual([]);
-  expect(createRequestWarnings(body).map((w) => w.path)).toEqual(['item_details[0].id', 'enabled_payments[0]', 'enabled_payments[1]', 'enabled_payments[2]']);
+  expect(createRequestWarnings(body).map((w) => w.path)).toEqual([
+    'item_details[0].id',
+    'enabled_payments[0]',
+    'enabled_payments[1]',
+    'enabled_payments[2]',
+  ]);
 });
 
 test('the two start_time readings agree on every documented and malformed shape, zone offsets up to ±18:00 included', () => {
-  const shapes = fc.tuple(
-    fc.integer({ min: 1999, max: 2031 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }),
-    fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.option(fc.integer({ min: 0, max: 61 })),
-    fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 19 }), fc.constantFrom(0, 30, 45, 59, 60),
-  ).map(([y, mo, d, h, mi, s, sign, zh, zm]) => {
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${y}-${p(mo)}-${p(d)} ${p(h)}:${p(mi)}${s === null ? '' : `:${p(s)}`} ${sign}${p(zh)}${p(zm)}`;
-  });
-  fc.assert(fc.property(shapes, (text) => {
-    expect(parseStartTime(text)).toBe(readStartTime(text));
-  }), { numRuns: 3000, seed: 7 });
+  const shapes = fc
+    .tuple(
+      fc.integer({ min: 1999, max: 2031 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 25 }),
+      fc.integer({ min: 0, max: 61 }),
+      fc.option(fc.integer({ min: 0, max: 61 })),
+      fc.constantFrom('+', '-'),
+      fc.integer({ min: 0, max: 19 }),
+      fc.constantFrom(0, 30, 45, 59, 60),
+    )
+    .map(([y, mo, d, h, mi, s, sign, zh, zm]) => {
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${y}-${p(mo)}-${p(d)} ${p(h)}:${p(mi)}${s === null ? '' : `:${p(s)}`} ${sign}${p(zh)}${p(zm)}`;
+    });
+  fc.assert(
+    fc.property(shapes, (text) => {
+      expect(parseStartTime(text)).toBe(readStartTime(text));
+    }),
+    { numRuns: 3000, seed: 7 },
+  );
   expect(parseStartTime('2022-04-01 18:00 +1500')).toBe(Date.UTC(2022, 3, 1, 3, 0));
 });

@@ -50,7 +50,14 @@ describe('faults', () => {
   });
 
   test('scripted faults hit exactly the n-th call of a route', () => {
-    const sim = newSim({ faults: { script: [{ route: 'get', call: 2, fault: 429 }, { route: 'status', call: 1, fault: 500 }] } });
+    const sim = newSim({
+      faults: {
+        script: [
+          { route: 'get', call: 2, fault: 429 },
+          { route: 'status', call: 1, fault: 500 },
+        ],
+      },
+    });
     expect(call(sim, 'GET', '/v1/payment-links/a').status).toBe(404);
     expect(call(sim, 'GET', '/v1/payment-links/a').status).toBe(429);
     expect(call(sim, 'GET', '/v1/payment-links/a').status).toBe(404);

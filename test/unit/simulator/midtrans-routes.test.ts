@@ -36,14 +36,24 @@ describe('POST /v1/payment-links', () => {
 
   test("accepts AUTH's worked example header for its key (U0ItTWlkLXNlcnZlci1hYmMxMjNjZGU0NTY6)", () => {
     const sim = createSimulator({ serverKey: 'SB-Mid-server-abc123cde456', publicBaseUrl: BASE, now: () => T0 });
-    const res = sim.handle({ method: 'POST', path: '/v1/payment-links', headers: { authorization: 'Basic U0ItTWlkLXNlcnZlci1hYmMxMjNjZGU0NTY6' }, body: JSON.stringify(fixedLink('A2')) });
+    const res = sim.handle({
+      method: 'POST',
+      path: '/v1/payment-links',
+      headers: { authorization: 'Basic U0ItTWlkLXNlcnZlci1hYmMxMjNjZGU0NTY6' },
+      body: JSON.stringify(fixedLink('A2')),
+    });
     expect(res.status).toBe(200);
   });
 
   test('a reused order_id answers 409 with the documented message, even with a different payment_link_id', () => {
     const sim = newSim();
     expect(call(sim, 'POST', '/v1/payment-links', fixedLink('order-123')).status).toBe(200);
-    const again = call(sim, 'POST', '/v1/payment-links', fixedLink('order-123', { transaction_details: { order_id: 'order-123', gross_amount: 150000, payment_link_id: 'other-one' } }));
+    const again = call(
+      sim,
+      'POST',
+      '/v1/payment-links',
+      fixedLink('order-123', { transaction_details: { order_id: 'order-123', gross_amount: 150000, payment_link_id: 'other-one' } }),
+    );
     expect(again.status).toBe(409);
     expect(again.body).toBe(JSON.stringify({ error_messages: ["The Order ID 'order-123' has been taken"] }));
   });
@@ -64,7 +74,12 @@ describe('POST /v1/payment-links', () => {
   });
 
   test('an upper-case payment_link_id answers 400 with the documented charset message', () => {
-    const res = call(newSim(), 'POST', '/v1/payment-links', fixedLink('C1', { transaction_details: { order_id: 'C1', gross_amount: 150000, payment_link_id: 'Has-Caps' } }));
+    const res = call(
+      newSim(),
+      'POST',
+      '/v1/payment-links',
+      fixedLink('C1', { transaction_details: { order_id: 'C1', gross_amount: 150000, payment_link_id: 'Has-Caps' } }),
+    );
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ error_messages: ['payment_link_id must only contain alphanumeric characters [a-z, 0-9] and hyphens [-]'] });
   });
@@ -72,7 +87,9 @@ describe('POST /v1/payment-links', () => {
   test('undocumented rules answer 400 with an array of [inferred] invented messages naming the field: gross ≠ Σ items, title > 40, bad order id', () => {
     const sim = newSim();
     const res = call(sim, 'POST', '/v1/payment-links', {
-      ...fixedLink('bad id!'), transaction_details: { order_id: 'bad id!', gross_amount: 1 }, title: 'x'.repeat(41),
+      ...fixedLink('bad id!'),
+      transaction_details: { order_id: 'bad id!', gross_amount: 1 },
+      title: 'x'.repeat(41),
     });
     expect(res.status).toBe(400);
     expect(Array.isArray(res.json.error_messages)).toBe(true);
@@ -115,13 +132,40 @@ describe('GET and DELETE /v1/payment-links/:order_id', () => {
     call(sim, 'POST', '/v1/payment-links', fixedLink('INV.7~a_b'));
     const res = call(sim, 'GET', '/v1/payment-links/001');
     expect(res.status).toBe(200);
-    for (const k of ['id', 'payment_link_url', 'order_id', 'payment_link_type', 'merchant_id', 'payment_link_id', 'enabled_payments', 'usage_limit',
-      'gross_amount', 'credit_card_3d_secure', 'whitelist_bins', 'expiry_start', 'expiry_duration', 'expiry_unit', 'usage', 'item_details',
-      'customer_details', 'purchases']) expect(res.json).toHaveProperty(k);
+    for (const k of [
+      'id',
+      'payment_link_url',
+      'order_id',
+      'payment_link_type',
+      'merchant_id',
+      'payment_link_id',
+      'enabled_payments',
+      'usage_limit',
+      'gross_amount',
+      'credit_card_3d_secure',
+      'whitelist_bins',
+      'expiry_start',
+      'expiry_duration',
+      'expiry_unit',
+      'usage',
+      'item_details',
+      'customer_details',
+      'purchases',
+    ])
+      expect(res.json).toHaveProperty(k);
     expect(res.json).toMatchObject({
-      order_id: '001', payment_link_id: 'for-payment-123', payment_link_url: `${BASE}/payment-links/for-payment-123`,
-      payment_link_type: 'DYNAMIC_AMOUNT', usage_limit: 1, usage: 0, purchases: [], credit_card_3d_secure: true,
-      expiry_start: '2022-04-01 18:00 +0700', expiry_duration: 20, expiry_unit: 'days', enabled_payments: ['credit_card', 'bca_va', 'indomaret'],
+      order_id: '001',
+      payment_link_id: 'for-payment-123',
+      payment_link_url: `${BASE}/payment-links/for-payment-123`,
+      payment_link_type: 'DYNAMIC_AMOUNT',
+      usage_limit: 1,
+      usage: 0,
+      purchases: [],
+      credit_card_3d_secure: true,
+      expiry_start: '2022-04-01 18:00 +0700',
+      expiry_duration: 20,
+      expiry_unit: 'days',
+      enabled_payments: ['credit_card', 'bca_va', 'indomaret'],
     });
     // GET echoes both the internal id and the merchant's item id (§3).
     expect(res.json.item_details[0]).toMatchObject({ name: 'Pillow', item_id: 'pil-001', id: '1' });
@@ -154,7 +198,9 @@ describe('purchases, usage and expiry', () => {
     expect(n.order_id).toMatch(/^INV-7-\d{13}$/);
     expect(n.transaction_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const link = call(sim, 'GET', '/v1/payment-links/INV-7').json;
-    expect(link.purchases).toEqual([expect.objectContaining({ order_id: n.order_id, payment_status: 'PENDING', payment_method: 'BANK_TRANSFER' })]);
+    expect(link.purchases).toEqual([
+      expect.objectContaining({ order_id: n.order_id, payment_status: 'PENDING', payment_method: 'BANK_TRANSFER' }),
+    ]);
     expect(link.usage).toBe(0);
   });
 
@@ -190,7 +236,12 @@ describe('purchases, usage and expiry', () => {
   test('a link past its expiry refuses payments (GET still answers); a start_time in the past counts from then', () => {
     const sim = newSim();
     call(sim, 'POST', '/v1/payment-links', fixedLink('EXP', { expiry: { duration: 1, unit: 'hour' } }));
-    call(sim, 'POST', '/v1/payment-links', fixedLink('OLD', { expiry: { start_time: '2022-04-01 18:00 +0700', duration: 20, unit: 'days' } }));
+    call(
+      sim,
+      'POST',
+      '/v1/payment-links',
+      fixedLink('OLD', { expiry: { start_time: '2022-04-01 18:00 +0700', duration: 20, unit: 'days' } }),
+    );
     expect(call(sim, 'POST', '/_sim/payment-links/OLD/pay', { status: 'pending' }).status).toBe(410);
     sim.advance(3_599_999);
     expect(call(sim, 'POST', '/_sim/payment-links/EXP/pay', { status: 'pending' }).status).toBe(200);
@@ -208,7 +259,9 @@ describe('purchases, usage and expiry', () => {
     call(sim, 'POST', '/v1/payment-links', fixedLink('M1', { enabled_payments: ['bca_va', 'gopay'] }));
     expect(call(sim, 'POST', '/_sim/payment-links/M1/pay', { status: 'settlement', payment_type: 'credit_card' }).status).toBe(400);
     expect(call(sim, 'POST', '/_sim/payment-links/M1/pay', { status: 'capture', payment_type: 'gopay' }).status).toBe(400);
-    expect(call(sim, 'POST', '/_sim/payment-links/M1/pay', { status: 'settlement', payment_type: 'bank_transfer' }).json.va_numbers[0].bank).toBe('bca');
+    expect(
+      call(sim, 'POST', '/_sim/payment-links/M1/pay', { status: 'settlement', payment_type: 'bank_transfer' }).json.va_numbers[0].bank,
+    ).toBe('bca');
   });
 });
 
@@ -241,7 +294,12 @@ describe('GET /v2/:id/status', () => {
     const sim = paidSim();
     const p = sim.pay('ST', { status: 'pending', payment_type: 'bca_va' });
     const byOrder = call(sim, 'GET', `/v2/${p.order_id}/status`);
-    expect(byOrder.json).toMatchObject({ status_code: '201', transaction_status: 'pending', status_message: 'Success, transaction is found', order_id: p.order_id });
+    expect(byOrder.json).toMatchObject({
+      status_code: '201',
+      transaction_status: 'pending',
+      status_message: 'Success, transaction is found',
+      order_id: p.order_id,
+    });
     expect(call(sim, 'GET', `/v2/${p.transaction_id}/status`).json.transaction_status).toBe('pending');
     const e = sim.pay('ST', { status: 'expire', transaction_id: p.transaction_id });
     expect(e.status_code).toBe('202');
@@ -263,7 +321,9 @@ describe('GET /v2/:id/status', () => {
 describe('control routes', () => {
   test('notification URL, pay, clock and reset work through handle()', () => {
     const sim = newSim();
-    expect(call(sim, 'POST', '/_sim/notification-url', { url: 'http://127.0.0.1:9/hook' }).json).toEqual({ url: 'http://127.0.0.1:9/hook' });
+    expect(call(sim, 'POST', '/_sim/notification-url', { url: 'http://127.0.0.1:9/hook' }).json).toEqual({
+      url: 'http://127.0.0.1:9/hook',
+    });
     const seen: unknown[] = [];
     sim.onNotification((n) => seen.push(n));
     call(sim, 'POST', '/v1/payment-links', fixedLink('CT'));
@@ -312,8 +372,12 @@ describe('notification override headers', () => {
     sim.onNotification((n) => seen.push(n.url));
     call(sim, 'POST', '/_sim/notification-url', { url: 'http://127.0.0.1:9/configured' });
     const res = sim.handle({
-      method: 'POST', path: '/v1/payment-links',
-      headers: { authorization: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`, 'x-override-notification': 'http://127.0.0.1:9/override' },
+      method: 'POST',
+      path: '/v1/payment-links',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`,
+        'x-override-notification': 'http://127.0.0.1:9/override',
+      },
       body: JSON.stringify(fixedLink('OV')),
     });
     expect(res.status).toBe(200);

@@ -8,8 +8,24 @@ import { interpretNotification, verifyNotification } from '../../../core/src';
 import type { NotificationBody, Simulator } from '../../../tools/simulator';
 import { KEY, T0, call, fixedLink, newSim, referenceSignature } from './sim-helpers';
 
-const ALL_METHODS = ['credit_card', 'echannel', 'permata_va', 'bca_va', 'bni_va', 'bri_va', 'cimb_va', 'danamon_va', 'bsi_va', 'gopay',
-  'shopeepay', 'other_qris', 'alfamart', 'indomaret', 'akulaku', 'kredivo'];
+const ALL_METHODS = [
+  'credit_card',
+  'echannel',
+  'permata_va',
+  'bca_va',
+  'bni_va',
+  'bri_va',
+  'cimb_va',
+  'danamon_va',
+  'bsi_va',
+  'gopay',
+  'shopeepay',
+  'other_qris',
+  'alfamart',
+  'indomaret',
+  'akulaku',
+  'kredivo',
+];
 
 function simWithLink(extra: Record<string, unknown> = {}): { sim: Simulator; seen: NotificationBody[] } {
   const sim = newSim();
@@ -50,7 +66,13 @@ describe('notification bodies', () => {
       // The core's verifier agrees, and the body is something the core can interpret.
       expect(verifyNotification(n, KEY, (s) => createHash('sha512').update(s).digest('hex'))).toBe(true);
       expect(interpretNotification(n).ok).toBe(true);
-      expect(n).toMatchObject({ status_message: 'midtrans payment notification', currency: 'IDR', custom_field1: 'cf1', custom_field2: 'cf2', custom_field3: 'cf3' });
+      expect(n).toMatchObject({
+        status_message: 'midtrans payment notification',
+        currency: 'IDR',
+        custom_field1: 'cf1',
+        custom_field2: 'cf2',
+        custom_field3: 'cf3',
+      });
       expect(n.transaction_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
       expect(n.order_id).toMatch(/^NB-\d{13}$/);
     }
@@ -76,21 +98,40 @@ describe('notification bodies', () => {
       codes.set(k, (codes.get(k) ?? new Set()).add(n.status_code));
     }
     expect(Object.fromEntries([...codes].map(([k, v]) => [k, [...v]]))).toEqual({
-      'pending/accept': ['201'], 'capture/accept': ['200'], 'settlement/accept': ['200'], 'partial_refund/accept': ['200'], 'refund/accept': ['200'],
-      'expire/accept': ['202'], 'cancel/accept': ['202'], 'deny/accept': ['202'], 'capture/challenge': ['201'],
+      'pending/accept': ['201'],
+      'capture/accept': ['200'],
+      'settlement/accept': ['200'],
+      'partial_refund/accept': ['200'],
+      'refund/accept': ['200'],
+      'expire/accept': ['202'],
+      'cancel/accept': ['202'],
+      'deny/accept': ['202'],
+      'capture/challenge': ['201'],
     });
   });
 
   test('fields per payment type follow the reference samples and NOTIF field list', () => {
     const { sim } = simWithLink({ bca_va: { va_number: '12345678901' }, credit_card: { secure: true, bank: 'bni' } });
     const pay = (m: string) => sim.pay('NB', { status: 'pending', payment_type: m });
-    expect(pay('bca_va')).toMatchObject({ payment_type: 'bank_transfer', va_numbers: [{ va_number: '12345678901', bank: 'bca' }], payment_amounts: [], fraud_status: 'accept' });
+    expect(pay('bca_va')).toMatchObject({
+      payment_type: 'bank_transfer',
+      va_numbers: [{ va_number: '12345678901', bank: 'bca' }],
+      payment_amounts: [],
+      fraud_status: 'accept',
+    });
     expect(pay('bni_va').va_numbers[0].bank).toBe('bni');
     expect(pay('permata_va')).toMatchObject({ payment_type: 'bank_transfer', permata_va_number: expect.stringMatching(/^\d+$/) });
     expect(pay('echannel')).toMatchObject({ payment_type: 'echannel', bill_key: expect.stringMatching(/^\d+$/), biller_code: '70012' });
     expect(sim.pay('NB', { status: 'capture', payment_type: 'credit_card' })).toMatchObject({
-      payment_type: 'credit_card', masked_card: '48111111-1114', bank: 'bni', card_type: 'credit', fraud_status: 'accept', eci: '05',
-      channel_response_code: '00', channel_response_message: 'Approved', approval_code: expect.stringMatching(/^\d+$/),
+      payment_type: 'credit_card',
+      masked_card: '48111111-1114',
+      bank: 'bni',
+      card_type: 'credit',
+      fraud_status: 'accept',
+      eci: '05',
+      channel_response_code: '00',
+      channel_response_message: 'Approved',
+      approval_code: expect.stringMatching(/^\d+$/),
     });
     expect(pay('gopay')).toMatchObject({ payment_type: 'gopay' });
     expect(pay('shopeepay')).toMatchObject({ payment_type: 'shopeepay' });
@@ -131,7 +172,12 @@ describe('notification bodies', () => {
 
   test('a DYNAMIC_AMOUNT link is paid with the amount chosen within its bounds', () => {
     const sim = newSim();
-    call(sim, 'POST', '/v1/payment-links', { transaction_details: { order_id: 'DYN' }, payment_link_type: 'DYNAMIC_AMOUNT', dynamic_amount: { min_amount: 5000, max_amount: 100000, preset_amount: 20000 }, usage_limit: 3 });
+    call(sim, 'POST', '/v1/payment-links', {
+      transaction_details: { order_id: 'DYN' },
+      payment_link_type: 'DYNAMIC_AMOUNT',
+      dynamic_amount: { min_amount: 5000, max_amount: 100000, preset_amount: 20000 },
+      usage_limit: 3,
+    });
     expect(sim.pay('DYN', { status: 'settlement' }).gross_amount).toBe('20000.00');
     expect(sim.pay('DYN', { status: 'settlement', amount: 7500 }).gross_amount).toBe('7500.00');
     expect(call(sim, 'POST', '/_sim/payment-links/DYN/pay', { status: 'settlement', amount: 100001 }).status).toBe(400);

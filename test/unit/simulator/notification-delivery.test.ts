@@ -26,7 +26,9 @@ afterAll(async () => {
 
 async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${server.url}${path}`, {
-    method, headers: { authorization: basic(KEY), 'content-type': 'application/json', accept: 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { authorization: basic(KEY), 'content-type': 'application/json', accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
@@ -58,7 +60,18 @@ describe('notification delivery', () => {
   });
 
   test.each([
-    [201, 1], [204, 1], [500, 2], [503, 5], [400, 3], [404, 3], [301, 1], [302, 1], [303, 1], [418, 6], [502, 6], [429, 6],
+    [201, 1],
+    [204, 1],
+    [500, 2],
+    [503, 5],
+    [400, 3],
+    [404, 3],
+    [301, 1],
+    [302, 1],
+    [303, 1],
+    [418, 6],
+    [502, 6],
+    [429, 6],
   ])('a %i reply leads to %i attempts in all', async (code, total) => {
     const { got, attempts } = await deliverTo(`/code/${code}`);
     expect(got).toHaveLength(total);
@@ -72,7 +85,11 @@ describe('notification delivery', () => {
     const { got, attempts } = await deliverTo('/redirect/307/redirect/308/code/200');
     expect(got.map((r) => r.path)).toEqual(['/redirect/307/redirect/308/code/200', '/redirect/308/code/200', '/code/200']);
     expect(new Set(got.map((r) => r.body)).size).toBe(1);
-    expect(attempts.map((a: any) => [a.attempt, a.redirect, a.responseStatus])).toEqual([[1, 0, 307], [1, 1, 308], [1, 2, 200]]);
+    expect(attempts.map((a: any) => [a.attempt, a.redirect, a.responseStatus])).toEqual([
+      [1, 0, 307],
+      [1, 1, 308],
+      [1, 2, 200],
+    ]);
     const toFailure = await deliverTo('/redirect/307/code/500');
     expect(toFailure.got.map((r) => r.path)).toEqual(['/redirect/307/code/500', '/code/500', '/redirect/307/code/500', '/code/500']);
   });

@@ -38,7 +38,12 @@ async function createLink(orderId: string, extra: Record<string, unknown> = {}):
       title: 'Concert ticket',
       item_details: [{ id: 'tix', name: 'Ticket', price: 95000, quantity: 2 }],
       customer_required: true,
-      customer_details: { first_name: 'Siti', email: 'siti@example.com', phone: '+628123456789', customer_details_required_fields: ['first_name', 'email'] },
+      customer_details: {
+        first_name: 'Siti',
+        email: 'siti@example.com',
+        phone: '+628123456789',
+        customer_details_required_fields: ['first_name', 'email'],
+      },
       enabled_payments: ['bca_va', 'credit_card', 'gopay'],
       callbacks: { finish: 'https://merchant.example/thanks?ref=1' },
       usage_limit: 1,
@@ -56,7 +61,11 @@ async function notificationsFor(orderPrefix: string) {
 
 describe('payment page', () => {
   beforeAll(async () => {
-    await fetch(`${server.url}/_sim/notification-url`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${receiver.url}/hook` }) });
+    await fetch(`${server.url}/_sim/notification-url`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `${receiver.url}/hook` }),
+    });
   });
 
   test('shows title, amount, items, required customer fields and enabled methods; "Pay now" with BCA VA settles and notifies pending then settlement', async () => {
@@ -70,7 +79,9 @@ describe('payment page', () => {
     expect(await page.inputValue('#customer-first_name')).toBe('Siti');
     expect(await page.getAttribute('#customer-first_name', 'required')).not.toBeNull();
     expect(await page.getAttribute('#customer-phone', 'required')).toBeNull();
-    expect(await page.locator('input[name=method]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value))).toEqual(['bca_va', 'credit_card', 'gopay']);
+    expect(
+      await page.locator('input[name=method]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value)),
+    ).toEqual(['bca_va', 'credit_card', 'gopay']);
     await page.screenshot({ path: path.join(ARTIFACTS, 'simulator-payment-page.png'), fullPage: true });
 
     await page.check('input[name=method][value=bca_va]');
@@ -79,11 +90,16 @@ describe('payment page', () => {
     expect(await page.textContent('#result-status')).toBe('settlement');
     expect(await page.textContent('#result-notifications')).toBe('pending → settlement');
     // [inferred] the finish URL gets order_id, status_code and transaction_status appended, as Snap does.
-    expect(await page.getAttribute('#finish', 'href')).toMatch(/^https:\/\/merchant\.example\/thanks\?ref=1&order_id=PAGE-1-\d{13}&status_code=200&transaction_status=settlement$/);
+    expect(await page.getAttribute('#finish', 'href')).toMatch(
+      /^https:\/\/merchant\.example\/thanks\?ref=1&order_id=PAGE-1-\d{13}&status_code=200&transaction_status=settlement$/,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'simulator-payment-result.png'), fullPage: true });
 
     const got = await notificationsFor('PAGE-1');
-    expect(got.map((n) => [n.transaction_status, n.status_code, n.payment_type])).toEqual([['pending', '201', 'bank_transfer'], ['settlement', '200', 'bank_transfer']]);
+    expect(got.map((n) => [n.transaction_status, n.status_code, n.payment_type])).toEqual([
+      ['pending', '201', 'bank_transfer'],
+      ['settlement', '200', 'bank_transfer'],
+    ]);
     for (const n of got) expect(n.signature_key).toBe(referenceSignature(n));
 
     // Used up now: the page says so.
@@ -121,7 +137,12 @@ describe('payment page', () => {
   }, 30_000);
 
   test('a DYNAMIC_AMOUNT link asks for the amount within its bounds', async () => {
-    const url = await createLink('PAGE-4', { transaction_details: { order_id: 'PAGE-4' }, payment_link_type: 'DYNAMIC_AMOUNT', dynamic_amount: { min_amount: 5000, max_amount: 50000, preset_amount: 25000 }, item_details: undefined });
+    const url = await createLink('PAGE-4', {
+      transaction_details: { order_id: 'PAGE-4' },
+      payment_link_type: 'DYNAMIC_AMOUNT',
+      dynamic_amount: { min_amount: 5000, max_amount: 50000, preset_amount: 25000 },
+      item_details: undefined,
+    });
     const page = await (browser as Browser).newPage();
     await page.goto(url);
     expect(await page.inputValue('#amount')).toBe('25000');
@@ -134,10 +155,16 @@ describe('payment page', () => {
 
   test('the server refuses a form without a required customer field (400) and pays nothing', async () => {
     const url = await createLink('PAGE-5');
-    const res = await fetch(`${url}/pay`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'choice=pay&method=bca_va&first_name=&email=a%40b.co' });
+    const res = await fetch(`${url}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'choice=pay&method=bca_va&first_name=&email=a%40b.co',
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('first_name is required');
-    const link = await (await fetch(`${server.url}/v1/payment-links/PAGE-5`, { headers: { authorization: basic(KEY) } })).json() as { purchases: unknown[] };
+    const link = (await (await fetch(`${server.url}/v1/payment-links/PAGE-5`, { headers: { authorization: basic(KEY) } })).json()) as {
+      purchases: unknown[];
+    };
     expect(link.purchases).toEqual([]);
   });
 

@@ -63,7 +63,9 @@ test('Retry-After: a fixed number, a seeded draw from a range, on a seeded share
 
   const answers = (seed: number) => {
     const sim = simAt({ t: T0 }, { rateLimit: { maxConcurrent: 1, retryAfterSeconds: { min: 1, max: 9 }, retryAfterRate: 0.5 } }, seed);
-    const got = burst(sim, 'G', 200).slice(1).map((r) => r.headers['retry-after'] ?? '-');
+    const got = burst(sim, 'G', 200)
+      .slice(1)
+      .map((r) => r.headers['retry-after'] ?? '-');
     return { got, stats: sim.stats() };
   };
   const a = answers(3);

@@ -26,22 +26,44 @@ test('the sandbox script is the documented command, run by tsx from tools/', () 
 
 test('starts, prints URL, key and a curl guide to the control API, serves with that key, and stops when npm alone gets SIGINT', async () => {
   // Its own process group, so that whatever a failed run leaves behind is stopped after the test.
-  const child = spawn('npm', ['run', 'sandbox', '--', '--port', '0', '--server-key', 'SB-Mid-server-cliTest', '--time-scale', '0.001', '--seed', '5'], { cwd: ROOT, detached: true });
+  const child = spawn(
+    'npm',
+    ['run', 'sandbox', '--', '--port', '0', '--server-key', 'SB-Mid-server-cliTest', '--time-scale', '0.001', '--seed', '5'],
+    { cwd: ROOT, detached: true },
+  );
   group = child.pid;
   let out = '';
-  child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-  child.stderr.on('data', (c: Buffer) => { out += c.toString(); });
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000);
     child.stdout.on('data', () => {
       const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m && out.includes('_sim/reset')) { clearTimeout(t); resolve(m[1]); }
+      if (m && out.includes('_sim/reset')) {
+        clearTimeout(t);
+        resolve(m[1]);
+      }
     });
   });
   expect(out).toContain('Server key:    SB-Mid-server-cliTest');
-  for (const route of ['/v1/payment-links', '/_sim/notification-url', '/_sim/payment-links/INV-1/pay', '/_sim/notifications', '/_sim/clock/advance']) expect(out).toContain(`${url}${route}`);
+  for (const route of [
+    '/v1/payment-links',
+    '/_sim/notification-url',
+    '/_sim/payment-links/INV-1/pay',
+    '/_sim/notifications',
+    '/_sim/clock/advance',
+  ])
+    expect(out).toContain(`${url}${route}`);
   expect(out).toContain("curl -s -u 'SB-Mid-server-cliTest:'");
-  const res = await fetch(`${url}/v1/payment-links`, { method: 'POST', headers: { authorization: basic('SB-Mid-server-cliTest'), 'content-type': 'application/json' }, body: JSON.stringify(fixedLink('CLI-1')) });
+  const res = await fetch(`${url}/v1/payment-links`, {
+    method: 'POST',
+    headers: { authorization: basic('SB-Mid-server-cliTest'), 'content-type': 'application/json' },
+    body: JSON.stringify(fixedLink('CLI-1')),
+  });
   expect(res.status).toBe(200);
   await new Promise((r) => setTimeout(r, 50));
   expect(out).toMatch(/POST \/v1\/payment-links -> 200/);

@@ -17,7 +17,12 @@ export const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('
 export function call(sim: Simulator, method: string, path: string, body?: unknown, key: string | null = KEY): SimResponse & { json: any } {
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
   if (key !== null) headers.authorization = basic(key);
-  const res = sim.handle({ method, path, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = sim.handle({
+    method,
+    path,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
   let parsed: unknown;
   try {
     parsed = JSON.parse(res.body);

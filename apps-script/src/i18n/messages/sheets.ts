@@ -130,7 +130,8 @@ export const sheets = messages({
     'headerNote.customerPhone': 'Opsional. 08…, +62… atau 62…; disimpan sesuai ketikan (angka 0 di depan tetap ada).',
     'headerNote.expiry': 'Opsional, mis. "7 hari", "24 jam", "30 menit".',
     'headerNote.usageLimit': 'Opsional. Berapa kali tautan dapat dibayar (tiket); {default} jika kosong.',
-    'headerNote.paymentMethods': 'Opsional, pisahkan dengan koma, mis. "qris, bca_va, gopay". Semua metode aktif jika kosong. Kode: {codes}.',
+    'headerNote.paymentMethods':
+      'Opsional, pisahkan dengan koma, mis. "qris, bca_va, gopay". Semua metode aktif jika kosong. Kode: {codes}.',
     'headerNote.paymentLink': 'Diisi oleh Midtrans ▸ Buat tautan pembayaran.',
     'headerNote.status': 'Diisi oleh add-on: {words}.',
     'headerNote.paidAt': 'Diisi oleh add-on: waktu pembayaran pertama lunas (WIB, GMT+7).',

@@ -29,7 +29,8 @@ export const status = messages({
     'note.usageLimitReached': 'usage limit reached',
     'note.linkDeactivated': 'link deactivated',
     'note.linkExpired': 'link expired',
-    'note.unlistedSettlement': "Midtrans reports this link's last payment as settled, but its payment list does not show it yet; Refresh again to record it",
+    'note.unlistedSettlement':
+      "Midtrans reports this link's last payment as settled, but its payment list does not show it yet; Refresh again to record it",
   },
   id: {
     'status.Queued': 'Dalam antrean',
@@ -55,6 +56,7 @@ export const status = messages({
     'note.usageLimitReached': 'batas penggunaan tercapai',
     'note.linkDeactivated': 'tautan dinonaktifkan',
     'note.linkExpired': 'tautan kedaluwarsa',
-    'note.unlistedSettlement': 'Midtrans mencatat pembayaran terakhir tautan ini lunas, tetapi daftar pembayarannya belum menampilkannya; Refresh lagi untuk mencatatnya',
+    'note.unlistedSettlement':
+      'Midtrans mencatat pembayaran terakhir tautan ini lunas, tetapi daftar pembayarannya belum menampilkannya; Refresh lagi untuk mencatatnya',
   },
 });

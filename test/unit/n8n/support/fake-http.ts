@@ -47,8 +47,7 @@ export function fakeHttpRequestWithAuthentication(credentials: ICredentialDataDe
     });
     const text = await response.text();
     const ignore = options.ignoreHttpStatusErrors;
-    const ignored =
-      ignore === true || (typeof ignore === 'object' && ignore !== null && !ignore.except.includes(response.status));
+    const ignored = ignore === true || (typeof ignore === 'object' && ignore !== null && !ignore.except.includes(response.status));
     if (response.status >= 400 && !ignored) throw new HttpStatusError({ status: response.status, body: text });
     let body: unknown = text;
     if (options.encoding !== 'text' && options.json !== false) {

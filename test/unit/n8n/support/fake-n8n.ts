@@ -5,8 +5,16 @@
  * come from n8n-workflow itself.
  */
 import type {
-  ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties,
-  INodeTypeDescription, IPairedItemData, IWebhookFunctions, IWebhookResponseData,
+  ICredentialDataDecryptedObject,
+  IDataObject,
+  IExecuteFunctions,
+  INode,
+  INodeExecutionData,
+  INodeProperties,
+  INodeTypeDescription,
+  IPairedItemData,
+  IWebhookFunctions,
+  IWebhookResponseData,
 } from 'n8n-workflow';
 import { fakeHttpRequestWithAuthentication, type HttpLog } from './fake-http';
 
@@ -70,7 +78,10 @@ export function fakeExecuteFunctions(o: ExecuteOptions): { context: IExecuteFunc
     continueOnFail: () => o.continueOnFail === true,
     getCredentials: (async () => o.credentials) as IExecuteFunctions['getCredentials'],
     helpers: {
-      httpRequestWithAuthentication: fakeHttpRequestWithAuthentication(o.credentials, http) as IExecuteFunctions['helpers']['httpRequestWithAuthentication'],
+      httpRequestWithAuthentication: fakeHttpRequestWithAuthentication(
+        o.credentials,
+        http,
+      ) as IExecuteFunctions['helpers']['httpRequestWithAuthentication'],
       returnJsonArray: (json: IDataObject | IDataObject[]) => (Array.isArray(json) ? json : [json]).map((j) => ({ json: j })),
       constructExecutionMetaData: (data: INodeExecutionData[], { itemData }: { itemData: IPairedItemData | IPairedItemData[] }) =>
         data.map((d) => ({ ...d, pairedItem: itemData })),
@@ -125,13 +136,20 @@ export async function deliver(
     helpers: Pick<IWebhookFunctions['helpers'], 'httpRequestWithAuthentication' | 'returnJsonArray'>;
   } = {
     getBodyData: () => request.body ?? {},
-    getRequestObject: () => ({ body: request.body ?? {}, rawBody: request.rawBody === undefined ? undefined : Buffer.from(request.rawBody) }),
+    getRequestObject: () => ({
+      body: request.body ?? {},
+      rawBody: request.rawBody === undefined ? undefined : Buffer.from(request.rawBody),
+    }),
     getResponseObject: () => response,
-    getNodeParameter: ((name: string, fallback?: unknown) => parameterReader(o.description, params)(name, fallback)) as IWebhookFunctions['getNodeParameter'],
+    getNodeParameter: ((name: string, fallback?: unknown) =>
+      parameterReader(o.description, params)(name, fallback)) as IWebhookFunctions['getNodeParameter'],
     getNode: () => nodeOf(o.description),
     getCredentials: (async () => o.credentials) as IWebhookFunctions['getCredentials'],
     helpers: {
-      httpRequestWithAuthentication: fakeHttpRequestWithAuthentication(o.credentials, http) as IWebhookFunctions['helpers']['httpRequestWithAuthentication'],
+      httpRequestWithAuthentication: fakeHttpRequestWithAuthentication(
+        o.credentials,
+        http,
+      ) as IWebhookFunctions['helpers']['httpRequestWithAuthentication'],
       returnJsonArray: (json: IDataObject | IDataObject[]) => (Array.isArray(json) ? json : [json]).map((j) => ({ json: j })),
     },
   };

@@ -9,7 +9,11 @@ export interface NodeRun {
 }
 
 /** Runs the Midtrans action node once over `items` (one parameter set per input item). */
-export async function runMidtrans(credentials: ICredentialDataDecryptedObject, items: IDataObject[], continueOnFail = false): Promise<NodeRun> {
+export async function runMidtrans(
+  credentials: ICredentialDataDecryptedObject,
+  items: IDataObject[],
+  continueOnFail = false,
+): Promise<NodeRun> {
   const node = new Midtrans();
   const { context, http } = fakeExecuteFunctions({ description: node.description, credentials, items, continueOnFail });
   try {

@@ -580,7 +580,10 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 	const startTime = optionalText(extra.expiryStartTime);
 	if (duration !== 0 || startTime !== undefined) {
 		// 0 is the field left empty: a start time alone leaves the required duration missing (named as such).
-		invoice.expiry = { duration: (duration === 0 ? undefined : duration) as number, unit: ctx.getNodeParameter('expiryUnit', i, 'days') as ExpiryUnit };
+		invoice.expiry = {
+			duration: (duration === 0 ? undefined : duration) as number,
+			unit: ctx.getNodeParameter('expiryUnit', i, 'days') as ExpiryUnit,
+		};
 		if (startTime !== undefined) invoice.expiry.startTime = startTime;
 	}
 
@@ -596,8 +599,12 @@ export function invoiceFromParameters(ctx: IExecuteFunctions, i: number): Invoic
 
 	// custom_field1 carries the link's own order ID unless the user fills it: the documented way back from a
 	// payment to its link (docs/midtrans-contract.md §5.6), and the Trigger's evidence (core link-claim.ts).
-	const customFields = [optionalText(extra.customField1) ?? (invoice.orderId || undefined), ...[extra.customField2, extra.customField3].map(optionalText)];
-	if (customFields.some((v) => v !== undefined)) invoice.customFields = customFields as [string?, string?, string?];
+	const customFields = [
+		optionalText(extra.customField1) ?? (invoice.orderId || undefined),
+		...[extra.customField2, extra.customField3].map(optionalText),
+	];
+	if (customFields.some((v) => v !== undefined))
+		invoice.customFields = customFields as [string?, string?, string?];
 	const finishUrl = optionalText(extra.finishUrl);
 	if (finishUrl !== undefined) invoice.finishUrl = finishUrl;
 
@@ -711,7 +718,10 @@ const secureRandom = (n: number): Uint8Array => new Uint8Array(randomBytes(n));
 /** Builds and validates the request in the core first: a bad field fails here, before any HTTP call. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const amountType = this.getNodeParameter('amountType', itemIndex, 'fixed') as string;
-	const { request, problems, warnings } = buildInvoiceRequest(invoiceFromParameters(this, itemIndex), secureRandom);
+	const { request, problems, warnings } = buildInvoiceRequest(
+		invoiceFromParameters(this, itemIndex),
+		secureRandom,
+	);
 	if (problems.length) {
 		// With line items the total is derived from them, so a problem with an item is the cause to show first.
 		const ordered =
@@ -737,6 +747,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		existing: created.existing,
 		whatsapp_url: chat?.ok ? chat.url : null,
 		// Rules we inferred never block (the core's request policy): what they found is said here, and the link was created.
-		...(warnings.length ? { warnings: warnings.map((w) => `${fieldNameOf(w.path, amountType)} ${w.tail}`) } : {}),
+		...(warnings.length
+			? { warnings: warnings.map((w) => `${fieldNameOf(w.path, amountType)} ${w.tail}`) }
+			: {}),
 	};
 }

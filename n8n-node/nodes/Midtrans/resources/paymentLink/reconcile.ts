@@ -91,7 +91,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	return result.changes.map((change) => ({
 		// The purchases asked about are the ones Midtrans's GET of this link lists: that is the evidence.
-		...withInterpretation(change.body as IDataObject, change.interpretation, { linkOrderId: orderId, source: 'payment_link', candidate: orderId }),
+		...withInterpretation(change.body as IDataObject, change.interpretation, {
+			linkOrderId: orderId,
+			source: 'payment_link',
+			candidate: orderId,
+		}),
 		reconciled: true,
 		order_done: result.done,
 	}));
