@@ -13,7 +13,6 @@ export * from './unsigned-fields';
 export * from './interpret-notification';
 export * from './link-claim';
 export * from './amount-breakdown';
-export { UNLISTED_SETTLEMENT_NOTE } from './last-snap-status';
 export * from './purchase-record';
 export * from './status-confirmation';
 export * from './notification-decision';
