@@ -174,7 +174,8 @@ function editedReplays(ordered: Record<string, unknown>[], seed: number): Edited
 /**
  * A shop's own Snap orders on the same Midtrans account (one notification URL per account): genuine,
  * signed, and of a link that is in no row of this sheet. Each must be answered `no-row` and written
- * nowhere.
+ * nowhere. On odd seeds the link carries its order id in custom_field1, as n8n's Create sets it: its
+ * pending payment is then claimed for that link from the body, and only the missing row stops it.
  */
 function shopOrders(s: Scenario, seed: number): string[] {
   const sim = s.generator.sim;
@@ -184,7 +185,11 @@ function shopOrders(s: Scenario, seed: number): string[] {
     method: 'POST',
     path: '/v1/payment-links',
     headers: { authorization: auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: 42_000 }, usage_limit: 2 }),
+    body: JSON.stringify({
+      transaction_details: { order_id: orderId, gross_amount: 42_000 },
+      usage_limit: 2,
+      ...(seed % 2 ? { custom_field1: orderId } : {}),
+    }),
   });
   expect(res.status).toBe(200);
   const pending = sim.pay(orderId, { status: 'pending', payment_type: 'bank_transfer' });
