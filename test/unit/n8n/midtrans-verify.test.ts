@@ -168,3 +168,27 @@ describe('Verify and the Trigger (default options) decide alike: same HTTP statu
     else expect([reason, message, Object.keys(item)]).toEqual([expect.any(String), expect.any(String), []]);
   });
 });
+
+test("a shop's own Snap order ORDER-26-1765990547301 is verified but not claimed for link ORDER-26, as in the Trigger (one GET of the candidate link)", async () => {
+  await notification('ORDER-26');
+  const n = backend.simulator.paySnapOrder('ORDER-26-1765990547301', { status: 'settlement', payment_type: 'gopay', gross_amount: 60000 });
+  const gets = () => backend.simulator.stats().requestsByRoute.get ?? 0;
+  const before = gets();
+  const run = await verify(n);
+  expect(run.items[0].json).toMatchObject({
+    verified: true,
+    confirmed: true,
+    order_id: 'ORDER-26-1765990547301',
+    payment_link_order_id: '',
+    payment_link_order_id_source: 'none',
+  });
+  expect(gets()).toBe(before + 1);
+});
+
+test('a link look-up Midtrans cannot answer gives http_status 503, so the workflow can ask Midtrans to deliver again', async () => {
+  const n = backend.simulator.paySnapOrder('SHOP-7-1765990547301', { status: 'settlement', payment_type: 'gopay', gross_amount: 60000 });
+  backend.simulator.setFaults({ errorRates: { '503': 1 }, routes: ['get'] });
+  const run = await verify(n);
+  backend.simulator.setFaults(undefined);
+  expect(run.items[0].json).toMatchObject({ verified: false, http_status: 503, reason: 'unavailable' });
+});
