@@ -23,6 +23,9 @@ export function genuineNotifications(
       transaction_details: { order_id: orderId, gross_amount: 50000 + (i % 20) * 2500 },
       usage_limit: 1,
       customer_details: { email: `buyer${i}@example.id` },
+      // As the product's own Create sets it (core link-claim.ts): the Trigger claims the link from the
+      // status answer's custom_field1 and asks no GET, so the bench measures the path our links take.
+      custom_field1: orderId,
     });
     const res = sim.handle({
       method: 'POST',
