@@ -76,9 +76,12 @@ export function headerIssueText(loc: Locale, issue: HeaderIssue): string {
 const RULES: [RegExp, MessageKey, string[]][] = [
   [/^must be at most (\d+) characters, got (\d+)$/, 'rule.tooLong', ['max', 'length']],
   [/^may contain only letters, digits and - _ ~ \. \(no spaces\), got (.*)$/s, 'rule.idCharacters', ['value']],
-  [/^must look like name@example\.com, got (.*)$/s, 'rule.email', ['value']],
-  [/^must be digits with an optional leading \+, got (.*)$/s, 'rule.phone', ['value']],
-  [/^must be a Midtrans payment method code such as bca_va, gopay or credit_card; got (.*)$/s, 'rule.paymentMethod', ['value']],
+  // Warnings of inferred rules (core request-policy.ts): the link is still created, and the Note says these.
+  [/^does not look like name@example\.com: (.*)$/s, 'rule.email', ['value']],
+  [/^is not digits with an optional leading \+: (.*)$/s, 'rule.phone', ['value']],
+  [/^(.*) is not in Midtrans's published lists; Midtrans decides whether it is accepted$/s, 'rule.paymentMethod', ['value']],
+  [/^repeats (.*); it is sent once$/s, 'rule.repeated', ['value']],
+  [/^is (\d+); Midtrans may refuse it \(we expect at least (\d+)\)$/, 'rule.belowMinimum', ['value', 'min']],
   [/^must be between ([\d,]+) and ([\d,]+), got (.*)$/s, 'rule.between', ['min', 'max', 'value']],
 ];
 

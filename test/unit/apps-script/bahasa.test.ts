@@ -155,3 +155,21 @@ test('an English user sees no Indonesian word, and the same day reads in English
   expect(sheet.slice(1).map((r) => r[col('Status')])).toEqual(['Paid', 'Pending', 'Error', 'Paid 1/3', 'Link created']);
   expect(sheet[2][col('Amount')]).toBe('Rp 225.000');
 });
+
+test('a warning of an inferred rule (an email that looks odd) is worded in Bahasa: the link is created and the Note says why', () => {
+  const h = createHarness({ emulator: { userLocale: 'id' } });
+  h.run('insertInvoiceTemplate');
+  const header = h.env.sheetValues('Tagihan')[0].map(String);
+  const row: Record<string, unknown> = { 'ID Pesanan': 'W-1', 'Jumlah Tagihan': 30000, 'Email Pelanggan': 'putri@' };
+  h.env.untracked(() =>
+    (h.env.spreadsheet.getSheetByName('Tagihan') as GoogleAppsScript.Spreadsheet.Sheet)
+      .getRange(2, 1, 1, header.length)
+      .setValues([header.map((label) => row[label] ?? '')]),
+  );
+  h.run('generatePaymentLinks');
+  const [head, line] = h.env.sheetValues('Tagihan');
+  const at = (label: string) => line[head.map(String).indexOf(label)];
+  expect(at('Status')).toBe('Tautan dibuat');
+  expect(at('Catatan')).toBe('Email Pelanggan: tidak tampak seperti nama@contoh.com: "putri@"');
+  expect(leaks([String(at('Catatan'))], 'id')).toEqual([]);
+});
